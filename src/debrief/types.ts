@@ -1,0 +1,30 @@
+import type { SignalId } from '../rubric/types.js';
+import type { ScoreReport, SignalResult } from '../scoring/types.js';
+
+export interface PhaseTiming {
+  id: string;
+  title: string;
+  budgetMinutes: number;
+  spentMs: number;
+}
+
+/** One step of an incident round's investigation, in simulated time. */
+export interface TimelineEntry {
+  clock: string;
+  kind: 'asked' | 'did' | 'event' | 'unmatched';
+  what: string;
+  /** What it revealed or changed. */
+  result: string;
+  ref?: string;
+}
+
+export interface Debrief {
+  signals: SignalResult[];
+  overall: ScoreReport['overall'];
+  phases: PhaseTiming[];
+  /** Incident rounds only. */
+  timeline?: TimelineEntry[];
+  milestones?: { declared?: string; escalated?: string; communicated?: string; mitigated?: string };
+  /** The next thing to practise, from the weakest target signal. */
+  next?: { kind: 'scenario' | 'drill'; id: string; signal: SignalId; why: string };
+}

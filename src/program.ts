@@ -1,0 +1,36 @@
+import { Command, Option } from 'commander';
+
+// Commander wiring only. Each command's module is imported when that command runs,
+// so the prompt library, ajv and yaml load only where they are used.
+
+export function buildProgram(version: string): Command {
+  const program = new Command();
+  program
+    .name('mockloop')
+    .description('An AI-free mock interviewer in the terminal for backend and infrastructure engineers.')
+    .version(version, '-V, --version')
+    .option('--scenarios <dirs>', 'extra scenario directories, colon-separated (also MOCKLOOP_SCENARIOS)')
+    .showHelpAfterError('(run mockloop --help for usage)')
+    .exitOverride();
+
+  program
+    .command('list')
+    .description('list the scenarios found, with id, kind, title, minutes and signals')
+    .addOption(new Option('--kind <kind>', 'only this kind of round').choices(['design', 'incident', 'behavioral']))
+    .option('--json', 'print JSON')
+    .action(async (opts: { kind?: string; json?: boolean }) => {
+      const { listCommand } = await import('./commands/list.js');
+      await listCommand({ ...opts, scenarios: program.opts().scenarios as string | undefined });
+    });
+
+  program
+    .command('validate')
+    .description('check scenario and rubric files; problems as file:line:col: message')
+    .argument('[paths...]', 'files or directories (default: all built-in content)')
+    .action(async (paths: string[]) => {
+      const { validateCommand } = await import('./commands/validate.js');
+      await validateCommand(paths, { scenarios: program.opts().scenarios as string | undefined });
+    });
+
+  return program;
+}

@@ -1,0 +1,87 @@
+/**
+ * The rubric as authored in rubrics/*.yaml (after schema validation).
+ * Pattern language: see README "Writing patterns".
+ */
+export const SIGNAL_IDS = [
+  'reliability-practice',
+  'incident-judgement',
+  'capacity-planning',
+  'data-integrity',
+  'slo-tradeoffs',
+  'pager-empathy',
+  'cross-team',
+  'post-incident-review',
+] as const;
+export type SignalId = (typeof SIGNAL_IDS)[number];
+
+export const LEVEL_LABELS = ['no signal', 'weak', 'mixed', 'solid', 'strong'] as const;
+export type Level = 0 | 1 | 2 | 3 | 4;
+
+/** A pattern is either a bare string or an object with options. */
+export type PatternSpec =
+  | string
+  | {
+      match: string;
+      /** 'any' lets the terms appear in any order inside the window. Default 'fixed'. */
+      order?: 'fixed' | 'any';
+      /** Tokens allowed between consecutive terms. Default 3. */
+      gap?: number;
+      /** When true the match only counts inside a negation scope ("did not fail open"). */
+      negated?: boolean;
+    };
+
+export interface BeatSpec {
+  id: string;
+  label: string;
+  weight: number;
+  patterns: PatternSpec[];
+  /** The follow-up an interviewer asks when the beat is missing. */
+  probe: string;
+  /** One-line coaching tip shown in the debrief when the beat is missed. */
+  tip: string;
+}
+
+export interface RedFlagSpec {
+  id: string;
+  label: string;
+  /** Score points subtracted when raised. */
+  weight: number;
+  patterns: PatternSpec[];
+  why: string;
+}
+
+export interface RubricSample {
+  /** Expected level: exact, or an inclusive [min, max] range. */
+  level: number | [number, number];
+  text: string;
+  note?: string;
+}
+
+export interface SignalSpec {
+  id: SignalId;
+  name: string;
+  description: string;
+  prompts: string[];
+  beats: BeatSpec[];
+  redFlags: RedFlagSpec[];
+  samples?: RubricSample[];
+}
+
+export interface ScoringConfig {
+  /** Credit for a beat earned only in a hypothetical ("I would have..."). 0..1 */
+  hypotheticalCredit: number;
+  /** Minimum score for levels 1..4, ascending. */
+  levelThresholds: [number, number, number, number];
+  /** Highest level a signal can reach while any red flag of it is raised. */
+  redFlagLevelCap: number;
+}
+
+export interface RubricSpec {
+  version: 1;
+  scoring: ScoringConfig;
+  /** Named synonym sets, referenced from patterns as {name}. */
+  concepts: Record<string, string[]>;
+  /** Story-shape beats shared by every signal (numbers, outcome, takeaway, ownership). */
+  storyBeats: BeatSpec[];
+  signals: SignalSpec[];
+}

@@ -1,0 +1,113 @@
+import type { Level, SignalId } from '../rubric/types.js';
+
+export interface Token {
+  /** Lower-cased surface form ("didn't" is split into "did" + "not"). */
+  norm: string;
+  /** Porter stem of norm (numbers keep norm). */
+  stem: string;
+  /** Character offsets into the analysed text. */
+  start: number;
+  end: number;
+  sentence: number;
+  isNumber: boolean;
+  /** Inside a NegEx-style negation scope. */
+  negated: boolean;
+  /** Inside a hypothetical scope ("I would have ...", "we could ..."). */
+  hypothetical: boolean;
+}
+
+export interface Sentence {
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+  /** Says who did what: an agent (I, we, the team...) and enough words to be a claim. */
+  statement: boolean;
+  /** A comma-separated list of short terms rather than prose. */
+  list: boolean;
+  firstToken: number;
+  lastToken: number; // exclusive
+}
+
+export interface Doc {
+  text: string;
+  tokens: Token[];
+  sentences: Sentence[];
+  words: number;
+}
+
+export interface Match {
+  sentence: number;
+  /** Character offsets of the matched span in the analysed text. */
+  start: number;
+  end: number;
+  negated: boolean;
+  hypothetical: boolean;
+}
+
+export interface BeatResult {
+  id: string;
+  label: string;
+  weight: number;
+  hit: boolean;
+  /** Earned only in a hypothetical ("I would have..."): partial credit. */
+  hypothetical?: boolean;
+  /** The sentence that earned the beat, quoted. */
+  evidence?: string;
+  start?: number;
+  end?: number;
+  /** 'text' = what the candidate typed; 'path' = what they did in an incident round. */
+  source: 'text' | 'path';
+  /** Shared story-shape beat rather than a signal's own. */
+  story?: boolean;
+  probe?: string;
+  tip: string;
+}
+
+export interface RedFlagResult {
+  id: string;
+  label: string;
+  weight: number;
+  evidence: string;
+  start?: number;
+  end?: number;
+  why: string;
+  source: 'text' | 'path';
+}
+
+export interface SignalResult {
+  id: SignalId;
+  name: string;
+  score: number;
+  level: Level;
+  label: string;
+  beats: BeatResult[];
+  redFlags: RedFlagResult[];
+  /** Level was capped because the text reads as a list of rubric terms. */
+  salad?: boolean;
+}
+
+export interface ScoreReport {
+  signals: SignalResult[];
+  overall: {
+    score: number;
+    level: Level;
+    label: string;
+    /** Signals at level 3 or above, strongest first. */
+    strengths: SignalId[];
+    /** Signals below level 2. */
+    gaps: SignalId[];
+    /** A one-line summary in an interviewer's debrief style. */
+    summary: string;
+    words: number;
+    statements: number;
+    salad: boolean;
+  };
+}
+
+/** A beat or red flag decided outside the text (an incident round's investigation path). */
+export interface PathFinding {
+  signal: SignalId;
+  beat?: BeatResult;
+  redFlag?: RedFlagResult;
+}
