@@ -1,0 +1,178 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { SIGNAL_IDS } from '../../src/rubric/types.js';
+import type { Scenario } from '../../src/scenario/types.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const scenariosDir = join(root, 'scenarios');
+const rubricFile = join(root, 'rubrics', 'backend-signals.yaml');
+
+/** The design and behavioral rounds this file checks (and the kind each must be). */
+const rounds: [file: string, kind: 'design' | 'behavioral'][] = [
+  ['payment-auth-design.yaml', 'design'],
+  ['telemetry-ingestion-design.yaml', 'design'],
+  ['rate-limiter-design.yaml', 'design'],
+  ['hiring-manager-backend.yaml', 'behavioral'],
+  ['capacity-launch-behavioral.yaml', 'behavioral'],
+  ['post-incident-review-behavioral.yaml', 'behavioral'],
+  ['cross-team-platform-behavioral.yaml', 'behavioral'],
+];
+const present = rounds.filter(([file]) => existsSync(join(scenariosDir, file)));
+
+const schema = JSON.parse(readFileSync(join(root, 'schemas', 'scenario.schema.json'), 'utf8')) as object;
+const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+
+function readScenario(file: string): { text: string; scenario: Scenario } {
+  const text = readFileSync(join(scenariosDir, file), 'utf8');
+  return { text, scenario: parse(text) as Scenario };
+}
+
+interface RubricBeats {
+  signals: { id: string; beats: { id: string }[] }[];
+  storyBeats: { id: string }[];
+}
+
+/** Every beat ref the rubric defines, or null while the rubric is not written yet. */
+function rubricBeatRefs(): Set<string> | null {
+  if (!existsSync(rubricFile)) return null;
+  const rubric = parse(readFileSync(rubricFile, 'utf8')) as RubricBeats;
+  const refs = new Set<string>();
+  for (const signal of rubric.signals ?? []) for (const beat of signal.beats ?? []) refs.add(`${signal.id}/${beat.id}`);
+  for (const beat of rubric.storyBeats ?? []) refs.add(`story/${beat.id}`);
+  return refs;
+}
+
+/** All beat refs a scenario points at: phase targets, probe targets, follow-up conditions. */
+function beatRefsOf(scenario: Scenario): string[] {
+  const refs: string[] = [];
+  for (const phase of scenario.phases) {
+    refs.push(...(phase.targets ?? []));
+    for (const probe of phase.probes ?? []) {
+      refs.push(...(probe.targets ?? []), ...(probe.when?.hit ?? []), ...(probe.when?.missed ?? []));
+    }
+    for (const followUp of phase.followUps ?? []) refs.push(...(followUp.when?.hit ?? []), ...(followUp.when?.missed ?? []));
+  }
+  return refs;
+}
+
+function levelRange(expected: number | [number, number]): [number, number] {
+  return typeof expected === 'number' ? [expected, expected] : expected;
+}
+
+describe('design and behavioral scenarios', () => {
+  it('has the built-in rounds the product names', () => {
+    expect(present.map(([file]) => file)).toEqual(expect.arrayContaining(['payment-auth-design.yaml', 'hiring-manager-backend.yaml']));
+  });
+
+  describe.each(present)('%s', (file, kind) => {
+    const { text, scenario } = readScenario(file);
+
+    it('starts with the schema modeline', () => {
+      expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../schemas/scenario.schema.json');
+    });
+
+    it('validates against the scenario schema', () => {
+      const ok = validate(scenario);
+      expect(validate.errors ?? [], JSON.stringify(validate.errors, null, 2)).toEqual([]);
+      expect(ok).toBe(true);
+    });
+
+    it(`is a ${kind} round whose id matches its file name`, () => {
+      expect(scenario.kind).toBe(kind);
+      expect(`${scenario.id}.yaml`).toBe(file);
+    });
+
+    it('opens every phase with a prompt or a prompt-bank signal, and phase budgets fit the round', () => {
+      for (const phase of scenario.phases) {
+        expect(Boolean(phase.prompt) || Boolean(phase.fromBank), phase.id).toBe(true);
+      }
+      const total = scenario.phases.reduce((sum, phase) => sum + phase.minutes, 0);
+      expect(total).toBeLessThanOrEqual(scenario.minutes);
+    });
+
+    it('aims every phase at beats, with follow-ups or targeted probes and a fallback', () => {
+      for (const phase of scenario.phases) {
+        expect(phase.targets?.length ?? 0, `${phase.id} targets`).toBeGreaterThan(0);
+        const missedFollowUps = (phase.followUps ?? []).filter((f) => (f.when?.missed?.length ?? 0) > 0);
+        expect(missedFollowUps.length, `${phase.id} follow-ups for missed beats`).toBeGreaterThan(0);
+        expect((phase.followUps ?? []).some((f) => f.fallback), `${phase.id} fallback`).toBe(true);
+        for (const probe of phase.probes ?? []) expect(probe.targets?.length ?? 0, `${phase.id}/${probe.id}`).toBeGreaterThan(0);
+      }
+    });
+
+    it('only aims at beats of the signals it lists (or shared story beats)', () => {
+      const signals = new Set<string>([...scenario.signals, 'story']);
+      for (const ref of beatRefsOf(scenario)) expect(signals.has(ref.split('/')[0] ?? ''), ref).toBe(true);
+      for (const phase of scenario.phases) if (phase.fromBank) expect(scenario.signals).toContain(phase.fromBank);
+    });
+
+    it('follow-ups are aimed at beats the phase or its probes target', () => {
+      for (const phase of scenario.phases) {
+        const aimed = new Set([...(phase.targets ?? []), ...(phase.probes ?? []).flatMap((p) => p.targets ?? [])]);
+        for (const followUp of phase.followUps ?? []) {
+          for (const ref of followUp.when?.missed ?? []) expect(aimed.has(ref), `${phase.id}/${followUp.id}: ${ref}`).toBe(true);
+        }
+      }
+    });
+
+    it('uses unique ids for phases, and for probes and follow-ups within a phase', () => {
+      const phaseIds = scenario.phases.map((p) => p.id);
+      expect(new Set(phaseIds).size).toBe(phaseIds.length);
+      for (const phase of scenario.phases) {
+        const ids = [...(phase.probes ?? []), ...(phase.followUps ?? [])].map((x) => x.id);
+        expect(new Set(ids).size, phase.id).toBe(ids.length);
+      }
+    });
+
+    it('refers only to beats the rubric defines', () => {
+      const known = rubricBeatRefs();
+      if (!known) return;
+      const unknown = [...new Set(beatRefsOf(scenario))].filter((ref) => !known.has(ref));
+      expect(unknown).toEqual([]);
+    });
+
+    it('has a facilitator sheet and a wrap-up line', () => {
+      expect(scenario.facilitator?.summary).toBeTruthy();
+      expect(scenario.facilitator?.expected?.length ?? 0).toBeGreaterThanOrEqual(3);
+      expect(scenario.facilitator?.commonMistakes?.length ?? 0).toBeGreaterThanOrEqual(2);
+      expect(scenario.wrapUp).toBeTruthy();
+    });
+
+    it('has a strong and a weak sample, each expecting a level for every target signal', () => {
+      const samples = scenario.samples ?? [];
+      expect(samples.length).toBeGreaterThanOrEqual(2);
+      for (const sample of samples) {
+        expect(Object.keys(sample.expect).sort(), sample.id).toEqual([...scenario.signals].sort());
+      }
+      const strong = samples.filter((s) => Object.values(s.expect).every((e) => levelRange(e!)[0] >= 3));
+      const weak = samples.filter((s) => Object.values(s.expect).every((e) => levelRange(e!)[1] <= 1));
+      expect(strong.length, 'strong samples').toBeGreaterThan(0);
+      expect(weak.length, 'weak samples').toBeGreaterThan(0);
+    });
+
+    it("gives a strong sample at least one turn per phase prompt and probe", () => {
+      const questions = scenario.phases.reduce((n, phase) => n + 1 + (phase.probes ?? []).filter((p) => !p.when).length, 0);
+      for (const sample of scenario.samples ?? []) {
+        const strong = Object.values(sample.expect).every((e) => levelRange(e!)[0] >= 3);
+        if (strong) expect(sample.answers.length, sample.id).toBeGreaterThanOrEqual(questions);
+      }
+    });
+  });
+});
+
+describe('the scenario library', () => {
+  it('targets every signal with at least three scenarios', () => {
+    const files = readdirSync(scenariosDir).filter((f) => f.endsWith('.yaml'));
+    const count = new Map<string, string[]>(SIGNAL_IDS.map((id) => [id, []]));
+    for (const file of files) {
+      const scenario = readScenario(file).scenario;
+      for (const signal of scenario.signals ?? []) count.get(signal)?.push(scenario.id);
+    }
+    const thin = [...count].filter(([, ids]) => ids.length < 3).map(([id, ids]) => `${id}: ${ids.join(', ') || 'none'}`);
+    expect(thin).toEqual([]);
+  });
+});
