@@ -1,0 +1,132 @@
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { ContentError, formatProblem, UserError, type Problem } from '../errors.js';
+import type { ScenarioKind } from '../scenario/types.js';
+import { displayPath } from './document.js';
+import { BUILTIN_SCENARIOS, checkBuiltinRubric, checkScenarioFile, loadScenarioFile, type LoadedScenario } from './load.js';
+import { nearest } from './suggest.js';
+
+export interface CatalogueOptions {
+  /** Extra scenario directories from --scenarios, separated like PATH (":" on POSIX). */
+  scenarios?: string;
+  /** Where MOCKLOOP_SCENARIOS is read from (default process.env). */
+  env?: Record<string, string | undefined>;
+}
+
+export interface Catalogue {
+  /** Valid scenarios, in search-path order; a duplicate id keeps the first. */
+  scenarios: LoadedScenario[];
+  problems: Problem[];
+}
+
+function splitDirs(list: string | undefined): string[] {
+  return (list ?? '').split(path.delimiter).filter((d) => d.trim() !== '');
+}
+
+/** The scenario search path: built-in first, then --scenarios, then MOCKLOOP_SCENARIOS. */
+export function scenarioDirs(opts: CatalogueOptions = {}): { dir: string; builtin: boolean }[] {
+  const env = opts.env ?? process.env;
+  return [
+    { dir: BUILTIN_SCENARIOS, builtin: true },
+    ...[...splitDirs(opts.scenarios), ...splitDirs(env.MOCKLOOP_SCENARIOS)].map((dir) => ({ dir: path.resolve(dir), builtin: false })),
+  ];
+}
+
+export function isContentFile(name: string): boolean {
+  return /\.ya?ml$/i.test(name);
+}
+
+/** The *.yaml / *.yml files directly inside a directory, sorted by name. */
+export async function contentFilesIn(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  return entries
+    .filter((e) => !e.isDirectory() && isContentFile(e.name))
+    .map((e) => path.join(dir, e.name))
+    .sort();
+}
+
+/** A directory of the search path that cannot be read, as one problem. */
+export async function dirProblem(dir: string): Promise<Problem | undefined> {
+  const file = displayPath(dir);
+  try {
+    const info = await stat(dir);
+    if (!info.isDirectory()) return { file, line: 1, col: 1, message: 'is not a directory, expected a scenario directory' };
+    return undefined;
+  } catch {
+    return { file, line: 1, col: 1, message: 'scenario directory not found' };
+  }
+}
+
+/**
+ * Keep the first scenario of each id; each later one is a problem at its `id`, naming the
+ * file that defined it first.
+ */
+export function firstOfEachId(scenarios: readonly LoadedScenario[]): { unique: LoadedScenario[]; problems: Problem[] } {
+  const byId = new Map<string, LoadedScenario>();
+  const problems: Problem[] = [];
+  for (const s of scenarios) {
+    const first = byId.get(s.scenario.id);
+    if (!first) {
+      byId.set(s.scenario.id, s);
+      continue;
+    }
+    const { line, col } = s.locate(['id']);
+    problems.push({ file: s.file, line, col, message: `scenario id "${s.scenario.id}" is already defined in ${first.file}` });
+  }
+  return { unique: [...byId.values()], problems };
+}
+
+/** Every scenario on the search path. Broken files become problems; the rest still load. */
+export async function loadCatalogue(opts: CatalogueOptions = {}): Promise<Catalogue> {
+  const problems: Problem[] = [];
+  const rubric = await checkBuiltinRubric();
+  problems.push(...rubric.problems);
+  const loaded: LoadedScenario[] = [];
+  for (const { dir } of scenarioDirs(opts)) {
+    const bad = await dirProblem(dir);
+    if (bad) {
+      problems.push(bad);
+      continue;
+    }
+    for (const file of await contentFilesIn(dir)) {
+      const checked = await checkScenarioFile(file, rubric.loaded?.rubric);
+      problems.push(...checked.problems);
+      if (checked.loaded) loaded.push(checked.loaded);
+    }
+  }
+  const { unique, problems: duplicates } = firstOfEachId(loaded);
+  return { scenarios: unique, problems: [...problems, ...duplicates] };
+}
+
+/** Scenarios of one kind (or all), sorted as `list` shows them: by kind, then id. */
+export function sortScenarios(scenarios: readonly LoadedScenario[], kindOrder: readonly ScenarioKind[]): LoadedScenario[] {
+  return [...scenarios].sort(
+    (a, b) =>
+      kindOrder.indexOf(a.scenario.kind) - kindOrder.indexOf(b.scenario.kind) || a.scenario.id.localeCompare(b.scenario.id),
+  );
+}
+
+function looksLikeFile(idOrFile: string): boolean {
+  return isContentFile(idOrFile) || idOrFile.includes('/') || idOrFile.includes(path.sep);
+}
+
+/**
+ * A scenario by id (searched on the catalogue path) or by file. An unknown id is a UserError
+ * that suggests the nearest ids.
+ */
+export async function resolveScenario(idOrFile: string, opts: CatalogueOptions = {}): Promise<LoadedScenario> {
+  if (looksLikeFile(idOrFile)) return loadScenarioFile(idOrFile);
+  const { scenarios, problems } = await loadCatalogue(opts);
+  const found = scenarios.find((s) => s.scenario.id === idOrFile);
+  if (found) return found;
+  const rubricBroken = (await checkBuiltinRubric()).loaded === undefined;
+  if (rubricBroken) throw new ContentError(problems);
+  const ids = scenarios.map((s) => s.scenario.id);
+  const near = nearest(idOrFile, ids);
+  let message = `unknown scenario "${idOrFile}"`;
+  message += near.length > 0 ? `; did you mean ${near.join(', ')}?` : ids.length > 0 ? ` (run mockloop list to see ${ids.length} scenarios)` : '';
+  if (problems.length > 0) {
+    message += `\nsome scenario files could not be loaded:\n${problems.map(formatProblem).join('\n')}`;
+  }
+  throw new UserError(message);
+}

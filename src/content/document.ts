@@ -1,0 +1,207 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import type { Problem } from '../errors.js';
+
+/** A path into a YAML document: map keys and sequence indexes. */
+export type YamlPath = readonly (string | number)[];
+
+export interface Position {
+  line: number;
+  col: number;
+}
+
+/** Content files larger than this are refused unparsed. */
+export const MAX_CONTENT_BYTES = 1024 * 1024;
+/** Alias expansions allowed while converting a document; more reads as an alias bomb. */
+export const MAX_ALIAS_COUNT = 100;
+
+/** A content file parsed with positions kept, so any finding can point back into it. */
+export interface ContentDocument {
+  /** The path as shown in problems. */
+  file: string;
+  /** The plain value (undefined when the YAML could not be read at all). */
+  value: unknown;
+  problems: Problem[];
+  /** Where the value at `path` starts (the nearest existing ancestor when it does not exist). */
+  locate(path: YamlPath): Position;
+  /** Where the key of the last segment of `path` is written (the value's position for list items). */
+  locateKey(path: YamlPath): Position;
+}
+
+/** The path as a user should see it: relative to the working directory when inside it. */
+export function displayPath(file: string, cwd = process.cwd()): string {
+  const abs = path.resolve(cwd, file);
+  const rel = path.relative(cwd, abs);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
+}
+
+function fileProblem(file: string, message: string): Problem {
+  return { file, line: 1, col: 1, message };
+}
+
+const START: Position = { line: 1, col: 1 };
+
+function unreadable(file: string, message: string): ContentDocument {
+  return { file, value: undefined, problems: [fileProblem(file, message)], locate: () => START, locateKey: () => START };
+}
+
+/**
+ * Read and parse one content file. Never throws for a bad file: every way a file can be
+ * unusable (missing, a directory, too large, binary, not UTF-8, empty, bad YAML) is a problem.
+ */
+export async function readContentDocument(filePath: string): Promise<ContentDocument> {
+  const file = displayPath(filePath);
+  let size: number;
+  try {
+    const info = await stat(filePath);
+    if (info.isDirectory()) return unreadable(file, 'is a directory, expected a YAML file');
+    if (!info.isFile()) return unreadable(file, 'is not a regular file');
+    size = info.size;
+  } catch (err) {
+    return unreadable(file, describeFsError(err));
+  }
+  if (size > MAX_CONTENT_BYTES) {
+    return unreadable(file, `file is too large (${size} bytes; the limit is 1 MiB), not parsed`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(filePath);
+  } catch (err) {
+    return unreadable(file, describeFsError(err));
+  }
+  return parseContent(file, bytes);
+}
+
+function describeFsError(err: unknown): string {
+  const code = (err as { code?: string }).code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory, expected a YAML file';
+  return `cannot read file (${code ?? (err as Error).message})`;
+}
+
+/** Parse bytes already read; `file` is the name used in problems. */
+export function parseContent(file: string, bytes: Uint8Array | string): ContentDocument {
+  let text: string;
+  if (typeof bytes === 'string') {
+    text = bytes;
+  } else {
+    if (bytes.includes(0)) return unreadable(file, 'binary file (contains NUL bytes), expected YAML text');
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return unreadable(file, 'file is not valid UTF-8 text');
+    }
+  }
+  if (text.trim() === '') return unreadable(file, 'file is empty');
+
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number): Position => lineCounter.linePos(offset);
+  const problems: Problem[] = [];
+
+  for (const err of [...doc.errors, ...doc.warnings]) {
+    const { line, col } = at(err.pos[0]);
+    problems.push({ file, line, col, message: yamlMessage(doc, err.code, err.message, err.pos[0]) });
+  }
+
+  const locateNode = (p: YamlPath, wantKey: boolean): Position => {
+    const found = walk(doc, p);
+    const node = wantKey && found.key ? found.key : (found.node ?? found.key);
+    const offset = node?.range?.[0];
+    return offset === undefined ? START : at(offset);
+  };
+
+  let value: unknown;
+  if (doc.errors.length === 0) {
+    if (doc.contents === null) {
+      return unreadable(file, 'file is empty');
+    }
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (err) {
+      if (err instanceof ReferenceError && /alias/i.test(err.message)) {
+        const alias = firstAlias(doc);
+        const { line, col } = alias === undefined ? START : at(alias);
+        problems.push({
+          file,
+          line,
+          col,
+          message: `too many alias expansions (more than ${MAX_ALIAS_COUNT}); refusing a possible alias bomb`,
+        });
+      } else {
+        const { line, col } = START;
+        problems.push({ file, line, col, message: `cannot read YAML: ${(err as Error).message}` });
+      }
+      value = undefined;
+    }
+  }
+  return { file, value, problems, locate: (p) => locateNode(p, false), locateKey: (p) => locateNode(p, true) };
+}
+
+function yamlMessage(doc: Document, code: string, message: string, offset: number): string {
+  if (code === 'DUPLICATE_KEY') {
+    const key = keyAt(doc, offset);
+    return key === undefined ? 'duplicate key' : `duplicate key "${key}"`;
+  }
+  if (code === 'MULTIPLE_DOCS') return 'more than one YAML document in the file; expected one';
+  if (code === 'TAG_RESOLVE_FAILED') return message.replace(/^Unresolved tag/, 'unknown YAML tag');
+  // yaml's own messages are already readable; keep the first line and lower-case the start
+  const first = message.split('\n')[0] ?? message;
+  return `YAML syntax: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
+}
+
+function keyAt(doc: Document, offset: number): string | undefined {
+  let key: string | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      const k = pair.key as Node | null;
+      if (k && k.range?.[0] === offset) {
+        key = isScalar(k) ? String(k.value) : String(k);
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return key;
+}
+
+function firstAlias(doc: Document): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      offset = alias.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
+
+/** Follow `p` through the document; stops at the deepest node that exists. */
+function walk(doc: Document, p: YamlPath): { node: Node | null | undefined; key: Node | undefined } {
+  let node = doc.contents as Node | null | undefined;
+  let key: Node | undefined;
+  for (const seg of p) {
+    if (node && isAlias(node)) node = node.resolve(doc) as Node | undefined;
+    if (node && isMap(node)) {
+      const pair = node.items.find((it) => {
+        const k = it.key as Node | null;
+        return k !== null && (isScalar(k) ? String(k.value) : String(k)) === String(seg);
+      });
+      if (!pair) break;
+      key = (pair.key as Node | null) ?? undefined;
+      // an empty value (`key:`) has no useful position of its own: point at the key
+      const v = pair.value as Node | null;
+      node = v && v.range && !(isScalar(v) && v.value === null && v.range[0] === v.range[1]) ? v : key;
+    } else if (node && isSeq(node)) {
+      const item = node.items[Number(seg)] as Node | null | undefined;
+      if (!item) break;
+      node = item;
+      key = undefined;
+    } else {
+      break;
+    }
+  }
+  return { node, key };
+}

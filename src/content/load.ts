@@ -1,0 +1,93 @@
+import { fileURLToPath } from 'node:url';
+import { ContentError, type Problem } from '../errors.js';
+import type { RubricSpec } from '../rubric/types.js';
+import type { Scenario } from '../scenario/types.js';
+import { readContentDocument, type ContentDocument, type Position, type YamlPath } from './document.js';
+import { rubricReferenceProblems, scenarioReferenceProblems } from './references.js';
+import { schemaProblems, type ContentKind } from './schema.js';
+
+/** Where the built-in content lives: beside dist/ (or src/) in the package root. */
+export const BUILTIN_RUBRIC = fileURLToPath(new URL('../../rubrics/backend-signals.yaml', import.meta.url));
+export const BUILTIN_SCENARIOS = fileURLToPath(new URL('../../scenarios/', import.meta.url));
+
+export interface LoadedRubric {
+  rubric: RubricSpec;
+  /** The file as shown in problems (relative to the working directory when inside it). */
+  file: string;
+  /** Line and column where the value at a YAML path is written, e.g. ['signals', 2, 'samples', 0]. */
+  locate(path: YamlPath): Position;
+}
+
+export interface LoadedScenario {
+  scenario: Scenario;
+  /** The file as shown in problems (relative to the working directory when inside it). */
+  file: string;
+  /** Line and column where the value at a YAML path is written, e.g. ['samples', 0, 'answers', 2]. */
+  locate(path: YamlPath): Position;
+}
+
+export interface Checked<T> {
+  /** Present only when the file has no problems. */
+  loaded?: T;
+  problems: Problem[];
+}
+
+/** A file is a rubric when its top level has both `signals` and `storyBeats`; otherwise a scenario. */
+export function contentKindOf(value: unknown): ContentKind {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value) && 'signals' in value && 'storyBeats' in value) {
+    return 'rubric';
+  }
+  return 'scenario';
+}
+
+export function rubricFromDocument(doc: ContentDocument): Checked<LoadedRubric> {
+  if (doc.value === undefined || doc.problems.length > 0) return { problems: doc.problems };
+  const schema = schemaProblems('rubric', doc);
+  if (schema.length > 0) return { problems: schema };
+  const rubric = doc.value as RubricSpec;
+  const problems = rubricReferenceProblems(doc, rubric);
+  if (problems.length > 0) return { problems };
+  return { loaded: { rubric, file: doc.file, locate: doc.locate }, problems: [] };
+}
+
+/** Without a rubric, beat references and concept names are not checked. */
+export function scenarioFromDocument(doc: ContentDocument, rubric: RubricSpec | undefined): Checked<LoadedScenario> {
+  if (doc.value === undefined || doc.problems.length > 0) return { problems: doc.problems };
+  const schema = schemaProblems('scenario', doc);
+  if (schema.length > 0) return { problems: schema };
+  const scenario = doc.value as Scenario;
+  const problems = scenarioReferenceProblems(doc, scenario, rubric);
+  if (problems.length > 0) return { problems };
+  return { loaded: { scenario, file: doc.file, locate: doc.locate }, problems: [] };
+}
+
+export async function checkRubricFile(filePath: string): Promise<Checked<LoadedRubric>> {
+  return rubricFromDocument(await readContentDocument(filePath));
+}
+
+export async function checkScenarioFile(filePath: string, rubric: RubricSpec | undefined): Promise<Checked<LoadedScenario>> {
+  return scenarioFromDocument(await readContentDocument(filePath), rubric);
+}
+
+let builtinRubric: Promise<Checked<LoadedRubric>> | undefined;
+
+/** The built-in rubric, checked once per process. */
+export function checkBuiltinRubric(): Promise<Checked<LoadedRubric>> {
+  builtinRubric ??= checkRubricFile(BUILTIN_RUBRIC);
+  return builtinRubric;
+}
+
+/** The built-in rubric, validated; throws ContentError listing its problems. */
+export async function loadRubric(): Promise<LoadedRubric> {
+  const { loaded, problems } = await checkBuiltinRubric();
+  if (!loaded) throw new ContentError(problems);
+  return loaded;
+}
+
+/** One scenario file, validated against the built-in rubric; throws ContentError. */
+export async function loadScenarioFile(filePath: string): Promise<LoadedScenario> {
+  const rubric = await loadRubric();
+  const { loaded, problems } = await checkScenarioFile(filePath, rubric.rubric);
+  if (!loaded) throw new ContentError(problems);
+  return loaded;
+}
