@@ -27,4 +27,6 @@ export interface Debrief {
   milestones?: { declared?: string; escalated?: string; communicated?: string; mitigated?: string };
   /** The next thing to practise, from the weakest target signal. */
   next?: { kind: 'scenario' | 'drill'; id: string; signal: SignalId; why: string };
+  /** The signals the round targeted, in the scenario's order (listed first in the debrief). */
+  targets?: SignalId[];
 }

@@ -1,0 +1,182 @@
+import { SIGNAL_IDS, type SignalId } from '../rubric/types.js';
+import type { ScoreReport, SignalResult } from '../scoring/types.js';
+import type { TranscriptEntry } from '../round/transcript.js';
+import type { Debrief, PhaseTiming, TimelineEntry } from './types.js';
+import { sanitize } from './sanitize.js';
+
+// The debrief model: pure functions from a round's results to what the debrief says.
+// The renderers only lay this out.
+
+/** A signal with nothing at all to say: no level, no beat hit, no red flag. */
+export function isSilent(s: SignalResult): boolean {
+  return s.level === 0 && s.score === 0 && !s.beats.some((b) => b.hit) && s.redFlags.length === 0;
+}
+
+/**
+ * Targeted signals first (in the round's order), then the rest in rubric order. Silent signals the
+ * round did not target are set apart so the renderers can fold them into one line.
+ */
+export function arrangeSignals(
+  signals: SignalResult[],
+  targets: readonly SignalId[] = [],
+): { shown: SignalResult[]; folded: SignalResult[] } {
+  const rank = (s: SignalResult) => {
+    const t = targets.indexOf(s.id);
+    return t >= 0 ? t : targets.length + SIGNAL_IDS.indexOf(s.id);
+  };
+  const ordered = [...signals].sort((a, b) => rank(a) - rank(b));
+  const shown: SignalResult[] = [];
+  const folded: SignalResult[] = [];
+  for (const s of ordered) {
+    if (!targets.includes(s.id) && isSilent(s)) folded.push(s);
+    else shown.push(s);
+  }
+  return { shown, folded };
+}
+
+/** "Incident judgement" → "incident judgement", but "SLO trade-offs" stays as it is. */
+export function inlineName(name: string): string {
+  if (name.length > 1 && name[1] === name[1]!.toUpperCase() && /[A-Z]/.test(name[1]!)) return name;
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}
+
+function joinAnd(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/**
+ * One line in an interviewer's debrief style, e.g.
+ * "Strong across incident judgement and data integrity; gaps on capacity planning."
+ * Strengths count wherever they show up; mixed and gaps are judged on the signals the round
+ * targeted (or, without targets, on the signals that said anything at all).
+ */
+export function overallLine(signals: SignalResult[], targets: readonly SignalId[] = []): string {
+  const judged = targets.length > 0 ? signals.filter((s) => targets.includes(s.id)) : signals.filter((s) => !isSilent(s));
+  const byScore = (a: SignalResult, b: SignalResult) => b.score - a.score || SIGNAL_IDS.indexOf(a.id) - SIGNAL_IDS.indexOf(b.id);
+  const groups: [string, SignalResult[]][] = [
+    ['Strong', signals.filter((s) => s.level === 4).sort(byScore)],
+    ['Solid', signals.filter((s) => s.level === 3).sort(byScore)],
+    ['Mixed', judged.filter((s) => s.level === 2).sort(byScore)],
+    ['Gaps', judged.filter((s) => s.level <= 1).sort(byScore)],
+  ];
+  const clauses = groups
+    .filter(([, list]) => list.length > 0)
+    .map(([word, list], i) => {
+      const names = joinAnd(list.map((s) => inlineName(s.name)));
+      const head = i === 0 ? word : word.toLowerCase();
+      return `${head} ${list.length > 1 && word !== 'Gaps' ? 'across' : 'on'} ${names}`;
+    });
+  if (clauses.length === 0) return 'No signal yet: nothing said reached the rubric.';
+  return `${clauses.join('; ')}.`;
+}
+
+/** Time spent in each phase, from when its first line was said to when the next phase began. */
+export function phaseTimings(
+  phases: readonly { id: string; title: string; minutes: number }[],
+  transcript: readonly TranscriptEntry[],
+  endMs: number,
+): PhaseTiming[] {
+  const firstAt = new Map<string, number>();
+  for (const e of transcript) if (!firstAt.has(e.phase)) firstAt.set(e.phase, e.atMs);
+  const starts = [...firstAt.entries()].sort((a, b) => a[1] - b[1]);
+  return phases.map((p) => {
+    const start = firstAt.get(p.id);
+    if (start === undefined) return { id: p.id, title: p.title, budgetMinutes: p.minutes, spentMs: 0 };
+    const next = starts.find(([id, at]) => id !== p.id && at > start);
+    return { id: p.id, title: p.title, budgetMinutes: p.minutes, spentMs: Math.max(0, (next ? next[1] : endMs) - start) };
+  });
+}
+
+export type ActionKinds = Readonly<Record<string, string>>;
+
+function firstLine(text: string, max = 160): string {
+  const line = sanitize(text.split('\n').find((l) => l.trim() !== '') ?? '');
+  return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
+}
+
+const TIMELINE_KINDS: Partial<Record<TranscriptEntry['kind'], TimelineEntry['kind']>> = {
+  page: 'event',
+  panel: 'asked',
+  action: 'did',
+  event: 'event',
+  fallback: 'unmatched',
+};
+
+/**
+ * The investigation as the system saw it: each candidate turn paired with what it revealed
+ * (a panel), changed (an action) or failed to find (a fallback), plus timed events.
+ */
+export function investigationTimeline(transcript: readonly TranscriptEntry[]): TimelineEntry[] {
+  const out: TimelineEntry[] = [];
+  let lastTurn: TranscriptEntry | undefined;
+  for (const e of transcript) {
+    if (e.role === 'candidate') {
+      lastTurn = e;
+      continue;
+    }
+    if (e.role !== 'system' || e.clock === undefined) continue;
+    const kind = TIMELINE_KINDS[e.kind];
+    if (kind === undefined) continue;
+    const what = e.kind === 'page' ? 'page' : e.kind === 'event' ? (e.ref ?? 'event') : lastTurn ? firstLine(lastTurn.text) : '';
+    const entry: TimelineEntry = { clock: e.clock, kind, what, result: firstLine(e.text) };
+    if (e.ref !== undefined) entry.ref = e.ref;
+    out.push(entry);
+  }
+  return out;
+}
+
+/** When the incident was declared, escalated, communicated and mitigated (first time each). */
+export function incidentMilestones(
+  timeline: readonly TimelineEntry[],
+  actionKinds: ActionKinds,
+): NonNullable<Debrief['milestones']> {
+  const m: NonNullable<Debrief['milestones']> = {};
+  const key = { declare: 'declared', escalate: 'escalated', communicate: 'communicated', mitigate: 'mitigated' } as const;
+  for (const t of timeline) {
+    if (t.kind !== 'did' || t.ref === undefined) continue;
+    const kind = actionKinds[t.ref] as keyof typeof key | undefined;
+    if (kind && kind in key && m[key[kind]] === undefined) m[key[kind]] = t.clock;
+  }
+  return m;
+}
+
+/**
+ * The next thing to practise: the weakest targeted signal (lowest score, rubric order on ties),
+ * with the tip of its heaviest missed beat as the reason.
+ */
+export function nextPractice(signals: SignalResult[], targets: readonly SignalId[] = []): Debrief['next'] {
+  const pool = signals.filter((s) => targets.length === 0 || targets.includes(s.id));
+  const weakest = [...pool].sort((a, b) => a.score - b.score || SIGNAL_IDS.indexOf(a.id) - SIGNAL_IDS.indexOf(b.id))[0];
+  if (!weakest || weakest.level >= 4) return undefined;
+  const missed = weakest.beats.filter((b) => !b.hit).sort((a, b) => b.weight - a.weight)[0];
+  const why = missed ? `${missed.label}: ${missed.tip}` : `${weakest.name} is your weakest signal this round.`;
+  return { kind: 'drill', id: weakest.id, signal: weakest.id, why };
+}
+
+export interface DebriefInput {
+  report: ScoreReport;
+  phases: readonly { id: string; title: string; minutes: number }[];
+  transcript: readonly TranscriptEntry[];
+  endMs: number;
+  targets: readonly SignalId[];
+  /** Incident rounds: action id → kind, for the milestones. */
+  actionKinds?: ActionKinds;
+}
+
+/** Builds the Debrief for a finished round. */
+export function composeDebrief(input: DebriefInput): Debrief {
+  const debrief: Debrief = {
+    signals: input.report.signals,
+    overall: input.report.overall,
+    phases: phaseTimings(input.phases, input.transcript, input.endMs),
+    targets: [...input.targets],
+  };
+  if (input.actionKinds) {
+    debrief.timeline = investigationTimeline(input.transcript);
+    debrief.milestones = incidentMilestones(debrief.timeline, input.actionKinds);
+  }
+  const next = nextPractice(input.report.signals, input.targets);
+  if (next) debrief.next = next;
+  return debrief;
+}

@@ -1,0 +1,129 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Debrief } from './types.js';
+import { debriefView, MILESTONES, nextCommand, type ReportView, type SignalView } from './view.js';
+import { displayWidth, formatDuration, padEnd, padStart, scoreBar, truncate, wrap } from './text.js';
+import { sanitize } from './sanitize.js';
+
+export interface TerminalOptions {
+  /** Decided at the edge (see io/colour.ts); false prints plain text. */
+  colour?: boolean;
+  /** Columns to wrap at; default 80. */
+  width?: number;
+  /** The round's title, shown as the heading. */
+  title?: string;
+}
+
+export const SYMBOLS = { hit: '✓', hypothetical: '~', miss: '✗', flag: '⚑' } as const;
+
+interface Ctx {
+  c: ChalkInstance;
+  width: number;
+}
+
+function levelColour(c: ChalkInstance, level: number): ChalkInstance {
+  return level >= 3 ? c.green : level === 2 ? c.yellow : c.red;
+}
+
+function signalLines(s: SignalView, { c, width }: Ctx): string[] {
+  const out: string[] = [];
+  const bar = scoreBar(s.score);
+  // label, score and bar in fixed columns at the right so the bars line up down the page
+  const rightWidth = 9 + 1 + 3 + 2 + 10;
+  const colourRight = `${levelColour(c, s.level)(padEnd(s.label, 9))} ${padStart(String(s.score), 3)}  ${levelColour(c, s.level)(bar.filled)}${c.dim(bar.empty)}`;
+  const name = s.name + (s.targeted ? '' : ' (not targeted)');
+  const gap = width - displayWidth(name) - rightWidth;
+  if (gap >= 2) out.push(c.bold(name) + ' '.repeat(gap) + colourRight);
+  else out.push(c.bold(truncate(name, width)), `  ${colourRight}`);
+  if (s.salad) out.push(...wrap('Reads as a list of terms rather than a story: level capped.', width, '  ! ').map((l) => c.yellow(l)));
+
+  const quote = (text: string) => wrap(`“${text}”`, width, '      ').map((l) => c.italic(l));
+  for (const h of s.hits) {
+    const sym = h.hypothetical ? SYMBOLS.hypothetical : SYMBOLS.hit;
+    const notes = [h.fromPath ? '(from what you did in the round)' : '', h.hypothetical ? '(only as a hypothetical: partial credit)' : '']
+      .filter(Boolean)
+      .join(' ');
+    const lines = wrap(`${h.label}${notes ? ` ${notes}` : ''}`, width, `  ${sym} `);
+    out.push(...lines.map((l, i) => (i === 0 ? `  ${(h.hypothetical ? c.yellow : c.green)(sym)}${l.slice(3)}` : l)));
+    if (h.evidence) out.push(...quote(h.evidence));
+  }
+  for (const m of s.misses) {
+    const lines = wrap(m.label + (m.fromPath ? ' (in what you did)' : ''), width, `  ${SYMBOLS.miss} `);
+    out.push(...lines.map((l, i) => (i === 0 ? `  ${c.red(SYMBOLS.miss)}${l.slice(3)}` : l)));
+    if (m.tip) out.push(...wrap(`tip: ${m.tip}`, width, '      ').map((l) => c.dim(l)));
+  }
+  for (const f of s.flags) {
+    const lines = wrap(f.label + (f.fromPath ? ' (from what you did in the round)' : ''), width, `  ${SYMBOLS.flag} `);
+    out.push(...lines.map((l, i) => (i === 0 ? `  ${c.magenta(SYMBOLS.flag)}${l.slice(3)}` : l)));
+    if (f.evidence) out.push(...quote(f.evidence));
+    if (f.why) out.push(...wrap(`why it counts against: ${f.why}`, width, '      ').map((l) => c.dim(l)));
+  }
+  if (s.hits.length + s.misses.length + s.flags.length === 0) out.push(c.dim('  (no beats in the rubric for this signal)'));
+  return out;
+}
+
+/** Overall line, signal sections and the folded line: shared by the debrief and `score`. */
+export function reportLines(view: ReportView, ctx: Ctx): string[] {
+  const { c, width } = ctx;
+  const out: string[] = [];
+  out.push(`${c.bold('Overall')}  ${levelColour(c, view.overall.level)(view.overall.label)}  ${view.overall.score}/100`);
+  out.push(...wrap(view.overall.line, width));
+  for (const s of view.signals) out.push('', ...signalLines(s, ctx));
+  if (view.folded.length > 0) {
+    out.push('', ...wrap(`No signal (not targeted): ${view.folded.join(', ')}.`, width).map((l) => c.dim(l)));
+  }
+  return out;
+}
+
+export function legend(c: ChalkInstance, width: number): string {
+  const text = `${SYMBOLS.hit} hit · ${SYMBOLS.hypothetical} hypothetical only · ${SYMBOLS.miss} missed · ${SYMBOLS.flag} red flag`;
+  return wrap(text, width).map((l) => c.dim(l)).join('\n');
+}
+
+export function makeChalk(colour: boolean | undefined): ChalkInstance {
+  return new Chalk({ level: colour ? 1 : 0 });
+}
+
+export function renderTerminal(debrief: Debrief, options: TerminalOptions = {}): string {
+  const c = makeChalk(options.colour);
+  const width = Math.max(40, options.width ?? 80);
+  const ctx: Ctx = { c, width };
+  const out: string[] = [];
+  const title = options.title ? `Debrief: ${sanitize(options.title)}` : 'Debrief';
+  out.push(c.bold(title), c.dim('─'.repeat(Math.min(width, displayWidth(title)))));
+  out.push(...reportLines(debriefView(debrief), ctx));
+
+  if (debrief.phases.length > 0) {
+    out.push('', c.bold('Time per phase'));
+    const nameWidth = Math.min(Math.max(...debrief.phases.map((p) => displayWidth(sanitize(p.title)))), width - 32);
+    for (const p of debrief.phases) {
+      const budgetMs = p.budgetMinutes * 60_000;
+      const over = p.spentMs - budgetMs;
+      const note = p.spentMs === 0 ? c.dim('  not reached') : over > 0 ? c.yellow(`  over by ${formatDuration(over)}`) : '';
+      out.push(`  ${padEnd(truncate(sanitize(p.title), nameWidth), nameWidth)}  ${padStart(formatDuration(p.spentMs), 6)} / ${padStart(formatDuration(budgetMs), 5)}${note}`);
+    }
+  }
+
+  if (debrief.timeline && debrief.timeline.length > 0) {
+    out.push('', c.bold('Investigation (simulated clock)'));
+    for (const t of debrief.timeline) {
+      const head = `  ${t.clock}  ${padEnd(t.kind === 'unmatched' ? 'no match' : t.kind, 8)} `;
+      const what = t.kind === 'event' ? `[${sanitize(t.what)}]` : `“${sanitize(t.what)}”`;
+      out.push(...wrap(what, width, head));
+      const indent = ' '.repeat(displayWidth(head));
+      out.push(...wrap(`→ ${sanitize(t.result)}`, width, indent, `${indent}  `).map((l) => c.dim(l)));
+    }
+  }
+  if (debrief.milestones) {
+    const parts = MILESTONES.map(([k, label]) => `${label} ${debrief.milestones?.[k] ?? c.red('never')}`);
+    out.push('', ...wrap(parts.join(' · '), width));
+  }
+
+  if (debrief.next) {
+    const signal = debrief.signals.find((s) => s.id === debrief.next?.signal);
+    const name = signal ? sanitize(signal.name) : debrief.next.signal;
+    out.push('', ...wrap(`Next: ${name}, with ${nextCommand(debrief.next)}`, width, '', '  ').map((l, i) => (i === 0 ? c.bold(l.slice(0, 5)) + l.slice(5) : l)));
+    out.push(...wrap(sanitize(debrief.next.why), width, '  '));
+  }
+  out.push('', legend(c, width));
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,54 @@
+import type { ScoreReport } from '../scoring/types.js';
+import type { SignalId } from '../rubric/types.js';
+import type { Debrief } from './types.js';
+import { renderTerminal, reportLines, legend, makeChalk } from './render-terminal.js';
+import { mdEscape, renderMarkdown, reportMarkdown } from './render-markdown.js';
+import { renderJson } from './render-json.js';
+import { reportView } from './view.js';
+
+export type DebriefFormat = 'text' | 'md' | 'json';
+
+export interface RenderOptions {
+  format?: DebriefFormat;
+  colour?: boolean;
+  width?: number;
+  title?: string;
+}
+
+export function renderDebrief(debrief: Debrief, options: RenderOptions = {}): string {
+  switch (options.format ?? 'text') {
+    case 'json':
+      return renderJson(debrief);
+    case 'md':
+      return renderMarkdown(debrief, options.title === undefined ? {} : { title: options.title });
+    default:
+      return renderTerminal(debrief, options);
+  }
+}
+
+export interface ScoreRenderOptions extends RenderOptions {
+  /** Signals to list first (e.g. `score --signal ID`); the rest fold when silent. */
+  targets?: SignalId[];
+}
+
+/** A ScoreReport alone, as `mockloop score` prints it. */
+export function renderScoreReport(report: ScoreReport, options: ScoreRenderOptions = {}): string {
+  const view = reportView(report.signals, report.overall, options.targets ?? []);
+  switch (options.format ?? 'text') {
+    case 'json':
+      return `${JSON.stringify(report, null, 2)}\n`;
+    case 'md': {
+      const head = `# Score${options.title ? `: ${mdEscape(options.title)}` : ''}`;
+      return `${[head, '', ...reportMarkdown(view, 1)].join('\n').trimEnd()}\n`;
+    }
+    default: {
+      const c = makeChalk(options.colour);
+      const width = Math.max(40, options.width ?? 80);
+      const lines = reportLines(view, { c, width });
+      const words = `${report.overall.words} words, ${report.overall.statements} statements`;
+      return `${[...lines, '', c.dim(words), legend(c, width)].join('\n')}\n`;
+    }
+  }
+}
+
+export { renderTerminal, renderMarkdown, renderJson };

@@ -1,0 +1,107 @@
+import type { SignalId } from '../rubric/types.js';
+import type { BeatResult, RedFlagResult, SignalResult } from '../scoring/types.js';
+import type { Debrief } from './types.js';
+import { arrangeSignals, inlineName, overallLine } from './model.js';
+import { sanitize } from './sanitize.js';
+
+// What every text renderer shows, already ordered, folded and sanitised; terminal and Markdown
+// differ only in layout.
+
+export interface HitView {
+  label: string;
+  evidence?: string;
+  fromPath: boolean;
+  hypothetical: boolean;
+  story: boolean;
+}
+export interface MissView {
+  label: string;
+  tip: string;
+  fromPath: boolean;
+  story: boolean;
+}
+export interface FlagView {
+  label: string;
+  evidence: string;
+  why: string;
+  fromPath: boolean;
+}
+export interface SignalView {
+  id: SignalId;
+  name: string;
+  score: number;
+  level: number;
+  label: string;
+  targeted: boolean;
+  salad: boolean;
+  hits: HitView[];
+  misses: MissView[];
+  flags: FlagView[];
+}
+
+export interface ReportView {
+  overall: { score: number; level: number; label: string; line: string };
+  signals: SignalView[];
+  /** Untargeted signals with nothing to say, folded into one line. */
+  folded: string[];
+}
+
+const byWeight = <T extends { weight: number }>(a: T, b: T) => b.weight - a.weight;
+
+function hitView(b: BeatResult): HitView {
+  const v: HitView = { label: sanitize(b.label), fromPath: b.source === 'path', hypothetical: b.hypothetical === true, story: b.story === true };
+  const evidence = b.evidence === undefined ? '' : sanitize(b.evidence);
+  if (evidence !== '' && b.source !== 'path') v.evidence = evidence;
+  return v;
+}
+
+function flagView(f: RedFlagResult): FlagView {
+  return { label: sanitize(f.label), evidence: f.source === 'path' ? '' : sanitize(f.evidence), why: sanitize(f.why), fromPath: f.source === 'path' };
+}
+
+export function signalView(s: SignalResult, targets: readonly SignalId[]): SignalView {
+  return {
+    id: s.id,
+    name: sanitize(s.name),
+    score: s.score,
+    level: s.level,
+    label: s.label,
+    targeted: targets.includes(s.id),
+    salad: s.salad === true,
+    hits: s.beats.filter((b) => b.hit).sort(byWeight).map(hitView),
+    misses: s.beats
+      .filter((b) => !b.hit)
+      .sort(byWeight)
+      .map((b) => ({ label: sanitize(b.label), tip: sanitize(b.tip), fromPath: b.source === 'path', story: b.story === true })),
+    flags: [...s.redFlags].sort(byWeight).map(flagView),
+  };
+}
+
+export function reportView(
+  signals: SignalResult[],
+  overall: { score: number; level: number; label: string },
+  targets: readonly SignalId[] = [],
+): ReportView {
+  const { shown, folded } = arrangeSignals(signals, targets);
+  return {
+    overall: { score: overall.score, level: overall.level, label: overall.label, line: overallLine(signals, targets) },
+    signals: shown.map((s) => signalView(s, targets)),
+    folded: folded.map((s) => inlineName(sanitize(s.name))),
+  };
+}
+
+export function debriefView(d: Debrief): ReportView {
+  return reportView(d.signals, d.overall, d.targets ?? []);
+}
+
+/** The command that practises `next`. */
+export function nextCommand(next: NonNullable<Debrief['next']>): string {
+  return next.kind === 'scenario' ? `mockloop run ${next.id}` : `mockloop drill --signal ${next.signal}`;
+}
+
+export const MILESTONES = [
+  ['declared', 'Declared'],
+  ['escalated', 'Escalated'],
+  ['communicated', 'Communicated'],
+  ['mitigated', 'Mitigated'],
+] as const;
