@@ -60,6 +60,8 @@ export interface RubricSample {
 export interface SignalSpec {
   id: SignalId;
   name: string;
+  /** Lower-case short name for summaries ("incident judgement"); defaults to the name. */
+  short?: string;
   description: string;
   prompts: string[];
   beats: BeatSpec[];

@@ -43,6 +43,9 @@ export interface Match {
   end: number;
   negated: boolean;
   hypothetical: boolean;
+  /** Token indices of the match, first and last inclusive. */
+  firstToken: number;
+  lastToken: number;
 }
 
 export interface BeatResult {

@@ -1,0 +1,313 @@
+import { stemmer } from 'stemmer';
+import type { Doc, Sentence, Token } from './types.js';
+
+// Text → sentences and tokens, each token marked for negation and hypothetical scope.
+// Linear in the length of the text: one regex pass for sentences, one for tokens,
+// one pass per sentence for scopes.
+
+const WORD_RE = /\p{N}+(?:[.,:]\p{N}+)*(?:%|[\p{L}]{1,3}(?![\p{L}\p{N}]))?|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+const NUMBER_WORDS = new Set([
+  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',
+  'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen',
+  'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety',
+  'hundred', 'thousand', 'million', 'billion', 'half', 'dozen', 'twice', 'thrice', 'double', 'triple',
+]);
+
+const CONTRACTIONS: Record<string, string[]> = {
+  "can't": ['can', 'not'],
+  "won't": ['will', 'not'],
+  "shan't": ['shall', 'not'],
+  "ain't": ['is', 'not'],
+  cannot: ['can', 'not'],
+};
+const SUFFIXES: [string, string][] = [
+  ["n't", 'not'],
+  ["'d", 'would'],
+  ["'ll", 'will'],
+  ["'re", 'are'],
+  ["'ve", 'have'],
+  ["'m", 'am'],
+];
+
+const ABBREVIATIONS = new Set(['e.g', 'i.e', 'eg', 'ie', 'etc', 'vs', 'approx', 'cf', 'mr', 'mrs', 'dr', 'al', 'inc', 'ltd']);
+
+/** Negation triggers of one token; two-token triggers are checked separately. */
+const NEG_SINGLE = new Set(['not', 'no', 'never', 'without', 'nobody', 'nothing', 'none', 'neither', 'nor']);
+const NEG_PSEUDO_NEXT: Record<string, Set<string>> = {
+  not: new Set(['only', 'just', 'merely', 'simply', 'necessarily']),
+  no: new Set(['doubt', 'matter']),
+};
+const SCOPE_END = new Set([
+  'but', 'however', 'although', 'though', 'yet', 'so', 'because', 'while', 'whereas', 'except', 'which', 'until',
+]);
+const NEG_WINDOW = 6;
+
+const AGENTS = new Set(['i', 'we', 'me', 'my', 'our', 'us', 'myself', 'ourselves', 'team', 'they', 'he', 'she', 'you', 'engineer', 'engineers']);
+const AUXILIARIES = new Set([
+  'would', 'will', 'should', 'could', 'can', 'is', 'are', 'was', 'were', 'has', 'had', 'have', 'did', 'does', 'do', 'am', 'be', 'been',
+]);
+
+const stemCache = new Map<string, string>();
+
+/** Normalise British spellings to one form so "authorisation" and "authorization" compare equal. */
+function spelling(word: string): string {
+  let w = word;
+  if (w.length > 5) {
+    w = w
+      .replace(/is(e|ed|es|ing|ation|ations|er|ers)$/, 'iz$1')
+      .replace(/ys(e|ed|es|ing)$/, 'yz$1')
+      .replace(/our$/, 'or')
+      .replace(/ours$/, 'ors')
+      .replace(/ogue$/, 'og');
+  }
+  return w;
+}
+
+export function stemOf(norm: string): string {
+  let s = stemCache.get(norm);
+  if (s === undefined) {
+    s = /^\p{N}/u.test(norm) ? norm : stemmer(spelling(norm));
+    if (stemCache.size > 50000) stemCache.clear();
+    stemCache.set(norm, s);
+  }
+  return s;
+}
+
+export function isNumberWord(norm: string): boolean {
+  return /^\p{N}/u.test(norm) || NUMBER_WORDS.has(norm);
+}
+
+/** Split one surface word into normalised pieces: contractions expanded, possessives dropped. */
+export function wordPieces(surface: string): string[] {
+  const w = surface.toLowerCase().replace(/’/g, "'");
+  const fixed = CONTRACTIONS[w];
+  if (fixed) return fixed;
+  if (w.includes("'")) {
+    for (const [suffix, expansion] of SUFFIXES) {
+      if (w.endsWith(suffix) && w.length > suffix.length) {
+        return [w.slice(0, -suffix.length), expansion];
+      }
+    }
+    if (w.endsWith("'s")) return [w.slice(0, -2)];
+    return [w.replace(/'/g, '')];
+  }
+  return [w];
+}
+
+interface RawSentence {
+  start: number;
+  end: number;
+}
+
+function isListLine(line: string): boolean {
+  return /^\s*(?:[-*•+]|\d+[.)])\s+/.test(line);
+}
+
+/** Sentence boundaries: terminal punctuation, blank lines, and list items on their own lines. */
+function splitSentences(text: string): RawSentence[] {
+  const out: RawSentence[] = [];
+  let start = 0;
+  const push = (end: number) => {
+    // trim whitespace at both ends
+    let s = start;
+    let e = end;
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    if (e > s) out.push({ start: s, end: e });
+    start = end;
+  };
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const ch = text[i]!;
+    if (ch === '.' || ch === '!' || ch === '?') {
+      // a decimal point or a version number is not a boundary
+      const next = text[i + 1];
+      if (next !== undefined && !/\s|["'’”)\]]/.test(next)) continue;
+      if (ch === '.') {
+        const m = /([\p{L}.]+)$/u.exec(text.slice(Math.max(start, i - 8), i));
+        if (m && ABBREVIATIONS.has(m[1]!.toLowerCase().replace(/^\.+/, ''))) continue;
+      }
+      let j = i + 1;
+      while (j < n && /[.!?"'’”)\]]/.test(text[j]!)) j++;
+      push(j);
+      i = j - 1;
+    } else if (ch === '\n') {
+      // a blank line, or a new line that starts a list item, ends the sentence;
+      // a single hard-wrapped line break inside a paragraph does not.
+      const rest = text.slice(i + 1, i + 200);
+      const nextLine = rest.split('\n', 1)[0] ?? '';
+      if (/^\s*$/.test(nextLine) || isListLine(nextLine) || /^\s*#/.test(nextLine)) push(i + 1);
+      else {
+        const prevLine = text.slice(text.lastIndexOf('\n', i - 1) + 1, i);
+        if (isListLine(prevLine) || /^\s*#/.test(prevLine)) push(i + 1);
+      }
+    }
+  }
+  push(n);
+  return out;
+}
+
+/** Punctuation or a dash between two tokens closes negation and hypothetical scopes. */
+function isBreak(between: string): boolean {
+  return /[,;:()!?.—–]|\s-\s|\n\s*\n/.test(between);
+}
+
+export function analyze(input: string): Doc {
+  const text = typeof input === 'string' ? input : String(input ?? '');
+  const tokens: Token[] = [];
+  const sentences: Sentence[] = [];
+  const raws = splitSentences(text);
+  let words = 0;
+  for (const raw of raws) {
+    const sIndex = sentences.length;
+    const first = tokens.length;
+    const slice = text.slice(raw.start, raw.end);
+    // breakBefore[k] is true when punctuation separates token k from token k-1
+    const breakBefore: boolean[] = [];
+    let prevEnd = raw.start;
+    WORD_RE.lastIndex = 0;
+    for (let m = WORD_RE.exec(slice); m !== null; m = WORD_RE.exec(slice)) {
+      const start = raw.start + m.index;
+      const end = start + m[0].length;
+      const between = text.slice(prevEnd, start);
+      const brk = tokens.length > first && isBreak(between);
+      prevEnd = end;
+      words++;
+      const pieces = wordPieces(m[0]);
+      pieces.forEach((norm, k) => {
+        if (!norm) return;
+        breakBefore.push(k === 0 ? brk : false);
+        tokens.push({
+          norm,
+          stem: stemOf(norm),
+          start,
+          end,
+          sentence: sIndex,
+          isNumber: isNumberWord(norm),
+          negated: false,
+          hypothetical: false,
+        });
+      });
+    }
+    const last = tokens.length;
+    markScopes(tokens, first, last, breakBefore);
+    sentences.push({
+      index: sIndex,
+      start: raw.start,
+      end: raw.end,
+      text: slice,
+      statement: false,
+      list: false,
+      firstToken: first,
+      lastToken: last,
+    });
+    const s = sentences[sIndex]!;
+    s.list = isList(slice, last - first);
+    s.statement = !s.list && isStatement(tokens, first, last);
+  }
+  return { text, tokens, sentences, words };
+}
+
+function negationTriggerLength(tokens: Token[], i: number, last: number): number {
+  const t = tokens[i]!;
+  const next = i + 1 < last ? tokens[i + 1]! : undefined;
+  if (NEG_SINGLE.has(t.norm)) {
+    const pseudo = NEG_PSEUDO_NEXT[t.norm];
+    if (pseudo && next && pseudo.has(next.norm)) return 0;
+    return 1;
+  }
+  if (next) {
+    if (t.norm === 'rather' && next.norm === 'than') return 2;
+    if (t.norm === 'instead' && next.norm === 'of') return 2;
+    // "declined to fail open" negates; "declined to zero" is a number going down
+    const after = i + 2 < last ? tokens[i + 2]! : undefined;
+    if ((t.stem === 'refus' || t.stem === 'declin') && next.norm === 'to' && !after?.isNumber) return 2;
+    if (t.stem === 'decid' && next.norm === 'against') return 2;
+  }
+  if (t.norm.startsWith('avoid')) return 1;
+  return 0;
+}
+
+function hypotheticalTrigger(tokens: Token[], i: number, last: number): boolean {
+  const t = tokens[i]!.norm;
+  const next = i + 1 < last ? tokens[i + 1]!.norm : '';
+  const after = i + 2 < last ? tokens[i + 2]!.norm : '';
+  switch (t) {
+    case 'would':
+    case 'should':
+    case 'might':
+    case 'will':
+    case 'gonna':
+      return true;
+    case 'could':
+      return next === 'have';
+    case 'if':
+      return after === 'had' || next === 'only';
+    case 'plan':
+    case 'planning':
+    case 'want':
+    case 'hope':
+    case 'intend':
+      return next === 'to';
+    default:
+      return false;
+  }
+}
+
+function markScopes(tokens: Token[], first: number, last: number, breakBefore: boolean[]): void {
+  let negLeft = 0;
+  let hypo = false;
+  for (let i = first; i < last; i++) {
+    const k = i - first;
+    const t = tokens[i]!;
+    if (breakBefore[k]) {
+      negLeft = 0;
+      hypo = false;
+    }
+    const next = i + 1 < last ? tokens[i + 1]! : undefined;
+    if (SCOPE_END.has(t.norm) || (t.norm === 'instead' && next?.norm !== 'of')) {
+      negLeft = 0;
+      hypo = false;
+      continue;
+    }
+    if (negLeft > 0) {
+      t.negated = true;
+      negLeft--;
+    }
+    if (hypo) t.hypothetical = true;
+    const trig = negationTriggerLength(tokens, i, last);
+    if (trig > 0) {
+      // the trigger's own words are not negated; the window starts after it
+      for (let j = 1; j < trig && i + j < last; j++) tokens[i + j]!.negated = false;
+      negLeft = NEG_WINDOW;
+      i += trig - 1;
+      if (trig > 1 && hypo) tokens[i]!.hypothetical = true;
+      continue;
+    }
+    if (hypotheticalTrigger(tokens, i, last)) hypo = true;
+  }
+}
+
+/** A comma-separated run of short terms ("pre-mortem, runbook, SLO, burn rate") rather than prose. */
+function isList(sentence: string, tokenCount: number): boolean {
+  const parts = sentence
+    .replace(/^\s*(?:[-*•+]|\d+[.)])\s+/, '')
+    .split(/\s*(?:[,;/|•·]|\band\b|\bor\b|\s-\s)\s*/i)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+  if (parts.length < 3) return false;
+  const short = parts.filter((p) => p.split(/\s+/).length <= 3).length;
+  return short >= 3 && short / parts.length >= 0.75 && tokenCount / parts.length <= 3.2;
+}
+
+function isStatement(tokens: Token[], first: number, last: number): boolean {
+  const n = last - first;
+  if (n < 3) return false;
+  for (let i = first; i < last; i++) {
+    const w = tokens[i]!.norm;
+    if (AGENTS.has(w) || AUXILIARIES.has(w)) return true;
+    if (w.length >= 5 && w.endsWith('ed')) return true;
+  }
+  return false;
+}

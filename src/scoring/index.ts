@@ -1,0 +1,24 @@
+export { analyze, stemOf } from './analyze.js';
+export {
+  compileLexicon,
+  compilePattern,
+  findMatches,
+  matchesAny,
+  mergeLexicon,
+  PatternError,
+  type CompiledPattern,
+  type Lexicon,
+} from './pattern.js';
+export {
+  compileRubric,
+  hitBeats,
+  levelFor,
+  scoreDoc,
+  scoreText,
+  shortName,
+  summaryLine,
+  type CompiledBeat,
+  type CompiledRubric,
+  type ScoreOptions,
+} from './score.js';
+export type * from './types.js';

@@ -1,0 +1,345 @@
+import { LEVEL_LABELS, type BeatSpec, type Level, type RubricSpec, type SignalId, type SignalSpec } from '../rubric/types.js';
+import { analyze } from './analyze.js';
+import { compileLexicon, compilePattern, findMatches, type CompiledPattern, type Lexicon } from './pattern.js';
+import type { BeatResult, Doc, Match, PathFinding, RedFlagResult, ScoreReport, SignalResult } from './types.js';
+
+// Beats and red flags → per-signal scores and levels. A mechanical combination of
+// rubric weights; every point carries the sentence that earned it.
+
+export interface CompiledBeat {
+  ref: string;
+  spec: BeatSpec;
+  patterns: CompiledPattern[];
+  story: boolean;
+}
+
+interface CompiledFlag {
+  id: string;
+  label: string;
+  weight: number;
+  why: string;
+  patterns: CompiledPattern[];
+}
+
+interface CompiledSignal {
+  spec: SignalSpec;
+  beats: CompiledBeat[];
+  flags: CompiledFlag[];
+}
+
+export interface CompiledRubric {
+  spec: RubricSpec;
+  lexicon: Lexicon;
+  signals: CompiledSignal[];
+  story: CompiledBeat[];
+  /** A beat by reference: "signal-id/beat-id" or "story/beat-id". */
+  beat(ref: string): CompiledBeat | undefined;
+  signal(id: string): SignalSpec | undefined;
+}
+
+export interface ScoreOptions {
+  /** Report only these signals (default all, in rubric order). */
+  signals?: readonly SignalId[];
+  /** The signals a round targets: the overall line is judged on them. */
+  targets?: readonly SignalId[];
+  /** Override the rubric's credit for hypothetical hits (design answers are naturally "I would"). */
+  hypotheticalCredit?: number;
+  /** Beats and red flags decided outside the text (an incident round's investigation path). */
+  findings?: readonly PathFinding[];
+}
+
+const SALAD_COVERAGE = 0.7;
+const SALAD_MIN_TOKENS = 5;
+const MIN_STATEMENTS = 1;
+
+function compilePatterns(specs: BeatSpec['patterns'], lexicon: Lexicon, where: string): CompiledPattern[] {
+  return specs.map((p) => {
+    try {
+      return compilePattern(p, lexicon);
+    } catch (err) {
+      throw new Error(`${where}: ${(err as Error).message}`);
+    }
+  });
+}
+
+export function compileRubric(spec: RubricSpec): CompiledRubric {
+  const lexicon = compileLexicon(spec.concepts ?? {});
+  const story = (spec.storyBeats ?? []).map<CompiledBeat>((b) => ({
+    ref: `story/${b.id}`,
+    spec: b,
+    patterns: compilePatterns(b.patterns, lexicon, `story beat ${b.id}`),
+    story: true,
+  }));
+  const signals = spec.signals.map<CompiledSignal>((s) => ({
+    spec: s,
+    beats: s.beats.map((b) => ({
+      ref: `${s.id}/${b.id}`,
+      spec: b,
+      patterns: compilePatterns(b.patterns, lexicon, `beat ${s.id}/${b.id}`),
+      story: false,
+    })),
+    flags: (s.redFlags ?? []).map((f) => ({
+      id: f.id,
+      label: f.label,
+      weight: f.weight,
+      why: f.why,
+      patterns: compilePatterns(f.patterns, lexicon, `red flag ${s.id}/${f.id}`),
+    })),
+  }));
+  const byRef = new Map<string, CompiledBeat>();
+  for (const b of story) byRef.set(b.ref, b);
+  for (const s of signals) for (const b of s.beats) byRef.set(b.ref, b);
+  const bySignal = new Map(spec.signals.map((s) => [s.id as string, s]));
+  return {
+    spec,
+    lexicon,
+    signals,
+    story,
+    beat: (ref) => byRef.get(ref),
+    signal: (id) => bySignal.get(id),
+  };
+}
+
+/** Matches per pattern list, computed once per document and shared by every signal. */
+class MatchCache {
+  private readonly cache = new Map<CompiledPattern, Match[]>();
+  constructor(private readonly doc: Doc) {}
+  all(patterns: readonly CompiledPattern[]): Match[] {
+    const out: Match[] = [];
+    for (const p of patterns) {
+      let m = this.cache.get(p);
+      if (!m) {
+        m = findMatches(this.doc, p);
+        this.cache.set(p, m);
+      }
+      out.push(...m);
+    }
+    return out;
+  }
+}
+
+/** Sentences that earn nothing: lists of terms, and sentences made almost only of rubric words. */
+function saladSentences(doc: Doc, matches: Match[]): Set<number> {
+  const covered = new Map<number, Set<number>>();
+  for (const m of matches) {
+    let set = covered.get(m.sentence);
+    if (!set) covered.set(m.sentence, (set = new Set()));
+    for (let i = m.firstToken; i <= m.lastToken; i++) set.add(i);
+  }
+  const out = new Set<number>();
+  for (const s of doc.sentences) {
+    if (s.list) {
+      out.add(s.index);
+      continue;
+    }
+    const n = s.lastToken - s.firstToken;
+    const c = covered.get(s.index)?.size ?? 0;
+    if (n >= SALAD_MIN_TOKENS && c / n >= SALAD_COVERAGE) out.add(s.index);
+  }
+  return out;
+}
+
+function evidenceOf(doc: Doc, m: Match): { evidence: string; start: number; end: number } {
+  const s = doc.sentences[m.sentence]!;
+  return { evidence: s.text.replace(/\s+/g, ' ').trim(), start: s.start, end: s.end };
+}
+
+function bestMatch(matches: Match[], salad: Set<number>): Match | undefined {
+  let best: Match | undefined;
+  for (const m of matches) {
+    if (salad.has(m.sentence)) continue;
+    if (!best || (best.hypothetical && !m.hypothetical) || (best.hypothetical === m.hypothetical && m.start < best.start)) {
+      best = m;
+    }
+  }
+  return best;
+}
+
+function beatResult(doc: Doc, beat: CompiledBeat, m: Match | undefined): BeatResult {
+  const base: BeatResult = {
+    id: beat.spec.id,
+    label: beat.spec.label,
+    weight: beat.spec.weight,
+    hit: m !== undefined,
+    source: 'text',
+    probe: beat.spec.probe,
+    tip: beat.spec.tip,
+  };
+  if (beat.story) base.story = true;
+  if (m) {
+    Object.assign(base, evidenceOf(doc, m));
+    if (m.hypothetical) base.hypothetical = true;
+  }
+  return base;
+}
+
+export function levelFor(score: number, thresholds: readonly number[]): Level {
+  let level = 0;
+  thresholds.forEach((t, i) => {
+    if (score >= t) level = i + 1;
+  });
+  return level as Level;
+}
+
+export function shortName(spec: SignalSpec): string {
+  return spec.short ?? spec.name.toLowerCase();
+}
+
+/** Beat refs hit in the text (the engine's hit/missed conditions and follow-ups). */
+export function hitBeats(doc: Doc, rubric: CompiledRubric): Set<string> {
+  const cache = new MatchCache(doc);
+  const all: CompiledBeat[] = [...rubric.story, ...rubric.signals.flatMap((s) => s.beats)];
+  const raw = all.map((b) => cache.all(b.patterns));
+  const salad = saladSentences(doc, raw.flat());
+  const out = new Set<string>();
+  all.forEach((b, i) => {
+    if (bestMatch(raw[i]!, salad)) out.add(b.ref);
+  });
+  return out;
+}
+
+export function scoreDoc(doc: Doc, rubric: CompiledRubric, opts: ScoreOptions = {}): ScoreReport {
+  const cfg = rubric.spec.scoring;
+  const credit = opts.hypotheticalCredit ?? cfg.hypotheticalCredit;
+  const cache = new MatchCache(doc);
+  const wanted = opts.signals ? new Set<string>(opts.signals) : undefined;
+  const signals = rubric.signals.filter((s) => !wanted || wanted.has(s.spec.id));
+
+  // salad is judged on the whole rubric, whatever the report is restricted to
+  const everything: Match[] = [];
+  for (const s of rubric.signals) {
+    for (const b of s.beats) everything.push(...cache.all(b.patterns));
+    for (const f of s.flags) everything.push(...cache.all(f.patterns));
+  }
+  const salad = saladSentences(doc, everything);
+  const statements = doc.sentences.filter((s) => s.statement && !salad.has(s.index)).length;
+  const saladWords = doc.sentences
+    .filter((s) => salad.has(s.index))
+    .reduce((n, s) => n + (s.lastToken - s.firstToken), 0);
+  const isSalad = doc.tokens.length > 0 && (statements < MIN_STATEMENTS || saladWords / doc.tokens.length >= 0.5);
+
+  const storyResults = rubric.story.map((b) => ({ beat: b, m: bestMatch(cache.all(b.patterns), salad) }));
+
+  const results: SignalResult[] = signals.map((s) => {
+    const own = s.beats.map((b) => beatResult(doc, b, bestMatch(cache.all(b.patterns), salad)));
+    const path = (opts.findings ?? []).filter((f) => f.signal === s.spec.id);
+    const pathBeats = path.flatMap((f) => (f.beat ? [f.beat] : []));
+    const value = (b: BeatResult) => (b.hit ? b.weight * (b.hypothetical ? credit : 1) : 0);
+    const ownEarned = own.reduce((n, b) => n + value(b), 0) + pathBeats.reduce((n, b) => n + value(b), 0);
+    const story = storyResults.map(({ beat, m }) => beatResult(doc, beat, ownEarned > 0 ? m : undefined));
+    const beats = [...own, ...pathBeats, ...story];
+    const possible = beats.reduce((n, b) => n + b.weight, 0);
+    const earned = beats.reduce((n, b) => n + value(b), 0);
+
+    const redFlags: RedFlagResult[] = [];
+    for (const f of s.flags) {
+      const m = bestMatch(cache.all(f.patterns), salad);
+      if (m) {
+        const ev = evidenceOf(doc, m);
+        redFlags.push({ id: f.id, label: f.label, weight: f.weight, why: f.why, source: 'text', ...ev });
+      }
+    }
+    for (const f of path) if (f.redFlag) redFlags.push(f.redFlag);
+    const penalty = redFlags.reduce((n, f) => n + f.weight, 0);
+
+    let score = possible > 0 ? Math.round((100 * earned) / possible - penalty) : 0;
+    score = Math.max(0, Math.min(100, score));
+    let level: Level = ownEarned > 0 ? levelFor(score, cfg.levelThresholds) : 0;
+    if (ownEarned === 0) score = Math.min(score, Math.max(0, (cfg.levelThresholds[0] ?? 1) - 1));
+    if (redFlags.length > 0) level = Math.min(level, cfg.redFlagLevelCap) as Level;
+    const result: SignalResult = {
+      id: s.spec.id,
+      name: s.spec.name,
+      score,
+      level,
+      label: LEVEL_LABELS[level],
+      beats,
+      redFlags,
+    };
+    if (isSalad && level > 1) {
+      result.level = 1;
+      result.label = LEVEL_LABELS[1];
+      result.score = Math.min(score, Math.max(0, (cfg.levelThresholds[1] ?? 1) - 1));
+      result.salad = true;
+    } else if (isSalad) {
+      result.salad = true;
+    }
+    return result;
+  });
+
+  return { signals: results, overall: overallOf(results, rubric, opts.targets, doc, statements, isSalad) };
+}
+
+export function scoreText(text: string, rubric: CompiledRubric, opts: ScoreOptions = {}): ScoreReport {
+  return scoreDoc(analyze(text), rubric, opts);
+}
+
+function overallOf(
+  results: SignalResult[],
+  rubric: CompiledRubric,
+  targets: readonly SignalId[] | undefined,
+  doc: Doc,
+  statements: number,
+  salad: boolean,
+): ScoreReport['overall'] {
+  const cfg = rubric.spec.scoring;
+  const judged = targets && targets.length > 0 ? results.filter((r) => targets.includes(r.id)) : results;
+  let score = 0;
+  if (targets && targets.length > 0) {
+    score = judged.length ? Math.round(judged.reduce((n, r) => n + r.score, 0) / judged.length) : 0;
+  } else {
+    score = results.reduce((n, r) => Math.max(n, r.score), 0);
+  }
+  let level = levelFor(score, cfg.levelThresholds);
+  if (salad) level = Math.min(level, 1) as Level;
+  if (judged.every((r) => r.level === 0)) level = 0;
+  const strengths = [...results]
+    .filter((r) => r.level >= 3)
+    .sort((a, b) => b.score - a.score)
+    .map((r) => r.id);
+  const gaps = (targets && targets.length > 0 ? judged : results.filter((r) => r.level > 0))
+    .filter((r) => r.level < 2)
+    .map((r) => r.id);
+  return {
+    score,
+    level,
+    label: LEVEL_LABELS[level],
+    strengths,
+    gaps,
+    summary: summaryLine(results, rubric, targets, salad),
+    words: doc.words,
+    statements,
+    salad,
+  };
+}
+
+function joinNames(names: string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** "Strong across incident judgement and data integrity; gaps on capacity planning." */
+export function summaryLine(
+  results: SignalResult[],
+  rubric: CompiledRubric,
+  targets: readonly SignalId[] | undefined,
+  salad: boolean,
+): string {
+  if (salad) return 'Reads as a list of terms rather than a story: say who did what, when, and what happened.';
+  const name = (r: SignalResult) => {
+    const spec = rubric.signal(r.id);
+    return spec ? shortName(spec) : r.id;
+  };
+  const judged = targets && targets.length > 0 ? results.filter((r) => targets.includes(r.id)) : results;
+  const strong = results.filter((r) => r.level === 4).map(name);
+  const solid = results.filter((r) => r.level === 3).map(name);
+  const mixed = judged.filter((r) => r.level === 2).map(name);
+  const gaps = judged.filter((r) => r.level < 2 && (targets?.length || r.level > 0)).map(name);
+  const parts: string[] = [];
+  if (strong.length) parts.push(`Strong across ${joinNames(strong)}`);
+  if (solid.length) parts.push(`${strong.length ? 'solid on' : 'Solid on'} ${joinNames(solid)}`);
+  if (mixed.length) parts.push(`${parts.length ? 'mixed on' : 'Mixed on'} ${joinNames(mixed)}`);
+  if (gaps.length) parts.push(`${parts.length ? 'gaps on' : 'Gaps on'} ${joinNames(gaps)}`);
+  if (parts.length === 0) return 'No clear signal yet: tell one specific story with numbers, a decision and an outcome.';
+  return `${parts.join('; ')}.`;
+}

@@ -1,0 +1,109 @@
+import { describe, expect, test } from 'vitest';
+import { analyze, compileLexicon, compilePattern, findMatches, PatternError } from '../../src/scoring/index.js';
+import type { PatternSpec } from '../../src/rubric/types.js';
+
+const lexicon = compileLexicon({
+  declare: ['declare', 'open an incident', 'raise a sev'],
+  escalate: ['escalat*', 'page incident manager', 'pull in'],
+});
+
+function matched(text: string, pattern: PatternSpec): string[] {
+  return findMatches(analyze(text), compilePattern(pattern, lexicon)).map((m) => text.slice(m.start, m.end));
+}
+
+describe('pattern matching', () => {
+  const cases: [string, PatternSpec, string[]][] = [
+    // stems and inflections
+    ['We escalated to the incident manager.', 'escalate', ['escalated']],
+    ['Escalation was quick.', 'escalate', ['Escalation']],
+    ['I declared an incident at 3:00am.', '{declare} incident', ['declared an incident']],
+    ['I opened an incident.', '{declare}', ['opened an incident']],
+    ['I paged the incident manager.', '{escalate}', ['paged the incident manager']],
+    ['We raised a SEV2 within minutes.', '{declare}', ['raised a SEV2'].slice(0, 0)],
+    // gaps and order
+    ['We rolled the bad deploy back.', 'roll back', ['rolled the bad deploy back']],
+    ['We rolled the very very bad deploy back.', 'roll back', []],
+    ['The back of the queue rolled over.', 'roll back', []],
+    ['The back of the queue rolled over.', { match: 'roll back', order: 'any' }, ['back of the queue rolled']],
+    ['Rollback plan was written.', { match: 'plan rollback', order: 'any' }, ['Rollback plan']],
+    // hyphens, contractions, spelling, prefixes
+    ['We wrote a pre-mortem before the change.', 'pre-mortem', ['pre-mortem']],
+    ['We wrote a pre mortem before the change.', 'pre-mortem', ['pre mortem']],
+    ['The on-call engineer slept.', 'on-call', ['on-call']],
+    ['Authorisation latency rose.', 'authorization latency', ['Authorisation latency']],
+    ['Writes were idempotent.', 'idempot*', ['idempotent']],
+    // number and time classes
+    ['At 2:47am on a Saturday I was paged.', '#time', ['2:47am']],
+    ['p95 was 1.8 seconds, up from 450ms.', '#num second*', ['1.8 seconds']],
+    ['We cut pages from forty to six a week.', 'from #num to #num', ['from forty to six']],
+    // sentences are the unit
+    ['We checked the partner. The queue was deep.', 'partner queue', []],
+  ];
+  test.each(cases)('%s ~ %j', (text, pattern, expected) => {
+    expect(matched(text, pattern)).toEqual(expected);
+  });
+});
+
+describe('negation scope', () => {
+  const cases: [string, PatternSpec, boolean][] = [
+    ['We did not fail open.', 'fail open', false],
+    ['We did not fail open.', { match: 'fail open', negated: true }, true],
+    ['We failed open.', { match: 'fail open', negated: true }, false],
+    ["We didn't fail open.", 'fail open', false],
+    ['We never failed open.', 'fail open', false],
+    ['I rate-limited instead of failing open.', 'fail open', false],
+    ['I rate-limited instead of failing open.', 'rate limit', true],
+    ['I rate-limited rather than fail open.', { match: 'fail open', negated: true }, true],
+    ["We didn't fail open, instead we rate limited.", 'rate limit', true],
+    ['We did not fail open but we did rate limit.', 'rate limit', true],
+    ['We did not roll back; we failed over.', 'fail over', true],
+    ["I didn't try to carry it alone.", 'carry alone', false],
+    ['I did not treat those pages as their problem.', 'their problem', false],
+    ['Not only did we fail open, we lost data.', 'fail open', true],
+    ['It was not just a slowdown.', 'slowdown', true],
+    ['We avoided failing open.', 'fail open', false],
+    ['I refused to skip the verification.', 'skip verification', false],
+    ['I decided against failing open.', 'fail open', false],
+    ['No data was lost.', 'no data lost', true],
+    ['There was no data loss, which surprised us.', 'no data loss', true],
+    ['Nothing paged overnight for a month.', 'page', false],
+    ['The error rate declined to zero after we rolled back.', 'roll back', true],
+  ];
+  test.each(cases)('%s ~ %j → %s', (text, pattern, expected) => {
+    expect(matched(text, pattern).length > 0).toBe(expected);
+  });
+});
+
+describe('hypothetical scope', () => {
+  const cases: [string, boolean][] = [
+    ['I added a circuit breaker.', false],
+    ['I would have added a circuit breaker.', true],
+    ["I'd add a circuit breaker.", true],
+    ['We should add a circuit breaker.', true],
+    ['We could have added a circuit breaker.', true],
+    ['We could see the circuit breaker trip.', false],
+    ['If I had added a circuit breaker, nothing would page.', true],
+    ['I plan to add a circuit breaker.', true],
+    ['I would not page anyone, but I added a circuit breaker.', false],
+  ];
+  test.each(cases)('%s → hypothetical %s', (text, expected) => {
+    const m = findMatches(analyze(text), compilePattern('circuit breaker', lexicon));
+    expect(m).toHaveLength(1);
+    expect(m[0]!.hypothetical).toBe(expected);
+  });
+});
+
+describe('pattern errors', () => {
+  const cases: [PatternSpec, RegExp][] = [
+    ['{nope} incident', /unknown concept \{nope\}/],
+    ['a||b', /empty alternative/],
+    ['#date', /unknown word class "#date"/],
+    ['{Declare', /malformed concept reference/],
+    ['   ', /empty pattern/],
+    ['fail open!', /unexpected character/],
+  ];
+  test.each(cases)('%j', (pattern, message) => {
+    expect(() => compilePattern(pattern, lexicon)).toThrow(PatternError);
+    expect(() => compilePattern(pattern, lexicon)).toThrow(message);
+  });
+});
