@@ -32,5 +32,17 @@ export function buildProgram(version: string): Command {
       await validateCommand(paths, { scenarios: program.opts().scenarios as string | undefined });
     });
 
+  program
+    .command('score')
+    .description('score written stories against every signal; several files give a story-bank matrix')
+    .argument('[files...]', 'story files, or - for stdin')
+    .option('--signal <id>', 'only this signal')
+    .option('--json', 'print JSON')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'md', 'json']))
+    .action(async (files: string[], opts: { signal?: string; json?: boolean; format?: string }) => {
+      const { scoreCommand } = await import('./commands/score.js');
+      await scoreCommand(files, opts);
+    });
+
   return program;
 }
