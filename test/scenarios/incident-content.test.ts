@@ -1,0 +1,245 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import type { PatternSpec } from '../../src/rubric/types.js';
+import type { Condition, Scenario } from '../../src/scenario/types.js';
+import { analyze } from '../../src/scoring/analyze.js';
+import { compilePattern, findMatches, mergeLexicon, type Lexicon } from '../../src/scoring/pattern.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const scenariosDir = join(root, 'scenarios');
+const rubricFile = join(root, 'rubrics', 'backend-signals.yaml');
+
+/** The incident rounds this file checks. */
+const incidents = ['payment-auth-3am'];
+
+const schema = JSON.parse(readFileSync(join(root, 'schemas', 'scenario.schema.json'), 'utf8')) as object;
+const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+
+function readScenario(id: string): { text: string; scenario: Scenario } {
+  const text = readFileSync(join(scenariosDir, `${id}.yaml`), 'utf8');
+  return { text, scenario: parse(text) as Scenario };
+}
+
+interface RubricShape {
+  concepts?: Record<string, string[]>;
+  signals: { id: string; beats: { id: string }[] }[];
+  storyBeats: { id: string }[];
+}
+
+function readRubric(): RubricShape | null {
+  return existsSync(rubricFile) ? (parse(readFileSync(rubricFile, 'utf8')) as RubricShape) : null;
+}
+
+function rubricBeatRefs(rubric: RubricShape): Set<string> {
+  const refs = new Set<string>();
+  for (const signal of rubric.signals ?? []) for (const beat of signal.beats ?? []) refs.add(`${signal.id}/${beat.id}`);
+  for (const beat of rubric.storyBeats ?? []) refs.add(`story/${beat.id}`);
+  return refs;
+}
+
+/** Every condition in the scenario, labelled by where it sits. */
+function conditionsOf(s: Scenario): [where: string, cond: Condition][] {
+  const out: [string, Condition][] = [];
+  for (const phase of s.phases) {
+    if (phase.endWhen) out.push([`phase ${phase.id} endWhen`, phase.endWhen]);
+    for (const p of phase.probes ?? []) if (p.when) out.push([`probe ${p.id}`, p.when]);
+    for (const f of phase.followUps ?? []) if (f.when) out.push([`follow-up ${f.id}`, f.when]);
+  }
+  for (const panel of s.incident?.panels ?? []) {
+    panel.views.forEach((v, i) => v.when && out.push([`panel ${panel.id} view ${i}`, v.when]));
+  }
+  for (const a of s.incident?.actions ?? []) if (a.when) out.push([`action ${a.id}`, a.when]);
+  for (const e of s.incident?.events ?? []) if (e.when) out.push([`event ${e.id}`, e.when]);
+  return out;
+}
+
+function beatRefsOf(s: Scenario): string[] {
+  const refs: string[] = [];
+  for (const phase of s.phases) {
+    refs.push(...(phase.targets ?? []));
+    for (const p of phase.probes ?? []) refs.push(...(p.targets ?? []), ...(p.when?.hit ?? []), ...(p.when?.missed ?? []));
+    for (const f of phase.followUps ?? []) refs.push(...(f.when?.hit ?? []), ...(f.when?.missed ?? []));
+  }
+  return refs;
+}
+
+/** Compiles a scenario's asks and dos with its own concepts over the rubric's. */
+function matcherFor(s: Scenario): { panelsFor(text: string): string[]; actionsFor(text: string): string[] } {
+  const lexicon: Lexicon = mergeLexicon(mergeLexicon(new Map(), readRubric()?.concepts), s.concepts);
+  const compile = (specs: PatternSpec[]) => specs.map((spec) => compilePattern(spec, lexicon));
+  const panels = (s.incident?.panels ?? []).map((p) => ({ id: p.id, patterns: compile(p.ask) }));
+  const actions = (s.incident?.actions ?? []).map((a) => ({ id: a.id, patterns: compile(a.do) }));
+  const hits = (list: { id: string; patterns: ReturnType<typeof compile> }[], text: string) => {
+    const doc = analyze(text);
+    return list.filter((x) => x.patterns.some((p) => findMatches(doc, p).length > 0)).map((x) => x.id);
+  };
+  return { panelsFor: (text) => hits(panels, text), actionsFor: (text) => hits(actions, text) };
+}
+
+describe.each(incidents)('incident scenario %s', (id) => {
+  const { text, scenario } = readScenario(id);
+  const incident = scenario.incident!;
+  const panelIds = new Set(incident?.panels.map((p) => p.id));
+  const actionIds = new Set(incident?.actions.map((a) => a.id));
+  const stateKeys = new Set([
+    ...Object.keys(incident?.state ?? {}),
+    ...incident.actions.flatMap((a) => Object.keys(a.set ?? {})),
+    ...incident.events.flatMap((e) => Object.keys(e.set ?? {})),
+  ]);
+
+  it('starts with the schema modeline and validates against the schema', () => {
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../schemas/scenario.schema.json');
+    const ok = validate(scenario);
+    expect(validate.errors ?? [], JSON.stringify(validate.errors, null, 2)).toEqual([]);
+    expect(ok).toBe(true);
+    expect(scenario.id).toBe(id);
+    expect(scenario.kind).toBe('incident');
+  });
+
+  it('has the telemetry, actions, events, facilitator sheet and samples an incident round needs', () => {
+    expect(incident.panels.length).toBeGreaterThanOrEqual(6);
+    expect(incident.panels.filter((p) => p.redHerring).length).toBeGreaterThanOrEqual(1);
+    expect(incident.actions.length).toBeGreaterThanOrEqual(3);
+    expect(incident.actions.filter((a) => a.kind === 'mitigate').length).toBeGreaterThanOrEqual(2);
+    for (const kind of ['declare', 'escalate', 'communicate'] as const) {
+      expect(incident.actions.some((a) => a.kind === kind), `an action of kind ${kind}`).toBe(true);
+    }
+    expect(incident.events.length).toBeGreaterThanOrEqual(1);
+    expect(incident.fallbacks.length).toBeGreaterThanOrEqual(3);
+    expect(scenario.facilitator?.summary).toBeTruthy();
+    expect(scenario.facilitator?.timeline?.length ?? 0).toBeGreaterThanOrEqual(3);
+    expect(scenario.facilitator?.redHerrings?.length ?? 0).toBeGreaterThanOrEqual(1);
+    expect(scenario.samples?.length ?? 0).toBeGreaterThanOrEqual(2);
+    expect(scenario.phases.some((p) => p.mode === 'investigate')).toBe(true);
+    expect(scenario.phases.at(-1)?.targets?.some((t) => t.startsWith('post-incident-review/'))).toBe(true);
+  });
+
+  it('changes its telemetry with time or state, most specific view first', () => {
+    for (const panel of incident.panels) {
+      expect(panel.views.at(-1)?.when, `${panel.id}: last view has no condition`).toBeUndefined();
+    }
+    expect(incident.panels.filter((p) => p.views.length > 1).length).toBeGreaterThanOrEqual(3);
+    for (const a of incident.actions.filter((x) => x.when)) {
+      expect(a.otherwise, `${a.id}: an action with a precondition says why it did not happen`).toBeTruthy();
+    }
+  });
+
+  it('grades the path with beats and at least one red flag', () => {
+    const checks = incident.checks ?? [];
+    expect(checks.some((c) => 'lookedFirst' in c.rule)).toBe(true);
+    expect(checks.some((c) => 'revealedBefore' in c.rule)).toBe(true);
+    expect(checks.some((c) => 'actedWithin' in c.rule)).toBe(true);
+    const flags = checks.filter((c) => c.redFlag);
+    expect(flags.length).toBeGreaterThanOrEqual(1);
+    for (const f of flags) expect(f.why, `${f.id} says why`).toBeTruthy();
+  });
+
+  it('refers only to panels, actions and state keys it defines', () => {
+    const bad: string[] = [];
+    for (const [where, c] of conditionsOf(scenario)) {
+      for (const p of [...(c.revealed ?? []), ...(c.notRevealed ?? [])]) if (!panelIds.has(p)) bad.push(`${where}: panel ${p}`);
+      for (const a of [...(c.did ?? []), ...(c.notDid ?? [])]) if (!actionIds.has(a)) bad.push(`${where}: action ${a}`);
+      for (const k of Object.keys(c.state ?? {})) if (!stateKeys.has(k)) bad.push(`${where}: state ${k}`);
+    }
+    for (const check of incident.checks ?? []) {
+      const r = check.rule;
+      const ids =
+        'revealedBefore' in r
+          ? [...r.revealedBefore.panels.map((p) => ['panel', p]), ['panel or action', r.revealedBefore.before]]
+          : 'actedWithin' in r
+            ? r.actedWithin.action
+              ? [['action', r.actedWithin.action]]
+              : []
+            : 'did' in r
+              ? [['action', r.did]]
+              : 'didNot' in r
+                ? [['action', r.didNot]]
+                : [];
+      for (const [what, ref] of ids) {
+        const known = what === 'panel' ? panelIds.has(ref!) : what === 'action' ? actionIds.has(ref!) : panelIds.has(ref!) || actionIds.has(ref!);
+        if (!known) bad.push(`check ${check.id}: ${what} ${ref}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('has unique ids and no action named like a panel', () => {
+    const ids = (xs: { id: string }[] | undefined) => (xs ?? []).map((x) => x.id);
+    for (const list of [scenario.phases, incident.panels, incident.actions, incident.events, incident.checks, scenario.samples]) {
+      const l = ids(list);
+      expect(new Set(l).size).toBe(l.length);
+    }
+    expect(ids(incident.actions).filter((a) => panelIds.has(a))).toEqual([]);
+  });
+
+  it('points only at beats the rubric defines (once the rubric exists)', () => {
+    const rubric = readRubric();
+    if (!rubric) return;
+    const known = rubricBeatRefs(rubric);
+    expect(beatRefsOf(scenario).filter((r) => !known.has(r))).toEqual([]);
+  });
+
+  it('compiles every ask and do pattern', () => {
+    expect(() => matcherFor(scenario)).not.toThrow();
+  });
+});
+
+/** [what the candidate types, panels it must reveal, actions it must trigger, ids it must NOT reveal or trigger] */
+type Case = [text: string, panels: string[], actions: string[], not?: string[]];
+
+const phrasings: Record<string, Case[]> = {
+  'payment-auth-3am': [
+    ['Check the dashboards.', ['service-overview'], []],
+    ['Check grafana', ['service-overview'], []],
+    ['Look at p95 latency, error rate and throughput.', ['service-overview'], []],
+    ['What do the logs say?', ['logs'], []],
+    ['Any recent deploys?', ['deploys'], []],
+    ['Is the database ok?', ['database'], []],
+    ['What does the partner queue depth look like?', ['partner-queue'], []],
+    ["What's the partner status page say?", ['partner-status'], [], ['partner-queue']],
+    ['Pull up the traces.', ['traces'], []],
+    ['Is it us? Check CPU, memory, GC and pods for auth-api.', ['service-process'], []],
+    ['Let me read the runbook.', ['runbook'], []],
+    ['Who is the incident manager on call?', ['oncall'], [], ['page-im']],
+    ['Check the reconciliation dashboard for mismatches.', ['reconciliation'], []],
+    ['Declare an incident and page the incident manager.', [], ['declare-incident', 'page-im']],
+    ["I'm declaring a SEV-2.", [], ['declare-incident']],
+    ['Page the payments comms rotation for the incident-comms role.', [], ['page-comms']],
+    ['Post a status update to stakeholders.', [], ['post-update']],
+    ['I would not fail open.', [], [], ['fail-open']],
+    ["I'm not going to fail open.", [], [], ['fail-open']],
+    ["Failing open would be risky here because the partner is slow, not down.", [], [], ['fail-open']],
+    ['Rather than failing open, I will rate-limit new authorisations.', [], ['rate-limit'], ['fail-open']],
+    ['I will fail open.', [], ['fail-open']],
+    ["Let's fail open so payments go through.", [], ['fail-open']],
+    ['Flip the fail-open flag.', [], ['fail-open']],
+    ['Turn off fail open.', [], ['close-fail-open'], ['fail-open']],
+    ['Rate limit incoming authorisation requests.', [], ['rate-limit']],
+    ["I'd put a rate limit on new authorisations.", [], ['rate-limit']],
+    ['Throttle new authorisations to 800 per second.', [], ['rate-limit']],
+    ['Lift the rate limit.', [], ['lift-rate-limit'], ['rate-limit']],
+    ["I'll remove the rate limit now that the partner is healthy.", [], ['lift-rate-limit'], ['rate-limit']],
+    ['Call the Northbridge NOC.', [], ['contact-partner']],
+    ['Reach out to the partner and open a ticket with them.', [], ['contact-partner']],
+    ['Scale out the service to more pods.', [], ['scale-out']],
+    ['Restart the auth-api pods.', [], ['restart-service']],
+    ['Roll back the last deploy.', [], ['rollback-ledger']],
+    ['I would not restart anything yet.', [], [], ['restart-service']],
+  ],
+};
+
+describe.each(Object.keys(phrasings))('the many ways people ask, %s', (id) => {
+  const { scenario } = readScenario(id);
+  const m = matcherFor(scenario);
+  it.each(phrasings[id]!)('%s', (text, panels, actions, not = []) => {
+    const gotPanels = m.panelsFor(text);
+    const gotActions = m.actionsFor(text);
+    expect(gotPanels).toEqual(expect.arrayContaining(panels));
+    expect(gotActions).toEqual(expect.arrayContaining(actions));
+    for (const x of not) expect([...gotPanels, ...gotActions]).not.toContain(x);
+  });
+});
