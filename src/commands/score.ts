@@ -36,6 +36,9 @@ export async function scoreCommand(files: string[], opts: ScoreCommandOptions): 
     throw new UserError('score needs a story: give a file (mockloop score story.md) or pipe one in (cat story.md | mockloop score -)');
   }
   const texts = await Promise.all(sources.map(async (f) => ({ file: f, text: await readTextInput(f) })));
+  for (const { file, text } of texts) {
+    if (text.trim() === '') throw new UserError(`${file === '-' ? 'stdin' : file}: empty, nothing to score`);
+  }
 
   const [{ loadRubric }, { compileRubric, scoreText }, render] = await Promise.all([
     import('../content/index.js'),
