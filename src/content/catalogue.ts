@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ContentError, formatProblem, UserError, type Problem } from '../errors.js';
 import type { ScenarioKind } from '../scenario/types.js';
 import { displayPath } from './document.js';
-import { BUILTIN_SCENARIOS, checkBuiltinRubric, checkScenarioFile, loadScenarioFile, type LoadedScenario } from './load.js';
+import { BUILTIN_SCENARIOS, checkBuiltinRubric, checkRubricFile, checkScenarioFile, loadScenarioFile, type Checked, type LoadedRubric, type LoadedScenario } from './load.js';
 import { nearest } from './suggest.js';
 
 export interface CatalogueOptions {
@@ -11,6 +11,8 @@ export interface CatalogueOptions {
   scenarios?: string;
   /** Where MOCKLOOP_SCENARIOS is read from (default process.env). */
   env?: Record<string, string | undefined>;
+  /** The rubric file scenarios are checked against (default: the built-in rubric). */
+  rubric?: string;
 }
 
 export interface Catalogue {
@@ -79,7 +81,7 @@ export function firstOfEachId(scenarios: readonly LoadedScenario[]): { unique: L
 /** Every scenario on the search path. Broken files become problems; the rest still load. */
 export async function loadCatalogue(opts: CatalogueOptions = {}): Promise<Catalogue> {
   const problems: Problem[] = [];
-  const rubric = await checkBuiltinRubric();
+  const rubric = await rubricFor(opts);
   problems.push(...rubric.problems);
   const loaded: LoadedScenario[] = [];
   for (const { dir } of scenarioDirs(opts)) {
@@ -106,6 +108,10 @@ export function sortScenarios(scenarios: readonly LoadedScenario[], kindOrder: r
   );
 }
 
+function rubricFor(opts: CatalogueOptions): Promise<Checked<LoadedRubric>> {
+  return opts.rubric === undefined ? checkBuiltinRubric() : checkRubricFile(opts.rubric);
+}
+
 function looksLikeFile(idOrFile: string): boolean {
   return isContentFile(idOrFile) || idOrFile.includes('/') || idOrFile.includes(path.sep);
 }
@@ -115,11 +121,11 @@ function looksLikeFile(idOrFile: string): boolean {
  * that suggests the nearest ids.
  */
 export async function resolveScenario(idOrFile: string, opts: CatalogueOptions = {}): Promise<LoadedScenario> {
-  if (looksLikeFile(idOrFile)) return loadScenarioFile(idOrFile);
+  if (looksLikeFile(idOrFile)) return loadScenarioFile(idOrFile, opts.rubric);
   const { scenarios, problems } = await loadCatalogue(opts);
   const found = scenarios.find((s) => s.scenario.id === idOrFile);
   if (found) return found;
-  const rubricBroken = (await checkBuiltinRubric()).loaded === undefined;
+  const rubricBroken = (await rubricFor(opts)).loaded === undefined;
   if (rubricBroken) throw new ContentError(problems);
   const ids = scenarios.map((s) => s.scenario.id);
   const near = nearest(idOrFile, ids);

@@ -84,10 +84,11 @@ export async function loadRubric(): Promise<LoadedRubric> {
   return loaded;
 }
 
-/** One scenario file, validated against the built-in rubric; throws ContentError. */
-export async function loadScenarioFile(filePath: string): Promise<LoadedScenario> {
-  const rubric = await loadRubric();
-  const { loaded, problems } = await checkScenarioFile(filePath, rubric.rubric);
+/** One scenario file, validated against the built-in rubric (or the given one); throws ContentError. */
+export async function loadScenarioFile(filePath: string, rubricFile?: string): Promise<LoadedScenario> {
+  const rubric = rubricFile === undefined ? await checkBuiltinRubric() : await checkRubricFile(rubricFile);
+  if (!rubric.loaded) throw new ContentError(rubric.problems);
+  const { loaded, problems } = await checkScenarioFile(filePath, rubric.loaded.rubric);
   if (!loaded) throw new ContentError(problems);
   return loaded;
 }

@@ -1,4 +1,5 @@
 import type { PatternSpec } from '../rubric/types.js';
+import { compileLexicon, compilePattern, mergeLexicon, type Lexicon } from '../scoring/pattern.js';
 import { didYouMean } from './suggest.js';
 
 const CONCEPT_REF = /\{([^{}]*)\}/g;
@@ -9,25 +10,38 @@ export function patternText(spec: PatternSpec): string {
 }
 
 /**
- * What is wrong with one pattern, or undefined. Concept references are checked here so the
- * message can name the concept and suggest a near one.
+ * What is wrong with one pattern, or undefined. Concept references are checked first so the
+ * message can suggest a near concept; the rest is the scorer's own compiler speaking.
  */
-export function patternProblem(spec: PatternSpec, concepts: ReadonlySet<string>): string | undefined {
+export function patternProblem(spec: PatternSpec, lexicon: Lexicon): string | undefined {
   const text = patternText(spec);
-  const unknown: string[] = [];
   for (const m of text.matchAll(CONCEPT_REF)) {
     const name = m[1]!.trim();
-    if (!concepts.has(name)) unknown.push(name);
+    if (!lexicon.has(name)) return `unknown concept "{${name}}" in pattern "${text}"${didYouMean(name, lexicon.keys())}`;
   }
-  if (unknown.length > 0) {
-    const name = unknown[0]!;
-    return `unknown concept "{${name}}" in pattern "${text}"${didYouMean(name, concepts)}`;
+  try {
+    compilePattern(spec, lexicon);
+    return undefined;
+  } catch (err) {
+    return (err as Error).message;
   }
-  const opens = (text.match(/\{/g) ?? []).length;
-  const closes = (text.match(/\}/g) ?? []).length;
-  if (opens !== closes) return `unbalanced braces in pattern "${text}"`;
-  if (/(^|\s)\|/.test(text) || /\|(\s|$)/.test(text) || text.includes('||')) {
-    return `empty alternative around "|" in pattern "${text}"`;
+}
+
+/** A concept phrase the pattern compiler refuses, as a message, or undefined. */
+export function conceptPhraseProblem(name: string, phrase: string): string | undefined {
+  try {
+    compileLexicon({ [name]: [phrase] });
+    return undefined;
+  } catch (err) {
+    return (err as Error).message;
   }
-  return undefined;
+}
+
+/** The concepts that compile, over a base lexicon; broken phrases are reported separately. */
+export function lexiconOf(concepts: Record<string, string[]> | undefined, base?: Lexicon): Lexicon {
+  const usable: Record<string, string[]> = {};
+  for (const [name, phrases] of Object.entries(concepts ?? {})) {
+    usable[name] = phrases.filter((p) => conceptPhraseProblem(name, p) === undefined);
+  }
+  return base ? mergeLexicon(base, usable) : compileLexicon(usable);
 }

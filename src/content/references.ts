@@ -2,7 +2,8 @@ import type { Problem } from '../errors.js';
 import { SIGNAL_IDS, type PatternSpec, type RubricSpec } from '../rubric/types.js';
 import type { Condition, Scenario } from '../scenario/types.js';
 import type { ContentDocument, YamlPath } from './document.js';
-import { patternProblem } from './patterns.js';
+import type { Lexicon } from '../scoring/pattern.js';
+import { conceptPhraseProblem, lexiconOf, patternProblem } from './patterns.js';
 import { didYouMean } from './suggest.js';
 
 /** Collects problems against one document, positioned at YAML paths. */
@@ -28,21 +29,36 @@ function uniqueIds(f: Findings, list: readonly { id: string }[] | undefined, lis
   });
 }
 
-function checkPatterns(f: Findings, patterns: readonly PatternSpec[] | undefined, path: YamlPath, concepts: ReadonlySet<string>, compile?: PatternCompiler): void {
+function checkPatterns(f: Findings, patterns: readonly PatternSpec[] | undefined, path: YamlPath, lexicon: Lexicon): void {
   (patterns ?? []).forEach((spec, i) => {
-    const message = patternProblem(spec, concepts) ?? compile?.(spec);
+    const message = patternProblem(spec, lexicon);
     if (message) f.at([...path, i], message);
   });
 }
 
-/**
- * Compiles one pattern with the scorer's own compiler; returns a message when it is malformed.
- * Supplied by the loader so this module stays independent of the scorer.
- */
-export type PatternCompiler = (spec: PatternSpec) => string | undefined;
+function checkConcepts(f: Findings, concepts: Record<string, string[]> | undefined): void {
+  for (const [name, phrases] of Object.entries(concepts ?? {})) {
+    phrases.forEach((phrase, i) => {
+      const message = conceptPhraseProblem(name, phrase);
+      if (message) f.at(['concepts', name, i], message);
+    });
+  }
+}
+
+const rubricLexicons = new WeakMap<RubricSpec, Lexicon>();
+
+/** The rubric's concepts compiled for the pattern compiler, once per rubric. */
+export function rubricLexicon(rubric: RubricSpec): Lexicon {
+  let lexicon = rubricLexicons.get(rubric);
+  if (!lexicon) {
+    lexicon = lexiconOf(rubric.concepts);
+    rubricLexicons.set(rubric, lexicon);
+  }
+  return lexicon;
+}
 
 /** Cross-checks inside a schema-valid rubric. */
-export function rubricReferenceProblems(doc: ContentDocument, rubric: RubricSpec, compile?: PatternCompiler): Problem[] {
+export function rubricReferenceProblems(doc: ContentDocument, rubric: RubricSpec): Problem[] {
   const f = new Findings(doc);
   const first = new Map<string, number>();
   rubric.signals.forEach((signal, i) => {
@@ -50,17 +66,19 @@ export function rubricReferenceProblems(doc: ContentDocument, rubric: RubricSpec
     if (seen === undefined) first.set(signal.id, i);
     else f.at(['signals', i, 'id'], `signal "${signal.id}" is listed more than once (first at line ${f.line(['signals', seen, 'id'])})`);
   });
-  for (const id of SIGNAL_IDS) {
-    if (!first.has(id)) f.at(['signals'], `missing signal "${id}": the rubric must list all eight signals`, true);
+  const missing = SIGNAL_IDS.filter((id) => !first.has(id));
+  if (missing.length > 0) {
+    f.at(['signals'], `the rubric must list all eight signals; missing ${missing.join(', ')}`, true);
   }
-  const concepts = new Set(Object.keys(rubric.concepts));
+  checkConcepts(f, rubric.concepts);
+  const lexicon = rubricLexicon(rubric);
   uniqueIds(f, rubric.storyBeats, ['storyBeats'], 'story beat');
-  rubric.storyBeats.forEach((beat, i) => checkPatterns(f, beat.patterns, ['storyBeats', i, 'patterns'], concepts, compile));
+  rubric.storyBeats.forEach((beat, i) => checkPatterns(f, beat.patterns, ['storyBeats', i, 'patterns'], lexicon));
   rubric.signals.forEach((signal, s) => {
     uniqueIds(f, signal.beats, ['signals', s, 'beats'], 'beat');
     uniqueIds(f, signal.redFlags, ['signals', s, 'redFlags'], 'red flag');
-    signal.beats.forEach((beat, i) => checkPatterns(f, beat.patterns, ['signals', s, 'beats', i, 'patterns'], concepts, compile));
-    signal.redFlags.forEach((flag, i) => checkPatterns(f, flag.patterns, ['signals', s, 'redFlags', i, 'patterns'], concepts, compile));
+    signal.beats.forEach((beat, i) => checkPatterns(f, beat.patterns, ['signals', s, 'beats', i, 'patterns'], lexicon));
+    signal.redFlags.forEach((flag, i) => checkPatterns(f, flag.patterns, ['signals', s, 'redFlags', i, 'patterns'], lexicon));
   });
   return f.problems;
 }
@@ -95,7 +113,6 @@ export function scenarioReferenceProblems(
   doc: ContentDocument,
   scenario: Scenario,
   rubric: RubricSpec | undefined,
-  compile?: PatternCompiler,
 ): Problem[] {
   const f = new Findings(doc);
   const incident = scenario.incident;
@@ -177,12 +194,12 @@ export function scenarioReferenceProblems(
     if (check.redFlag && !check.why) f.at(['incident', 'checks', i], `check "${check.id}" is a red flag and needs a "why"`);
   });
 
-  const concepts = new Set([...Object.keys(rubric?.concepts ?? {}), ...Object.keys(scenario.concepts ?? {})]);
-  // without a rubric only scenario-local concepts are known, so concept references cannot be judged
-  const conceptCheck = rubric ? concepts : undefined;
-  if (conceptCheck) {
-    incident?.panels.forEach((panel, i) => checkPatterns(f, panel.ask, ['incident', 'panels', i, 'ask'], conceptCheck, compile));
-    incident?.actions.forEach((action, i) => checkPatterns(f, action.do, ['incident', 'actions', i, 'do'], conceptCheck, compile));
+  checkConcepts(f, scenario.concepts);
+  // without a rubric its concepts are unknown, so patterns cannot be judged
+  if (rubric) {
+    const lexicon = lexiconOf(scenario.concepts, rubricLexicon(rubric));
+    incident?.panels.forEach((panel, i) => checkPatterns(f, panel.ask, ['incident', 'panels', i, 'ask'], lexicon));
+    incident?.actions.forEach((action, i) => checkPatterns(f, action.do, ['incident', 'actions', i, 'do'], lexicon));
   }
   return f.problems;
 }

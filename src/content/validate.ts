@@ -6,6 +6,7 @@ import { displayPath, readContentDocument, type ContentDocument } from './docume
 import {
   BUILTIN_RUBRIC,
   checkBuiltinRubric,
+  checkRubricFile,
   contentKindOf,
   rubricFromDocument,
   scenarioFromDocument,
@@ -86,8 +87,10 @@ export async function validateContent(paths: readonly string[], opts: ValidateOp
 
   const rubrics: LoadedRubric[] = [];
   const scenarioDocs: ContentDocument[] = [];
+  // the built-in rubric is a rubric even when it cannot be read
+  const isRubric = (doc: ContentDocument): boolean => contentKindOf(doc.value) === 'rubric' || doc.file === displayPath(BUILTIN_RUBRIC);
   for (const doc of docs) {
-    if (contentKindOf(doc.value) === 'rubric') {
+    if (isRubric(doc)) {
       const checked = rubricFromDocument(doc);
       problems.push(...checked.problems);
       if (checked.loaded) rubrics.push(checked.loaded);
@@ -97,10 +100,10 @@ export async function validateContent(paths: readonly string[], opts: ValidateOp
   }
 
   let rubric = rubrics[0];
-  const rubricGiven = docs.some((d) => contentKindOf(d.value) === 'rubric');
+  const rubricGiven = docs.some(isRubric);
   if (!rubricGiven && scenarioDocs.length > 0) {
     // scenarios alone are checked against the built-in rubric; if it is broken, say so once
-    const builtin = await checkBuiltinRubric();
+    const builtin = opts.rubric === undefined ? await checkBuiltinRubric() : await checkRubricFile(opts.rubric);
     rubric = builtin.loaded;
     problems.push(...builtin.problems);
   }
