@@ -1,0 +1,264 @@
+import * as nodeFs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { TranscriptEntry } from '../round/transcript.js';
+import { sessionId, sessionsDir, writeRecord, type SessionRecord, type SessionScenario } from './session-store.js';
+
+// The round's journal: one JSON event per line, each written and fsynced as it happens, so a
+// crash or Ctrl-C loses nothing that was already on screen.
+
+export interface StartEvent {
+  v: 1;
+  type: 'start';
+  id: string;
+  scenario: SessionScenario;
+  seed: number;
+  startedAt: string;
+  /** Phase budgets and action kinds, so a journal alone can still show timing and milestones. */
+  phases?: { id: string; title: string; minutes: number }[];
+  actionKinds?: Record<string, string>;
+  minutes?: number;
+  untimed?: boolean;
+}
+/** What the candidate typed (or the engine input it became), at wall ms since the start. */
+export interface TurnEvent {
+  type: 'turn';
+  input: unknown;
+  atMs: number;
+}
+export interface EffectEvent {
+  type: 'effect';
+  entry: TranscriptEntry;
+}
+export interface EndEvent {
+  type: 'end';
+  status: 'complete' | 'interrupted';
+  endedAt?: string;
+}
+export type JournalEvent = StartEvent | TurnEvent | EffectEvent | EndEvent;
+
+export interface Journal {
+  id: string;
+  /** The .jsonl path while saving; undefined when not saving. */
+  path?: string;
+  /** Why nothing is being saved (unwritable data directory, --no-save, a write that failed). */
+  reason?: string;
+  readonly saving: boolean;
+  append(event: TurnEvent | EffectEvent): void;
+  /**
+   * Ends the round: appends the end event, writes the finished record atomically and returns its
+   * path (undefined when not saving).
+   */
+  finish(result: { status: 'complete' | 'interrupted'; endedAt: Date; transcript: TranscriptEntry[]; debrief?: SessionRecord['debrief'] }): string | undefined;
+  /** Ends the journal without a record (e.g. Ctrl-C before scoring); returns the journal path. */
+  close(status: 'complete' | 'interrupted', endedAt: Date): string | undefined;
+}
+
+/** The file operations the journal uses; injectable so tests can watch the fsyncs. */
+export interface JournalFs {
+  mkdirSync: typeof nodeFs.mkdirSync;
+  openSync: typeof nodeFs.openSync;
+  writeSync: (fd: number, data: string) => number;
+  fsyncSync: typeof nodeFs.fsyncSync;
+  closeSync: typeof nodeFs.closeSync;
+}
+
+export interface OpenJournalOptions {
+  scenario: SessionScenario;
+  seed: number;
+  startedAt: Date;
+  phases?: StartEvent['phases'];
+  actionKinds?: StartEvent['actionKinds'];
+  minutes?: number;
+  untimed?: boolean;
+  /** false for --no-save. */
+  save?: boolean;
+  env?: NodeJS.ProcessEnv;
+  /** Overrides the sessions directory (default: <data>/sessions). */
+  dir?: string;
+  fs?: JournalFs;
+  random?: () => string;
+  /** Told once, the first time saving fails. */
+  warn?: (message: string) => void;
+}
+
+const randomSuffix = () => randomBytes(2).toString('hex');
+
+function errText(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  return e.code ? `${e.code}${e.path ? ` (${e.path})` : ''}` : String(e.message ?? err);
+}
+
+function noopJournal(id: string, reason: string): Journal {
+  return {
+    id,
+    reason,
+    saving: false,
+    append() {},
+    finish: () => undefined,
+    close: () => undefined,
+  };
+}
+
+export function openJournal(opts: OpenJournalOptions): Journal {
+  const fs = opts.fs ?? nodeFs;
+  const random = opts.random ?? randomSuffix;
+  const warn = opts.warn ?? (() => {});
+  const provisionalId = sessionId(opts.scenario.id, opts.startedAt, random());
+  if (opts.save === false) return noopJournal(provisionalId, 'not saving this round (--no-save)');
+
+  const dir = opts.dir ?? sessionsDir(opts.env ?? process.env);
+  let fd: number | undefined;
+  let id = provisionalId;
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // 'wx' fails if the name exists, so two rounds started in the same second never share a file
+    for (let attempt = 0; fd === undefined; attempt++) {
+      try {
+        fd = fs.openSync(join(dir, `${id}.jsonl`), 'wx', 0o600);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 20) throw err;
+        id = sessionId(opts.scenario.id, opts.startedAt, random());
+      }
+    }
+  } catch (err) {
+    const reason = `cannot save rounds in ${dir}: ${errText(err)}; playing on without saving`;
+    warn(reason);
+    return noopJournal(id, reason);
+  }
+
+  const path = join(dir, `${id}.jsonl`);
+  const startedAt = opts.startedAt.toISOString();
+  let open = true;
+  const journal: Journal = {
+    id,
+    path,
+    get saving() {
+      return open && journal.reason === undefined;
+    },
+    append(event) {
+      write(event);
+    },
+    finish(result) {
+      write({ type: 'end', status: result.status, endedAt: result.endedAt.toISOString() });
+      closeFd();
+      if (journal.reason !== undefined) return undefined;
+      const record: SessionRecord = {
+        version: 1,
+        id,
+        scenario: opts.scenario,
+        startedAt,
+        endedAt: result.endedAt.toISOString(),
+        status: result.status,
+        seed: opts.seed,
+        transcript: result.transcript,
+        debrief: result.debrief ?? null,
+      };
+      try {
+        return writeRecord(dir, record);
+      } catch (err) {
+        fail(err);
+        return undefined;
+      }
+    },
+    close(status, endedAt) {
+      write({ type: 'end', status, endedAt: endedAt.toISOString() });
+      closeFd();
+      return journal.reason === undefined ? path : undefined;
+    },
+  };
+
+  function fail(err: unknown) {
+    if (journal.reason !== undefined) return;
+    journal.reason = `saving the round failed: ${errText(err)}; playing on without saving`;
+    warn(journal.reason);
+  }
+  function write(event: JournalEvent) {
+    if (!open || fd === undefined || journal.reason !== undefined) return;
+    try {
+      fs.writeSync(fd, `${JSON.stringify(event)}\n`);
+      fs.fsyncSync(fd);
+    } catch (err) {
+      fail(err);
+    }
+  }
+  function closeFd() {
+    if (!open || fd === undefined) return;
+    open = false;
+    try {
+      fs.closeSync(fd);
+    } catch {
+      // already written and fsynced; nothing left to lose
+    }
+  }
+
+  const start: StartEvent = { v: 1, type: 'start', id, scenario: opts.scenario, seed: opts.seed, startedAt };
+  if (opts.phases) start.phases = opts.phases;
+  if (opts.actionKinds) start.actionKinds = opts.actionKinds;
+  if (opts.minutes !== undefined) start.minutes = opts.minutes;
+  if (opts.untimed) start.untimed = true;
+  write(start);
+  return journal;
+}
+
+export interface JournalProblem {
+  line: number;
+  message: string;
+}
+
+export interface JournalContents {
+  start?: StartEvent;
+  turns: TurnEvent[];
+  transcript: TranscriptEntry[];
+  end?: EndEvent;
+  /** Corrupt lines other than a torn last line. */
+  problems: JournalProblem[];
+  /** The last line was cut short (a crash mid-write) and was ignored. */
+  torn: boolean;
+}
+
+/** Parses a journal's text. A torn last line is ignored; a corrupt line elsewhere is reported and skipped. */
+export function parseJournal(text: string): JournalContents {
+  const out: JournalContents = { turns: [], transcript: [], problems: [], torn: false };
+  const lines = text.split('\n');
+  // index of the last non-empty line
+  let last = lines.length - 1;
+  while (last >= 0 && lines[last]!.trim() === '') last--;
+  for (let i = 0; i <= last; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '') continue;
+    let event: Partial<JournalEvent> & { type?: unknown };
+    try {
+      event = JSON.parse(line) as typeof event;
+    } catch {
+      if (i === last) out.torn = true;
+      else out.problems.push({ line: i + 1, message: 'not valid JSON; skipped' });
+      continue;
+    }
+    switch (event?.type) {
+      case 'start':
+        if (out.start) out.problems.push({ line: i + 1, message: 'a second start event; skipped' });
+        else out.start = event as StartEvent;
+        break;
+      case 'turn':
+        out.turns.push(event as TurnEvent);
+        break;
+      case 'effect': {
+        const entry = (event as EffectEvent).entry;
+        if (entry && typeof entry.text === 'string' && typeof entry.role === 'string') out.transcript.push(entry);
+        else out.problems.push({ line: i + 1, message: 'an effect without a transcript entry; skipped' });
+        break;
+      }
+      case 'end':
+        out.end = event as EndEvent;
+        break;
+      default:
+        out.problems.push({ line: i + 1, message: `unknown event type ${JSON.stringify(event?.type)}; skipped` });
+    }
+  }
+  return out;
+}
+
+export function readJournal(path: string): JournalContents {
+  return parseJournal(nodeFs.readFileSync(path, 'utf8'));
+}

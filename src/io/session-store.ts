@@ -1,0 +1,143 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import envPaths from 'env-paths';
+import writeFileAtomic from 'write-file-atomic';
+import type { Debrief } from '../debrief/types.js';
+import type { TranscriptEntry } from '../round/transcript.js';
+import type { SignalId } from '../rubric/types.js';
+import type { ScenarioKind } from '../scenario/types.js';
+import { UserError } from '../errors.js';
+
+// Saved rounds on disk: <data>/sessions/<id>.jsonl (the journal, written as the round plays) and
+// <id>.json (the finished record, written atomically at the end). No shared index file: listing
+// reads the directory, so two rounds saving at once never touch the same file.
+
+export interface SessionScenario {
+  id: string;
+  kind: ScenarioKind;
+  title: string;
+  /** The signals the scenario targets, so history can follow them even without a debrief. */
+  signals?: SignalId[];
+}
+
+export interface SessionRecord {
+  version: 1;
+  id: string;
+  scenario: SessionScenario;
+  startedAt: string;
+  endedAt: string;
+  status: 'complete' | 'interrupted';
+  seed: number;
+  transcript: TranscriptEntry[];
+  /** Absent (or null) when the round ended before it could be scored. */
+  debrief?: Debrief | null;
+}
+
+/** MOCKLOOP_HOME when set, else the platform's data directory for mockloop. */
+export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
+  const home = env.MOCKLOOP_HOME;
+  if (home !== undefined && home !== '') return resolve(home);
+  return envPaths('mockloop', { suffix: '' }).data;
+}
+
+export function sessionsDir(env: NodeJS.ProcessEnv = process.env): string {
+  return join(dataDir(env), 'sessions');
+}
+
+/** "2026-11-28T17-05-09-payment-auth-3am-ab12": sortable by time, readable, unique with the suffix. */
+export function sessionId(scenarioId: string, startedAt: Date, suffix: string): string {
+  const stamp = startedAt.toISOString().slice(0, 19).replace(/:/g, '-');
+  const slug = scenarioId.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'round';
+  return `${stamp}-${slug}-${suffix}`;
+}
+
+export function writeRecord(dir: string, record: SessionRecord): string {
+  const path = join(dir, `${record.id}.json`);
+  writeFileAtomic.sync(path, `${JSON.stringify(record, null, 2)}\n`, { fsync: true });
+  return path;
+}
+
+function isRecord(value: unknown): value is SessionRecord {
+  const r = value as Partial<SessionRecord> | null;
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    r.version === 1 &&
+    typeof r.id === 'string' &&
+    typeof r.scenario?.id === 'string' &&
+    typeof r.startedAt === 'string' &&
+    Array.isArray(r.transcript)
+  );
+}
+
+export function readRecord(path: string): SessionRecord {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'ENOENT') throw new UserError(`${path}: no such file`);
+    throw new UserError(`${path}: not a saved mockloop round (${e.code ?? e.message})`);
+  }
+  if (!isRecord(value)) throw new UserError(`${path}: not a saved mockloop round (version 1 record expected)`);
+  return value;
+}
+
+export interface SessionFiles {
+  id: string;
+  record?: string;
+  journal?: string;
+}
+
+/** Every saved round in `dir`, by id (oldest first), with its record and/or journal path. */
+export function listSessionFiles(dir: string): SessionFiles[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return [];
+    throw err;
+  }
+  const byId = new Map<string, SessionFiles>();
+  for (const name of names) {
+    const m = /^(.+)\.(json|jsonl)$/.exec(name);
+    if (!m || name.startsWith('.')) continue;
+    const id = m[1]!;
+    const files = byId.get(id) ?? { id };
+    if (m[2] === 'json') files.record = join(dir, name);
+    else files.journal = join(dir, name);
+    byId.set(id, files);
+  }
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * What `mockloop debrief <ref>` names: a path to a .json record or .jsonl journal, or a saved id
+ * (or an unambiguous prefix of one). Records win over journals of the same round.
+ */
+export function resolveSession(ref: string, dir: string): { kind: 'record' | 'journal'; path: string } {
+  const looksLikePath = ref.includes('/') || ref.includes('\\') || /\.jsonl?$/.test(ref);
+  if (looksLikePath) {
+    const path = resolve(ref);
+    let isFile = false;
+    try {
+      isFile = statSync(path).isFile();
+    } catch {
+      // not a file: try it as an id below
+    }
+    if (isFile) return { kind: path.endsWith('.jsonl') ? 'journal' : 'record', path };
+  }
+  const sessions = listSessionFiles(dir);
+  const id = basename(ref).replace(/\.jsonl?$/, '');
+  const exact = sessions.find((s) => s.id === id);
+  const matches = exact ? [exact] : sessions.filter((s) => s.id.startsWith(id));
+  if (matches.length === 0) {
+    throw new UserError(`no saved round matches "${ref}" in ${dir} (mockloop history lists them)`);
+  }
+  if (matches.length > 1) {
+    const shown = matches.slice(0, 5).map((s) => `  ${s.id}`).join('\n');
+    throw new UserError(`"${ref}" matches ${matches.length} saved rounds; give more of the id:\n${shown}`);
+  }
+  const m = matches[0]!;
+  return m.record ? { kind: 'record', path: m.record } : { kind: 'journal', path: m.journal! };
+}
