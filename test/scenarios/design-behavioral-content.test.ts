@@ -4,8 +4,14 @@ import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { SIGNAL_IDS } from '../../src/rubric/types.js';
-import type { Scenario } from '../../src/scenario/types.js';
+import { checkScenarioFile } from '../../src/content/index.js';
+import { createRound, parseInput, prepareRound, step, type RoundContext } from '../../src/round/engine.js';
+import { finishRound } from '../../src/round/finish.js';
+import type { RoundState } from '../../src/round/state.js';
+import type { TranscriptEntry } from '../../src/round/transcript.js';
+import { SIGNAL_IDS, type RubricSpec } from '../../src/rubric/types.js';
+import type { Scenario, ScenarioSample } from '../../src/scenario/types.js';
+import { analyze, compileRubric, hitBeats, type CompiledRubric } from '../../src/scoring/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const scenariosDir = join(root, 'scenarios');
@@ -135,6 +141,12 @@ describe('design and behavioral scenarios', () => {
       expect(unknown).toEqual([]);
     });
 
+    it('loads through the content loader with no problems (schema and rubric references)', async () => {
+      const rubric = existsSync(rubricFile) ? (parse(readFileSync(rubricFile, 'utf8')) as RubricSpec) : undefined;
+      const checked = await checkScenarioFile(join(scenariosDir, file), rubric);
+      expect(checked.problems.map((p) => `${p.line}:${p.col}: ${p.message}`)).toEqual([]);
+    });
+
     it('has a facilitator sheet and a wrap-up line', () => {
       expect(scenario.facilitator?.summary).toBeTruthy();
       expect(scenario.facilitator?.expected?.length ?? 0).toBeGreaterThanOrEqual(3);
@@ -174,5 +186,92 @@ describe('the scenario library', () => {
     }
     const thin = [...count].filter(([, ids]) => ids.length < 3).map(([id, ids]) => `${id}: ${ids.join(', ') || 'none'}`);
     expect(thin).toEqual([]);
+  });
+});
+
+/** Plays a sample's turns through the round engine, untimed, one simulated second per turn. */
+function playSample(ctx: RoundContext, sample: ScenarioSample): RoundState {
+  let state = step(ctx, createRound(ctx, { seed: 7, untimed: true }), { type: 'start' }, 0).state;
+  sample.answers.forEach((answer, i) => {
+    const input = parseInput(answer);
+    if (state.status === 'over' || input.type === 'unknown') return;
+    state = step(ctx, state, input, (i + 1) * 1000).state;
+  });
+  return state;
+}
+
+function inRange(level: number, expected: number | [number, number]): boolean {
+  const [min, max] = levelRange(expected);
+  return level >= min && level <= max;
+}
+
+const rubricSpec = existsSync(rubricFile) ? (parse(readFileSync(rubricFile, 'utf8')) as RubricSpec) : undefined;
+
+describe('samples played through the round engine', () => {
+  // Collection runs even when skipped, so compile only when the rubric exists.
+  const rubric: CompiledRubric | undefined = rubricSpec && compileRubric(rubricSpec);
+  const cases = (rubric ? present : []).flatMap(([file]) => {
+    const { scenario } = readScenario(file);
+    return (scenario.samples ?? []).map((sample) => [`${scenario.id} / ${sample.id}`, scenario, sample] as const);
+  });
+
+  if (!rubric) it.skip('needs rubrics/backend-signals.yaml', () => {});
+  else describe.each(cases)('%s', (_name, scenario, sample) => {
+    const ctx = prepareRound(scenario, rubric);
+    const state = playSample(ctx, sample);
+    const entries = state.transcript;
+
+    it('asks each phase prompt, then its inline probes in the order written', () => {
+      const prompts = entries.filter((e) => e.kind === 'prompt').map((e) => e.ref);
+      expect(prompts).toEqual(scenario.phases.slice(0, prompts.length).map((p) => p.id));
+      for (const phase of scenario.phases) {
+        const asked = entries.filter((e) => e.kind === 'probe' && e.phase === phase.id).map((e) => e.ref);
+        const written = (phase.probes ?? []).map((p) => p.id).filter((id) => asked.includes(id));
+        expect(asked, phase.id).toEqual(written);
+      }
+    });
+
+    it('asks follow-ups only for beats the answer so far has missed, at most two per question', () => {
+      const followUps = (phaseId: string) => scenario.phases.find((p) => p.id === phaseId)?.followUps ?? [];
+      let answers: string[] = [];
+      let phase = '';
+      let perQuestion = 0;
+      for (const entry of entries as TranscriptEntry[]) {
+        if (entry.phase !== phase) [phase, answers] = [entry.phase, []];
+        if (entry.kind === 'answer') answers.push(entry.text);
+        if (entry.kind === 'prompt' || entry.kind === 'probe') perQuestion = 0;
+        if (entry.kind !== 'followup') continue;
+        perQuestion++;
+        expect(perQuestion, `${phase}: ${entry.ref}`).toBeLessThanOrEqual(2);
+        const hits = hitBeats(analyze(answers.join('\n\n')), rubric);
+        const own = followUps(phase).find((f) => f.id === entry.ref);
+        const aimedAt = entry.ref?.startsWith('beat:') ? [entry.ref.slice(5)] : (own?.when?.missed ?? []);
+        for (const ref of aimedAt) expect(hits.has(ref), `${phase}: ${entry.ref} asked although ${ref} was hit`).toBe(false);
+      }
+    });
+
+    const strong = Object.values(sample.expect).every((e) => levelRange(e!)[0] >= 3);
+    if (strong) {
+      it('has enough turns to play every phase to the wrap-up', () => {
+        expect(state.status).toBe('over');
+        expect(entries.some((e) => e.kind === 'wrapup')).toBe(true);
+        const unconditional = scenario.phases.flatMap((p) => (p.probes ?? []).filter((probe) => !probe.when).map((probe) => probe.id));
+        const asked = entries.filter((e) => e.kind === 'probe').map((e) => e.ref);
+        expect(asked).toEqual(expect.arrayContaining(unconditional));
+      });
+    } else {
+      it('draws follow-ups aimed at what it left out', () => {
+        expect(entries.filter((e) => e.kind === 'followup').length).toBeGreaterThan(0);
+      });
+    }
+
+    it('lands at the expected level on each target signal', () => {
+      const { report } = finishRound(ctx, state);
+      const landed = Object.fromEntries(report.signals.map((r) => [r.id, r.level]));
+      const off = Object.entries(sample.expect)
+        .filter(([id, expected]) => !inRange(landed[id] ?? -1, expected!))
+        .map(([id, expected]) => `${id}: ${landed[id]} not in ${JSON.stringify(expected)}`);
+      expect(off).toEqual([]);
+    });
   });
 });
