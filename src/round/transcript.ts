@@ -23,4 +23,6 @@ export interface TranscriptEntry {
   clock?: string;
   /** The id of the probe, panel, action or event the line comes from. */
   ref?: string;
+  /** The panel's or action's title, or the page's headline, for display. */
+  title?: string;
 }

@@ -1,0 +1,555 @@
+import type { Action, BeatRef, Condition, FollowUp, Panel, Phase, Probe, Scenario } from '../scenario/types.js';
+import type { Doc } from '../scoring/types.js';
+import { analyze, compilePattern, findMatches, hitBeats, mergeLexicon } from './scorer.js';
+import type { CompiledPattern, CompiledRubric } from './scorer.js';
+import { clockAfterStart, formatClock, formatDuration, parseClock, seededIndex } from './simclock.js';
+import type { Effect, IncidentRun, PhaseRun, Question, RoundCommand, RoundInput, RoundState, StepResult } from './state.js';
+import { ROUND_COMMANDS } from './state.js';
+import type { TranscriptEntry } from './transcript.js';
+import { evaluateChecks } from './path.js';
+
+// The round as a state machine: step(ctx, state, input, now) → { state, effects }.
+// No I/O and no clock of its own: `now` comes from the caller, so a journal of
+// (input, now) pairs replays to the same state.
+
+const MINUTE = 60_000;
+const DEFAULT_MAX_FOLLOW_UPS = 2;
+
+/** A scenario and rubric made ready for play: trigger patterns compiled once. */
+export interface RoundContext {
+  scenario: Scenario;
+  rubric: CompiledRubric;
+  panels: { panel: Panel; patterns: CompiledPattern[] }[];
+  actions: { action: Action; patterns: CompiledPattern[] }[];
+}
+
+export function prepareRound(scenario: Scenario, rubric: CompiledRubric): RoundContext {
+  const lexicon = mergeLexicon(rubric.lexicon, scenario.concepts ?? {});
+  const incident = scenario.incident;
+  return {
+    scenario,
+    rubric,
+    panels: (incident?.panels ?? []).map((panel) => ({ panel, patterns: panel.ask.map((p) => compilePattern(p, lexicon)) })),
+    actions: (incident?.actions ?? []).map((action) => ({ action, patterns: action.do.map((p) => compilePattern(p, lexicon)) })),
+  };
+}
+
+export interface RoundOptions {
+  seed: number;
+  /** Overrides the scenario's minutes. */
+  minutes?: number;
+  untimed?: boolean;
+}
+
+/** The initial state, before the `start` input opens the round. */
+export function createRound(ctx: RoundContext, opts: RoundOptions): RoundState {
+  const { scenario } = ctx;
+  if (scenario.phases.length === 0) throw new Error(`scenario ${scenario.id} has no phases`);
+  const minutes = opts.minutes ?? scenario.minutes;
+  const state: RoundState = {
+    version: 1,
+    scenarioId: scenario.id,
+    kind: scenario.kind,
+    seed: opts.seed >>> 0,
+    budgetMs: opts.untimed ? null : Math.round(minutes * MINUTE),
+    status: 'new',
+    startedAt: 0,
+    lastAtMs: 0,
+    warned: { half: false, five: false },
+    phase: newPhaseRun(ctx, 0, 0, opts.seed >>> 0, []),
+    done: [],
+    transcript: [],
+    turns: 0,
+  };
+  if (scenario.incident) {
+    const startAt = parseClock(scenario.incident.start);
+    state.incident = {
+      startAt,
+      now: startAt,
+      state: { ...scenario.incident.state },
+      revealed: [],
+      did: [],
+      fired: [],
+      fallbackIndex: 0,
+      path: [],
+    };
+  }
+  return state;
+}
+
+/** Turns one typed line into an engine input; unknown slash commands are reported, not played. */
+export function parseInput(line: string): RoundInput | { type: 'unknown'; command: string } {
+  const text = line.trim();
+  const m = /^\/([a-z]+)\s*$/i.exec(text);
+  if (m) {
+    const name = m[1]!.toLowerCase();
+    if ((ROUND_COMMANDS as readonly string[]).includes(name)) return { type: 'command', command: name as RoundCommand };
+    return { type: 'unknown', command: name };
+  }
+  return { type: 'turn', text: line };
+}
+
+function phaseDef(ctx: RoundContext, s: RoundState): Phase {
+  return ctx.scenario.phases[s.phase.index]!;
+}
+
+function resolvePrompt(ctx: RoundContext, phase: Phase, seed: number, used: string[]): string {
+  if (phase.prompt) return phase.prompt;
+  if (phase.fromBank) {
+    const bank = ctx.rubric.spec.signals.find((sig) => sig.id === phase.fromBank)?.prompts ?? [];
+    const fresh = bank.filter((p) => !used.includes(p));
+    const pool = fresh.length > 0 ? fresh : bank;
+    if (pool.length > 0) return pool[seededIndex(seed, phase.id, pool.length)]!;
+  }
+  return phase.title;
+}
+
+function newPhaseRun(ctx: RoundContext, index: number, atMs: number, seed: number, used: string[]): PhaseRun {
+  const def = ctx.scenario.phases[index]!;
+  return {
+    index,
+    id: def.id,
+    startedAtMs: atMs,
+    answers: [],
+    prompt: resolvePrompt(ctx, def, seed, used),
+    question: { kind: 'prompt', ref: def.id, targets: [...(def.targets ?? [])], followUpsAsked: 0 },
+    nextProbe: 0,
+    probesAsked: [],
+    followUpsAsked: [],
+  };
+}
+
+/** Per-step working set: the mutable copy of the state, the effects so far, and lazy text analysis. */
+class Step {
+  readonly effects: Effect[] = [];
+  private hitsCache: { key: string; hits: Set<string> } | undefined;
+
+  constructor(
+    readonly ctx: RoundContext,
+    readonly s: RoundState,
+    readonly atMs: number,
+  ) {}
+
+  get inc(): IncidentRun | undefined {
+    return this.s.incident;
+  }
+
+  say(role: TranscriptEntry['role'], kind: TranscriptEntry['kind'], text: string, extra: Partial<TranscriptEntry> = {}): void {
+    const entry: TranscriptEntry = { role, text, kind, phase: this.s.phase.id, atMs: this.atMs };
+    if (this.inc) entry.clock = formatClock(this.inc.now);
+    Object.assign(entry, extra);
+    this.s.transcript.push(entry);
+    this.effects.push({ type: 'entry', entry });
+  }
+
+  /** Beats hit by all the candidate's text in the current phase. */
+  hits(): Set<string> {
+    const key = this.s.phase.answers.join('\n\n');
+    if (this.hitsCache?.key !== key) this.hitsCache = { key, hits: hitBeats(analyze(key), this.ctx.rubric) };
+    return this.hitsCache.hits;
+  }
+
+  holds(c: Condition | undefined): boolean {
+    if (!c) return true;
+    const inc = this.inc;
+    if (c.hit && !c.hit.every((b) => this.hits().has(b))) return false;
+    if (c.missed && !c.missed.every((b) => !this.hits().has(b))) return false;
+    if (c.revealed && !c.revealed.every((p) => inc?.revealed.includes(p))) return false;
+    if (c.notRevealed && c.notRevealed.some((p) => inc?.revealed.includes(p))) return false;
+    if (c.did && !c.did.every((a) => inc?.did.includes(a))) return false;
+    if (c.notDid && c.notDid.some((a) => inc?.did.includes(a))) return false;
+    if (c.state && !Object.entries(c.state).every(([k, v]) => inc?.state[k] === v)) return false;
+    if (c.after !== undefined && (!inc || inc.now < clockAfterStart(c.after, inc.startAt))) return false;
+    if (c.before !== undefined && (!inc || inc.now >= clockAfterStart(c.before, inc.startAt))) return false;
+    if (c.turn !== undefined && this.s.phase.answers.length < c.turn) return false;
+    return true;
+  }
+}
+
+export function step(ctx: RoundContext, prev: RoundState, input: RoundInput, now: number): StepResult {
+  if (prev.status === 'over') return { state: prev, effects: [] };
+  const s = structuredClone(prev);
+  if (s.status === 'new') {
+    const opened = openRound(ctx, s, now);
+    if (input.type === 'start') return { state: s, effects: opened };
+    const rest = play(ctx, s, input, now);
+    return { state: s, effects: [...opened, ...rest] };
+  }
+  if (input.type === 'start') return { state: prev, effects: [] };
+  return { state: s, effects: play(ctx, s, input, now) };
+}
+
+function openRound(ctx: RoundContext, s: RoundState, now: number): Effect[] {
+  s.status = 'playing';
+  s.startedAt = now;
+  s.lastAtMs = 0;
+  const st = new Step(ctx, s, 0);
+  const incident = ctx.scenario.incident;
+  if (incident && st.inc) {
+    const day = incident.day ? ` ${incident.day}` : '';
+    const sev = incident.page.severity ? ` [${incident.page.severity}]` : '';
+    st.say('system', 'page', `${formatClock(st.inc.now)}${day}: page from ${incident.page.source}${sev}\n${incident.page.title}\n${incident.page.text}`, {
+      title: incident.page.title,
+    });
+    fireEvents(st);
+  }
+  announcePhase(st);
+  return st.effects;
+}
+
+function announcePhase(st: Step): void {
+  const def = phaseDef(st.ctx, st.s);
+  st.effects.push({ type: 'phase', id: def.id, title: def.title, index: st.s.phase.index });
+  st.say('interviewer', 'prompt', st.s.phase.prompt, { ref: def.id });
+}
+
+function play(ctx: RoundContext, s: RoundState, input: RoundInput, now: number): Effect[] {
+  const atMs = Math.max(s.lastAtMs, now - s.startedAt);
+  s.lastAtMs = atMs;
+  const st = new Step(ctx, s, atMs);
+  const timeUp = s.budgetMs !== null && atMs >= s.budgetMs;
+  if (!timeUp) warnings(st);
+
+  if (input.type === 'tick') {
+    if (timeUp) wrap(st, 'time');
+    return st.effects;
+  }
+  if (input.type === 'command') {
+    st.say('candidate', 'command', `/${input.command}`);
+    command(st, input.command);
+    if (timeUp && s.status !== 'over') wrap(st, 'time');
+    return st.effects;
+  }
+  if (input.type === 'turn') turn(st, input.text, timeUp);
+  return st.effects;
+}
+
+function warnings(st: Step): void {
+  const { s } = st;
+  if (s.budgetMs === null) return;
+  const remaining = s.budgetMs - st.atMs;
+  if (!s.warned.half && st.atMs >= s.budgetMs / 2) {
+    s.warned.half = true;
+    // A round shorter than ten minutes gets only the five-minute warning.
+    if (s.budgetMs > 10 * MINUTE) {
+      st.effects.push({ type: 'warning', which: 'half', remainingMs: remaining });
+      st.say('system', 'notice', `Half time: ${formatDuration(remaining)} left in the round.`, { ref: 'half-time' });
+    }
+  }
+  if (!s.warned.five && remaining <= 5 * MINUTE && s.budgetMs > 5 * MINUTE) {
+    s.warned.five = true;
+    st.effects.push({ type: 'warning', which: 'five', remainingMs: remaining });
+    st.say('system', 'notice', `Five minutes left (${formatDuration(remaining)}).`, { ref: 'five-minutes' });
+  }
+}
+
+function turn(st: Step, text: string, timeUp: boolean): void {
+  const { s, ctx } = st;
+  const def = phaseDef(ctx, s);
+  const investigate = def.mode === 'investigate' && st.inc !== undefined;
+  st.say('candidate', 'answer', text);
+  s.turns++;
+  s.phase.answers.push(text);
+
+  let matched = true;
+  if (investigate) {
+    matched = investigateTurn(st, text);
+    advanceClock(st);
+  }
+  if (timeUp) {
+    wrap(st, 'time');
+    return;
+  }
+  const phaseSpent = s.budgetMs !== null && st.atMs - s.phase.startedAtMs >= def.minutes * MINUTE;
+
+  if (investigate) {
+    const ended =
+      (def.endWhen !== undefined && Object.keys(def.endWhen).length > 0 && st.holds(def.endWhen)) ||
+      (def.maxTurns !== undefined && s.phase.answers.length >= def.maxTurns) ||
+      phaseSpent;
+    if (ended) {
+      if (!matched) fallback(st, text);
+      if (phaseSpent) st.say('system', 'notice', `That is the time for ${def.title}; moving on.`, { ref: 'phase-time' });
+      nextPhase(st);
+      return;
+    }
+    const asked = investigateQuestion(st, def);
+    if (!matched && !asked) fallback(st, text);
+    return;
+  }
+
+  if (phaseSpent) {
+    st.say('system', 'notice', `That is the time for ${def.title}; moving on.`, { ref: 'phase-time' });
+    nextPhase(st);
+    return;
+  }
+  if (askFollowUp(st, def)) return;
+  if (askProbe(st, def)) return;
+  nextPhase(st);
+}
+
+/**
+ * After an investigate turn: a follow-up to the probe just answered, else the next inline probe
+ * that holds, else a scenario follow-up whose condition holds. At most one question per turn, and
+ * never a rubric beat's probe for the opening prompt: an investigation is not an essay question.
+ */
+function investigateQuestion(st: Step, def: Phase): boolean {
+  const q = st.s.phase.question;
+  if (q.kind !== 'prompt') {
+    if (askFollowUp(st, def)) return true;
+    st.s.phase.question = { kind: 'prompt', ref: def.id, targets: [...(def.targets ?? [])], followUpsAsked: 0 };
+  }
+  const probe = (def.probes ?? []).find((p) => !st.s.phase.probesAsked.includes(p.id) && st.holds(p.when));
+  if (probe) {
+    ask(st, probe);
+    return true;
+  }
+  const asked = st.s.phase.followUpsAsked;
+  const f = (def.followUps ?? []).find(
+    (f) => !f.fallback && f.when !== undefined && Object.keys(f.when).length > 0 && (f.repeat || !asked.includes(f.id)) && st.holds(f.when),
+  );
+  if (!f) return false;
+  asked.push(f.id);
+  st.say('interviewer', 'followup', f.say, { ref: f.id });
+  return true;
+}
+
+function ask(st: Step, probe: Probe): void {
+  st.s.phase.probesAsked.push(probe.id);
+  st.s.phase.question = { kind: 'probe', ref: probe.id, targets: [...(probe.targets ?? [])], followUpsAsked: 0 };
+  st.say('interviewer', 'probe', probe.say, { ref: probe.id });
+}
+
+function askProbe(st: Step, def: Phase): boolean {
+  const probes = def.probes ?? [];
+  while (st.s.phase.nextProbe < probes.length) {
+    const probe = probes[st.s.phase.nextProbe++]!;
+    if (!st.holds(probe.when)) continue;
+    ask(st, probe);
+    return true;
+  }
+  return false;
+}
+
+function beatWeight(st: Step, ref: BeatRef): number {
+  return st.ctx.rubric.beat(ref)?.spec.weight ?? 0;
+}
+
+/** Missed target beats of a question, most important first (authoring order on ties). */
+function missedTargets(st: Step, q: Question): BeatRef[] {
+  const hits = st.hits();
+  return q.targets
+    .map((ref, i) => ({ ref, i, w: beatWeight(st, ref) }))
+    .filter((t) => !hits.has(t.ref))
+    .sort((a, b) => b.w - a.w || a.i - b.i)
+    .map((t) => t.ref);
+}
+
+function chooseFollowUp(st: Step, def: Phase): { id: string; say: string } | undefined {
+  const q = st.s.phase.question;
+  if (q.followUpsAsked >= (def.maxFollowUps ?? DEFAULT_MAX_FOLLOW_UPS)) return undefined;
+  const asked = st.s.phase.followUpsAsked;
+  const all = def.followUps ?? [];
+  const usable = (f: FollowUp) => (f.repeat || !asked.includes(f.id)) && st.holds(f.when);
+  const missed = missedTargets(st, q);
+  for (const ref of missed) {
+    const own = all.find((f) => !f.fallback && f.when?.missed?.includes(ref) && usable(f));
+    if (own) return own;
+    const beat = st.ctx.rubric.beat(ref);
+    const id = `beat:${ref}`;
+    if (beat?.spec.probe && !asked.includes(id)) return { id, say: beat.spec.probe };
+  }
+  // Scenario follow-ups with other conditions (a hit worth digging into, a state of the system).
+  const other = all.find((f) => !f.fallback && f.when !== undefined && Object.keys(f.when).length > 0 && usable(f));
+  if (other) return other;
+  if (missed.length > 0) return all.find((f) => f.fallback && usable(f));
+  return undefined;
+}
+
+function askFollowUp(st: Step, def: Phase): boolean {
+  const f = chooseFollowUp(st, def);
+  if (!f) return false;
+  st.s.phase.followUpsAsked.push(f.id);
+  st.s.phase.question.followUpsAsked++;
+  st.say('interviewer', 'followup', f.say, { ref: f.id });
+  return true;
+}
+
+function nextPhase(st: Step): void {
+  const { s, ctx } = st;
+  s.phase.endedAtMs = st.atMs;
+  s.done.push(s.phase);
+  const index = s.phase.index + 1;
+  if (index >= ctx.scenario.phases.length) {
+    wrap(st, 'done', true);
+    return;
+  }
+  s.phase = newPhaseRun(ctx, index, st.atMs, s.seed, s.done.map((p) => p.prompt));
+  announcePhase(st);
+}
+
+function wrap(st: Step, reason: 'done' | 'time' | 'end', phaseClosed = false): void {
+  const { s, ctx } = st;
+  if (!phaseClosed) {
+    s.phase.endedAtMs = st.atMs;
+    s.done.push(s.phase);
+  }
+  if (reason === 'time') st.say('system', 'notice', 'Time is up.', { ref: 'time-up' });
+  if (ctx.scenario.wrapUp) st.say('interviewer', 'wrapup', ctx.scenario.wrapUp);
+  s.status = 'over';
+  s.overReason = reason;
+  st.effects.push({ type: 'over', reason });
+}
+
+// ---- incident play ----
+
+/** Answers one investigate turn: actions first, then panels. Returns whether anything matched. */
+function investigateTurn(st: Step, text: string): boolean {
+  const inc = st.inc!;
+  const doc = analyze(text);
+  let matched = false;
+  for (const { action, patterns } of st.ctx.actions) {
+    if (!matchesAny(doc, patterns)) continue;
+    matched = true;
+    doAction(st, action, text);
+  }
+  for (const { panel, patterns } of st.ctx.panels) {
+    if (!matchesAny(doc, patterns)) continue;
+    matched = true;
+    const view = panel.views.find((v) => st.holds(v.when)) ?? panel.views[panel.views.length - 1];
+    const result = view?.text ?? '(no data)';
+    if (!inc.revealed.includes(panel.id)) inc.revealed.push(panel.id);
+    pathStep(inc, { kind: 'asked', ref: panel.id, said: text, result });
+    st.say('system', 'panel', result, { ref: panel.id, title: panel.title });
+  }
+  return matched;
+}
+
+function matchesAny(doc: Doc, patterns: CompiledPattern[]): boolean {
+  return patterns.some((p) => findMatches(doc, p).length > 0);
+}
+
+function doAction(st: Step, action: Action, text: string): void {
+  const inc = st.inc!;
+  if (!st.holds(action.when)) {
+    pathStep(inc, { kind: 'refused', ref: action.id, actionKind: action.kind, said: text, result: action.otherwise ?? '' });
+    if (action.otherwise) st.say('system', 'action', action.otherwise, { ref: action.id, title: action.title });
+    return;
+  }
+  const first = !inc.did.includes(action.id);
+  const says = first ? action.says : (action.again ?? action.says);
+  Object.assign(inc.state, action.set ?? {});
+  if (first) {
+    inc.did.push(action.id);
+    pathStep(inc, { kind: 'did', ref: action.id, actionKind: action.kind, said: text, result: says });
+  }
+  st.say('system', 'action', says, { ref: action.id, title: action.title });
+}
+
+function fallback(st: Step, text: string): void {
+  const inc = st.inc!;
+  const fallbacks = st.ctx.scenario.incident?.fallbacks ?? [];
+  const say = fallbacks.length > 0 ? fallbacks[inc.fallbackIndex % fallbacks.length]! : 'Nothing on the dashboards answers that.';
+  inc.fallbackIndex++;
+  pathStep(inc, { kind: 'unmatched', said: text, result: say });
+  st.say('system', 'fallback', say, { ref: 'fallback' });
+}
+
+function pathStep(inc: IncidentRun, p: Omit<IncidentRun['path'][number], 'seq' | 'at'> & { at?: number }): void {
+  inc.path.push({ seq: inc.path.length, at: p.at ?? inc.now, ...p } as IncidentRun['path'][number]);
+}
+
+function advanceClock(st: Step): void {
+  const inc = st.inc!;
+  inc.now += st.ctx.scenario.incident!.minutesPerTurn;
+  fireEvents(st);
+}
+
+/** Fires, in clock order, the events the simulated clock has passed. */
+function fireEvents(st: Step): void {
+  const inc = st.inc!;
+  const events = (st.ctx.scenario.incident?.events ?? [])
+    .map((e, i) => ({ e, i, at: clockAfterStart(e.at, inc.startAt) }))
+    .filter(({ e, at }) => at <= inc.now && !inc.fired.includes(e.id))
+    .sort((a, b) => a.at - b.at || a.i - b.i);
+  for (const { e, at } of events) {
+    inc.fired.push(e.id);
+    const clockNow = inc.now;
+    inc.now = at; // judge and stamp the event at its own time
+    const holds = st.holds(e.when);
+    if (holds) {
+      Object.assign(inc.state, e.set ?? {});
+      pathStep(inc, { kind: 'event', ref: e.id, result: e.says });
+      st.say('system', 'event', e.says, { ref: e.id });
+    }
+    inc.now = clockNow;
+  }
+}
+
+// ---- commands ----
+
+function command(st: Step, cmd: RoundCommand): void {
+  switch (cmd) {
+    case 'time':
+      st.say('system', 'notice', timeReport(st), { ref: 'time' });
+      return;
+    case 'hint':
+      st.say('interviewer', 'notice', hint(st), { ref: 'hint' });
+      return;
+    case 'panels':
+      st.say('system', 'notice', panelsReport(st), { ref: 'panels' });
+      return;
+    case 'help':
+      st.say('system', 'notice', `Commands: ${ROUND_COMMANDS.map((c) => `/${c}`).join(' ')}`, { ref: 'help' });
+      return;
+    case 'skip':
+      st.say('system', 'notice', `Skipping ${phaseDef(st.ctx, st.s).title}.`, { ref: 'skip' });
+      nextPhase(st);
+      return;
+    case 'end':
+      wrap(st, 'end');
+      return;
+  }
+}
+
+function timeReport(st: Step): string {
+  const { s, ctx } = st;
+  const def = phaseDef(ctx, s);
+  const n = ctx.scenario.phases.length;
+  const where = `Phase ${s.phase.index + 1} of ${n}: ${def.title}`;
+  const clock = st.inc ? ` Simulated clock: ${formatClock(st.inc.now)}${ctx.scenario.incident?.day ? ` ${ctx.scenario.incident.day}` : ''}.` : '';
+  if (s.budgetMs === null) return `Untimed round, ${formatDuration(st.atMs)} so far. ${where}.${clock}`;
+  const phaseLeft = def.minutes * MINUTE - (st.atMs - s.phase.startedAtMs);
+  return `${formatDuration(s.budgetMs - st.atMs)} left in the round. ${where} (${formatDuration(Math.max(0, phaseLeft))} of its ${def.minutes}m left).${clock}`;
+}
+
+function hint(st: Step): string {
+  const { ctx, s } = st;
+  const def = phaseDef(ctx, s);
+  if (def.mode === 'investigate' && st.inc) {
+    const open = evaluateChecks(ctx.scenario, st.inc)
+      .filter((f) => f.beat && !f.beat.hit)
+      .sort((a, b) => b.beat!.weight - a.beat!.weight)[0];
+    if (open?.beat) return open.beat.tip;
+  }
+  const q = s.phase.question;
+  const missed = missedTargets(st, q.targets.length > 0 ? q : { ...q, targets: def.targets ?? [] });
+  for (const ref of missed) {
+    const beat = ctx.rubric.beat(ref);
+    if (beat?.spec.tip) return beat.spec.tip;
+  }
+  return 'You have covered what this question is after. Add detail, or /skip to move on.';
+}
+
+function panelsReport(st: Step): string {
+  const inc = st.inc;
+  const panels = st.ctx.scenario.incident?.panels ?? [];
+  if (!inc || panels.length === 0) return 'There are no dashboards in this round.';
+  const title = (id: string) => panels.find((p) => p.id === id)?.title ?? id;
+  const firstSeen = (id: string) => inc.path.find((p) => p.kind === 'asked' && p.ref === id)?.at;
+  const asked =
+    inc.revealed.length > 0
+      ? inc.revealed.map((id) => `${title(id)} (${formatClock(firstSeen(id) ?? inc.now)})`).join(', ')
+      : 'nothing yet';
+  return `Asked for so far: ${asked}.\nDashboards you have: ${panels.map((p) => p.title).join(', ')}.`;
+}

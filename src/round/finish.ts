@@ -1,0 +1,124 @@
+import type { SignalId } from '../rubric/types.js';
+import type { Debrief, PhaseTiming, TimelineEntry } from '../debrief/types.js';
+import { composeDebrief, incidentMilestones } from '../debrief/model.js';
+import type { ScenarioKind } from '../scenario/types.js';
+import type { Doc, PathFinding, ScoreReport } from '../scoring/types.js';
+import type { RoundContext } from './engine.js';
+import { evaluateChecks } from './path.js';
+import { analyze, scoreDoc } from './scorer.js';
+import { formatClock } from './simclock.js';
+import type { PhaseRun, RoundState } from './state.js';
+
+export interface RoundResult {
+  debrief: Debrief;
+  report: ScoreReport;
+  /** Incident rounds: the investigation path as beats and red flags. */
+  findings: PathFinding[];
+}
+
+/** A scenario the `next` suggestion may point at. */
+export interface ScenarioSummary {
+  id: string;
+  kind: ScenarioKind;
+  signals: SignalId[];
+}
+
+export interface FinishOptions {
+  /** Other scenarios, so the debrief can suggest one that targets the weakest signal. */
+  catalogue?: readonly ScenarioSummary[];
+}
+
+const SEPARATOR = '\n\n';
+
+/**
+ * The candidate's text, all phases, as one document. Design and incident answers are naturally
+ * "I would ...", so in those phases a hypothetical earns full credit: their tokens lose the
+ * hypothetical flag. Story phases (behavioral rounds, prompts from a signal's bank) keep the
+ * rubric's partial credit.
+ */
+function candidateDoc(ctx: RoundContext, phases: PhaseRun[]): Doc {
+  const parts: { text: string; fullCredit: boolean }[] = [];
+  for (const p of phases) {
+    const text = p.answers.join(SEPARATOR).trim();
+    if (!text) continue;
+    const def = ctx.scenario.phases[p.index];
+    const story = ctx.scenario.kind === 'behavioral' || def?.fromBank !== undefined;
+    parts.push({ text, fullCredit: !story });
+  }
+  const doc = analyze(parts.map((p) => p.text).join(SEPARATOR));
+  let offset = 0;
+  for (const part of parts) {
+    const end = offset + part.text.length;
+    if (part.fullCredit) {
+      for (const t of doc.tokens) if (t.start >= offset && t.end <= end) t.hypothetical = false;
+    }
+    offset = end + SEPARATOR.length;
+  }
+  return doc;
+}
+
+function firstLine(text: string, max = 140): string {
+  const line = text.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+  return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
+}
+
+function timeline(ctx: RoundContext, state: RoundState): TimelineEntry[] {
+  const inc = state.incident;
+  const scenario = ctx.scenario.incident;
+  if (!inc || !scenario) return [];
+  const title = (id: string | undefined) =>
+    scenario.panels.find((p) => p.id === id)?.title ?? scenario.actions.find((a) => a.id === id)?.title ?? id ?? '';
+  return inc.path.map((p) => {
+    const clock = formatClock(p.at);
+    const said = firstLine(p.said ?? '');
+    const entry: TimelineEntry =
+      p.kind === 'asked'
+        ? { clock, kind: 'asked', what: title(p.ref), result: firstLine(p.result) }
+        : p.kind === 'did'
+          ? { clock, kind: 'did', what: title(p.ref), result: firstLine(p.result) }
+          : p.kind === 'event'
+            ? { clock, kind: 'event', what: p.ref ?? 'event', result: firstLine(p.result) }
+            : p.kind === 'refused'
+              ? { clock, kind: 'unmatched', what: `${title(p.ref)} (not now)`, result: firstLine(p.result) }
+              : { clock, kind: 'unmatched', what: said, result: firstLine(p.result) };
+    if (p.ref !== undefined) entry.ref = p.ref;
+    return entry;
+  });
+}
+
+function phaseTimings(ctx: RoundContext, state: RoundState): PhaseTiming[] {
+  const runs = [...state.done, ...(state.status === 'over' ? [] : [state.phase])];
+  return ctx.scenario.phases.map((p, i) => {
+    const run = runs.find((r) => r.index === i);
+    const spentMs = run ? (run.endedAtMs ?? state.lastAtMs) - run.startedAtMs : 0;
+    return { id: p.id, title: p.title, budgetMinutes: p.minutes, spentMs: Math.max(0, spentMs) };
+  });
+}
+
+/** Scores what the candidate typed and did, and builds the debrief. Works on an unfinished round too. */
+export function finishRound(ctx: RoundContext, state: RoundState, opts: FinishOptions = {}): RoundResult {
+  const { scenario } = ctx;
+  const phases = [...state.done, ...(state.status === 'over' ? [] : [state.phase])];
+  const findings = state.incident ? evaluateChecks(scenario, state.incident) : [];
+  const report = scoreDoc(candidateDoc(ctx, phases), ctx.rubric, { targets: scenario.signals, findings });
+  const debrief = composeDebrief({
+    report,
+    phases: scenario.phases,
+    transcript: state.transcript,
+    endMs: state.lastAtMs,
+    targets: scenario.signals,
+  });
+  debrief.phases = phaseTimings(ctx, state);
+  if (state.incident && scenario.incident) {
+    debrief.timeline = timeline(ctx, state);
+    const kinds = Object.fromEntries(scenario.incident.actions.map((a) => [a.id, a.kind]));
+    debrief.milestones = incidentMilestones(debrief.timeline, kinds);
+  }
+  if (debrief.next) {
+    const signal = debrief.next.signal;
+    const pick = (opts.catalogue ?? []).find((s) => s.id !== scenario.id && s.signals[0] === signal) ??
+      (opts.catalogue ?? []).find((s) => s.id !== scenario.id && s.signals.includes(signal));
+    if (pick) debrief.next = { ...debrief.next, kind: 'scenario', id: pick.id };
+  }
+  return { debrief, report, findings };
+}
