@@ -81,6 +81,15 @@ const cases: [string, string[]][] = [
       '31:9: signal "cross-team" is listed more than once (first at line 13)',
     ],
   ],
+  [
+    'bad-samples.yaml',
+    [
+      '8:3: concept name "Escalation" must be lower-case letters, digits and hyphens, starting with a letter',
+      '14:15: "cross-tem" is not one of reliability-practice, incident-judgement, capacity-planning, data-integrity, slo-tradeoffs, pager-empathy, cross-team, post-incident-review; did you mean "cross-team"?',
+      '14:48: pager-empathy[1] must be <= 4, not 9',
+      '14:64: cross-team must be a whole number 0-4 or a [min, max] pair, not "high"',
+    ],
+  ],
   ['alias-bomb.yaml', ['7:8: too many alias expansions (more than 100); refusing a possible alias bomb']],
   ['top-level-list.yaml', ['1:1: expected a mapping (key: value) at the top of the scenario file']],
   ['empty.yaml', ['1:1: file is empty']],
