@@ -4,10 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import type { PatternSpec } from '../../src/rubric/types.js';
+import { createRound, evaluateChecks, formatClock, parseInput, prepareRound, step, type RoundInput, type RoundState, type TranscriptEntry } from '../../src/round/index.js';
+import type { PatternSpec, RubricSpec } from '../../src/rubric/types.js';
 import type { Condition, Scenario } from '../../src/scenario/types.js';
 import { analyze } from '../../src/scoring/analyze.js';
 import { compilePattern, findMatches, mergeLexicon, type Lexicon } from '../../src/scoring/pattern.js';
+import { compileRubric, type CompiledRubric } from '../../src/scoring/score.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const scenariosDir = join(root, 'scenarios');
@@ -30,8 +32,15 @@ interface RubricShape {
   storyBeats: { id: string }[];
 }
 
+/** The built-in rubric, or null while it is not written yet (its own tests judge it). */
 function readRubric(): RubricShape | null {
-  return existsSync(rubricFile) ? (parse(readFileSync(rubricFile, 'utf8')) as RubricShape) : null;
+  if (!existsSync(rubricFile)) return null;
+  try {
+    const rubric = parse(readFileSync(rubricFile, 'utf8')) as RubricShape | null;
+    return rubric && Array.isArray(rubric.signals) ? rubric : null;
+  } catch {
+    return null;
+  }
 }
 
 function rubricBeatRefs(rubric: RubricShape): Set<string> {
@@ -241,5 +250,171 @@ describe.each(Object.keys(phrasings))('the many ways people ask, %s', (id) => {
     expect(gotPanels).toEqual(expect.arrayContaining(panels));
     expect(gotActions).toEqual(expect.arrayContaining(actions));
     for (const x of not) expect([...gotPanels, ...gotActions]).not.toContain(x);
+  });
+});
+
+// ---- played through the round engine ----
+
+const fixtureRubric = join(root, 'test', 'fixtures', 'valid', 'rubric.yaml');
+
+/** The built-in rubric once it exists; until then the fixture rubric (reveals and actions do not depend on it). */
+function engineRubric(): CompiledRubric {
+  const builtin = readRubric();
+  if (builtin) {
+    try {
+      return compileRubric(builtin as unknown as RubricSpec);
+    } catch {
+      // a rubric mid-edit: fall through to the fixture
+    }
+  }
+  return compileRubric(parse(readFileSync(fixtureRubric, 'utf8')) as RubricSpec);
+}
+
+interface Played {
+  state: RoundState;
+  transcript: TranscriptEntry[];
+  /** Per candidate turn: the panels revealed and actions taken (or refused) in answer to it. */
+  turns: { text: string; clock?: string; panels: string[]; actions: string[]; phase: string }[];
+}
+
+function play(scenario: Scenario, answers: string[], rubric = engineRubric()): Played {
+  const ctx = prepareRound(scenario, rubric);
+  let state = createRound(ctx, { seed: 1, untimed: true });
+  state = step(ctx, state, { type: 'start' }, 0).state;
+  const turns: Played['turns'] = [];
+  answers.forEach((text, i) => {
+    if (state.status === 'over') return;
+    const clock = state.incident ? formatClock(state.incident.now) : undefined;
+    const phase = state.phase.id;
+    const r = step(ctx, state, parseInput(text) as RoundInput, (i + 1) * 30_000);
+    state = r.state;
+    const entries = r.effects.flatMap((e) => (e.type === 'entry' ? [e.entry] : []));
+    turns.push({
+      text,
+      clock,
+      phase,
+      panels: entries.filter((e) => e.kind === 'panel').map((e) => e.ref!),
+      actions: entries.filter((e) => e.kind === 'action').map((e) => e.ref!),
+    });
+  });
+  return { state, transcript: state.transcript, turns };
+}
+
+/** Panels and actions each scenario's strong sample must reach, and what its chaotic sample must do. */
+const keyPaths: Record<string, { strong: { panels: string[]; actions: string[] }; chaotic: { actions: string[] } }> = {
+  'payment-auth-3am': {
+    strong: {
+      panels: ['service-overview', 'service-process', 'database', 'partner-queue', 'reconciliation'],
+      actions: ['declare-incident', 'page-im', 'page-comms', 'post-update', 'rate-limit', 'contact-partner', 'lift-rate-limit'],
+    },
+    chaotic: { actions: ['restart-service', 'scale-out', 'fail-open'] },
+  },
+};
+
+describe.each(incidents)('%s played through the round engine', (id) => {
+  const { scenario } = readScenario(id);
+  const samples = scenario.samples ?? [];
+  const strong = samples[0]!;
+  const chaotic = samples.find((s) => s.id.includes('chaotic'))!;
+  const investigate = scenario.phases.find((p) => p.mode === 'investigate')!;
+
+  it('has a strong and a chaotic sample', () => {
+    expect(strong.id).toMatch(/strong/);
+    expect(chaotic).toBeDefined();
+  });
+
+  it.each(samples.map((s) => [s.id, s] as const))('sample %s: every investigate turn gets an answer from the system', (_, sample) => {
+    const p = play(scenario, sample.answers);
+    for (const t of p.turns.filter((x) => x.phase === investigate.id)) {
+      const answered = p.transcript.some((e) => e.role !== 'candidate' && e.atMs > 0 && e.phase === investigate.id);
+      expect(answered, t.text).toBe(true);
+    }
+    expect(p.turns.length).toBe(sample.answers.length);
+  });
+
+  it('strong sample: reaches the key panels and actions, finishes the investigation, then reviews', () => {
+    const p = play(scenario, strong.answers);
+    const inc = p.state.incident!;
+    expect(inc.revealed).toEqual(expect.arrayContaining(keyPaths[id]!.strong.panels));
+    expect(inc.did).toEqual(expect.arrayContaining(keyPaths[id]!.strong.actions));
+    expect(p.turns.at(-1)!.phase).not.toBe(investigate.id);
+    expect(inc.fired.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('strong sample: earns every path beat and raises no red flag', () => {
+    const inc = play(scenario, strong.answers).state.incident!;
+    const findings = evaluateChecks(scenario, inc);
+    expect(findings.filter((f) => f.redFlag).map((f) => f.redFlag!.id)).toEqual([]);
+    expect(findings.filter((f) => f.beat && !f.beat.hit).map((f) => f.beat!.id)).toEqual([]);
+  });
+
+  it('chaotic sample: acts before looking and raises a red flag', () => {
+    const inc = play(scenario, chaotic.answers).state.incident!;
+    expect(inc.did).toEqual(expect.arrayContaining(keyPaths[id]!.chaotic.actions));
+    const findings = evaluateChecks(scenario, inc);
+    expect(findings.some((f) => f.redFlag)).toBe(true);
+    const looked = (scenario.incident!.checks ?? []).find((c) => 'lookedFirst' in c.rule)!;
+    expect(findings.find((f) => f.beat?.id === looked.id)?.beat?.hit).toBe(false);
+    expect(inc.did.filter((a) => scenario.incident!.actions.find((x) => x.id === a)?.kind === 'declare')).toEqual([]);
+  });
+
+  it('negated phrasing never triggers a mitigation', () => {
+    const p = play(scenario, [
+      'I would not fail open.',
+      "I'm not going to restart anything yet.",
+      "I don't want to scale out into a slow dependency.",
+      'I would not roll back the deploy without evidence.',
+    ]);
+    expect(p.state.incident!.did.filter((a) => scenario.incident!.actions.find((x) => x.id === a)?.kind === 'mitigate')).toEqual([]);
+  });
+
+  it('a turn that matches nothing gets an in-character fallback', () => {
+    const p = play(scenario, ['Hmm, let me think about my breakfast.']);
+    expect(p.transcript.some((e) => e.kind === 'fallback')).toBe(true);
+  });
+});
+
+describe('payment-auth-3am telemetry moves with time and with what the candidate did', () => {
+  const { scenario } = readScenario('payment-auth-3am');
+  const panelText = (p: Played, id: string) => p.transcript.filter((e) => e.ref === id && e.kind === 'panel').at(-1)?.text ?? '';
+
+  it('a rate limit drains the partner queue', () => {
+    const before = play(scenario, ['What does the partner queue depth look like?']);
+    const after = play(scenario, ['What does the partner queue depth look like?', "I'll rate-limit new authorisations.", 'Queue depth again?']);
+    expect(panelText(before, 'partner-queue')).toMatch(/4,800 and growing/);
+    expect(panelText(after, 'partner-queue')).toMatch(/140 and steady/);
+  });
+
+  it('fail-open restores latency now and leaves mismatches after the partner recovers', () => {
+    const answers = ['Check the dashboards.', 'I will fail open.', 'p95?', 'ok', 'ok', 'ok', 'ok', 'ok', 'Check the reconciliation dashboard.'];
+    const p = play(scenario, answers);
+    expect(p.turns[2]!.panels).toContain('service-overview');
+    expect(panelText(p, 'service-overview')).toBeTruthy();
+    expect(p.transcript.find((e) => e.ref === 'service-overview' && e.clock === '02:57')?.text).toMatch(/150 ms/);
+    expect(panelText(p, 'reconciliation')).toMatch(/684 mismatches/);
+    expect(p.state.incident!.fired).toEqual(expect.arrayContaining(['late-declines', 'partner-recovers']));
+  });
+
+  it('without a fail-open the reconciliation stays clean', () => {
+    const p = play(scenario, ['Rate limit incoming authorisation requests.', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'Check reconciliation.']);
+    expect(panelText(p, 'reconciliation')).toMatch(/0 mismatches/);
+  });
+
+  it('status updates need a declared incident first', () => {
+    const p = play(scenario, ['Post a status update to stakeholders.', 'Declare an incident.', 'Post a status update to stakeholders.']);
+    expect(p.turns[0]!.actions).toEqual(['post-update']);
+    expect(p.state.incident!.did).toEqual(['declare-incident', 'post-update']);
+  });
+});
+
+// For authors: DUMP_PLAY=<scenario>:<sample> prints that sample's transcript as the engine plays it.
+describe.skipIf(!process.env.DUMP_PLAY)('transcript dump', () => {
+  it('prints the transcript', () => {
+    const [id, sampleId] = process.env.DUMP_PLAY!.split(':');
+    const { scenario } = readScenario(id!);
+    const sample = scenario.samples!.find((s) => s.id === sampleId)!;
+    const p = play(scenario, sample.answers);
+    for (const e of p.transcript) console.log(`[${e.clock ?? ''}] ${e.role}/${e.kind}${e.ref ? `(${e.ref})` : ''}: ${e.text.slice(0, 300)}`);
+    console.log(JSON.stringify(p.state.incident?.did), p.state.status);
   });
 });
