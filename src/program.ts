@@ -44,5 +44,25 @@ export function buildProgram(version: string): Command {
       await scoreCommand(files, opts);
     });
 
+  program
+    .command('debrief')
+    .description("re-print a saved round's debrief")
+    .argument('<session>', 'a saved round: its id (or an unambiguous prefix), a .json record or a .jsonl journal')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
+    .action(async (session: string, opts: { format?: string }) => {
+      const { debriefCommand } = await import('./commands/debrief.js');
+      await debriefCommand(session, opts);
+    });
+
+  program
+    .command('history')
+    .description("past rounds, each signal's trend, and what changed between retakes")
+    .option('--signal <id>', 'only rounds and trends for this signal')
+    .option('--json', 'print JSON')
+    .action(async (opts: { signal?: string; json?: boolean }) => {
+      const { historyCommand } = await import('./commands/history.js');
+      await historyCommand(opts);
+    });
+
   return program;
 }

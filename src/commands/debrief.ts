@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { UserError } from '../errors.js';
+import { renderDebrief, type DebriefFormat } from '../debrief/render.js';
+import { recoverRound, renderRecovered } from '../debrief/recovered.js';
+import { stdoutStyle } from '../io/colour.js';
+import { parseJournal } from '../io/journal.js';
+import { readRecord, resolveSession, sessionsDir } from '../io/session-store.js';
+
+export interface DebriefCommandOptions {
+  format?: string;
+}
+
+const NOT_SCORED =
+  'This round stopped before it was scored. Signal scores need the round engine to score the finished round, so only the timing, the investigation and the transcript are shown.';
+
+export async function debriefCommand(ref: string, opts: DebriefCommandOptions): Promise<void> {
+  const format = (opts.format ?? 'text') as DebriefFormat;
+  if (!['text', 'md', 'json'].includes(format)) throw new UserError(`unknown format "${format}"; use text, md or json`);
+  const found = resolveSession(ref, sessionsDir());
+  const { colour, width } = stdoutStyle();
+
+  if (found.kind === 'record') {
+    const record = readRecord(found.path);
+    if (record.debrief) {
+      process.stdout.write(renderDebrief(record.debrief, { format, colour, width, title: record.scenario.title }));
+      return;
+    }
+    const recovered = recoverRound({ id: record.id, scenario: record.scenario, transcript: record.transcript, note: NOT_SCORED });
+    write(format, recovered, width);
+    return;
+  }
+
+  let text: string;
+  try {
+    text = readFileSync(found.path, 'utf8');
+  } catch (err) {
+    throw new UserError(`${found.path}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  const journal = parseJournal(text);
+  for (const p of journal.problems) process.stderr.write(`${found.path}:${p.line}: ${p.message}\n`);
+  if (!journal.start) throw new UserError(`${found.path}: not a mockloop journal (no start event)`);
+  const recovered = recoverRound({
+    id: journal.start.id,
+    scenario: journal.start.scenario,
+    transcript: journal.transcript,
+    ...(journal.start.phases ? { phases: journal.start.phases } : {}),
+    ...(journal.start.actionKinds ? { actionKinds: journal.start.actionKinds } : {}),
+    note: NOT_SCORED,
+  });
+  write(format, recovered, width);
+}
+
+function write(format: DebriefFormat, recovered: ReturnType<typeof recoverRound>, width: number): void {
+  if (format === 'json') {
+    const { id, scenario, transcript, phases, timeline, milestones, note } = recovered;
+    const out = { id, scenario, status: 'interrupted', transcript, debrief: null, recovered: { phases, timeline, milestones, note } };
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    return;
+  }
+  process.stdout.write(renderRecovered(recovered, format, width));
+}

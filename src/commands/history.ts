@@ -1,0 +1,33 @@
+import { UserError } from '../errors.js';
+import { SIGNAL_IDS, type SignalId } from '../rubric/types.js';
+import { beatLabels, buildHistory, renderHistoryText } from '../debrief/history.js';
+import { stdoutStyle } from '../io/colour.js';
+import { readPastRounds } from '../io/past-rounds.js';
+import { sessionsDir } from '../io/session-store.js';
+
+export interface HistoryCommandOptions {
+  signal?: string;
+  json?: boolean;
+}
+
+function localDate(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+export async function historyCommand(opts: HistoryCommandOptions): Promise<void> {
+  if (opts.signal !== undefined && !(SIGNAL_IDS as readonly string[]).includes(opts.signal)) {
+    throw new UserError(`unknown signal "${opts.signal}"; the signals are: ${SIGNAL_IDS.join(', ')}`);
+  }
+  const signal = opts.signal as SignalId | undefined;
+  const rounds = readPastRounds(sessionsDir(), (m) => process.stderr.write(`mockloop: ${m}\n`));
+  const history = buildHistory(rounds, signal ? { signal } : {});
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify(history, null, 2)}\n`);
+    return;
+  }
+  const { width } = stdoutStyle();
+  process.stdout.write(renderHistoryText(history, { width, formatDate: localDate, beatLabels: beatLabels(rounds) }));
+}

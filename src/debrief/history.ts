@@ -1,0 +1,177 @@
+import { SIGNAL_IDS, type SignalId } from '../rubric/types.js';
+import type { ScenarioKind } from '../scenario/types.js';
+import type { Debrief } from './types.js';
+import { sanitize } from './sanitize.js';
+import { displayWidth, padEnd, wrap } from './text.js';
+
+// Progress across saved rounds: pure functions over session records (read by the caller).
+
+/** The parts of a saved round that history looks at. */
+export interface PastRound {
+  id: string;
+  scenario: { id: string; kind: ScenarioKind; title: string; signals?: SignalId[] };
+  startedAt: string;
+  status: 'complete' | 'interrupted';
+  debrief?: Debrief | null;
+}
+
+export interface HistorySession {
+  id: string;
+  startedAt: string;
+  scenario: { id: string; kind: ScenarioKind; title: string };
+  status: 'complete' | 'interrupted';
+  scored: boolean;
+  /** Level, label and score for each signal the round targeted. */
+  signals: Partial<Record<SignalId, { level: number; label: string; score: number }>>;
+}
+
+export interface Retake {
+  scenario: string;
+  previous: string;
+  latest: string;
+  /** "signal-id/beat-id" hit in the latest attempt but not the previous one. */
+  gained: string[];
+  lost: string[];
+}
+
+export interface History {
+  sessions: HistorySession[];
+  /** Each signal's scores over the scored rounds that targeted it, oldest first. */
+  trends: Partial<Record<SignalId, number[]>>;
+  retakes: Retake[];
+}
+
+export function targetsOf(round: PastRound): SignalId[] {
+  const t = round.debrief?.targets ?? round.scenario.signals;
+  if (t && t.length > 0) return t;
+  // an old or hand-made record without targets: the signals that said anything
+  return (round.debrief?.signals ?? []).filter((s) => s.level > 0 || s.beats.some((b) => b.hit)).map((s) => s.id);
+}
+
+const chronological = (a: PastRound, b: PastRound) =>
+  a.startedAt < b.startedAt ? -1 : a.startedAt > b.startedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/** Beat refs ("signal/beat") the debrief shows as hit. */
+export function hitBeats(debrief: Debrief): Set<string> {
+  const refs = new Set<string>();
+  for (const s of debrief.signals) for (const b of s.beats) if (b.hit) refs.add(`${s.id}/${b.id}`);
+  return refs;
+}
+
+/** For each scenario scored more than once: beats gained and lost, latest against the attempt before. */
+export function retakeDiffs(rounds: readonly PastRound[]): Retake[] {
+  const byScenario = new Map<string, PastRound[]>();
+  for (const r of [...rounds].sort(chronological)) {
+    if (!r.debrief) continue;
+    byScenario.set(r.scenario.id, [...(byScenario.get(r.scenario.id) ?? []), r]);
+  }
+  const out: Retake[] = [];
+  for (const [scenario, attempts] of byScenario) {
+    if (attempts.length < 2) continue;
+    const previous = attempts[attempts.length - 2]!;
+    const latest = attempts[attempts.length - 1]!;
+    const before = hitBeats(previous.debrief!);
+    const after = hitBeats(latest.debrief!);
+    out.push({
+      scenario,
+      previous: previous.id,
+      latest: latest.id,
+      gained: [...after].filter((r) => !before.has(r)).sort(),
+      lost: [...before].filter((r) => !after.has(r)).sort(),
+    });
+  }
+  return out.sort((a, b) => (a.scenario < b.scenario ? -1 : 1));
+}
+
+export function buildHistory(rounds: readonly PastRound[], options: { signal?: SignalId } = {}): History {
+  const sorted = [...rounds].sort(chronological);
+  const relevant = options.signal ? sorted.filter((r) => targetsOf(r).includes(options.signal!)) : sorted;
+  const sessions: HistorySession[] = relevant.map((r) => {
+    const signals: HistorySession['signals'] = {};
+    for (const id of targetsOf(r)) {
+      if (options.signal && id !== options.signal) continue;
+      const s = r.debrief?.signals.find((x) => x.id === id);
+      if (s) signals[id] = { level: s.level, label: s.label, score: s.score };
+    }
+    return {
+      id: r.id,
+      startedAt: r.startedAt,
+      scenario: { id: r.scenario.id, kind: r.scenario.kind, title: r.scenario.title },
+      status: r.status,
+      scored: Boolean(r.debrief),
+      signals,
+    };
+  });
+  const trends: History['trends'] = {};
+  for (const id of SIGNAL_IDS) {
+    if (options.signal && id !== options.signal) continue;
+    const scores = sessions.flatMap((s) => (s.signals[id] ? [s.signals[id]!.score] : []));
+    if (scores.length > 0) trends[id] = scores;
+  }
+  const retakes = retakeDiffs(relevant);
+  if (options.signal) {
+    const prefix = `${options.signal}/`;
+    for (const r of retakes) {
+      r.gained = r.gained.filter((g) => g.startsWith(prefix));
+      r.lost = r.lost.filter((g) => g.startsWith(prefix));
+    }
+  }
+  return { sessions, trends, retakes };
+}
+
+const SPARKS = '▁▂▃▄▅▆▇█';
+
+/** One block per score on an absolute 0–100 scale, so rounds compare across time. */
+export function sparkline(scores: readonly number[]): string {
+  return scores.map((s) => SPARKS[Math.max(0, Math.min(7, Math.floor(Math.max(0, s) / 12.5)))]).join('');
+}
+
+export interface HistoryTextOptions {
+  width?: number;
+  /** How a round's start time is shown (the caller picks the time zone). */
+  formatDate?: (iso: string) => string;
+  /** Beat labels for the retake lines, by "signal/beat" ref. */
+  beatLabels?: ReadonlyMap<string, string>;
+}
+
+export function beatLabels(rounds: readonly PastRound[]): Map<string, string> {
+  const labels = new Map<string, string>();
+  for (const r of rounds) for (const s of r.debrief?.signals ?? []) for (const b of s.beats) labels.set(`${s.id}/${b.id}`, sanitize(b.label));
+  return labels;
+}
+
+export function renderHistoryText(history: History, options: HistoryTextOptions = {}): string {
+  const width = options.width ?? 80;
+  const date = options.formatDate ?? ((iso: string) => iso.slice(0, 16).replace('T', ' '));
+  const out: string[] = [];
+  if (history.sessions.length === 0) return 'No saved rounds yet. Play one with: mockloop run <scenario>\n';
+  out.push(`Past rounds (${history.sessions.length})`);
+  const idWidth = Math.min(28, Math.max(...history.sessions.map((s) => displayWidth(sanitize(s.scenario.id)))));
+  for (const s of history.sessions) {
+    out.push(`  ${date(s.startedAt)}  ${padEnd(sanitize(s.scenario.id), idWidth)}  ${s.status}${s.scored ? '' : ' (not scored)'}`);
+    const levels = Object.entries(s.signals).map(([id, v]) => `${id} ${v.label} ${v.score}`);
+    if (levels.length > 0) out.push(...wrap(levels.join(' · '), width, '      '));
+  }
+  const trends = Object.entries(history.trends);
+  if (trends.length > 0) {
+    out.push('', 'Trends (score per scored round, oldest first)');
+    const w = Math.max(...trends.map(([id]) => id.length));
+    for (const [id, scores] of trends) {
+      const first = scores[0]!;
+      const last = scores[scores.length - 1]!;
+      const change = scores.length > 1 ? `  ${first} → ${last}` : `  ${last}`;
+      out.push(`  ${padEnd(id, w)}  ${sparkline(scores)}${change}`);
+    }
+  }
+  if (history.retakes.length > 0) {
+    out.push('', 'Retakes (latest attempt against the one before)');
+    const label = (ref: string) => options.beatLabels?.get(ref) ?? ref;
+    for (const r of history.retakes) {
+      out.push(`  ${sanitize(r.scenario)}`);
+      if (r.gained.length + r.lost.length === 0) out.push('    same beats hit as last time');
+      for (const g of r.gained) out.push(...wrap(`${label(g)} (${g})`, width, '    + '));
+      for (const l of r.lost) out.push(...wrap(`${label(l)} (${l})`, width, '    − '));
+    }
+  }
+  return `${out.join('\n')}\n`;
+}

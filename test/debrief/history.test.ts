@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { buildHistory, renderHistoryText, retakeDiffs, sparkline, beatLabels, type PastRound } from '../../src/debrief/history.js';
+import type { Debrief } from '../../src/debrief/types.js';
+import type { SignalId } from '../../src/rubric/types.js';
+import { allSignals, beat, signal } from './fixtures.js';
+
+const overall: Debrief['overall'] = { score: 0, level: 0, label: 'no signal', strengths: [], gaps: [], summary: '', words: 0, statements: 0, salad: false };
+
+/** A scored round: per signal its score and the beats hit. */
+function round(id: string, scenario: string, startedAt: string, scores: Partial<Record<SignalId, [number, string[]]>>, targets: SignalId[]): PastRound {
+  const signals = allSignals(
+    Object.entries(scores).map(([sid, [score, hits]]) =>
+      signal(sid as SignalId, score, score >= 80 ? 4 : score >= 60 ? 3 : score >= 40 ? 2 : score > 0 ? 1 : 0, ['a', 'b', 'c'].map((b) => beat(b, { hit: hits.includes(b), label: `Beat ${b}` }))),
+    ),
+  );
+  return { id, scenario: { id: scenario, kind: 'incident', title: scenario }, startedAt, status: 'complete', debrief: { signals, overall, phases: [], targets } };
+}
+
+const ij = 'incident-judgement' as const;
+const ct = 'cross-team' as const;
+const rounds: PastRound[] = [
+  // deliberately out of order: history sorts by start time
+  round('r3', 'payment-auth-3am', '2026-03-01T10:00:00Z', { [ij]: [80, ['a', 'c']], [ct]: [30, ['a']] }, [ij, ct]),
+  round('r1', 'payment-auth-3am', '2026-01-01T10:00:00Z', { [ij]: [30, ['a']], [ct]: [50, ['a', 'b']] }, [ij, ct]),
+  round('r2', 'payment-auth-design', '2026-02-01T10:00:00Z', { 'capacity-planning': [65, ['a']] }, ['capacity-planning']),
+  { id: 'r4', scenario: { id: 'payment-auth-3am', kind: 'incident', title: 'x', signals: [ij, ct] }, startedAt: '2026-04-01T10:00:00Z', status: 'interrupted', debrief: null },
+];
+
+describe('sparkline', () => {
+  it.each([
+    [[0, 12, 13, 25, 50, 75, 99, 100], '▁▁▂▃▅▇██'],
+    [[], ''],
+    [[-5, 150], '▁█'],
+  ])('%o → %s', (scores, expected) => expect(sparkline(scores)).toBe(expected));
+});
+
+describe('retakeDiffs', () => {
+  it('compares the latest scored attempt of each scenario with the one before', () => {
+    expect(retakeDiffs(rounds)).toEqual([
+      { scenario: 'payment-auth-3am', previous: 'r1', latest: 'r3', gained: ['incident-judgement/c'], lost: ['cross-team/b'] },
+    ]);
+  });
+  it('needs two scored attempts', () => {
+    expect(retakeDiffs(rounds.filter((r) => r.id !== 'r1'))).toEqual([]);
+  });
+  it('uses only the last two of three attempts', () => {
+    const more = [...rounds, round('r5', 'payment-auth-3am', '2026-05-01T10:00:00Z', { [ij]: [90, ['a', 'b', 'c']] }, [ij, ct])];
+    expect(retakeDiffs(more)).toEqual([
+      { scenario: 'payment-auth-3am', previous: 'r3', latest: 'r5', gained: ['incident-judgement/b'], lost: ['cross-team/a'] },
+    ]);
+  });
+});
+
+describe('buildHistory', () => {
+  const h = buildHistory(rounds);
+  it('lists sessions oldest first with levels for the targeted signals', () => {
+    expect(h.sessions.map((s) => s.id)).toEqual(['r1', 'r2', 'r3', 'r4']);
+    expect(h.sessions[0]!.signals).toEqual({ [ij]: { level: 1, label: 'weak', score: 30 }, [ct]: { level: 2, label: 'mixed', score: 50 } });
+    expect(h.sessions[3]).toMatchObject({ status: 'interrupted', scored: false, signals: {} });
+  });
+  it('gives each targeted signal its trend over scored rounds', () => {
+    expect(h.trends).toEqual({ [ij]: [30, 80], 'capacity-planning': [65], [ct]: [50, 30] });
+  });
+  it('filters to one signal', () => {
+    const only = buildHistory(rounds, { signal: 'capacity-planning' });
+    expect(only.sessions.map((s) => s.id)).toEqual(['r2']);
+    expect(only.trends).toEqual({ 'capacity-planning': [65] });
+    const ijOnly = buildHistory(rounds, { signal: ij });
+    expect(ijOnly.retakes).toEqual([{ scenario: 'payment-auth-3am', previous: 'r1', latest: 'r3', gained: ['incident-judgement/c'], lost: [] }]);
+  });
+  it('renders a readable summary', () => {
+    const text = renderHistoryText(h, { beatLabels: beatLabels(rounds) });
+    expect(text).toContain('Past rounds (4)');
+    expect(text).toContain('  2026-01-01 10:00  payment-auth-3am     complete');
+    expect(text).toContain('incident-judgement  ▃▇  30 → 80');
+    expect(text).toContain('    + Beat c (incident-judgement/c)');
+    expect(text).toContain('    − Beat b (cross-team/b)');
+    expect(text).toContain('interrupted (not scored)');
+  });
+  it('says how to start when there is nothing yet', () => {
+    expect(renderHistoryText(buildHistory([]))).toMatch(/No saved rounds yet/);
+  });
+});
