@@ -101,7 +101,7 @@ export async function validateContent(paths: readonly string[], opts: ValidateOp
 
   let rubric = rubrics[0];
   const rubricGiven = docs.some(isRubric);
-  if (!rubricGiven && scenarioDocs.length > 0) {
+  if (!rubricGiven && scenarioDocs.some((d) => d.value !== undefined)) {
     // scenarios alone are checked against the built-in rubric; if it is broken, say so once
     const builtin = opts.rubric === undefined ? await checkBuiltinRubric() : await checkRubricFile(opts.rubric);
     rubric = builtin.loaded;
