@@ -14,6 +14,42 @@ export function buildProgram(version: string): Command {
     .exitOverride();
 
   program
+    .command('run')
+    .description('play one round (incident, design or behavioral); ends with the debrief')
+    .argument('<scenario>', 'a scenario id (see mockloop list) or a scenario .yaml file')
+    .option('--minutes <n>', "the round's time budget in minutes (default: the scenario's)")
+    .option('--untimed', 'no time limit, no warnings')
+    .option('--answers <file>', 'play the turns in this YAML list of strings instead of prompting')
+    .option('--json', 'print the transcript and the debrief as one JSON object')
+    .option('--no-save', 'do not save the round')
+    .option('--seed <n>', 'seed for prompt choices (same seed, same round)')
+    .action(async (scenario: string, opts: { minutes?: string; untimed?: boolean; answers?: string; json?: boolean; save?: boolean; seed?: string }) => {
+      const { runCommand } = await import('./commands/run.js');
+      await runCommand(scenario, { ...opts, scenarios: program.opts().scenarios as string | undefined });
+    });
+
+  program
+    .command('drill')
+    .description("one prompt from a signal's prompt bank, with follow-ups, scored")
+    .option('--signal <id>', 'the signal to drill (default: one at random)')
+    .option('--minutes <n>', 'time budget in minutes (default 10)')
+    .option('--untimed', 'no time limit')
+    .option('--answers <file>', 'play the turns in this YAML list of strings instead of prompting')
+    .option('--json', 'print the transcript and the debrief as one JSON object')
+    .option('--no-save', 'do not save the round')
+    .option('--seed <n>', 'seed for the signal and prompt choice')
+    .action(async (opts: { signal?: string; minutes?: string; untimed?: boolean; answers?: string; json?: boolean; save?: boolean; seed?: string }) => {
+      const { drillCommand } = await import('./commands/drill.js');
+      await drillCommand({ ...opts, scenarios: program.opts().scenarios as string | undefined });
+    });
+
+  // `mockloop` alone: the interactive menu.
+  program.allowExcessArguments(true).action(async (_opts: unknown, cmd: Command) => {
+    const { menuCommand } = await import('./commands/menu.js');
+    await menuCommand(cmd.args, { scenarios: program.opts().scenarios as string | undefined });
+  });
+
+  program
     .command('list')
     .description('list the scenarios found, with id, kind, title, minutes and signals')
     .addOption(new Option('--kind <kind>', 'only this kind of round').choices(['design', 'incident', 'behavioral']))
@@ -51,7 +87,7 @@ export function buildProgram(version: string): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
     .action(async (session: string, opts: { format?: string }) => {
       const { debriefCommand } = await import('./commands/debrief.js');
-      await debriefCommand(session, opts);
+      await debriefCommand(session, { ...opts, scenarios: program.opts().scenarios as string | undefined });
     });
 
   program

@@ -8,10 +8,12 @@ import { readRecord, resolveSession, sessionsDir } from '../io/session-store.js'
 
 export interface DebriefCommandOptions {
   format?: string;
+  /** Extra scenario directories, to find the scenario of a journal being replayed. */
+  scenarios?: string;
 }
 
 const NOT_SCORED =
-  'This round stopped before it was scored. Signal scores need the round engine to score the finished round, so only the timing, the investigation and the transcript are shown.';
+  'This round stopped before it was scored and could not be replayed, so there are no signal scores: only the timing, the investigation and the transcript are shown.';
 
 export async function debriefCommand(ref: string, opts: DebriefCommandOptions): Promise<void> {
   const format = (opts.format ?? 'text') as DebriefFormat;
@@ -39,13 +41,22 @@ export async function debriefCommand(ref: string, opts: DebriefCommandOptions): 
   const journal = parseJournal(text);
   for (const p of journal.problems) process.stderr.write(`${found.path}:${p.line}: ${p.message}\n`);
   if (!journal.start) throw new UserError(`${found.path}: not a mockloop journal (no start event)`);
+  const { replayJournal } = await import('../io/replay.js');
+  const replayed = await replayJournal(journal, opts.scenarios === undefined ? {} : { scenarios: opts.scenarios });
+  if ('debrief' in replayed) {
+    process.stderr.write(`mockloop: this round was interrupted; its debrief was rebuilt by replaying the journal\n`);
+    if (replayed.warning) process.stderr.write(`mockloop: ${replayed.warning}\n`);
+    const title = `${journal.start.scenario.title} (interrupted)`;
+    process.stdout.write(renderDebrief(replayed.debrief, { format, colour, width, title }));
+    return;
+  }
   const recovered = recoverRound({
     id: journal.start.id,
     scenario: journal.start.scenario,
     transcript: journal.transcript,
     ...(journal.start.phases ? { phases: journal.start.phases } : {}),
     ...(journal.start.actionKinds ? { actionKinds: journal.start.actionKinds } : {}),
-    note: NOT_SCORED,
+    note: `${NOT_SCORED} (${replayed.reason}.)`,
   });
   write(format, recovered, width);
 }

@@ -101,7 +101,8 @@ export function listSessionFiles(dir: string): SessionFiles[] {
   const byId = new Map<string, SessionFiles>();
   for (const name of names) {
     const m = /^(.+)\.(json|jsonl)$/.exec(name);
-    if (!m || name.startsWith('.')) continue;
+    // dotfiles and write-file-atomic's temporaries are not rounds; neither is any "x.y.json"
+    if (!m || name.startsWith('.') || m[1]!.includes('.')) continue;
     const id = m[1]!;
     const files = byId.get(id) ?? { id };
     if (m[2] === 'json') files.record = join(dir, name);
