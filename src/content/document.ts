@@ -103,7 +103,7 @@ export function parseContent(file: string, bytes: Uint8Array | string): ContentD
 
   for (const err of [...doc.errors, ...doc.warnings]) {
     const { line, col } = at(err.pos[0]);
-    problems.push({ file, line, col, message: yamlMessage(doc, err.code, err.message, err.pos[0]) });
+    problems.push({ file, line, col, message: yamlMessage(doc, text, err.code, err.message, err.pos[0]) });
   }
 
   const locateNode = (p: YamlPath, wantKey: boolean): Position => {
@@ -140,7 +140,12 @@ export function parseContent(file: string, bytes: Uint8Array | string): ContentD
   return { file, value, problems, locate: (p) => locateNode(p, false), locateKey: (p) => locateNode(p, true) };
 }
 
-function yamlMessage(doc: Document, code: string, message: string, offset: number): string {
+function yamlMessage(doc: Document, text: string, code: string, message: string, offset: number): string {
+  if (code === 'BLOCK_AS_IMPLICIT_KEY') {
+    const rest = text.slice(offset, (text.indexOf('\n', offset) + 1 || text.length + 1) - 1);
+    // the usual cause in prose content: "probe: Can you put numbers on it: how big?"
+    if (rest.includes(': ')) return 'YAML syntax: a plain value cannot contain ": " (it starts a nested mapping); quote the value';
+  }
   if (code === 'DUPLICATE_KEY') {
     const key = keyAt(doc, offset);
     return key === undefined ? 'duplicate key' : `duplicate key "${key}"`;

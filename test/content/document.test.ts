@@ -63,6 +63,7 @@ describe('parseContent problems', () => {
     ['invalid UTF-8', new Uint8Array([0x61, 0x3a, 0x20, 0xe9, 0x0a]), ['1:1: file is not valid UTF-8 text']],
     ['two documents', 'a: 1\n---\nb: 2\n', ['2:1: more than one YAML document in the file; expected one']],
     ['three duplicate keys', 'a: 1\na: 2\nb:\n  c: 1\n  c: 2\n  c: 3\n', ['2:1: duplicate key "a"', '5:3: duplicate key "c"', '6:3: duplicate key "c"']],
+    ['a colon in a plain value', 'probe: Can you put numbers on it: how big?\n', ['1:8: YAML syntax: a plain value cannot contain ": " (it starts a nested mapping); quote the value']],
     ['unknown tag', 'a: !foo 1\n', ['1:4: unknown YAML tag: !foo']],
   ];
   it.each(cases)('%s', (_, input, expected) => {
