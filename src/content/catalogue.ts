@@ -112,6 +112,28 @@ function rubricFor(opts: CatalogueOptions): Promise<Checked<LoadedRubric>> {
   return opts.rubric === undefined ? checkBuiltinRubric() : checkRubricFile(opts.rubric);
 }
 
+/**
+ * Scenarios are usually saved as <id>.yaml: try that first so a round starts without
+ * parsing the whole search path. Anything unexpected falls back to the full catalogue.
+ */
+async function byFileName(id: string, opts: CatalogueOptions): Promise<LoadedScenario | undefined> {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) return undefined;
+  const rubric = await rubricFor(opts);
+  if (!rubric.loaded) return undefined;
+  for (const { dir } of scenarioDirs(opts)) {
+    for (const ext of ['.yaml', '.yml']) {
+      const file = path.join(dir, `${id}${ext}`);
+      const exists = await stat(file).then((i) => i.isFile(), () => false);
+      if (!exists) continue;
+      const checked = await checkScenarioFile(file, rubric.loaded.rubric);
+      if (checked.loaded?.scenario.id === id) return checked.loaded;
+      if (checked.problems.length > 0) throw new ContentError(checked.problems);
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
 function looksLikeFile(idOrFile: string): boolean {
   return isContentFile(idOrFile) || idOrFile.includes('/') || idOrFile.includes(path.sep);
 }
@@ -122,6 +144,8 @@ function looksLikeFile(idOrFile: string): boolean {
  */
 export async function resolveScenario(idOrFile: string, opts: CatalogueOptions = {}): Promise<LoadedScenario> {
   if (looksLikeFile(idOrFile)) return loadScenarioFile(idOrFile, opts.rubric);
+  const direct = await byFileName(idOrFile, opts);
+  if (direct) return direct;
   const { scenarios, problems } = await loadCatalogue(opts);
   const found = scenarios.find((s) => s.scenario.id === idOrFile);
   if (found) return found;

@@ -66,6 +66,19 @@ describe('resolveScenario', () => {
     expect(found.scenario.id).toBe('fixture-behavioral');
   });
 
+  it('finds <id>.yaml directly, without reading the broken files beside it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mockloop-byname-'));
+    writeFileSync(path.join(dir, 'pack-direct.yaml'), 'id: pack-direct\nkind: design\ntitle: Direct\nminutes: 5\nsignals: [cross-team]\nsummary: s\nphases: [{ id: a, title: A, minutes: 1, prompt: Go. }]\n');
+    writeFileSync(path.join(dir, 'broken.yaml'), 'id: [\n');
+    const found = await resolveScenario('pack-direct', { scenarios: dir, rubric: RUBRIC, env: {} });
+    expect(found.scenario.title).toBe('Direct');
+    // the same id asked for by a broken <id>.yaml is that file's problems
+    writeFileSync(path.join(dir, 'pack-broken.yaml'), 'id: pack-broken\nkind: desing\n');
+    const err = await resolveScenario('pack-broken', { scenarios: dir, rubric: RUBRIC, env: {} }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ContentError);
+    expect((err as Error).message).toMatch(/pack-broken\.yaml:2:7: kind must be one of design, incident, behavioral, not "desing"/);
+  });
+
   const unknown: [string, RegExp][] = [
     ['fixture-desing', /^unknown scenario "fixture-desing"; did you mean fixture-design\?/],
     ['fixture', /^unknown scenario "fixture"; did you mean fixture-behavioral, fixture-design, fixture-incident\?/],
