@@ -16,7 +16,7 @@ const scenariosDir = join(root, 'scenarios');
 const rubricFile = join(root, 'rubrics', 'backend-signals.yaml');
 
 /** The incident rounds this file checks. */
-const incidents = ['payment-auth-3am'];
+const incidents = ['payment-auth-3am', 'replica-lag-stale-reads'];
 
 const schema = JSON.parse(readFileSync(join(root, 'schemas', 'scenario.schema.json'), 'utf8')) as object;
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
@@ -308,6 +308,13 @@ const keyPaths: Record<string, { strong: { panels: string[]; actions: string[] }
       actions: ['declare-incident', 'page-im', 'page-comms', 'post-update', 'rate-limit', 'contact-partner', 'lift-rate-limit'],
     },
     chaotic: { actions: ['restart-service', 'scale-out', 'fail-open'] },
+  },
+  'replica-lag-stale-reads': {
+    strong: {
+      panels: ['wallet-overview', 'app-process', 'change-log', 'replica-lag', 'db-primary', 'negative-balances'],
+      actions: ['route-reads-primary', 'declare-incident', 'page-im', 'page-dba', 'pause-migration', 'post-update', 'run-reconciliation'],
+    },
+    chaotic: { actions: ['restart-replicas', 'failover'] },
   },
 };
 
