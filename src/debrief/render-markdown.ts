@@ -29,7 +29,11 @@ function signalSection(s: SignalView, h: string): string[] {
   if (s.hits.length > 0) {
     out.push('**Hit**', '');
     for (const b of s.hits) {
-      const notes = [b.fromPath ? '_(from what you did in the round)_' : '', b.hypothetical ? '_(only as a hypothetical: partial credit)_' : '']
+      const notes = [
+        b.fromPath ? '_(from what you did in the round)_' : '',
+        b.hypothetical ? '_(only as a hypothetical: partial credit)_' : '',
+        b.quotedAbove ? '_(same sentence as above)_' : '',
+      ]
         .filter(Boolean)
         .join(' ');
       out.push(`- ${b.hypothetical ? SYMBOLS.hypothetical : SYMBOLS.hit} ${mdEscape(b.label)}${notes ? ` ${notes}` : ''}`);

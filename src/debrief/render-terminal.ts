@@ -39,7 +39,11 @@ function signalLines(s: SignalView, { c, width }: Ctx): string[] {
   const quote = (text: string) => wrap(`“${text}”`, width, '      ').map((l) => c.italic(l));
   for (const h of s.hits) {
     const sym = h.hypothetical ? SYMBOLS.hypothetical : SYMBOLS.hit;
-    const notes = [h.fromPath ? '(from what you did in the round)' : '', h.hypothetical ? '(only as a hypothetical: partial credit)' : '']
+    const notes = [
+      h.fromPath ? '(from what you did in the round)' : '',
+      h.hypothetical ? '(only as a hypothetical: partial credit)' : '',
+      h.quotedAbove ? '(same sentence as above)' : '',
+    ]
       .filter(Boolean)
       .join(' ');
     const lines = wrap(`${h.label}${notes ? ` ${notes}` : ''}`, width, `  ${sym} `);

@@ -13,6 +13,8 @@ export interface HitView {
   fromPath: boolean;
   hypothetical: boolean;
   story: boolean;
+  /** The sentence was already quoted for an earlier beat of this signal. */
+  quotedAbove?: boolean;
 }
 export interface MissView {
   label: string;
@@ -59,6 +61,20 @@ function flagView(f: RedFlagResult): FlagView {
   return { label: sanitize(f.label), evidence: f.source === 'path' ? '' : sanitize(f.evidence), why: sanitize(f.why), fromPath: f.source === 'path' };
 }
 
+/** One sentence often earns several beats: quote it once per signal. */
+function dedupeQuotes(hits: HitView[]): HitView[] {
+  const quoted = new Set<string>();
+  return hits.map((h) => {
+    if (h.evidence === undefined) return h;
+    if (!quoted.has(h.evidence)) {
+      quoted.add(h.evidence);
+      return h;
+    }
+    const { evidence: _omit, ...rest } = h;
+    return { ...rest, quotedAbove: true };
+  });
+}
+
 export function signalView(s: SignalResult, targets: readonly SignalId[]): SignalView {
   return {
     id: s.id,
@@ -68,7 +84,7 @@ export function signalView(s: SignalResult, targets: readonly SignalId[]): Signa
     label: s.label,
     targeted: targets.includes(s.id),
     salad: s.salad === true,
-    hits: s.beats.filter((b) => b.hit).sort(byWeight).map(hitView),
+    hits: dedupeQuotes(s.beats.filter((b) => b.hit).sort(byWeight).map(hitView)),
     misses: s.beats
       .filter((b) => !b.hit)
       .sort(byWeight)

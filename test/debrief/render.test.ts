@@ -48,6 +48,15 @@ describe('terminal renderer', () => {
     expect(out).not.toMatch(/\nCapacity and scale thinking /);
   });
 
+  it('quotes a sentence once per signal even when it earns several beats', () => {
+    const d = structuredClone(designDebrief);
+    const cap = d.signals.find((s) => s.id === 'capacity-planning')!;
+    cap.beats[1]!.evidence = cap.beats[0]!.evidence;
+    const out = renderDebrief(d, { colour: false });
+    expect(out.split('At 50k rps peak').length - 1).toBe(1);
+    expect(out).toContain('✓ Load-tested with margin (same sentence as above)');
+  });
+
   it('colours only when asked', () => {
     expect(renderDebrief(incidentDebrief, { colour: true })).toMatch(/\u001b\[3\dm/);
     expect(renderDebrief(incidentDebrief, { colour: false })).not.toMatch(/\u001b/);

@@ -1,0 +1,128 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+// Two scripted rounds of the same scenario into a fresh MOCKLOOP_HOME, read back as a user would.
+
+const home = mkdtempSync(join(tmpdir(), 'mockloop-home-'));
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+function mockloop(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, ['bin/mockloop.js', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', MOCKLOOP_SCENARIOS: '', MOCKLOOP_HOME: home, ...env },
+    timeout: 30000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function answers(name: string, turns: string[]): string {
+  const file = join(home, name);
+  writeFileSync(file, turns.map((t) => `- ${JSON.stringify(t)}`).join('\n'));
+  return file;
+}
+
+const thin = answers('thin.yaml', ['I would restart the service and see if it helps', '/end']);
+const better = answers('better.yaml', [
+  "I'd check the queue depth on the partner integration and the authorisation latency dashboard",
+  'Declare an incident and page the incident manager',
+  'We did not fail open; I would rate limit calls to the partner to protect the queue',
+  'Post an update to support and the merchant team with what we know and when the next update comes',
+  'In the review we listed action items with owners and I followed up until each one shipped',
+  '/end',
+]);
+
+const sessions = () => readdirSync(join(home, 'sessions')).sort();
+
+describe('saved rounds: run, history, debrief', () => {
+  const first = mockloop(['run', 'payment-auth-3am', '--answers', thin]);
+  const second = mockloop(['run', 'payment-auth-3am', '--answers', better]);
+
+  it('saves each round and says where on stderr', () => {
+    expect(first.status).toBe(0);
+    expect(second.status).toBe(0);
+    expect(first.stderr).toMatch(/Saved: .*sessions\/.*payment-auth-3am-[0-9a-f]{4}\.json/);
+    expect(sessions().filter((f) => f.endsWith('.json'))).toHaveLength(2);
+    expect(sessions().filter((f) => f.endsWith('.jsonl'))).toHaveLength(2);
+  });
+
+  it('history --json lists both rounds, the trends and the retake diff', () => {
+    const r = mockloop(['history', '--json']);
+    expect(r.status).toBe(0);
+    const h = JSON.parse(r.stdout) as {
+      sessions: { id: string; scenario: { id: string }; status: string; signals: Record<string, { score: number }> }[];
+      trends: Record<string, number[]>;
+      retakes: { scenario: string; previous: string; latest: string; gained: string[]; lost: string[] }[];
+    };
+    expect(h.sessions.map((s) => [s.scenario.id, s.status])).toEqual([
+      ['payment-auth-3am', 'complete'],
+      ['payment-auth-3am', 'complete'],
+    ]);
+    const ij = h.trends['incident-judgement'];
+    expect(ij).toHaveLength(2);
+    expect(ij![1]!).toBeGreaterThan(ij![0]!);
+    expect(h.retakes).toHaveLength(1);
+    expect(h.retakes[0]).toMatchObject({ scenario: 'payment-auth-3am', previous: h.sessions[0]!.id, latest: h.sessions[1]!.id });
+    expect(h.retakes[0]!.gained.length).toBeGreaterThan(0);
+    for (const ref of h.retakes[0]!.gained) expect(ref).toMatch(/^[a-z-]+\/[a-z0-9-]+$/);
+  });
+
+  it('history prints sparklines in text', () => {
+    const r = mockloop(['history']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/incident-judgement\s+[▁▂▃▄▅▆▇█]{2}/);
+    expect(r.stdout).toMatch(/Retakes/);
+  });
+
+  it('debrief <id prefix> --format md re-prints the saved debrief', () => {
+    const id = sessions().find((f) => f.endsWith('.json'))!.replace(/\.json$/, '');
+    const r = mockloop(['debrief', id.slice(0, -2), '--format', 'md']);
+    if (r.status !== 0) {
+      // the prefix may be shared by both rounds when they started in the same second
+      expect(r.stderr).toMatch(/matches 2 saved rounds/);
+    }
+    const full = mockloop(['debrief', id, '--format', 'md']);
+    expect(full.status).toBe(0);
+    expect(full.stdout).toMatch(/^# Debrief: /);
+    expect(full.stdout).toMatch(/^## Incident judgement/im);
+    expect(full.stdout).toMatch(/\| Phase \| Spent \| Budget \|/);
+  });
+
+  it('rebuilds the same debrief from the journal when the record is missing (an interrupted round)', () => {
+    const id = sessions().filter((f) => f.endsWith('.json'))[1]!.replace(/\.json$/, '');
+    const saved = JSON.parse(mockloop(['debrief', id, '--format', 'json']).stdout) as { signals: { id: string; score: number }[] };
+    unlinkSync(join(home, 'sessions', `${id}.json`));
+    const r = mockloop(['debrief', id, '--format', 'json']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/interrupted.*replaying the journal/);
+    const replayed = JSON.parse(r.stdout) as typeof saved;
+    expect(replayed.signals.map((s) => [s.id, s.score])).toEqual(saved.signals.map((s) => [s.id, s.score]));
+    const h = JSON.parse(mockloop(['history', '--json']).stdout) as { sessions: { status: string }[] };
+    expect(h.sessions.map((s) => s.status)).toEqual(['complete', 'interrupted']);
+  });
+
+  it('--no-save keeps the round off disk', () => {
+    const before = sessions();
+    const r = mockloop(['run', 'payment-auth-3am', '--answers', thin, '--no-save']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).not.toMatch(/Saved:/);
+    expect(sessions()).toEqual(before);
+  });
+
+  it('an unwritable data directory is reported once and the round still plays', () => {
+    const file = join(home, 'a-file');
+    writeFileSync(file, 'x');
+    const r = mockloop(['run', 'payment-auth-3am', '--answers', thin], { MOCKLOOP_HOME: join(file, 'home') });
+    expect(r.status).toBe(0);
+    expect(r.stderr.match(/cannot save rounds/g)).toHaveLength(1);
+    expect(r.stdout).toMatch(/Debrief/);
+  });
+
+  it('debrief of an unknown id is a one-line error', () => {
+    const r = mockloop(['debrief', 'nope']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^no saved round matches "nope"/);
+  });
+});
