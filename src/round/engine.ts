@@ -210,8 +210,9 @@ function play(ctx: RoundContext, s: RoundState, input: RoundInput, now: number):
   const timeUp = s.budgetMs !== null && atMs >= s.budgetMs;
   if (!timeUp) warnings(st);
 
-  if (input.type === 'tick') {
+  if (input.type === 'tick' || input.type === 'close') {
     if (timeUp) wrap(st, 'time');
+    else if (input.type === 'close') wrap(st, 'end');
     return st.effects;
   }
   if (input.type === 'command') {

@@ -7,7 +7,9 @@ export type RoundInput =
   | { type: 'turn'; text: string }
   | { type: 'command'; command: RoundCommand }
   /** Time passing with no input: lets timers fire while the candidate is thinking. */
-  | { type: 'tick' };
+  | { type: 'tick' }
+  /** The candidate's input ran out (end of an answers file or of stdin): the round ends. */
+  | { type: 'close' };
 
 export const ROUND_COMMANDS = ['skip', 'end', 'hint', 'panels', 'time', 'help'] as const;
 export type RoundCommand = (typeof ROUND_COMMANDS)[number];

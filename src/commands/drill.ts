@@ -1,0 +1,33 @@
+import { UserError } from '../errors.js';
+import { SIGNAL_IDS, type SignalId } from '../rubric/types.js';
+import { drillScenario, drillSignal } from '../round/drill.js';
+import { readAnswersFile, readStdinLines } from '../io/answers.js';
+import { loadCompiledRubric, playScenario, type PlayRequest, type RunOptions } from './run.js';
+
+export interface DrillOptions extends RunOptions {
+  signal?: string;
+}
+
+export async function drillCommand(opts: DrillOptions): Promise<void> {
+  if (opts.signal !== undefined && !(SIGNAL_IDS as readonly string[]).includes(opts.signal)) {
+    const { didYouMean } = await import('../content/suggest.js');
+    throw new UserError(`unknown signal "${opts.signal}"${didYouMean(opts.signal, SIGNAL_IDS)} (signals: ${SIGNAL_IDS.join(', ')})`);
+  }
+  if (opts.minutes !== undefined && opts.untimed) throw new UserError('--minutes and --untimed cannot be used together');
+  const minutes = opts.minutes === undefined ? undefined : Number(opts.minutes);
+  if (minutes !== undefined && (!Number.isFinite(minutes) || minutes <= 0 || minutes > 600)) {
+    throw new UserError(`--minutes: expected a number of minutes between 1 and 600, got "${opts.minutes}"`);
+  }
+  if (opts.seed !== undefined && !/^\d{1,10}$/.test(opts.seed)) throw new UserError(`--seed: expected a whole number, got "${opts.seed}"`);
+  let answers: string[] | undefined;
+  if (opts.answers !== undefined) answers = await readAnswersFile(opts.answers);
+  else if (!process.stdin.isTTY) answers = await readStdinLines();
+  const seed = opts.seed !== undefined ? Number(opts.seed) >>> 0 : answers ? 1 : Math.floor(Math.random() * 2 ** 31);
+  const rubric = await loadCompiledRubric();
+  const signal = drillSignal(rubric.spec, seed, opts.signal as SignalId | undefined);
+  const req: PlayRequest = { scenario: drillScenario(rubric.spec, signal, minutes), rubric, json: opts.json === true, save: opts.save !== false, seed };
+  if (answers) req.answers = answers;
+  if (opts.untimed) req.untimed = true;
+  if (opts.scenarios) req.scenarios = opts.scenarios;
+  await playScenario(req);
+}

@@ -1,0 +1,46 @@
+import { UserError } from '../errors.js';
+import type { ScenarioKind } from '../scenario/types.js';
+import type { SignalId } from '../rubric/types.js';
+import { drillScenario } from '../round/drill.js';
+import { loadCompiledRubric, playScenario } from './run.js';
+
+const COMMANDS = ['run', 'drill', 'list', 'score', 'debrief', 'history', 'validate'];
+
+type RoundType = ScenarioKind | 'drill';
+
+/** `mockloop` alone: pick a round type, then a scenario, then play it. */
+export async function menuCommand(args: string[], opts: { scenarios?: string }): Promise<void> {
+  if (args.length > 0) {
+    const { didYouMean } = await import('../content/suggest.js');
+    throw new UserError(`unknown command "${args[0]}"${didYouMean(args[0]!, COMMANDS)} (run mockloop --help for usage)`);
+  }
+  if (!process.stdin.isTTY) {
+    throw new UserError('mockloop: the menu needs a terminal; use `mockloop run <id>` (ids: mockloop list), with --answers FILE or answers piped on stdin');
+  }
+  const { choose } = await import('../io/terminal.js');
+  const { loadCatalogue } = await import('../content/index.js');
+  const catalogue = await loadCatalogue(opts.scenarios ? { scenarios: opts.scenarios } : {});
+  const rubric = await loadCompiledRubric();
+  const count = (kind: ScenarioKind) => catalogue.scenarios.filter((s) => s.scenario.kind === kind).length;
+  const type = await choose<RoundType>('What do you want to practise?', [
+    { name: `Incident: the 3am page (${count('incident')})`, value: 'incident', description: 'The interviewer plays the system; ask for telemetry in your own words.' },
+    { name: `System design with inline probes (${count('design')})`, value: 'design' },
+    { name: `Behavioral / hiring manager (${count('behavioral')})`, value: 'behavioral' },
+    { name: 'Drill one signal (one prompt, with follow-ups)', value: 'drill' },
+  ]);
+  if (type === 'drill') {
+    const signal = await choose<SignalId>(
+      'Which signal?',
+      rubric.spec.signals.map((s) => ({ name: s.name, value: s.id, description: s.description })),
+    );
+    await playScenario({ scenario: drillScenario(rubric.spec, signal), rubric, save: true, ...(opts.scenarios ? { scenarios: opts.scenarios } : {}) });
+    return;
+  }
+  const options = catalogue.scenarios.filter((s) => s.scenario.kind === type);
+  if (options.length === 0) throw new UserError(`no ${type} scenarios found (see mockloop list)`);
+  const picked = await choose(
+    'Which round?',
+    options.map((s) => ({ name: `${s.scenario.title}  (${s.scenario.minutes} min)`, value: s.scenario, description: `${s.scenario.id}: ${s.scenario.summary}` })),
+  );
+  await playScenario({ scenario: picked, rubric, save: true, ...(opts.scenarios ? { scenarios: opts.scenarios } : {}) });
+}

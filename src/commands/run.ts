@@ -1,0 +1,183 @@
+import { UserError } from '../errors.js';
+import type { Scenario } from '../scenario/types.js';
+import { createRound, prepareRound, type RoundContext } from '../round/engine.js';
+import { finishRound, type ScenarioSummary } from '../round/finish.js';
+import type { RoundState } from '../round/state.js';
+import type { TranscriptEntry } from '../round/transcript.js';
+import { compileRubric, type CompiledRubric } from '../scoring/index.js';
+import { readAnswersFile, readStdinLines } from '../io/answers.js';
+import { realClock, simulatedClock } from '../io/clock.js';
+import { formatEntry, type LiveStyle } from '../io/live.js';
+import { saveRound } from '../io/round-journal.js';
+import { Interrupted, playRound, stateOf, type RoundObserver, type TurnSource } from '../io/play.js';
+import { stdoutStyle } from '../io/colour.js';
+
+export interface RunOptions {
+  minutes?: string;
+  untimed?: boolean;
+  answers?: string;
+  json?: boolean;
+  /** commander's --no-save */
+  save?: boolean;
+  seed?: string;
+  scenarios?: string;
+}
+
+/** Simulated wall time per scripted turn: deterministic runs, with timing that still means something. */
+export const SCRIPTED_TURN_MS = 90_000;
+
+function parseMinutes(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > 600) throw new UserError(`--minutes: expected a number of minutes between 1 and 600, got "${value}"`);
+  return n;
+}
+
+function parseSeed(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{1,10}$/.test(value)) throw new UserError(`--seed: expected a whole number, got "${value}"`);
+  return Number(value) >>> 0;
+}
+
+export async function loadCompiledRubric(): Promise<CompiledRubric> {
+  const { loadRubric } = await import('../content/index.js');
+  const loaded = await loadRubric();
+  return compileRubric(loaded.rubric);
+}
+
+async function catalogueSummaries(scenarios: string | undefined): Promise<ScenarioSummary[]> {
+  try {
+    const { loadCatalogue } = await import('../content/index.js');
+    const cat = await loadCatalogue(scenarios ? { scenarios } : {});
+    return cat.scenarios.map((s) => ({ id: s.scenario.id, kind: s.scenario.kind, signals: s.scenario.signals }));
+  } catch {
+    return [];
+  }
+}
+
+export interface PlayRequest {
+  scenario: Scenario;
+  rubric: CompiledRubric;
+  minutes?: number;
+  untimed?: boolean;
+  /** Scripted turns; undefined = the terminal (stdin must be a TTY). */
+  answers?: string[];
+  json?: boolean;
+  save: boolean;
+  seed?: number;
+  scenarios?: string;
+  /** More observers (a journal): every input and effect of the round. */
+  observers?: RoundObserver[];
+}
+
+/** Plays one round to its debrief: the shared body of run, drill and the menu. */
+export async function playScenario(req: PlayRequest): Promise<void> {
+  const { scenario, rubric } = req;
+  const interactive = req.answers === undefined;
+  const ctx: RoundContext = prepareRound(scenario, rubric);
+  const seed = req.seed ?? (interactive ? Math.floor(Math.random() * 2 ** 31) : 1);
+  const roundOpts: Parameters<typeof createRound>[1] = { seed };
+  if (req.minutes !== undefined) roundOpts.minutes = req.minutes;
+  if (req.untimed) roundOpts.untimed = true;
+  const initial: RoundState = createRound(ctx, roundOpts);
+  const saver = saveRound({ scenario, seed, save: req.save, ...(req.minutes !== undefined ? { minutes: req.minutes } : {}), ...(req.untimed ? { untimed: true } : {}) });
+
+  const style = stdoutStyle();
+  const live: LiveStyle = { colour: style.colour, width: style.width, echoCandidate: !interactive };
+  const out = (text: string) => {
+    if (!req.json) process.stdout.write(`${text}\n`);
+  };
+  const transcript: TranscriptEntry[] = [];
+  const observers: RoundObserver[] = [
+    (event) => {
+      if (event.type === 'notice') {
+        if (!req.json) out(event.text.split('\n').map((l) => `  ${l}`).join('\n'));
+        return;
+      }
+      for (const effect of event.effects) {
+        if (effect.type !== 'entry') continue;
+        transcript.push(effect.entry);
+        const text = formatEntry(effect.entry, live);
+        if (text !== undefined) out(text);
+      }
+    },
+    ...(req.observers ?? []),
+    saver.observe,
+  ];
+  const observe: RoundObserver = (event) => observers.forEach((o) => o(event));
+
+  let source: TurnSource;
+  let help: string;
+  if (interactive) {
+    const terminal = await import('../io/terminal.js');
+    source = terminal.terminalSource();
+    help = terminal.TERMINAL_HELP;
+  } else {
+    const lines = [...req.answers!];
+    source = { interactive: false, next: async () => lines.shift() ?? null };
+    help = 'Commands: /time /hint /panels /skip /end /help';
+  }
+
+  const startedAt = new Date();
+  const interrupt = new AbortController();
+  const onSigint = () => interrupt.abort(new Interrupted('SIGINT'));
+  const onSigterm = () => interrupt.abort(new Interrupted('SIGTERM'));
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigterm);
+
+  let state: RoundState;
+  try {
+    state = await playRound({
+      ctx,
+      state: initial,
+      source,
+      clock: interactive ? realClock() : simulatedClock(SCRIPTED_TURN_MS),
+      observe,
+      interrupt: interrupt.signal,
+      help,
+    });
+  } catch (err) {
+    if (!(err instanceof Interrupted)) throw err;
+    if (interactive) (await import('../io/terminal.js')).releaseTerminal();
+    const last = stateOf(err) ?? initial;
+    const code = err.signal === 'SIGTERM' ? 143 : 130;
+    if (!req.save) throw new UserError(`\nRound interrupted; nothing saved (--no-save).`, code);
+    const path = saver.interrupted();
+    if (!path) throw new UserError(`\nRound interrupted; nothing saved (${saver.journal.reason ?? 'not saving'}).`, code);
+    throw new UserError(`\nRound interrupted; what you typed is saved in ${path} (mockloop debrief ${saver.journal.id})`, code);
+  } finally {
+    process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigterm);
+  }
+  if (interactive) (await import('../io/terminal.js')).releaseTerminal();
+
+  const { debrief } = finishRound(ctx, state, { catalogue: await catalogueSummaries(req.scenarios) });
+  const savedPath = saver.finish(transcript, debrief);
+  if (savedPath) process.stderr.write(`Saved: ${savedPath} (mockloop debrief ${saver.journal.id})\n`);
+  if (req.json) {
+    const payload = { scenario: { id: scenario.id, kind: scenario.kind, title: scenario.title }, transcript, debrief };
+    process.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);
+    return;
+  }
+  const { renderDebrief } = await import('../debrief/render.js');
+  out('');
+  process.stdout.write(renderDebrief(debrief, { format: 'text', colour: style.colour, width: style.width, title: scenario.title }));
+}
+
+export async function runCommand(idOrFile: string, opts: RunOptions): Promise<void> {
+  const minutes = parseMinutes(opts.minutes);
+  if (minutes !== undefined && opts.untimed) throw new UserError('--minutes and --untimed cannot be used together');
+  const seed = parseSeed(opts.seed);
+  const { resolveScenario } = await import('../content/index.js');
+  const loaded = await resolveScenario(idOrFile, opts.scenarios ? { scenarios: opts.scenarios } : {});
+  const rubric = await loadCompiledRubric();
+  let answers: string[] | undefined;
+  if (opts.answers !== undefined) answers = await readAnswersFile(opts.answers);
+  else if (!process.stdin.isTTY) answers = await readStdinLines();
+  const req: PlayRequest = { scenario: loaded.scenario, rubric, answers, json: opts.json === true, save: opts.save !== false } as PlayRequest;
+  if (minutes !== undefined) req.minutes = minutes;
+  if (opts.untimed) req.untimed = true;
+  if (seed !== undefined) req.seed = seed;
+  if (opts.scenarios) req.scenarios = opts.scenarios;
+  await playScenario(req);
+}

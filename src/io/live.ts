@@ -1,0 +1,86 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { TranscriptEntry } from '../round/transcript.js';
+
+// The transcript as it plays: interviewer lines, the system's panels in a box, notices dimmed.
+// A pure formatter; the caller decides where it goes and whether it has colour.
+
+export interface LiveStyle {
+  colour: boolean;
+  width: number;
+  /** Print candidate turns (scripted play); at a terminal the prompt already shows them. */
+  echoCandidate: boolean;
+}
+
+/** Strips control characters (keeps newlines and tabs) so content cannot drive the terminal. */
+function clean(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '').replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '');
+}
+
+function wrapLine(line: string, width: number): string[] {
+  if (line.length <= width) return [line];
+  const indent = /^\s*/.exec(line)![0];
+  const out: string[] = [];
+  let cur = '';
+  for (const word of line.trim().split(/\s+/)) {
+    if (cur && (indent + cur + ' ' + word).length > width) {
+      out.push(indent + cur);
+      cur = word;
+    } else cur = cur ? `${cur} ${word}` : word;
+  }
+  if (cur) out.push(indent + cur);
+  return out;
+}
+
+function wrap(text: string, width: number): string[] {
+  return clean(text)
+    .replace(/\s+$/, '')
+    .split('\n')
+    .flatMap((l) => wrapLine(l, Math.max(20, width)));
+}
+
+function box(c: ChalkInstance, head: string, body: string, width: number): string {
+  const inner = width - 4;
+  const lines = [c.bold(`  ┌─ ${head}`)];
+  // telemetry keeps its columns: long lines are wrapped but never re-flowed
+  for (const l of wrap(body, inner)) lines.push(`  ${c.dim('│')} ${l}`);
+  lines.push(`  ${c.dim('└─')}`);
+  return lines.join('\n');
+}
+
+export function formatEntry(e: TranscriptEntry, style: LiveStyle): string | undefined {
+  const c = new Chalk({ level: style.colour ? 1 : 0 });
+  const w = style.width;
+  const at = e.clock ? `${e.clock}  ` : '';
+  switch (e.role) {
+    case 'candidate':
+      if (!style.echoCandidate) return undefined;
+      return wrap(e.text, w - 2)
+        .map((l, i) => `${i === 0 ? c.green('> ') : '  '}${l}`)
+        .join('\n');
+    case 'interviewer': {
+      if (e.kind === 'notice') return wrap(`Hint: ${e.text}`, w - 2).map((l) => c.yellow(`  ${l}`)).join('\n');
+      const label = e.kind === 'wrapup' ? 'Interviewer' : 'Interviewer';
+      const [first = '', ...rest] = wrap(e.text, w - 13);
+      return [`${c.cyan.bold(`${label}:`)} ${first}`, ...rest.map((l) => `             ${l}`)].join('\n');
+    }
+    case 'system':
+      switch (e.kind) {
+        case 'page': {
+          const [head = '', ...body] = e.text.split('\n');
+          return box(c, c.red(head), body.join('\n'), w);
+        }
+        case 'panel':
+          return box(c, `${e.title ?? e.ref ?? 'panel'}${e.clock ? c.dim(`  · ${e.clock}`) : ''}`, e.text, w);
+        case 'notice':
+          return wrap(e.text, w - 4)
+            .map((l) => c.dim(`  · ${l}`))
+            .join('\n');
+        default: {
+          const tag = e.kind === 'event' ? c.magenta('event') : e.kind === 'action' ? c.blue(e.title ?? 'action') : c.dim('system');
+          const lines = wrap(e.text, w - 6);
+          return [`  ${c.dim(at)}${tag}`, ...lines.map((l) => `    ${l}`)].join('\n');
+        }
+      }
+  }
+}

@@ -1,0 +1,141 @@
+import { parseInput, step, type RoundContext } from '../round/engine.js';
+import { formatClock } from '../round/simclock.js';
+import type { Effect, RoundInput, RoundState } from '../round/state.js';
+import type { RoundClock } from './clock.js';
+
+// The round loop: asks a turn source for lines, feeds the engine, and reports every input and
+// every effect through one observer (the live transcript, a journal, a test).
+
+/** What a prompt shows: the time left and where the round is. */
+export interface PromptInfo {
+  state: RoundState;
+  /** Null when untimed. */
+  remainingMs: number | null;
+  phaseTitle: string;
+  /** Simulated clock in incident rounds. */
+  clock?: string;
+}
+
+/** Ctrl-C or SIGTERM while the round plays. */
+export class Interrupted extends Error {
+  constructor(readonly signal: 'SIGINT' | 'SIGTERM') {
+    super(`interrupted by ${signal}`);
+    this.name = 'Interrupted';
+  }
+}
+
+export interface TurnSource {
+  readonly interactive: boolean;
+  /**
+   * The next line the candidate typed, or null when the input has run out. Rejects with
+   * Interrupted on Ctrl-C; with the signal's reason when `signal` aborts (time is up).
+   */
+  next(prompt: PromptInfo, signal: AbortSignal): Promise<string | null>;
+}
+
+export type RoundEvent =
+  /** One engine step: the input (with the wall clock it was played at) and what it produced. */
+  | { type: 'step'; input: RoundInput; now: number; effects: Effect[]; state: RoundState }
+  /** A message from the edge itself (/help, an unknown command), not part of the round. */
+  | { type: 'notice'; text: string };
+
+export type RoundObserver = (event: RoundEvent) => void;
+
+export interface PlayOptions {
+  ctx: RoundContext;
+  state: RoundState;
+  source: TurnSource;
+  clock: RoundClock;
+  observe: RoundObserver;
+  /** Aborted with an Interrupted reason on SIGINT / SIGTERM. */
+  interrupt?: AbortSignal;
+  /** Help text for /help (the edge knows about /edit and pasting). */
+  help: string;
+}
+
+const TIME_UP = 'time-up';
+
+function promptInfo(ctx: RoundContext, state: RoundState, now: number): PromptInfo {
+  const atMs = Math.max(state.lastAtMs, now - state.startedAt);
+  const info: PromptInfo = {
+    state,
+    remainingMs: state.budgetMs === null ? null : Math.max(0, state.budgetMs - atMs),
+    phaseTitle: ctx.scenario.phases[state.phase.index]?.title ?? '',
+  };
+  if (state.incident) info.clock = formatClock(state.incident.now);
+  return info;
+}
+
+/**
+ * Plays the round until it is over or the input runs out. Returns the last state; throws
+ * Interrupted (with `state` attached) on Ctrl-C or SIGTERM.
+ */
+export async function playRound(opts: PlayOptions): Promise<RoundState> {
+  const { ctx, source, clock, observe } = opts;
+  let state = opts.state;
+  const feed = (input: RoundInput) => {
+    const now = clock.now();
+    const r = step(ctx, state, input, now);
+    state = r.state;
+    observe({ type: 'step', input, now, effects: r.effects, state });
+  };
+  const interruptedBy = (): Interrupted | undefined => {
+    const reason: unknown = opts.interrupt?.reason;
+    return opts.interrupt?.aborted ? (reason instanceof Interrupted ? reason : new Interrupted('SIGINT')) : undefined;
+  };
+
+  try {
+    if (state.status === 'new') feed({ type: 'start' });
+    while (state.status !== 'over') {
+      const stop = interruptedBy();
+      if (stop) throw stop;
+      const waiting = new AbortController();
+      const onInterrupt = () => waiting.abort(opts.interrupt?.reason);
+      opts.interrupt?.addEventListener('abort', onInterrupt);
+      // At a terminal, time running out ends the prompt so the interviewer can wrap up.
+      let timer: NodeJS.Timeout | undefined;
+      if (source.interactive && state.budgetMs !== null) {
+        const left = state.startedAt + state.budgetMs - clock.now();
+        timer = setTimeout(() => waiting.abort(TIME_UP), Math.max(0, left));
+      }
+      let line: string | null;
+      try {
+        line = await source.next(promptInfo(ctx, state, clock.now()), waiting.signal);
+      } catch (err) {
+        if (waiting.signal.aborted && waiting.signal.reason === TIME_UP) {
+          feed({ type: 'tick' });
+          continue;
+        }
+        throw interruptedBy() ?? err;
+      } finally {
+        if (timer) clearTimeout(timer);
+        opts.interrupt?.removeEventListener('abort', onInterrupt);
+      }
+      if (line === null) {
+        feed({ type: 'close' });
+        break;
+      }
+      const input = parseInput(line);
+      if (input.type === 'unknown') {
+        observe({ type: 'notice', text: `Unknown command /${input.command}. Type /help for the commands.` });
+        continue;
+      }
+      if (input.type === 'command' && input.command === 'help') {
+        observe({ type: 'notice', text: opts.help });
+        continue;
+      }
+      if (input.type === 'turn' && line.trim() === '') continue;
+      if (input.type === 'turn') clock.beforeTurn();
+      feed(input);
+    }
+  } catch (err) {
+    if (err instanceof Interrupted) Object.assign(err, { state });
+    throw err;
+  }
+  return state;
+}
+
+/** The state an Interrupted error carries from playRound. */
+export function stateOf(err: Interrupted): RoundState | undefined {
+  return (err as Interrupted & { state?: RoundState }).state;
+}

@@ -1,0 +1,187 @@
+import { PassThrough } from 'node:stream';
+import { formatDuration } from '../round/simclock.js';
+import { Interrupted, type PromptInfo, type TurnSource } from './play.js';
+
+// Every prompt mockloop shows goes through this module: one place that owns the terminal's
+// input, turns Ctrl-C (inquirer's ExitPromptError) into Interrupted, and gathers a pasted
+// multi-line answer into one turn.
+
+/** Lines that arrive within this many ms of each other are one paste, hence one answer. */
+export const PASTE_GAP_MS = 30;
+/** How a newline inside a paste shows at the prompt; it becomes a newline again in the answer. */
+const MARK_CHAR = '\u21b5';
+
+type Inquirer = typeof import('@inquirer/prompts');
+let inquirer: Inquirer | undefined;
+async function prompts(): Promise<Inquirer> {
+  inquirer ??= await import('@inquirer/prompts');
+  return inquirer;
+}
+
+function isExitPrompt(err: unknown): boolean {
+  return (err as { name?: string })?.name === 'ExitPromptError';
+}
+
+/**
+ * A TTY-looking stream between the real stdin and inquirer. A newline that ends a burst of
+ * input is held for PASTE_GAP_MS: if more input follows at once it was part of a paste and
+ * becomes a visible mark, otherwise it is the Enter key. Escape sequences pass untouched.
+ */
+class PasteJoiner {
+  readonly stream: PassThrough & { isTTY: boolean; setRawMode(mode: boolean): void };
+  private held: NodeJS.Timeout | undefined;
+  private attached = false;
+  private readonly onData = (chunk: Buffer | string) => this.feed(chunk.toString());
+
+  constructor(private readonly stdin: NodeJS.ReadStream) {
+    const stream = new PassThrough() as PasteJoiner['stream'];
+    stream.isTTY = true;
+    stream.setRawMode = () => {
+      // the real stdin stays in raw mode while attached
+    };
+    this.stream = stream;
+  }
+
+  attach(): void {
+    if (this.attached) return;
+    this.attached = true;
+    if (this.stdin.isTTY) this.stdin.setRawMode(true);
+    this.stdin.on('data', this.onData);
+    this.stdin.resume();
+  }
+
+  /** Gives the real terminal back (for $EDITOR, or on exit). */
+  detach(): void {
+    if (!this.attached) return;
+    this.attached = false;
+    this.flush();
+    this.stdin.off('data', this.onData);
+    if (this.stdin.isTTY) this.stdin.setRawMode(false);
+    this.stdin.pause();
+  }
+
+  private flush(): void {
+    if (this.held) {
+      clearTimeout(this.held);
+      this.held = undefined;
+      this.stream.write('\r');
+    }
+  }
+
+  private feed(data: string): void {
+    if (this.held) {
+      // more input right after a newline: the newline was inside a paste
+      clearTimeout(this.held);
+      this.held = undefined;
+      this.stream.write(MARK_CHAR);
+    }
+    // newlines inside one chunk are a paste; \r\n counts once
+    let text = data.replace(/\r\n/g, '\n');
+    const trailing = /[\r\n]$/.test(text) && text.length > 0;
+    if (trailing) text = text.slice(0, -1);
+    if (text.length > 0 && !text.startsWith('\x1b')) text = text.replace(/[\r\n]/g, MARK_CHAR);
+    if (text.length > 0) this.stream.write(text);
+    if (trailing) {
+      this.held = setTimeout(() => {
+        this.held = undefined;
+        this.stream.write('\r');
+      }, PASTE_GAP_MS);
+    }
+  }
+}
+
+let joiner: PasteJoiner | undefined;
+function terminalInput(): PasteJoiner {
+  joiner ??= new PasteJoiner(process.stdin);
+  joiner.attach();
+  return joiner;
+}
+
+/** Releases the terminal: call before printing the debrief or exiting. */
+export function releaseTerminal(): void {
+  joiner?.detach();
+}
+
+/** Runs one inquirer prompt with mockloop's input; Ctrl-C becomes Interrupted('SIGINT'). */
+async function run<T>(open: (p: Inquirer, input: NodeJS.ReadableStream) => Promise<T>): Promise<T> {
+  const p = await prompts();
+  const input = terminalInput().stream;
+  try {
+    return await open(p, input);
+  } catch (err) {
+    if (isExitPrompt(err)) throw new Interrupted('SIGINT');
+    throw err;
+  }
+}
+
+export interface Choice<T> {
+  name: string;
+  value: T;
+  description?: string;
+}
+
+/** A menu choice (inquirer select). */
+export async function choose<T>(message: string, choices: Choice<T>[]): Promise<T> {
+  try {
+    return await run((p, input) => p.select<T>({ message, choices, pageSize: 12 }, { input }));
+  } finally {
+    releaseTerminal();
+  }
+}
+
+/** A long answer in $EDITOR. The terminal is handed to the editor while it runs. */
+export async function editAnswer(message: string): Promise<string> {
+  const p = await prompts();
+  releaseTerminal();
+  try {
+    return await p.editor({ message, waitForUserInput: false, postfix: '.md' }, { input: new PassThrough() });
+  } catch (err) {
+    if (isExitPrompt(err)) throw new Interrupted('SIGINT');
+    throw err;
+  }
+}
+
+export const TERMINAL_HELP = [
+  'Type what you would say or do, in your own words, and press Enter.',
+  'Pasting several lines sends them as one answer (lines that arrive together are joined; they show as ↵).',
+  'Commands:',
+  '  /time    time left in the round and in this part',
+  '  /hint    a nudge towards what this question is after',
+  '  /panels  the dashboards you have asked for, and the ones that exist',
+  '  /edit    write a long answer in $EDITOR',
+  '  /skip    move on to the next part of the round',
+  '  /end     end the round now and see the debrief',
+  '  /help    this list',
+  'Ctrl-C saves what you have typed so far and exits.',
+].join('\n');
+
+export function promptMessage(info: PromptInfo): string {
+  const parts: string[] = [];
+  if (info.remainingMs !== null) parts.push(`${formatDuration(info.remainingMs)} left`);
+  if (info.clock) parts.push(info.clock);
+  parts.push(info.phaseTitle);
+  return `[${parts.join(' · ')}]`;
+}
+
+/** Turns typed at the terminal, one inquirer `input` per turn. */
+export function terminalSource(): TurnSource {
+  return {
+    interactive: true,
+    async next(info, signal) {
+      const message = promptMessage(info);
+      const answer = await run((p, input) =>
+        p.input(
+          { message, theme: { prefix: { idle: '›', done: '›' } } },
+          { input, signal },
+        ),
+      );
+      const text = answer.split(MARK_CHAR).join('\n');
+      if (text.trim() === '/edit') {
+        const long = await editAnswer('Write your answer, save and close the editor.');
+        terminalInput();
+        return long.trim() === '' ? '' : long;
+      }
+      return text;
+    },
+  };
+}
