@@ -16,7 +16,7 @@ const scenariosDir = join(root, 'scenarios');
 const rubricFile = join(root, 'rubrics', 'backend-signals.yaml');
 
 /** The incident rounds this file checks. */
-const incidents = ['payment-auth-3am', 'replica-lag-stale-reads'];
+const incidents = ['payment-auth-3am', 'replica-lag-stale-reads', 'connection-leak-bad-deploy'];
 
 const schema = JSON.parse(readFileSync(join(root, 'schemas', 'scenario.schema.json'), 'utf8')) as object;
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
@@ -239,6 +239,35 @@ const phrasings: Record<string, Case[]> = {
     ['Roll back the last deploy.', [], ['rollback-ledger']],
     ['I would not restart anything yet.', [], [], ['restart-service']],
   ],
+  'replica-lag-stale-reads': [
+    ['Check the dashboards.', ['wallet-overview'], []],
+    ['How far behind are the replicas?', ['replica-lag'], []],
+    ['What does replication lag look like?', ['replica-lag'], []],
+    ['Is the primary database ok?', ['db-primary'], []],
+    ['Any recent deploys or migrations?', ['change-log'], []],
+    ['What do the logs say?', ['app-logs'], []],
+    ['Are any wallets negative?', ['negative-balances'], []],
+    ['Route balance reads to the primary.', [], ['route-reads-primary']],
+    ['Cancel the index build.', [], ['pause-migration']],
+    ['Pause withdrawals for now.', [], ['pause-withdrawals']],
+    ['Page the DBA.', [], ['page-dba']],
+    ['I would not fail over to a lagging replica.', [], [], ['failover']],
+    ['Reconcile the affected wallets against the ledger.', [], ['run-reconciliation']],
+  ],
+  'connection-leak-bad-deploy': [
+    ['Check grafana.', ['orders-overview'], []],
+    ['What does the connection pool look like?', ['app-pool'], []],
+    ['Is the database ok?', ['orders-db'], []],
+    ['Any recent deploys?', ['deploys'], []],
+    ['Pull up the traces.', ['traces'], []],
+    ['Is it the marketing campaign?', ['campaign-traffic'], []],
+    ['Roll back the deploy.', [], ['rollback']],
+    ["Let's revert to v5.11.4.", [], ['rollback']],
+    ['Turn off the export endpoint with the feature flag.', [], ['disable-export']],
+    ['Double the pool size.', [], ['raise-pool']],
+    ['I would not raise the pool size on a shared database.', [], [], ['raise-pool']],
+    ['Freeze deploys to orders-api.', [], ['freeze-deploys']],
+  ],
 };
 
 describe.each(Object.keys(phrasings))('the many ways people ask, %s', (id) => {
@@ -315,6 +344,13 @@ const keyPaths: Record<string, { strong: { panels: string[]; actions: string[] }
       actions: ['route-reads-primary', 'declare-incident', 'page-im', 'page-dba', 'pause-migration', 'post-update', 'run-reconciliation'],
     },
     chaotic: { actions: ['restart-replicas', 'failover'] },
+  },
+  'connection-leak-bad-deploy': {
+    strong: {
+      panels: ['orders-overview', 'app-pool', 'orders-db', 'deploys', 'app-logs'],
+      actions: ['declare-incident', 'page-im', 'rollback', 'page-author', 'freeze-deploys', 'post-update'],
+    },
+    chaotic: { actions: ['scale-out', 'raise-pool', 'restart-pods'] },
   },
 };
 
