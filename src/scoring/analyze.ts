@@ -44,9 +44,6 @@ const SCOPE_END = new Set([
 const NEG_WINDOW = 6;
 
 const AGENTS = new Set(['i', 'we', 'me', 'my', 'our', 'us', 'myself', 'ourselves', 'team', 'they', 'he', 'she', 'you', 'engineer', 'engineers']);
-const AUXILIARIES = new Set([
-  'would', 'will', 'should', 'could', 'can', 'is', 'are', 'was', 'were', 'has', 'had', 'have', 'did', 'does', 'do', 'am', 'be', 'been',
-]);
 
 const stemCache = new Map<string, string>();
 
@@ -306,7 +303,7 @@ function isStatement(tokens: Token[], first: number, last: number): boolean {
   if (n < 3) return false;
   for (let i = first; i < last; i++) {
     const w = tokens[i]!.norm;
-    if (AGENTS.has(w) || AUXILIARIES.has(w)) return true;
+    if (AGENTS.has(w)) return true;
     if (w.length >= 5 && w.endsWith('ed')) return true;
   }
   return false;

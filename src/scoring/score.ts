@@ -225,11 +225,16 @@ export function scoreDoc(doc: Doc, rubric: CompiledRubric, opts: ScoreOptions = 
     const path = (opts.findings ?? []).filter((f) => f.signal === s.spec.id);
     const pathBeats = path.flatMap((f) => (f.beat ? [f.beat] : []));
     const value = (b: BeatResult) => (b.hit ? b.weight * (b.hypothetical ? credit : 1) : 0);
-    const ownEarned = own.reduce((n, b) => n + value(b), 0) + pathBeats.reduce((n, b) => n + value(b), 0);
+    const ownBeats = [...own, ...pathBeats];
+    const ownEarned = ownBeats.reduce((n, b) => n + value(b), 0);
+    const ownPossible = ownBeats.reduce((n, b) => n + b.weight, 0);
     const story = storyResults.map(({ beat, m }) => beatResult(doc, beat, ownEarned > 0 ? m : undefined));
-    const beats = [...own, ...pathBeats, ...story];
+    const beats = [...ownBeats, ...story];
     const possible = beats.reduce((n, b) => n + b.weight, 0);
-    const earned = beats.reduce((n, b) => n + value(b), 0);
+    // Story shape (numbers, outcome, takeaway) counts in proportion to how much of this
+    // signal the story carries, so a strong story about one signal does not lift the others.
+    const ownFraction = ownPossible > 0 ? ownEarned / ownPossible : 0;
+    const earned = ownEarned + story.reduce((n, b) => n + value(b), 0) * ownFraction;
 
     const redFlags: RedFlagResult[] = [];
     for (const f of s.flags) {

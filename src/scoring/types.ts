@@ -21,7 +21,7 @@ export interface Sentence {
   start: number;
   end: number;
   text: string;
-  /** Says who did what: an agent (I, we, the team...) and enough words to be a claim. */
+  /** Says who did what: an agent (I, we, the team...) or a past-tense action, and enough words to be a claim. */
   statement: boolean;
   /** A comma-separated list of short terms rather than prose. */
   list: boolean;
