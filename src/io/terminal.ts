@@ -143,7 +143,7 @@ export async function editAnswer(message: string): Promise<string> {
 
 export const TERMINAL_HELP = [
   'Type what you would say or do, in your own words, and press Enter.',
-  'Pasting several lines sends them as one answer (lines that arrive together are joined; they show as ↵).',
+  'A pasted multi-line answer is sent as one turn (its line breaks show as ↵).',
   'Commands:',
   '  /time    time left in the round and in this part',
   '  /hint    a nudge towards what this question is after',

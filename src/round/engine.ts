@@ -550,7 +550,7 @@ function panelsReport(st: Step): string {
   const firstSeen = (id: string) => inc.path.find((p) => p.kind === 'asked' && p.ref === id)?.at;
   const asked =
     inc.revealed.length > 0
-      ? inc.revealed.map((id) => `${title(id)} (${formatClock(firstSeen(id) ?? inc.now)})`).join(', ')
-      : 'nothing yet';
-  return `Asked for so far: ${asked}.\nDashboards you have: ${panels.map((p) => p.title).join(', ')}.`;
+      ? inc.revealed.map((id) => `  ${formatClock(firstSeen(id) ?? inc.now)}  ${title(id)}`).join('\n')
+      : '  nothing yet';
+  return `Asked for so far:\n${asked}\nDashboards you have:\n${panels.map((p) => `  - ${p.title}`).join('\n')}`;
 }

@@ -99,7 +99,7 @@ describe('mockloop run with piped stdin', () => {
     expect(r.stdout).toContain('02:47 Saturday');
     expect(r.stdout).toContain('> check the queue depth on the partner integration');
     expect(r.stdout).toMatch(/Northbridge/);
-    expect(r.stdout).toMatch(/Asked for so far: .*Northbridge/);
+    expect(r.stdout).toMatch(/Asked for so far:\n.*02:47 .*Northbridge/);
     expect(r.stdout).toMatch(/incident judgement/i);
   });
 
