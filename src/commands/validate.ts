@@ -1,5 +1,5 @@
 import { UserError, formatProblem } from '../errors.js';
-import { validateContent, type ContentCheck } from '../content/index.js';
+import { defaultContentChecks, validateContent, type ContentCheck } from '../content/index.js';
 
 export interface ValidateCommandOptions {
   scenarios?: string;
@@ -13,7 +13,9 @@ function plural(n: number, word: string): string {
 
 /** Problems are the command's output (stdout, like a linter); the summary goes to stderr. */
 export async function validateCommand(paths: string[], opts: ValidateCommandOptions): Promise<void> {
-  const report = await validateContent(paths, { scenarios: opts.scenarios, checks: opts.checks });
+  // after the structural checks, every file that loaded cleanly plays and scores its own samples
+  const checks = opts.checks ?? [...defaultContentChecks, (await import('../content/selftest.js')).sampleChecks];
+  const report = await validateContent(paths, { scenarios: opts.scenarios, checks });
   if (report.problems.length === 0) {
     process.stderr.write(`ok: ${plural(report.rubrics, 'rubric')}, ${plural(report.scenarios, 'scenario')}\n`);
     return;
