@@ -16,7 +16,7 @@ const scenariosDir = join(root, 'scenarios');
 const rubricFile = join(root, 'rubrics', 'backend-signals.yaml');
 
 /** The incident rounds this file checks. */
-const incidents = ['payment-auth-3am', 'replica-lag-stale-reads', 'connection-leak-bad-deploy'];
+const incidents = ['payment-auth-3am', 'replica-lag-stale-reads', 'connection-leak-bad-deploy', 'broker-disk-full'];
 
 const schema = JSON.parse(readFileSync(join(root, 'schemas', 'scenario.schema.json'), 'utf8')) as object;
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
@@ -268,6 +268,19 @@ const phrasings: Record<string, Case[]> = {
     ['I would not raise the pool size on a shared database.', [], [], ['raise-pool']],
     ['Freeze deploys to orders-api.', [], ['freeze-deploys']],
   ],
+  'broker-disk-full': [
+    ['How fast is the disk filling?', ['broker-disk'], []],
+    ['Which topic is growing?', ['topic-bytes'], []],
+    ['Who is producing to it?', ['producer-clients'], []],
+    ['What does consumer lag look like on clickstream-raw?', ['consumer-lag'], []],
+    ['Any under-replicated partitions?', ['broker-health'], []],
+    ['Lower retention on clickstream-raw to 2 days.', [], ['cut-retention']],
+    ['Grow the EBS volume on broker-3.', [], ['expand-disk']],
+    ['Put a quota on the mobile-analytics producer.', [], ['throttle-producer']],
+    ['Page the mobile team.', [], ['page-mobile']],
+    ['I would never delete segment files by hand.', [], [], ['delete-segments']],
+    ['Delete the oldest segment files.', [], ['delete-segments']],
+  ],
 };
 
 describe.each(Object.keys(phrasings))('the many ways people ask, %s', (id) => {
@@ -351,6 +364,13 @@ const keyPaths: Record<string, { strong: { panels: string[]; actions: string[] }
       actions: ['declare-incident', 'page-im', 'rollback', 'page-author', 'freeze-deploys', 'post-update'],
     },
     chaotic: { actions: ['scale-out', 'raise-pool', 'restart-pods'] },
+  },
+  'broker-disk-full': {
+    strong: {
+      panels: ['broker-disk', 'topic-bytes', 'producer-clients', 'consumer-lag'],
+      actions: ['declare-incident', 'page-im', 'cut-retention', 'throttle-producer', 'page-mobile', 'page-payments', 'post-update'],
+    },
+    chaotic: { actions: ['restart-broker', 'delete-segments'] },
   },
 };
 
