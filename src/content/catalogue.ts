@@ -2,8 +2,19 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ContentError, formatProblem, UserError, type Problem } from '../errors.js';
 import type { ScenarioKind } from '../scenario/types.js';
-import { displayPath } from './document.js';
-import { BUILTIN_SCENARIOS, checkBuiltinRubric, checkRubricFile, checkScenarioFile, loadScenarioFile, type Checked, type LoadedRubric, type LoadedScenario } from './load.js';
+import { displayPath, readContentDocument } from './document.js';
+import {
+  BUILTIN_SCENARIOS,
+  checkBuiltinRubric,
+  checkRubricFile,
+  checkScenarioFile,
+  contentKindOf,
+  loadScenarioFile,
+  scenarioFromDocument,
+  type Checked,
+  type LoadedRubric,
+  type LoadedScenario,
+} from './load.js';
 import { nearest } from './suggest.js';
 
 export interface CatalogueOptions {
@@ -91,7 +102,10 @@ export async function loadCatalogue(opts: CatalogueOptions = {}): Promise<Catalo
       continue;
     }
     for (const file of await contentFilesIn(dir)) {
-      const checked = await checkScenarioFile(file, rubric.loaded?.rubric);
+      const doc = await readContentDocument(file);
+      // a pack may keep a rubric beside its scenarios; it is not a scenario
+      if (contentKindOf(doc.value) === 'rubric') continue;
+      const checked = scenarioFromDocument(doc, rubric.loaded?.rubric);
       problems.push(...checked.problems);
       if (checked.loaded) loaded.push(checked.loaded);
     }

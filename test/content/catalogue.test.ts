@@ -19,7 +19,9 @@ describe('scenario search path', () => {
 
 describe('loadCatalogue', () => {
   it('loads the scenarios of an extra directory with positions', async () => {
-    const { scenarios } = await loadCatalogue({ scenarios: VALID, rubric: RUBRIC, env: {} });
+    const { scenarios, problems } = await loadCatalogue({ scenarios: VALID, rubric: RUBRIC, env: {} });
+    // the pack's own rubric.yaml sits beside its scenarios and is not mistaken for one
+    expect(problems.filter((p) => p.file.startsWith(VALID))).toEqual([]);
     const fixtures = scenarios.filter((s) => s.file.startsWith(VALID));
     expect(fixtures.map((s) => s.scenario.id).sort()).toEqual(fixtureIds);
     const incident = fixtures.find((s) => s.scenario.id === 'fixture-incident')!;
