@@ -69,6 +69,18 @@ export function buildProgram(version: string): Command {
     });
 
   program
+    .command('new')
+    .description('write a commented scenario template that plays as written, to edit into your own round')
+    .argument('<id>', 'the scenario id, also the file name: lower-case letters, digits and hyphens')
+    .addOption(new Option('--kind <kind>', 'the kind of round').choices(['incident', 'design', 'behavioral']).makeOptionMandatory())
+    .option('--dir <dir>', 'write into this directory (default: the current one)')
+    .option('--force', 'overwrite an existing file')
+    .action(async (id: string, opts: { kind?: string; dir?: string; force?: boolean }) => {
+      const { newCommand } = await import('./commands/new.js');
+      await newCommand(id, opts);
+    });
+
+  program
     .command('score')
     .description('score written stories against every signal; several files give a story-bank matrix')
     .argument('[files...]', 'story files, or - for stdin')
