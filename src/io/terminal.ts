@@ -177,9 +177,11 @@ export function terminalSource(): TurnSource {
       );
       const text = answer.split(MARK_CHAR).join('\n');
       if (text.trim() === '/edit') {
-        const long = await editAnswer('Write your answer, save and close the editor.');
+        const long = (await editAnswer('Write your answer, save and close the editor.')).trim();
         terminalInput();
-        return long.trim() === '' ? '' : long;
+        // show what was written, since the editor's screen is gone
+        if (long) process.stdout.write(`${long.split('\n').map((l) => `  ${l}`).join('\n')}\n`);
+        return long;
       }
       return text;
     },
