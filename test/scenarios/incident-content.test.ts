@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { createRound, evaluateChecks, formatClock, parseInput, prepareRound, step, type RoundInput, type RoundState, type TranscriptEntry } from '../../src/round/index.js';
+import { createRound, evaluateChecks, finishRound, formatClock, parseInput, prepareRound, step, type RoundInput, type RoundState, type TranscriptEntry } from '../../src/round/index.js';
 import type { PatternSpec, RubricSpec } from '../../src/rubric/types.js';
 import type { Condition, Scenario } from '../../src/scenario/types.js';
 import { analyze } from '../../src/scoring/analyze.js';
@@ -467,6 +467,24 @@ describe('payment-auth-3am telemetry moves with time and with what the candidate
     const p = play(scenario, ['Post a status update to stakeholders.', 'Declare an incident.', 'Post a status update to stakeholders.']);
     expect(p.turns[0]!.actions).toEqual(['post-update']);
     expect(p.state.incident!.did).toEqual(['declare-incident', 'post-update']);
+  });
+});
+
+describe.skipIf(readRubric() === null)('samples score where they say they do (built-in rubric)', () => {
+  const cases = incidents.flatMap((id) => (readScenario(id).scenario.samples ?? []).map((sample) => [id, sample.id] as const));
+  it.each(cases)('%s / %s', (id, sampleId) => {
+    const { scenario } = readScenario(id);
+    const sample = scenario.samples!.find((x) => x.id === sampleId)!;
+    const rubric = engineRubric();
+    const { state } = play(scenario, sample.answers, rubric);
+    const { report } = finishRound(prepareRound(scenario, rubric), state);
+    const off: string[] = [];
+    for (const [signal, expected] of Object.entries(sample.expect)) {
+      const [lo, hi] = typeof expected === 'number' ? [expected, expected] : expected!;
+      const got = report.signals.find((x) => x.id === signal)?.level;
+      if (got === undefined || got < lo || got > hi) off.push(`${signal}: ${got} not in [${lo}, ${hi}]`);
+    }
+    expect(off).toEqual([]);
   });
 });
 
