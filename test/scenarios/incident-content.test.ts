@@ -463,6 +463,16 @@ describe('payment-auth-3am telemetry moves with time and with what the candidate
     expect(panelText(p, 'reconciliation')).toMatch(/0 mismatches/);
   });
 
+  it('the strong sample lifts the rate limit only after the partner has recovered', () => {
+    const p = play(scenario, scenario.samples![0]!.answers);
+    const path = p.state.incident!.path;
+    const recovered = path.find((x) => x.kind === 'event' && x.ref === 'partner-recovers');
+    const lifted = path.find((x) => x.kind === 'did' && x.ref === 'lift-rate-limit');
+    expect(recovered).toBeDefined();
+    expect(lifted!.seq).toBeGreaterThan(recovered!.seq);
+    expect(p.transcript.some((e) => e.ref === 'partner-back')).toBe(true);
+  });
+
   it('status updates need a declared incident first', () => {
     const p = play(scenario, ['Post a status update to stakeholders.', 'Declare an incident.', 'Post a status update to stakeholders.']);
     expect(p.turns[0]!.actions).toEqual(['post-update']);
