@@ -17,7 +17,17 @@ export async function menuCommand(args: string[], opts: { scenarios?: string }):
   if (!process.stdin.isTTY) {
     throw new UserError('mockloop: the menu needs a terminal; use `mockloop run <id>` (ids: mockloop list), with --answers FILE or answers piped on stdin');
   }
-  const { choose } = await import('../io/terminal.js');
+  const terminal = await import('../io/terminal.js');
+  const { Interrupted } = await import('../io/play.js');
+  // Ctrl-C at a menu leaves quietly: nothing has been played yet
+  const choose: typeof terminal.choose = async (message, choices) => {
+    try {
+      return await terminal.choose(message, choices);
+    } catch (err) {
+      if (err instanceof Interrupted) throw new UserError('Cancelled; nothing was played.', 130);
+      throw err;
+    }
+  };
   const { loadCatalogue } = await import('../content/index.js');
   const catalogue = await loadCatalogue(opts.scenarios ? { scenarios: opts.scenarios } : {});
   const rubric = await loadCompiledRubric();

@@ -253,8 +253,16 @@ function turn(st: Step, text: string, timeUp: boolean): void {
   s.phase.answers.push(text);
 
   let matched = true;
+  let answered = false;
   if (investigate) {
+    // An ask that finds nothing is answered by the system at once, unless the turn was the
+    // candidate answering the interviewer's question (then the interviewer speaks next).
+    const answering = s.phase.question.kind !== 'prompt';
     matched = investigateTurn(st, text);
+    if (!matched && !answering) {
+      fallback(st, text);
+      answered = true;
+    }
     advanceClock(st);
   }
   if (timeUp) {
@@ -269,13 +277,13 @@ function turn(st: Step, text: string, timeUp: boolean): void {
       (def.maxTurns !== undefined && s.phase.answers.length >= def.maxTurns) ||
       phaseSpent;
     if (ended) {
-      if (!matched) fallback(st, text);
+      if (!matched && !answered) fallback(st, text);
       if (phaseSpent) st.say('system', 'notice', `That is the time for ${def.title}; moving on.`, { ref: 'phase-time' });
       nextPhase(st);
       return;
     }
     const asked = investigateQuestion(st, def);
-    if (!matched && !asked) fallback(st, text);
+    if (!matched && !answered && !asked) fallback(st, text);
     return;
   }
 

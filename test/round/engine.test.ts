@@ -113,6 +113,16 @@ describe('incident round: inline probes and follow-ups', () => {
     expect(kinds).toEqual(['triage', 'fail-open-q', 'beat:data-integrity/integrity']);
   });
 
+  it('an unmatched ask is answered by a fallback before the interviewer asks anything', () => {
+    const p = playLines(incident, ['db', 'db', 'db', 'hmm']);
+    expect(p.state.transcript.slice(-2).map((e) => `${e.kind}:${e.ref}`)).toEqual(['fallback:fallback', 'followup:who-knows']);
+  });
+
+  it('an answer to the interviewer that matches nothing draws the follow-up, not a fallback', () => {
+    const p = playLines(incident, ['queue depth', 'no idea']);
+    expect(p.state.transcript.slice(-2).map((e) => `${e.role}:${e.kind}`)).toEqual(['candidate:answer', 'interviewer:followup']);
+  });
+
   it('asks a scenario follow-up when its condition holds', () => {
     const p = playLines(incident, ['db', 'db', 'db', 'db', 'db']);
     expect(p.state.transcript.filter((e) => e.kind === 'followup').map((e) => e.ref)).toEqual(['who-knows']);
