@@ -1,8 +1,9 @@
 /**
  * Calibration: the scorer against stories written independently of the rubric's wording,
  * each with the level a careful senior backend interviewer would give it
- * (test/fixtures/stories/manifest.yaml). The expectations are the interviewer's, not the
- * scorer's: a failure here means the scorer and the interviewer disagree.
+ * (test/fixtures/stories/manifest.yaml, and the held-out set in holdout/manifest.yaml).
+ * The expectations are the interviewer's, not the scorer's: a failure here means the
+ * scorer and the interviewer disagree.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -24,12 +25,17 @@ interface Entry {
   note?: string;
 }
 
-const manifest = parse(readFileSync(`${STORIES}manifest.yaml`, 'utf8')) as Entry[];
+/** Story directories, each with its own manifest.yaml; `file` in the manifest is relative to it. */
+const SETS = ['', 'holdout/'] as const;
+const manifestOf = (dir: string): Entry[] =>
+  (parse(readFileSync(`${STORIES}${dir}manifest.yaml`, 'utf8')) as Entry[]).map((e) => ({ ...e, file: `${dir}${e.file}` }));
+const mainSet = manifestOf('');
+const manifest = SETS.flatMap(manifestOf);
 const rubric = compileRubric(parse(readFileSync(RUBRIC, 'utf8')) as RubricSpec);
 
 const text = (file: string): string => readFileSync(`${STORIES}${file}`, 'utf8');
 const range = (level: Entry['level']): [number, number] => (Array.isArray(level) ? level : [level, level]);
-const isRedFlag = (e: Entry): boolean => e.file.startsWith('redflag-');
+const isRedFlag = (e: Entry): boolean => /(^|\/)redflag-/.test(e.file);
 const isSalad = (e: Entry): boolean => e.signal === 'all';
 
 const reports = new Map<string, ScoreReport>();
@@ -59,7 +65,11 @@ const wordCount = (t: string): number => t.split(/\s+/).filter(Boolean).length;
 
 describe('calibration fixtures', () => {
   it('lists every story file exactly once, with a known signal and a level in 0..4', () => {
-    const files = readdirSync(STORIES).filter((f) => f.endsWith('.md')).sort();
+    const files = SETS.flatMap((dir) =>
+      readdirSync(`${STORIES}${dir}`)
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => `${dir}${f}`),
+    ).sort();
     const listed = manifest.map((e) => e.file).sort();
     expect(listed).toEqual(files);
     expect(new Set(listed).size).toBe(listed.length);
@@ -73,7 +83,7 @@ describe('calibration fixtures', () => {
   it('has at least one story at each level 0..4 for every signal', () => {
     for (const id of SIGNAL_IDS) {
       for (let level = 0; level <= 4; level++) {
-        const found = manifest.some((e) => e.signal === id && !isRedFlag(e) && e.level === level);
+        const found = mainSet.some((e) => e.signal === id && !isRedFlag(e) && e.level === level);
         expect(found, `${id} level ${level}`).toBe(true);
       }
     }
