@@ -253,14 +253,14 @@ function turn(st: Step, text: string, timeUp: boolean): void {
   s.phase.answers.push(text);
 
   let matched = true;
+  // An ask that finds nothing gets the system's fallback at once. A turn that answers the
+  // interviewer's question is not an ask: the system stays quiet unless it matched something.
   let answered = false;
   if (investigate) {
-    // An ask that finds nothing is answered by the system at once, unless the turn was the
-    // candidate answering the interviewer's question (then the interviewer speaks next).
     const answering = s.phase.question.kind !== 'prompt';
     matched = investigateTurn(st, text);
-    if (!matched && !answering) {
-      fallback(st, text);
+    if (!matched) {
+      if (!answering) fallback(st, text);
       answered = true;
     }
     advanceClock(st);

@@ -123,6 +123,14 @@ describe('incident round: inline probes and follow-ups', () => {
     expect(p.state.transcript.slice(-2).map((e) => `${e.role}:${e.kind}`)).toEqual(['candidate:answer', 'interviewer:followup']);
   });
 
+  it('an answer to the interviewer that matches nothing, with nothing left to ask, gets no fallback', () => {
+    const p = playLines(incident, ['queue depth', 'no idea', 'nothing more to add']);
+    expect(p.state.transcript.at(-1)).toMatchObject({ role: 'candidate', text: 'nothing more to add' });
+    const next = playLines(incident, ['queue depth', 'no idea', 'nothing more to add', 'hmm']);
+    const afterHmm = next.state.transcript.slice(next.state.transcript.findIndex((e) => e.text === 'hmm'));
+    expect(afterHmm.map((e) => e.kind)).toContain('fallback');
+  });
+
   it('asks a scenario follow-up when its condition holds', () => {
     const p = playLines(incident, ['db', 'db', 'db', 'db', 'db']);
     expect(p.state.transcript.filter((e) => e.kind === 'followup').map((e) => e.ref)).toEqual(['who-knows']);
