@@ -245,6 +245,7 @@ const beatCases: [string, string][] = [
   ['reliability-practice/runbook', 'I updated the runbook with the drain steps when we shipped the worker.'],
   ['reliability-practice/alerts-actionable', 'I tuned the alerts so we only page when a customer is affected.'],
   ['reliability-practice/raised-concern', 'I raised the risk of a stuck consumer with my manager even though it was off the roadmap.'],
+  ['reliability-practice/operability-basics', 'When I took the service over I added a dashboard for queue age.'],
   ['reliability-practice/safe-rollout', 'We canaried the change on 5% of traffic behind a feature flag.'],
 
   ['incident-judgement/confirmed-page', 'I confirmed the regression on the dashboards before touching anything.'],
