@@ -62,7 +62,8 @@ function promptInfo(ctx: RoundContext, state: RoundState, now: number): PromptIn
     remainingMs: state.budgetMs === null ? null : Math.max(0, state.budgetMs - atMs),
     phaseTitle: ctx.scenario.phases[state.phase.index]?.title ?? '',
   };
-  if (state.incident) info.clock = formatClock(state.incident.now);
+  // the simulated clock only means something while investigating (the review is on Monday)
+  if (state.incident && ctx.scenario.phases[state.phase.index]?.mode === 'investigate') info.clock = formatClock(state.incident.now);
   return info;
 }
 

@@ -68,22 +68,37 @@ function timeline(ctx: RoundContext, state: RoundState): TimelineEntry[] {
   if (!inc || !scenario) return [];
   const title = (id: string | undefined) =>
     scenario.panels.find((p) => p.id === id)?.title ?? scenario.actions.find((a) => a.id === id)?.title ?? id ?? '';
+  // `what` is the candidate's own words (the debrief quotes it); `result` what the system showed
   return inc.path.map((p) => {
     const clock = formatClock(p.at);
     const said = firstLine(p.said ?? '');
     const entry: TimelineEntry =
       p.kind === 'asked'
-        ? { clock, kind: 'asked', what: title(p.ref), result: firstLine(p.result) }
+        ? { clock, kind: 'asked', what: said, result: `${title(p.ref)}: ${summaryOf(p.result)}` }
         : p.kind === 'did'
-          ? { clock, kind: 'did', what: title(p.ref), result: firstLine(p.result) }
+          ? { clock, kind: 'did', what: said, result: `${title(p.ref)}: ${summaryOf(p.result)}` }
           : p.kind === 'event'
-            ? { clock, kind: 'event', what: p.ref ?? 'event', result: firstLine(p.result) }
+            ? { clock, kind: 'event', what: p.ref ?? 'event', result: summaryOf(p.result) }
             : p.kind === 'refused'
-              ? { clock, kind: 'unmatched', what: `${title(p.ref)} (not now)`, result: firstLine(p.result) }
-              : { clock, kind: 'unmatched', what: said, result: firstLine(p.result) };
+              ? { clock, kind: 'unmatched', what: said, result: `${title(p.ref)}, not now: ${summaryOf(p.result)}` }
+              : { clock, kind: 'unmatched', what: said, result: summaryOf(p.result) };
     if (p.ref !== undefined) entry.ref = p.ref;
     return entry;
   });
+}
+
+/** The first lines of a panel or reply, on one line: enough to recall what it showed. */
+function summaryOf(text: string, max = 160): string {
+  const lines = text
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter((l) => l !== '');
+  let out = lines[0] ?? '';
+  for (const l of lines.slice(1)) {
+    if (out.length >= 60) break;
+    out += ` | ${l}`;
+  }
+  return out.length > max ? `${out.slice(0, max - 1).trimEnd()}…` : out;
 }
 
 function phaseTimings(ctx: RoundContext, state: RoundState): PhaseTiming[] {

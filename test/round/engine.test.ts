@@ -304,12 +304,12 @@ describe('the investigation path', () => {
   it('the debrief carries the timeline, milestones and phase timings', () => {
     const p = playLines(incident, structured);
     const { debrief } = finishRound(incident, p.state);
-    expect(debrief.timeline!.map((t) => `${t.clock} ${t.kind} ${t.what}`)).toEqual([
-      '02:47 asked Service overview',
-      '02:52 asked Partner queue',
-      '02:57 asked Database',
-      '03:02 did Declare an incident',
-      '03:07 did Rate limit',
+    expect(debrief.timeline!.map((t) => `${t.clock} ${t.kind} ${t.what} → ${t.result}`)).toEqual([
+      '02:47 asked check the dashboard for latency → Service overview: p95 1.8 s',
+      '02:52 asked queue depth on the partner integration → Partner queue: queue 4,800 growing',
+      '02:57 asked the db too → Database: db healthy',
+      '03:02 did declare incident → Declare an incident: Incident declared.',
+      '03:07 did rate limit new requests → Rate limit: Rate limit on.',
     ]);
     expect(debrief.milestones).toEqual({ declared: '03:02', mitigated: '03:07' });
     expect(debrief.phases.map((ph) => ph.id)).toEqual(['triage', 'review']);
