@@ -52,7 +52,7 @@ function npx(args: string[]): SpawnSyncReturns<string> {
 
 describe('npm pack', () => {
   it('ships bin, dist, scenarios, rubrics, schemas, templates and nothing else', () => {
-    const top = [...new Set(files.map((f) => f.split('/')[0]))].sort();
+    const top = [...new Set(files.map((f) => f.split('/')[0] ?? f))].sort();
     const extras = ['README.md', 'LICENSE', 'package.json'];
     expect(top.filter((t) => !extras.includes(t))).toEqual(['bin', 'dist', 'rubrics', 'scenarios', 'schemas', 'templates']);
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
