@@ -162,30 +162,28 @@ export function analyze(input: string): Doc {
     const slice = text.slice(raw.start, raw.end);
     // breakBefore[k] is true when punctuation separates token k from token k-1
     const breakBefore: boolean[] = [];
+    const pushToken = (norm: string, start: number, end: number, brk: boolean) => {
+      breakBefore.push(brk);
+      tokens.push({ norm, stem: stemOf(norm), start, end, sentence: sIndex, isNumber: isNumberWord(norm), negated: false, hypothetical: false });
+    };
     let prevEnd = raw.start;
     WORD_RE.lastIndex = 0;
     for (let m = WORD_RE.exec(slice); m !== null; m = WORD_RE.exec(slice)) {
       const start = raw.start + m.index;
       const end = start + m[0].length;
-      const between = text.slice(prevEnd, start);
-      const brk = tokens.length > first && isBreak(between);
+      // a single space is by far the commonest separator: skip the slice and the regex
+      const plainSpace = start - prevEnd === 1 && text.charCodeAt(prevEnd) === 32;
+      const brk = tokens.length > first && !plainSpace && isBreak(text.slice(prevEnd, start));
       prevEnd = end;
       words++;
-      const pieces = wordPieces(m[0]);
-      pieces.forEach((norm, k) => {
-        if (!norm) return;
-        breakBefore.push(k === 0 ? brk : false);
-        tokens.push({
-          norm,
-          stem: stemOf(norm),
-          start,
-          end,
-          sentence: sIndex,
-          isNumber: isNumberWord(norm),
-          negated: false,
-          hypothetical: false,
+      const lower = m[0].toLowerCase();
+      if (lower.includes("'") || lower.includes('’') || lower === 'cannot') {
+        wordPieces(lower).forEach((norm, k) => {
+          if (norm) pushToken(norm, start, end, k === 0 && brk);
         });
-      });
+      } else {
+        pushToken(lower, start, end, brk);
+      }
     }
     const last = tokens.length;
     markScopes(tokens, first, last, breakBefore);

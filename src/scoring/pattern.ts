@@ -22,6 +22,29 @@ interface Term {
   alts: Phrase[];
   /** Extra words allowed between the previous term and this one. */
   gapBefore: number;
+  /** The distinct first words of the alternatives, and (same index) the alternatives each starts. */
+  firsts: WordMatcher[];
+  firstAlts: Phrase[][];
+}
+
+/** Identical words share one matcher object, so per-document look-ups are cached per word. */
+const interned = new Map<string, WordMatcher>();
+function intern(w: WordMatcher): WordMatcher {
+  const key = w.kind === 'stem' ? `s:${w.stem}:${w.norm}` : w.kind === 'prefix' ? `p:${w.prefix}` : w.kind;
+  let out = interned.get(key);
+  if (!out) interned.set(key, (out = w));
+  return out;
+}
+
+function makeTerm(alts: Phrase[], gapBefore: number): Term {
+  const byFirst = new Map<WordMatcher, Phrase[]>();
+  for (const alt of alts) {
+    const first = alt.words[0]!;
+    const l = byFirst.get(first);
+    if (l) l.push(alt);
+    else byFirst.set(first, [alt]);
+  }
+  return { alts, gapBefore, firsts: [...byFirst.keys()], firstAlts: [...byFirst.values()] };
 }
 
 export interface CompiledPattern {
@@ -51,13 +74,13 @@ const WORD_CHARS = /^[\p{L}\p{N}'’.%:]+$/u;
 
 /** Compile one word of a pattern or concept phrase (may expand to several pieces: "on-call", "didn't"). */
 function compileWord(raw: string, where: string): WordMatcher[] {
-  if (raw === '#num') return [{ kind: 'num' }];
-  if (raw === '#time') return [{ kind: 'time' }];
+  if (raw === '#num') return [intern({ kind: 'num' })];
+  if (raw === '#time') return [intern({ kind: 'time' })];
   if (raw.startsWith('#')) throw new PatternError(`unknown word class "${raw}" in ${where} (use #num or #time)`);
   if (raw.endsWith('*')) {
     const prefix = raw.slice(0, -1).toLowerCase();
     if (!prefix || !WORD_CHARS.test(prefix)) throw new PatternError(`bad prefix "${raw}" in ${where}`);
-    return [{ kind: 'prefix', prefix }];
+    return [intern({ kind: 'prefix', prefix })];
   }
   const out: WordMatcher[] = [];
   for (const piece of raw.split(/[-/]+/)) {
@@ -65,7 +88,7 @@ function compileWord(raw: string, where: string): WordMatcher[] {
     if (!WORD_CHARS.test(piece)) throw new PatternError(`unexpected character in "${raw}" in ${where}`);
     for (const norm of wordPieces(piece)) {
       const trimmed = norm.replace(/[.:]+$/, '');
-      if (trimmed) out.push({ kind: 'stem', stem: stemOf(trimmed), norm: trimmed });
+      if (trimmed) out.push(intern({ kind: 'stem', stem: stemOf(trimmed), norm: trimmed }));
     }
   }
   if (out.length === 0) throw new PatternError(`empty word "${raw}" in ${where}`);
@@ -132,14 +155,14 @@ export function compilePattern(spec: PatternSpec, lexicon: Lexicon): CompiledPat
         if (altsRaw.length === 1 && words.length > 1) {
           // a hyphenated or contracted word: its pieces are separate terms, adjacent
           words.forEach((w, k) => {
-            terms.push({ alts: [{ words: [w], gaps: [0] }], gapBefore: terms.length === 0 ? 0 : k === 0 ? gap : 0 });
+            terms.push(makeTerm([{ words: [w], gaps: [0] }], terms.length === 0 ? 0 : k === 0 ? gap : 0));
           });
           continue;
         }
         alts.push({ words, gaps: words.map(() => 0) });
       }
     }
-    if (alts.length > 0) terms.push({ alts, gapBefore: terms.length === 0 ? 0 : gap });
+    if (alts.length > 0) terms.push(makeTerm(alts, terms.length === 0 ? 0 : gap));
   }
   if (terms.length === 0) throw new PatternError(`empty ${where}`);
   return { source, terms, order, gap, negated, selfNegating };
@@ -180,9 +203,16 @@ function phraseAt(p: Phrase, tokens: Token[], i: number, end: number): number {
 
 /** The last token of the term matched at token i, or -1. */
 function termAt(term: Term, tokens: Token[], i: number, end: number): number {
-  for (const alt of term.alts) {
-    const last = phraseAt(alt, tokens, i, end);
-    if (last >= 0) return last;
+  const t = tokens[i];
+  if (!t || i >= end) return -1;
+  const { firsts, firstAlts } = term;
+  for (let k = 0; k < firsts.length; k++) {
+    if (!wordMatches(firsts[k]!, t)) continue;
+    const alts = firstAlts[k]!;
+    for (let a = 0; a < alts.length; a++) {
+      const last = phraseAt(alts[a]!, tokens, i, end);
+      if (last >= 0) return last;
+    }
   }
   return -1;
 }
@@ -242,19 +272,34 @@ function matchFixed(p: CompiledPattern, doc: Doc, sentenceEnd: (i: number) => nu
   return out;
 }
 
+function termStarts(idx: DocIndex, term: Term): number[] {
+  let out = idx.termStarts.get(term);
+  if (!out) {
+    out = mergeSorted(term.firsts.map((w) => wordStarts(idx, w)));
+    idx.termStarts.set(term, out);
+  }
+  return out;
+}
+
 function matchAnyOrder(p: CompiledPattern, doc: Doc): Match[] {
   const out: Match[] = [];
+  const idx = docIndex(doc);
   const n = p.terms.length;
   const window = n + p.gap * (n - 1);
-  for (const s of doc.sentences) {
-    // positions (start, last) of each term in this sentence
-    const spans: [number, number][][] = p.terms.map(() => []);
-    for (let i = s.firstToken; i < s.lastToken; i++) {
-      p.terms.forEach((term, k) => {
-        const e = termAt(term, doc.tokens, i, s.lastToken);
-        if (e >= 0) spans[k]!.push([i, e]);
-      });
+  // spans [start, last] of each term, grouped by sentence
+  const bySentence = new Map<number, [number, number][][]>();
+  p.terms.forEach((term, k) => {
+    for (const i of termStarts(idx, term)) {
+      const s = doc.tokens[i]!.sentence;
+      const e = termAt(term, doc.tokens, i, doc.sentences[s]!.lastToken);
+      if (e < 0) continue;
+      let spans = bySentence.get(s);
+      if (!spans) bySentence.set(s, (spans = p.terms.map(() => [])));
+      spans[k]!.push([i, e]);
     }
+  });
+  for (const s of [...bySentence.keys()].sort((a, b) => a - b)) {
+    const spans = bySentence.get(s)!;
     if (spans.some((l) => l.length === 0)) continue;
     // slide over anchor positions of any term; check every term occurs within the window
     const anchors = [...new Set(spans.flat().map(([a]) => a))].sort((a, b) => a - b);
@@ -280,56 +325,152 @@ function matchAnyOrder(p: CompiledPattern, doc: Doc): Match[] {
   return out;
 }
 
-/** Per-document index from first-word keys to token positions, built once per Doc. */
-const indexCache = new WeakMap<Doc, Map<string, number[]>>();
+/**
+ * Per-document lookups, built once per Doc: token positions by stem and by surface form,
+ * the start positions of each first word and term, and every pattern's matches (a Doc is
+ * immutable, so the scorer and the round engine can ask for the same pattern twice for free).
+ */
+interface DocIndex {
+  byStem: Map<string, number[]>;
+  byNorm: Map<string, number[]>;
+  numbers: number[];
+  wordStarts: Map<WordMatcher, number[]>;
+  termStarts: Map<Term, number[]>;
+  matches: Map<CompiledPattern, Match[]>;
+  tokensStem: string[];
+  norms?: string[];
+}
 
-function stemIndex(doc: Doc): Map<string, number[]> {
+const indexCache = new WeakMap<Doc, DocIndex>();
+
+function push(map: Map<string, number[]>, key: string, i: number): void {
+  const l = map.get(key);
+  if (l) l.push(i);
+  else map.set(key, [i]);
+}
+
+function docIndex(doc: Doc): DocIndex {
   let idx = indexCache.get(doc);
   if (!idx) {
-    idx = new Map();
+    idx = {
+      byStem: new Map(),
+      byNorm: new Map(),
+      numbers: [],
+      wordStarts: new Map(),
+      termStarts: new Map(),
+      matches: new Map(),
+      tokensStem: doc.tokens.map((t) => t.stem),
+    };
+    const { byStem, byNorm, numbers } = idx;
     doc.tokens.forEach((t, i) => {
-      for (const key of [`s:${t.stem}`, `n:${t.norm}`]) {
-        const l = idx!.get(key);
-        if (l) l.push(i);
-        else idx!.set(key, [i]);
-      }
-      if (t.isNumber) {
-        const l = idx!.get('#num');
-        if (l) l.push(i);
-        else idx!.set('#num', [i]);
-      }
+      push(byStem, t.stem, i);
+      push(byNorm, t.norm, i);
+      if (t.isNumber) numbers.push(i);
     });
     indexCache.set(doc, idx);
   }
   return idx;
 }
 
-function candidateStarts(p: CompiledPattern, doc: Doc): number[] {
-  const idx = stemIndex(doc);
-  const set = new Set<number>();
-  for (const alt of p.terms[0]!.alts) {
-    const w = alt.words[0]!;
-    if (w.kind === 'stem') {
-      for (const i of idx.get(`s:${w.stem}`) ?? []) set.add(i);
-      for (const i of idx.get(`n:${w.norm}`) ?? []) set.add(i);
-    } else if (w.kind === 'num') {
-      for (const i of idx.get('#num') ?? []) set.add(i);
-    } else {
-      // prefix and time words: scan (rare in first position)
-      doc.tokens.forEach((t, i) => {
-        if (wordMatches(w, t)) set.add(i);
-      });
+const NONE: number[] = [];
+
+function mergeSorted(lists: number[][]): number[] {
+  let out = NONE;
+  for (const l of lists) {
+    if (l.length === 0) continue;
+    if (out.length === 0) {
+      out = l;
+      continue;
     }
+    // merge two sorted lists without duplicates
+    const merged: number[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < out.length || j < l.length) {
+      const a = i < out.length ? out[i]! : Infinity;
+      const b = j < l.length ? l[j]! : Infinity;
+      if (a <= b) {
+        merged.push(a);
+        i++;
+        if (a === b) j++;
+      } else {
+        merged.push(b);
+        j++;
+      }
+    }
+    out = merged;
   }
-  return [...set].sort((a, b) => a - b);
+  return out;
+}
+
+/** Distinct words of the document in sorted order, for prefix look-ups by binary search. */
+function sortedNorms(idx: DocIndex): string[] {
+  idx.norms ??= [...idx.byNorm.keys()].sort();
+  return idx.norms;
+}
+
+function withPrefix(idx: DocIndex, prefix: string): number[][] {
+  const norms = sortedNorms(idx);
+  let lo = 0;
+  let hi = norms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (norms[mid]! < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: number[][] = [];
+  for (let i = lo; i < norms.length && norms[i]!.startsWith(prefix); i++) out.push(idx.byNorm.get(norms[i]!)!);
+  return out;
+}
+
+/** Positions where a single word matches, from the index (prefixes scan distinct words, not tokens). */
+function wordStarts(idx: DocIndex, w: WordMatcher): number[] {
+  let out = idx.wordStarts.get(w);
+  if (!out) {
+    const lists: number[][] = [];
+    switch (w.kind) {
+      case 'stem': {
+        const byStem = idx.byStem.get(w.stem) ?? NONE;
+        const byNorm = idx.byNorm.get(w.norm) ?? NONE;
+        // the surface form almost always stems the same way; merge only when it adds positions
+        lists.push(byStem);
+        if (byNorm.length > 0 && byNorm.some((i) => idx.tokensStem[i] !== w.stem)) lists.push(byNorm);
+        break;
+      }
+      case 'num':
+        lists.push(idx.numbers);
+        break;
+      case 'prefix':
+        lists.push(...withPrefix(idx, w.prefix));
+        break;
+      case 'time':
+        for (const [norm, at] of idx.byNorm) if (TIME_RE.test(norm)) lists.push(at);
+        break;
+    }
+    out = mergeSorted(lists);
+    idx.wordStarts.set(w, out);
+  }
+  return out;
+}
+
+function candidateStarts(p: CompiledPattern, doc: Doc): number[] {
+  return termStarts(docIndex(doc), p.terms[0]!);
 }
 
 /** Every counted match of the pattern in the document (negation rules applied). */
 export function findMatches(doc: Doc, p: CompiledPattern): Match[] {
   if (doc.tokens.length === 0) return [];
-  if (p.order === 'any' && p.terms.length > 1) return matchAnyOrder(p, doc);
-  const sentenceEnd = (i: number) => doc.sentences[doc.tokens[i]!.sentence]!.lastToken;
-  return matchFixed(p, doc, sentenceEnd, candidateStarts(p, doc));
+  const idx = docIndex(doc);
+  let out = idx.matches.get(p);
+  if (!out) {
+    if (p.order === 'any' && p.terms.length > 1) out = matchAnyOrder(p, doc);
+    else {
+      const sentenceEnd = (i: number) => doc.sentences[doc.tokens[i]!.sentence]!.lastToken;
+      out = matchFixed(p, doc, sentenceEnd, candidateStarts(p, doc));
+    }
+    idx.matches.set(p, out);
+  }
+  return out;
 }
 
 /** True when any of the patterns matches. */

@@ -49,6 +49,14 @@ export interface ScoreOptions {
 }
 
 const SALAD_COVERAGE = 0.7;
+const SALAD_STATEMENT_COVERAGE = 0.85;
+const SALAD_SPREAD = 3;
+const SALAD_SPREAD_TERMS = 5;
+/** Words that join a sentence together; a recited list of terms has almost none of them. */
+const FUNCTION_WORDS = new Set(
+  'a an the and or but of to in on at for with by from into than then as so that this it its i we my our me us you they he she was were is are be been had has have did do not no'.split(' '),
+);
+const SALAD_SPREAD_COVERAGE = 0.4;
 const SALAD_MIN_TOKENS = 5;
 const MIN_STATEMENTS = 1;
 
@@ -118,13 +126,31 @@ class MatchCache {
   }
 }
 
-/** Sentences that earn nothing: lists of terms, and sentences made almost only of rubric words. */
-function saladSentences(doc: Doc, matches: Match[]): Set<number> {
+/**
+ * Sentences that earn nothing: lists of terms; sentences made almost only of rubric words (the
+ * words that join a sentence together never count as rubric words); and
+ * sentences that touch the beats of three or more signals in five or more separate places, which is
+ * recital, not a story
+ * ("I'm passionate about SLOs, error budgets, capacity planning with headroom and runbooks").
+ */
+function saladSentences(doc: Doc, bySignal: readonly Match[][]): Set<number> {
   const covered = new Map<number, Set<number>>();
-  for (const m of matches) {
-    let set = covered.get(m.sentence);
-    if (!set) covered.set(m.sentence, (set = new Set()));
-    for (let i = m.firstToken; i <= m.lastToken; i++) set.add(i);
+  const spread = new Map<number, number>();
+  const spans = new Map<number, [number, number][]>();
+  for (const matches of bySignal) {
+    const seen = new Set<number>();
+    for (const m of matches) {
+      let set = covered.get(m.sentence);
+      if (!set) covered.set(m.sentence, (set = new Set()));
+      for (let i = m.firstToken; i <= m.lastToken; i++) if (!FUNCTION_WORDS.has(doc.tokens[i]!.norm)) set.add(i);
+      let list = spans.get(m.sentence);
+      if (!list) spans.set(m.sentence, (list = []));
+      list.push([m.firstToken, m.lastToken]);
+      if (!seen.has(m.sentence)) {
+        seen.add(m.sentence);
+        spread.set(m.sentence, (spread.get(m.sentence) ?? 0) + 1);
+      }
+    }
   }
   const out = new Set<number>();
   for (const s of doc.sentences) {
@@ -133,10 +159,29 @@ function saladSentences(doc: Doc, matches: Match[]): Set<number> {
       continue;
     }
     const n = s.lastToken - s.firstToken;
-    const c = covered.get(s.index)?.size ?? 0;
-    if (n >= SALAD_MIN_TOKENS && c / n >= SALAD_COVERAGE) out.add(s.index);
+    const share = (covered.get(s.index)?.size ?? 0) / Math.max(1, n);
+    if (n >= SALAD_MIN_TOKENS && share >= (s.statement ? SALAD_STATEMENT_COVERAGE : SALAD_COVERAGE)) out.add(s.index);
+    else if (
+      (spread.get(s.index) ?? 0) >= SALAD_SPREAD &&
+      disjointSpans(spans.get(s.index) ?? []) >= SALAD_SPREAD_TERMS &&
+      share >= SALAD_SPREAD_COVERAGE
+    ) {
+      out.add(s.index);
+    }
   }
   return out;
+}
+
+/** How many separate places in the sentence matched (overlapping matches count once). */
+function disjointSpans(spans: [number, number][]): number {
+  const sorted = [...spans].sort((a, b) => a[0] - b[0]);
+  let count = 0;
+  let end = -1;
+  for (const [a, b] of sorted) {
+    if (a > end) count++;
+    end = Math.max(end, b);
+  }
+  return count;
 }
 
 function evidenceOf(doc: Doc, m: Match): { evidence: string; start: number; end: number } {
@@ -185,12 +230,17 @@ export function shortName(spec: SignalSpec): string {
   return spec.short ?? spec.name.toLowerCase();
 }
 
+/** Every signal's beat and red-flag matches, one list per signal. */
+function signalMatches(rubric: CompiledRubric, cache: MatchCache): Match[][] {
+  return rubric.signals.map((s) => [...cache.all(s.beats.flatMap((b) => b.patterns)), ...cache.all(s.flags.flatMap((f) => f.patterns))]);
+}
+
 /** Beat refs hit in the text (the engine's hit/missed conditions and follow-ups). */
 export function hitBeats(doc: Doc, rubric: CompiledRubric): Set<string> {
   const cache = new MatchCache(doc);
   const all: CompiledBeat[] = [...rubric.story, ...rubric.signals.flatMap((s) => s.beats)];
   const raw = all.map((b) => cache.all(b.patterns));
-  const salad = saladSentences(doc, raw.flat());
+  const salad = saladSentences(doc, signalMatches(rubric, cache));
   const out = new Set<string>();
   all.forEach((b, i) => {
     if (bestMatch(raw[i]!, salad)) out.add(b.ref);
@@ -206,12 +256,8 @@ export function scoreDoc(doc: Doc, rubric: CompiledRubric, opts: ScoreOptions = 
   const signals = rubric.signals.filter((s) => !wanted || wanted.has(s.spec.id));
 
   // salad is judged on the whole rubric, whatever the report is restricted to
-  const everything: Match[] = [];
-  for (const s of rubric.signals) {
-    for (const b of s.beats) everything.push(...cache.all(b.patterns));
-    for (const f of s.flags) everything.push(...cache.all(f.patterns));
-  }
-  const salad = saladSentences(doc, everything);
+  const salad = saladSentences(doc, signalMatches(rubric, cache));
+  const listSentences = new Set(doc.sentences.filter((x) => x.list).map((x) => x.index));
   const statements = doc.sentences.filter((s) => s.statement && !salad.has(s.index)).length;
   const saladWords = doc.sentences
     .filter((s) => salad.has(s.index))
@@ -238,7 +284,12 @@ export function scoreDoc(doc: Doc, rubric: CompiledRubric, opts: ScoreOptions = 
 
     const redFlags: RedFlagResult[] = [];
     for (const f of s.flags) {
-      const m = bestMatch(cache.all(f.patterns), salad);
+      // a red flag said only hypothetically ("if we had not load tested, it would have fallen
+      // over") is not a red flag; one inside a dense or recited sentence still is
+      const m = bestMatch(
+        cache.all(f.patterns).filter((x) => !x.hypothetical),
+        listSentences,
+      );
       if (m) {
         const ev = evidenceOf(doc, m);
         redFlags.push({ id: f.id, label: f.label, weight: f.weight, why: f.why, source: 'text', ...ev });
