@@ -84,14 +84,16 @@ export async function playScenario(req: PlayRequest): Promise<void> {
 
   const style = stdoutStyle();
   const live: LiveStyle = { colour: style.colour, width: style.width, echoCandidate: !interactive };
+  // with --json stdout carries only the JSON object: at a terminal the round plays on stderr
+  const liveStream = req.json ? (interactive ? process.stderr : undefined) : process.stdout;
   const out = (text: string) => {
-    if (!req.json) process.stdout.write(`${text}\n`);
+    liveStream?.write(`${text}\n`);
   };
   const transcript: TranscriptEntry[] = [];
   const observers: RoundObserver[] = [
     (event) => {
       if (event.type === 'notice') {
-        if (!req.json) out(event.text.split('\n').map((l) => `  ${l}`).join('\n'));
+        out(event.text.split('\n').map((l) => `  ${l}`).join('\n'));
         return;
       }
       for (const effect of event.effects) {
@@ -110,7 +112,7 @@ export async function playScenario(req: PlayRequest): Promise<void> {
   let help: string;
   if (interactive) {
     const terminal = await import('../io/terminal.js');
-    source = terminal.terminalSource();
+    source = terminal.terminalSource(req.json ? process.stderr : process.stdout);
     help = terminal.TERMINAL_HELP;
   } else {
     const lines = [...req.answers!];

@@ -164,7 +164,7 @@ export function promptMessage(info: PromptInfo): string {
 }
 
 /** Turns typed at the terminal, one inquirer `input` per turn. */
-export function terminalSource(): TurnSource {
+export function terminalSource(output: NodeJS.WritableStream = process.stdout): TurnSource {
   return {
     interactive: true,
     async next(info, signal) {
@@ -172,7 +172,7 @@ export function terminalSource(): TurnSource {
       const answer = await run((p, input) =>
         p.input(
           { message, theme: { prefix: { idle: '›', done: '›' } } },
-          { input, signal },
+          { input, signal, output },
         ),
       );
       const text = answer.split(MARK_CHAR).join('\n');
@@ -180,7 +180,7 @@ export function terminalSource(): TurnSource {
         const long = (await editAnswer('Write your answer, save and close the editor.')).trim();
         terminalInput();
         // show what was written, since the editor's screen is gone
-        if (long) process.stdout.write(`${long.split('\n').map((l) => `  ${l}`).join('\n')}\n`);
+        if (long) output.write(`${long.split('\n').map((l) => `  ${l}`).join('\n')}\n`);
         return long;
       }
       return text;
