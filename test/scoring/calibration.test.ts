@@ -4,6 +4,12 @@
  * (test/fixtures/stories/manifest.yaml, and the held-out set in holdout/manifest.yaml).
  * The expectations are the interviewer's, not the scorer's: a failure here means the
  * scorer and the interviewer disagree.
+ *
+ * The main set is the one the rubric is tuned on, so it must agree exactly (or within the
+ * manifest's range). The held-out set is never read while tuning: it checks that the rubric
+ * generalises, so each held-out story must land within ONE level of the interviewer's level,
+ * and the exact-agreement rate is printed rather than required. Red-flag and keyword-salad
+ * rules are strict for every set.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +25,8 @@ const RUBRIC = fileURLToPath(new URL('../../rubrics/backend-signals.yaml', impor
 
 interface Entry {
   file: string;
+  /** Which story set the entry comes from. */
+  set: 'main' | 'holdout';
   signal: SignalId | 'all';
   level: number | [number, number];
   flags?: string[];
@@ -28,7 +36,11 @@ interface Entry {
 /** Story directories, each with its own manifest.yaml; `file` in the manifest is relative to it. */
 const SETS = ['', 'holdout/'] as const;
 const manifestOf = (dir: string): Entry[] =>
-  (parse(readFileSync(`${STORIES}${dir}manifest.yaml`, 'utf8')) as Entry[]).map((e) => ({ ...e, file: `${dir}${e.file}` }));
+  (parse(readFileSync(`${STORIES}${dir}manifest.yaml`, 'utf8')) as Entry[]).map((e) => ({
+    ...e,
+    file: `${dir}${e.file}`,
+    set: dir === '' ? 'main' : 'holdout',
+  }));
 const mainSet = manifestOf('');
 const manifest = SETS.flatMap(manifestOf);
 const rubric = compileRubric(parse(readFileSync(RUBRIC, 'utf8')) as RubricSpec);
@@ -99,11 +111,41 @@ describe('calibration fixtures', () => {
 
 describe('scorer agrees with the interviewer on each story', () => {
   const graded = manifest.filter((e) => !isSalad(e) && !isRedFlag(e));
-  it.each(graded.map((e) => [e.file, e] as const))('%s', (_file, e) => {
+  const main = graded.filter((e) => e.set === 'main');
+  const holdout = graded.filter((e) => e.set === 'holdout');
+
+  it.each(main.map((e) => [e.file, e] as const))('%s', (_file, e) => {
     const s = signalOf(report(e.file), e.signal as SignalId);
     const [min, max] = range(e.level);
     const msg = `${e.file} on ${e.signal}: expected ${min === max ? min : `${min}..${max}`}, got ${describeResult(s)}`;
     expect(s.level >= min && s.level <= max, msg).toBe(true);
+  });
+
+  // held out: within one level of the interviewer (generalisation), exact agreement reported
+  it.each(holdout.map((e) => [e.file, e] as const))('%s (held out: within one level)', (_file, e) => {
+    const s = signalOf(report(e.file), e.signal as SignalId);
+    const [min, max] = range(e.level);
+    const msg = `${e.file} on ${e.signal}: expected ${min === max ? min : `${min}..${max}`} (±1), got ${describeResult(s)}`;
+    expect(s.level >= min - 1 && s.level <= max + 1, msg).toBe(true);
+  });
+
+  it('reports the held-out exact-agreement rate', () => {
+    const exact = holdout.filter((e) => {
+      const [min, max] = range(e.level);
+      const level = signalOf(report(e.file), e.signal as SignalId).level;
+      return level >= min && level <= max;
+    });
+    const misses = holdout.filter((e) => !exact.includes(e)).map((e) => {
+      const [min, max] = range(e.level);
+      const level = signalOf(report(e.file), e.signal as SignalId).level;
+      return `${e.file}: expected ${min === max ? min : `${min}..${max}`}, got ${level}`;
+    });
+    const rate = holdout.length ? (100 * exact.length) / holdout.length : 100;
+    console.log(
+      `held-out exact agreement: ${exact.length}/${holdout.length} (${rate.toFixed(0)}%)` +
+        (misses.length ? `; not exact: ${misses.join('; ')}` : ''),
+    );
+    expect(holdout.length).toBeGreaterThan(0);
   });
 });
 
