@@ -1,10 +1,9 @@
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ContentError, formatProblem, UserError, type Problem } from '../errors.js';
 import type { ScenarioKind } from '../scenario/types.js';
 import { displayPath, readContentDocument } from './document.js';
 import {
-  BUILTIN_SCENARIOS,
   checkBuiltinRubric,
   checkRubricFile,
   checkScenarioFile,
@@ -16,12 +15,11 @@ import {
   type LoadedScenario,
 } from './load.js';
 import { nearest } from './suggest.js';
+import { contentFilesIn, isContentFile, scenarioDirs, type SearchPathOptions } from './paths.js';
 
-export interface CatalogueOptions {
-  /** Extra scenario directories from --scenarios, separated like PATH (":" on POSIX). */
-  scenarios?: string;
-  /** Where MOCKLOOP_SCENARIOS is read from (default process.env). */
-  env?: Record<string, string | undefined>;
+export { contentFilesIn, isContentFile, scenarioDirs } from './paths.js';
+
+export interface CatalogueOptions extends SearchPathOptions {
   /** The rubric file scenarios are checked against (default: the built-in rubric). */
   rubric?: string;
 }
@@ -30,32 +28,6 @@ export interface Catalogue {
   /** Valid scenarios, in search-path order; a duplicate id keeps the first. */
   scenarios: LoadedScenario[];
   problems: Problem[];
-}
-
-function splitDirs(list: string | undefined): string[] {
-  return (list ?? '').split(path.delimiter).filter((d) => d.trim() !== '');
-}
-
-/** The scenario search path: built-in first, then --scenarios, then MOCKLOOP_SCENARIOS. */
-export function scenarioDirs(opts: CatalogueOptions = {}): { dir: string; builtin: boolean }[] {
-  const env = opts.env ?? process.env;
-  return [
-    { dir: BUILTIN_SCENARIOS, builtin: true },
-    ...[...splitDirs(opts.scenarios), ...splitDirs(env.MOCKLOOP_SCENARIOS)].map((dir) => ({ dir: path.resolve(dir), builtin: false })),
-  ];
-}
-
-export function isContentFile(name: string): boolean {
-  return /\.ya?ml$/i.test(name);
-}
-
-/** The *.yaml / *.yml files directly inside a directory, sorted by name. */
-export async function contentFilesIn(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  return entries
-    .filter((e) => !e.isDirectory() && isContentFile(e.name))
-    .map((e) => path.join(dir, e.name))
-    .sort();
 }
 
 /** A directory of the search path that cannot be read, as one problem. */

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { ContentError, type Problem } from '../errors.js';
 import type { RubricSpec } from '../rubric/types.js';
 import type { Scenario } from '../scenario/types.js';
@@ -6,9 +5,9 @@ import { readContentDocument, type ContentDocument, type Position, type YamlPath
 import { rubricReferenceProblems, scenarioReferenceProblems } from './references.js';
 import { schemaProblems, type ContentKind } from './schema.js';
 
-/** Where the built-in content lives: beside dist/ (or src/) in the package root. */
-export const BUILTIN_RUBRIC = fileURLToPath(new URL('../../rubrics/backend-signals.yaml', import.meta.url));
-export const BUILTIN_SCENARIOS = fileURLToPath(new URL('../../scenarios/', import.meta.url));
+import { BUILTIN_RUBRIC } from './paths.js';
+
+export { BUILTIN_RUBRIC, BUILTIN_SCENARIOS } from './paths.js';
 
 export interface LoadedRubric {
   rubric: RubricSpec;
