@@ -238,6 +238,29 @@ const phrasings: Record<string, Case[]> = {
     ['Restart the auth-api pods.', [], ['restart-service']],
     ['Roll back the last deploy.', [], ['rollback-ledger']],
     ['I would not restart anything yet.', [], [], ['restart-service']],
+    // played as candidates type
+    ['p95?', ['service-overview'], []],
+    ['db?', ['database'], []],
+    ['logs', ['logs'], []],
+    ['recent deploys?', ['deploys'], []],
+    ['queue?', ['partner-queue'], []],
+    ['pull the traces in honeycomb', ['traces'], []],
+    ['check the k8s pods', ['service-process'], []],
+    ['is the LB healthy', ['load-balancer'], []],
+    ['what about the CDN', ['load-balancer'], []],
+    ['any cert expiry? DNS ok?', ['network'], [], ['database']],
+    ['Check the TLS certificate on the partner connection', ['network'], [], ['database']],
+    ["what's the error budget burn", ['slo'], []],
+    ['what did the last on-call do?', ['alert-history'], []],
+    ['bump the replica count to 30', [], ['scale-out'], ['database']],
+    ['roll back whatever went out last', [], ['rollback-ledger']],
+    ['failover to the secondary region', [], ['region-failover'], ['page-im']],
+    ['can I ask Dev what he thinks?', [], ['page-secondary'], ['page-im']],
+    ['page the secondary', [], ['page-secondary'], ['page-im']],
+    ['open an incident channel and get the IC on', [], ['declare-incident', 'page-im']],
+    ['ring the bank', [], ['contact-partner']],
+    ['open the circuit breaker on northbridge', [], ['circuit-breaker'], ['fail-open']],
+    ["don't restart anything yet. Also don't fail open. I'd rather throttle the new authorizations to what the bank can handle", [], ['rate-limit'], ['restart-service', 'fail-open']],
   ],
   'replica-lag-stale-reads': [
     ['Check the dashboards.', ['wallet-overview'], []],
@@ -471,6 +494,19 @@ describe('payment-auth-3am telemetry moves with time and with what the candidate
     expect(recovered).toBeDefined();
     expect(lifted!.seq).toBeGreaterThan(recovered!.seq);
     expect(p.transcript.some((e) => e.ref === 'partner-back')).toBe(true);
+  });
+
+  it('a candidate who declared but never mitigated still gets a turn after the partner recovers', () => {
+    const p = play(scenario, ['p95?', 'db?', 'logs', 'recent deploys?', 'pods?', 'queue?', 'declare sev2', 'page IC', 'p95 again?', 'anything else?']);
+    const afterRecovery = p.turns.find((t) => t.clock === '03:27');
+    expect(afterRecovery?.phase).toBe('triage');
+    expect(afterRecovery?.panels).toContain('service-overview');
+    expect(p.turns.at(-1)!.phase).toBe('review');
+  });
+
+  it('the fail-open probe is not offered once the partner has recovered', () => {
+    const p = play(scenario, ['p95?', 'db?', 'logs', 'recent deploys?', 'pods?', 'traces', 'runbook', 'queue?', 'ok']);
+    expect(p.transcript.some((e) => e.ref === 'do-you-fail-open')).toBe(false);
   });
 
   it('status updates need a declared incident first', () => {
