@@ -276,6 +276,29 @@ const phrasings: Record<string, Case[]> = {
     ['Page the DBA.', [], ['page-dba']],
     ['I would not fail over to a lagging replica.', [], [], ['failover']],
     ['Reconcile the affected wallets against the ledger.', [], ['run-reconciliation']],
+    // played as candidates type
+    ['lag?', ['replica-lag'], []],
+    ['db?', ['db-primary'], []],
+    ['check pg_stat_activity for long running queries', ['db-primary'], []],
+    ['what does pgbouncer say', ['db-primary'], []],
+    ['whether anything is failing in honeycomb traces', ['traces'], []],
+    ['is the LB healthy', ['load-balancer'], []],
+    ['is it DNS? any cert expiry?', ['load-balancer'], []],
+    ['check redis', ['cache'], []],
+    ["what's our SLO and error budget?", ['slo'], []],
+    ['what did the last on-call do? has this happened before?', ['alert-history'], []],
+    ["don't fail over yet. Let's pin balance reads to the writer", [], ['route-reads-primary'], ['failover']],
+    ['ok, reads to primary', [], ['route-reads-primary']],
+    ['kill the migration', [], ['pause-migration']],
+    ['stop withdrawals', [], ['pause-withdrawals']],
+    ['get the dba and ask her opinion', [], ['page-dba']],
+    ['call risk ops', [], ['page-risk']],
+    ['roll back the last deploy', [], ['rollback-deploy']],
+    ['scale up the primary instance size', [], ['resize-db']],
+    ['add more read replicas', [], ['resize-db']],
+    ['flush the cache', [], ['flush-cache']],
+    ['promote replica-1', [], ['failover']],
+    ['restart the replicas', [], ['restart-replicas']],
   ],
   'connection-leak-bad-deploy': [
     ['Check grafana.', ['orders-overview'], []],
@@ -457,6 +480,22 @@ describe.each(incidents)('%s played through the round engine', (id) => {
   it('a turn that matches nothing gets an in-character fallback', () => {
     const p = play(scenario, ['Hmm, let me think about my breakfast.']);
     expect(p.transcript.some((e) => e.kind === 'fallback')).toBe(true);
+  });
+});
+
+describe('replica-lag-stale-reads telemetry follows what the candidate did', () => {
+  const { scenario } = readScenario('replica-lag-stale-reads');
+  const panelText = (p: Played, id: string) => p.transcript.filter((e) => e.ref === id && e.kind === 'panel').at(-1)?.text ?? '';
+
+  it('a restarted replica shows a longer lag than the other', () => {
+    const p = play(scenario, ['Restart the replicas.', 'lag?']);
+    expect(panelText(p, 'replica-lag')).toMatch(/replica-2 lag 131 s/);
+  });
+
+  it('wallets stop going negative once the lag is gone, even without touching the reads', () => {
+    const p = play(scenario, ['Check the dashboards.', 'lag?', 'kill the migration', 'ok', 'ok', 'ok', 'Are any wallets negative?']);
+    expect(p.state.incident!.state['lagging']).toBe(false);
+    expect(panelText(p, 'negative-balances')).toMatch(/none new/);
   });
 });
 
