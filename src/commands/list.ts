@@ -1,6 +1,6 @@
-import { ContentError, type Problem } from '../errors.js';
+import { ContentError } from '../errors.js';
 import { SCENARIO_KINDS } from '../scenario/types.js';
-import { readCachedListings, writeCachedListings, type ScenarioListing } from '../content/listing-cache.js';
+import { scenarioListings, type ScenarioListing } from '../content/listing-cache.js';
 import { outputWidth } from '../io/colour.js';
 
 export type { ScenarioListing } from '../content/listing-cache.js';
@@ -45,25 +45,14 @@ export function formatTable(rows: readonly ScenarioListing[], width = 80): strin
 }
 
 export async function listCommand(opts: ListOptions): Promise<void> {
-  const search = { scenarios: opts.scenarios };
-  const cached = await readCachedListings(search);
-  let all = cached.hit;
-  let problems: Problem[] = [];
-  if (!all) {
-    const { loadCatalogue } = await import('../content/index.js');
-    const catalogue = await loadCatalogue(search);
-    problems = catalogue.problems;
-    all = catalogue.scenarios.map(({ scenario: { id, kind, title, minutes, signals } }) => ({ id, kind, title, minutes, signals: [...signals] }));
-    if (problems.length === 0 && cached.stamp) await writeCachedListings(search, cached.stamp, all);
-  }
+  const { listings: all, problems } = await scenarioListings({ scenarios: opts.scenarios });
   const shown = sortListings(all).filter((s) => opts.kind === undefined || s.kind === opts.kind);
   if (opts.json) process.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
   else if (shown.length > 0) {
     // fit a terminal; piped output keeps one line per scenario for grep and friends
     const width = process.stdout.isTTY || process.env.COLUMNS ? outputWidth(process.stdout, process.env) : Infinity;
     process.stdout.write(`${formatTable(shown, width)}\n`);
-  }
-  else process.stderr.write(opts.kind ? `no ${opts.kind} scenarios found\n` : 'no scenarios found\n');
+  } else process.stderr.write(opts.kind ? `no ${opts.kind} scenarios found\n` : 'no scenarios found\n');
   // the good scenarios are listed; the broken files still make the command fail
   if (problems.length > 0) throw new ContentError(problems);
 }

@@ -11,6 +11,7 @@ import { formatEntry, type LiveStyle } from '../io/live.js';
 import { saveRound } from '../io/round-journal.js';
 import { Interrupted, playRound, stateOf, type RoundObserver, type TurnSource } from '../io/play.js';
 import { stdoutStyle } from '../io/colour.js';
+import { jsonOutput } from '../debrief/render-json.js';
 
 export interface RunOptions {
   minutes?: string;
@@ -47,9 +48,9 @@ export async function loadCompiledRubric(): Promise<CompiledRubric> {
 
 async function catalogueSummaries(scenarios: string | undefined): Promise<ScenarioSummary[]> {
   try {
-    const { loadCatalogue } = await import('../content/index.js');
-    const cat = await loadCatalogue(scenarios ? { scenarios } : {});
-    return cat.scenarios.map((s) => ({ id: s.scenario.id, kind: s.scenario.kind, signals: s.scenario.signals }));
+    const { scenarioListings } = await import('../content/listing-cache.js');
+    const { listings } = await scenarioListings(scenarios ? { scenarios } : {});
+    return listings.map((s) => ({ id: s.id, kind: s.kind, signals: s.signals }));
   } catch {
     return [];
   }
@@ -158,7 +159,7 @@ export async function playScenario(req: PlayRequest): Promise<void> {
   if (savedPath) process.stderr.write(`Saved: ${savedPath} (mockloop debrief ${saver.journal.id})\n`);
   if (req.json) {
     const payload = { scenario: { id: scenario.id, kind: scenario.kind, title: scenario.title }, transcript, debrief };
-    process.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);
+    process.stdout.write(jsonOutput(payload));
     return;
   }
   const { renderDebrief } = await import('../debrief/render.js');

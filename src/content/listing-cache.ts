@@ -1,6 +1,8 @@
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import envPaths from 'env-paths';
+import type { Problem } from '../errors.js';
+import type { SignalId } from '../rubric/types.js';
 import type { ScenarioKind } from '../scenario/types.js';
 import { BUILTIN_RUBRIC, contentFilesIn, scenarioDirs, type SearchPathOptions } from './paths.js';
 
@@ -14,7 +16,7 @@ export interface ScenarioListing {
   kind: ScenarioKind;
   title: string;
   minutes: number;
-  signals: string[];
+  signals: SignalId[];
 }
 
 interface Stamp {
@@ -94,4 +96,24 @@ export async function writeCachedListings(
   } catch {
     // an unwritable cache directory only costs speed
   }
+}
+
+/**
+ * Every scenario on the search path as a listing: from the cache when nothing changed,
+ * otherwise from a full validating load (which refreshes the cache when it is clean).
+ */
+export async function scenarioListings(opts: SearchPathOptions): Promise<{ listings: ScenarioListing[]; problems: Problem[] }> {
+  const cached = await readCachedListings(opts);
+  if (cached.hit) return { listings: cached.hit, problems: [] };
+  const { loadCatalogue } = await import('./catalogue.js');
+  const catalogue = await loadCatalogue(opts);
+  const listings = catalogue.scenarios.map(({ scenario: { id, kind, title, minutes, signals } }) => ({
+    id,
+    kind,
+    title,
+    minutes,
+    signals: [...signals],
+  }));
+  if (catalogue.problems.length === 0 && cached.stamp) await writeCachedListings(opts, cached.stamp, listings);
+  return { listings, problems: catalogue.problems };
 }
