@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
-import { parse } from 'yaml';
+import { parse, parseDocument, visit } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { createRound, evaluateChecks, finishRound, formatClock, parseInput, prepareRound, step, type RoundInput, type RoundState, type TranscriptEntry } from '../../src/round/index.js';
 import type { PatternSpec, RubricSpec } from '../../src/rubric/types.js';
@@ -194,6 +194,16 @@ describe.each(incidents)('incident scenario %s', (id) => {
 
   it('compiles every ask and do pattern', () => {
     expect(() => matcherFor(scenario)).not.toThrow();
+  });
+
+  it('loses no text to a YAML comment: a plain scalar with " #" (a channel name, #num) must be quoted', () => {
+    const cut: string[] = [];
+    visit(parseDocument(text), {
+      Scalar(_, node) {
+        if (node.comment) cut.push(`${String(node.value)} #${node.comment}`);
+      },
+    });
+    expect(cut).toEqual([]);
   });
 });
 
