@@ -10,6 +10,8 @@ export {
   type Lexicon,
 } from './pattern.js';
 export {
+  capForSalad,
+  combine,
   compileRubric,
   hitBeats,
   levelFor,

@@ -1,4 +1,4 @@
-import { LEVEL_LABELS, type BeatSpec, type Level, type RubricSpec, type SignalId, type SignalSpec } from '../rubric/types.js';
+import { LEVEL_LABELS, type BeatSpec, type Level, type RubricSpec, type ScoringConfig, type SignalId, type SignalSpec } from '../rubric/types.js';
 import { analyze } from './analyze.js';
 import { compileLexicon, compilePattern, findMatches, type CompiledPattern, type Lexicon } from './pattern.js';
 import type { BeatResult, Doc, Match, PathFinding, RedFlagResult, ScoreReport, SignalResult } from './types.js';
@@ -270,17 +270,10 @@ export function scoreDoc(doc: Doc, rubric: CompiledRubric, opts: ScoreOptions = 
     const own = s.beats.map((b) => beatResult(doc, b, bestMatch(cache.all(b.patterns), salad)));
     const path = (opts.findings ?? []).filter((f) => f.signal === s.spec.id);
     const pathBeats = path.flatMap((f) => (f.beat ? [f.beat] : []));
-    const value = (b: BeatResult) => (b.hit ? b.weight * (b.hypothetical ? credit : 1) : 0);
     const ownBeats = [...own, ...pathBeats];
-    const ownEarned = ownBeats.reduce((n, b) => n + value(b), 0);
-    const ownPossible = ownBeats.reduce((n, b) => n + b.weight, 0);
+    const ownEarned = ownBeats.reduce((n, b) => n + beatValue(b, credit), 0);
     const story = storyResults.map(({ beat, m }) => beatResult(doc, beat, ownEarned > 0 ? m : undefined));
     const beats = [...ownBeats, ...story];
-    const possible = beats.reduce((n, b) => n + b.weight, 0);
-    // Story shape (numbers, outcome, takeaway) counts in proportion to how much of this
-    // signal the story carries, so a strong story about one signal does not lift the others.
-    const ownFraction = ownPossible > 0 ? ownEarned / ownPossible : 0;
-    const earned = ownEarned + story.reduce((n, b) => n + value(b), 0) * ownFraction;
 
     const redFlags: RedFlagResult[] = [];
     for (const f of s.flags) {
@@ -296,13 +289,7 @@ export function scoreDoc(doc: Doc, rubric: CompiledRubric, opts: ScoreOptions = 
       }
     }
     for (const f of path) if (f.redFlag) redFlags.push(f.redFlag);
-    const penalty = redFlags.reduce((n, f) => n + f.weight, 0);
-
-    let score = possible > 0 ? Math.round((100 * earned) / possible - penalty) : 0;
-    score = Math.max(0, Math.min(100, score));
-    let level: Level = ownEarned > 0 ? levelFor(score, cfg.levelThresholds) : 0;
-    if (ownEarned === 0) score = Math.min(score, Math.max(0, (cfg.levelThresholds[0] ?? 1) - 1));
-    if (redFlags.length > 0) level = Math.min(level, cfg.redFlagLevelCap) as Level;
+    const { score, level } = combine(beats, redFlags, cfg, credit);
     const result: SignalResult = {
       id: s.spec.id,
       name: s.spec.name,
@@ -312,18 +299,54 @@ export function scoreDoc(doc: Doc, rubric: CompiledRubric, opts: ScoreOptions = 
       beats,
       redFlags,
     };
-    if (isSalad && level > 1) {
-      result.level = 1;
-      result.label = LEVEL_LABELS[1];
-      result.score = Math.min(score, Math.max(0, (cfg.levelThresholds[1] ?? 1) - 1));
-      result.salad = true;
-    } else if (isSalad) {
+    if (isSalad) {
+      Object.assign(result, capForSalad({ score, level }, cfg));
+      result.label = LEVEL_LABELS[result.level];
       result.salad = true;
     }
     return result;
   });
 
   return { signals: results, overall: overallOf(results, rubric, opts.targets, doc, statements, isSalad) };
+}
+
+function beatValue(b: BeatResult, credit: number): number {
+  return b.hit ? b.weight * (b.hypothetical ? credit : 1) : 0;
+}
+
+/**
+ * A signal's score and level from its beats and red flags: the weighted share of beats earned
+ * (story-shape beats in proportion to how much of the signal the story carries), minus the red
+ * flags' weights; no own beat means no signal, and a red flag caps the level.
+ */
+export function combine(
+  beats: readonly BeatResult[],
+  redFlags: readonly RedFlagResult[],
+  cfg: ScoringConfig,
+  credit: number = cfg.hypotheticalCredit,
+): { score: number; level: Level } {
+  const own = beats.filter((b) => !b.story);
+  const story = beats.filter((b) => b.story);
+  const ownEarned = own.reduce((n, b) => n + beatValue(b, credit), 0);
+  const ownPossible = own.reduce((n, b) => n + b.weight, 0);
+  const possible = beats.reduce((n, b) => n + b.weight, 0);
+  // Story shape (numbers, outcome, takeaway) counts in proportion to how much of this
+  // signal the story carries, so a strong story about one signal does not lift the others.
+  const ownFraction = ownPossible > 0 ? ownEarned / ownPossible : 0;
+  const earned = ownEarned + story.reduce((n, b) => n + beatValue(b, credit), 0) * ownFraction;
+  const penalty = redFlags.reduce((n, f) => n + f.weight, 0);
+  let score = possible > 0 ? Math.round((100 * earned) / possible - penalty) : 0;
+  score = Math.max(0, Math.min(100, score));
+  let level: Level = ownEarned > 0 ? levelFor(score, cfg.levelThresholds) : 0;
+  if (ownEarned === 0) score = Math.min(score, Math.max(0, (cfg.levelThresholds[0] ?? 1) - 1));
+  if (redFlags.length > 0) level = Math.min(level, cfg.redFlagLevelCap) as Level;
+  return { score, level };
+}
+
+/** An answer that reads as recited terms cannot rise above weak. */
+export function capForSalad(r: { score: number; level: Level }, cfg: ScoringConfig): { score: number; level: Level } {
+  if (r.level <= 1) return r;
+  return { level: 1, score: Math.min(r.score, Math.max(0, (cfg.levelThresholds[1] ?? 1) - 1)) };
 }
 
 export function scoreText(text: string, rubric: CompiledRubric, opts: ScoreOptions = {}): ScoreReport {
