@@ -29,4 +29,6 @@ export interface Debrief {
   next?: { kind: 'scenario' | 'drill'; id: string; signal: SignalId; why: string };
   /** The signals the round targeted, in the scenario's order (listed first in the debrief). */
   targets?: SignalId[];
+  /** A facilitator reviewed the scorer's verdicts (see SignalResult.facilitator, BeatResult.facilitator). */
+  facilitated?: boolean;
 }

@@ -65,7 +65,11 @@ export interface BeatResult {
   story?: boolean;
   probe?: string;
   tip: string;
+  /** A human facilitator's verdict on this beat (absent: not reviewed, or a miss left as missed). */
+  facilitator?: FacilitatorVerdict;
 }
+
+export type FacilitatorVerdict = 'accepted' | 'rejected' | 'awarded';
 
 export interface RedFlagResult {
   id: string;
@@ -88,6 +92,8 @@ export interface SignalResult {
   redFlags: RedFlagResult[];
   /** Level was capped because the text reads as a list of rubric terms. */
   salad?: boolean;
+  /** Score and level from the beats as a facilitator judged them; score and level above stay the scorer's. */
+  facilitator?: { score: number; level: Level; label: string };
 }
 
 export interface ScoreReport {
