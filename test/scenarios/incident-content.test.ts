@@ -353,6 +353,24 @@ const phrasings: Record<string, Case[]> = {
     ['Page the mobile team.', [], ['page-mobile']],
     ['I would never delete segment files by hand.', [], [], ['delete-segments']],
     ['Delete the oldest segment files.', [], ['delete-segments']],
+    // played as candidates type
+    ['disk?', ['broker-disk'], []],
+    ['topic?', ['topic-bytes'], []],
+    ['producers?', ['producer-clients'], []],
+    ['consumer lag?', ['consumer-lag'], []],
+    ['check ISR', ['broker-health'], []],
+    ["what's the retention on clickstream-raw", ['topic-config'], [], ['cut-retention']],
+    ['what quotas are set on the producer?', ['topic-config'], [], ['throttle-producer']],
+    ['check kafka-ui / akhq', ['topic-config'], []],
+    ['is it DNS? cert expiry? is the LB healthy?', ['listeners'], []],
+    ['what did the last on-call do?', ['alert-history'], []],
+    ['quota the mobile client', [], ['throttle-producer']],
+    ["don't touch the segments. I'd rather bump the EBS volume", [], ['expand-disk'], ['delete-segments']],
+    ['ask Tom what he thinks', [], ['page-mobile']],
+    ['halt the v8.2 rollout', [], ['halt-rollout'], ['throttle-producer']],
+    ['let payments know', [], ['page-payments']],
+    ['sev2', [], ['declare-incident']],
+    ['page IC', [], ['page-im']],
   ],
 };
 
@@ -523,6 +541,25 @@ describe('replica-lag-stale-reads telemetry follows what the candidate did', () 
     const p = play(scenario, ['Check the dashboards.', 'lag?', 'kill the migration', 'ok', 'ok', 'ok', 'Are any wallets negative?']);
     expect(p.state.incident!.state['lagging']).toBe(false);
     expect(panelText(p, 'negative-balances')).toMatch(/none new/);
+  });
+});
+
+describe('broker-disk-full: what the candidate did shows up', () => {
+  const { scenario } = readScenario('broker-disk-full');
+  const panelText = (p: Played, id: string) => p.transcript.filter((e) => e.ref === id && e.kind === 'panel').at(-1)?.text ?? '';
+
+  it('only the mobile team can halt the rollout, and halting it does not stop the growth', () => {
+    const p = play(scenario, ['halt the v8.2 rollout', 'page the mobile team', 'halt the v8.2 rollout', 'which topic is growing?']);
+    expect(p.state.incident!.path.find((x) => x.ref === 'halt-rollout')?.kind).toBe('refused');
+    expect(p.state.incident!.did).toContain('halt-rollout');
+    expect(p.state.incident!.state['growthStopped']).toBe(false);
+    expect(panelText(p, 'topic-bytes')).toMatch(/440 MB\/s/);
+  });
+
+  it('a broker that went offline comes back once its disk is freed', () => {
+    const p = play(scenario, ['disk?', 'ok', 'ok', 'ok', 'Grow the EBS volume on broker-3.', 'Any under-replicated partitions?']);
+    expect(p.state.incident!.fired).toContain('disk-full');
+    expect(panelText(p, 'broker-health')).toMatch(/back online/);
   });
 });
 
