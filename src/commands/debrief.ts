@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import { renderDebrief, type DebriefFormat } from '../debrief/render.js';
 import { recoverRound, renderRecovered } from '../debrief/recovered.js';
+import { jsonOutput } from '../debrief/render-json.js';
 import { stdoutStyle } from '../io/colour.js';
 import { parseJournal } from '../io/journal.js';
 import { readRecord, resolveSession, sessionsDir } from '../io/session-store.js';
@@ -65,7 +66,7 @@ function write(format: DebriefFormat, recovered: ReturnType<typeof recoverRound>
   if (format === 'json') {
     const { id, scenario, transcript, phases, timeline, milestones, note } = recovered;
     const out = { id, scenario, status: 'interrupted', transcript, debrief: null, recovered: { phases, timeline, milestones, note } };
-    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    process.stdout.write(jsonOutput(out));
     return;
   }
   process.stdout.write(renderRecovered(recovered, format, width));

@@ -2,6 +2,7 @@ import { UserError } from '../errors.js';
 import { SIGNAL_IDS, type SignalId } from '../rubric/types.js';
 import { beatLabels, buildHistory, renderHistoryText } from '../debrief/history.js';
 import { stdoutStyle } from '../io/colour.js';
+import { jsonOutput } from '../debrief/render-json.js';
 import { readPastRounds } from '../io/past-rounds.js';
 import { sessionsDir } from '../io/session-store.js';
 
@@ -25,7 +26,7 @@ export async function historyCommand(opts: HistoryCommandOptions): Promise<void>
   const rounds = readPastRounds(sessionsDir(), (m) => process.stderr.write(`mockloop: ${m}\n`));
   const history = buildHistory(rounds, signal ? { signal } : {});
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify(history, null, 2)}\n`);
+    process.stdout.write(jsonOutput(history));
     return;
   }
   const { width } = stdoutStyle();

@@ -3,6 +3,7 @@ import { UserError } from '../errors.js';
 import { SIGNAL_IDS, type SignalId } from '../rubric/types.js';
 import type { ScoreReport } from '../scoring/types.js';
 import { readTextInput } from '../io/input.js';
+import { jsonOutput } from '../debrief/render-json.js';
 import { stdoutStyle } from '../io/colour.js';
 
 export interface ScoreCommandOptions {
@@ -67,7 +68,7 @@ export async function scoreCommand(files: string[], opts: ScoreCommandOptions): 
 
   const bank = storyBank(stories, rubric.spec.signals.map((s) => ({ id: s.id, short: s.short ?? s.name })));
   if (format === 'json') {
-    process.stdout.write(`${JSON.stringify(bank, null, 2)}\n`);
+    process.stdout.write(jsonOutput(bank));
     return;
   }
   process.stdout.write(format === 'md' ? bankMarkdown(bank) : bankText(bank, colour));

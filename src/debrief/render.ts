@@ -3,7 +3,7 @@ import type { SignalId } from '../rubric/types.js';
 import type { Debrief } from './types.js';
 import { renderTerminal, reportLines, legend, makeChalk } from './render-terminal.js';
 import { mdEscape, renderMarkdown, reportMarkdown } from './render-markdown.js';
-import { renderJson } from './render-json.js';
+import { jsonOutput, renderJson } from './render-json.js';
 import { reportView } from './view.js';
 
 export type DebriefFormat = 'text' | 'md' | 'json';
@@ -36,7 +36,7 @@ export function renderScoreReport(report: ScoreReport, options: ScoreRenderOptio
   const view = reportView(report.signals, report.overall, options.targets ?? []);
   switch (options.format ?? 'text') {
     case 'json':
-      return `${JSON.stringify(report, null, 2)}\n`;
+      return jsonOutput(report);
     case 'md': {
       const head = `# Score${options.title ? `: ${mdEscape(options.title)}` : ''}`;
       return `${[head, '', ...reportMarkdown(view, 1)].join('\n').trimEnd()}\n`;
