@@ -14,6 +14,11 @@ export interface SanitizeOptions {
   multiline?: boolean;
 }
 
+/** Removes escape sequences and controls but keeps the layout (tabs, line breaks; a lone CR becomes a line break). */
+export function stripControls(text: string): string {
+  return text.replace(ESCAPES, '').replace(/\r\n?/g, '\n').replace(CONTROLS, '');
+}
+
 export function sanitize(text: string, options: SanitizeOptions = {}): string {
   let out = text.replace(ESCAPES, '').replace(CONTROLS, '');
   if (options.multiline) {
@@ -21,4 +26,19 @@ export function sanitize(text: string, options: SanitizeOptions = {}): string {
     return out.replace(/[ \u00a0]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
   }
   return out.replace(/\s+/g, ' ').trim();
+}
+
+/** Longest quote a debrief shows: evidence is a sentence, and a pasted wall of text is not one. */
+export const MAX_QUOTE_CHARS = 280;
+
+/** Cuts an over-long quote at a word boundary, saying how much was left out. */
+export function clipQuote(text: string, max = MAX_QUOTE_CHARS): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, max);
+  // never split a surrogate pair
+  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+  const space = cut.lastIndexOf(' ');
+  if (space > max * 0.6) cut = cut.slice(0, space);
+  const left = text.length - cut.length;
+  return `${cut.trimEnd()} … [${left.toLocaleString('en-US')} more characters]`;
 }

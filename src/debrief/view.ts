@@ -2,7 +2,7 @@ import type { SignalId } from '../rubric/types.js';
 import type { BeatResult, RedFlagResult, SignalResult } from '../scoring/types.js';
 import type { Debrief } from './types.js';
 import { arrangeSignals, inlineName, overallLine } from './model.js';
-import { sanitize } from './sanitize.js';
+import { clipQuote, sanitize } from './sanitize.js';
 
 // What every text renderer shows, already ordered, folded and sanitised; terminal and Markdown
 // differ only in layout.
@@ -52,13 +52,13 @@ const byWeight = <T extends { weight: number }>(a: T, b: T) => b.weight - a.weig
 
 function hitView(b: BeatResult): HitView {
   const v: HitView = { label: sanitize(b.label), fromPath: b.source === 'path', hypothetical: b.hypothetical === true, story: b.story === true };
-  const evidence = b.evidence === undefined ? '' : sanitize(b.evidence);
+  const evidence = b.evidence === undefined ? '' : clipQuote(sanitize(b.evidence));
   if (evidence !== '' && b.source !== 'path') v.evidence = evidence;
   return v;
 }
 
 function flagView(f: RedFlagResult): FlagView {
-  return { label: sanitize(f.label), evidence: f.source === 'path' ? '' : sanitize(f.evidence), why: sanitize(f.why), fromPath: f.source === 'path' };
+  return { label: sanitize(f.label), evidence: f.source === 'path' ? '' : clipQuote(sanitize(f.evidence)), why: sanitize(f.why), fromPath: f.source === 'path' };
 }
 
 /** One sentence often earns several beats: quote it once per signal. */

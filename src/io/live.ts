@@ -1,5 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { TranscriptEntry } from '../round/transcript.js';
+import { clipQuote, stripControls } from '../debrief/sanitize.js';
 
 // The transcript as it plays: interviewer lines, the system's panels in a box, notices dimmed.
 // A pure formatter; the caller decides where it goes and whether it has colour.
@@ -11,10 +12,12 @@ export interface LiveStyle {
   echoCandidate: boolean;
 }
 
-/** Strips control characters (keeps newlines and tabs) so content cannot drive the terminal. */
+/** Longest candidate turn echoed in scripted play: a pasted megabyte is scored, not reprinted. */
+export const MAX_ECHO_CHARS = 2000;
+
+/** Strips escape sequences, controls and bidi overrides (keeps newlines and tabs) so text cannot drive the terminal. */
 function clean(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '').replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '');
+  return stripControls(text);
 }
 
 function wrapLine(line: string, width: number): string[] {
@@ -55,7 +58,7 @@ export function formatEntry(e: TranscriptEntry, style: LiveStyle): string | unde
   switch (e.role) {
     case 'candidate':
       if (!style.echoCandidate) return undefined;
-      return wrap(e.text, w - 2)
+      return wrap(clipQuote(stripControls(e.text), MAX_ECHO_CHARS), w - 2)
         .map((l, i) => `${i === 0 ? c.green('> ') : '  '}${l}`)
         .join('\n');
     case 'interviewer': {
