@@ -38,6 +38,17 @@ function report(err: unknown): number {
   return 2;
 }
 
+// `mockloop score story.md | head`: once the reader has gone, stop writing but finish the work,
+// so a round still saves; the closed pipe is not an error worth a stack trace.
+function quietWhenClosed(stream: NodeJS.WriteStream): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    stream.write = (() => true) as typeof stream.write;
+    if (err.code !== 'EPIPE') process.exitCode = 2;
+  });
+}
+quietWhenClosed(process.stdout);
+quietWhenClosed(process.stderr);
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

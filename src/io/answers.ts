@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { UserError } from '../errors.js';
+import { MAX_TEXT_BYTES, decodeText, readTextInput } from './input.js';
 
 // Non-interactive turns: an answers file (a YAML list of strings) or stdin lines.
 
@@ -8,9 +8,10 @@ export async function parseAnswers(text: string, file: string): Promise<string[]
   const { parse } = await import('yaml');
   let value: unknown;
   try {
-    value = parse(text);
+    value = parse(text, { maxAliasCount: 100 });
   } catch (err) {
-    const msg = (err as Error).message.split('\n')[0];
+    const msg = (err as Error).message.split('\n')[0] ?? '';
+    if (/alias count/i.test(msg)) throw new UserError(`${file}: too many YAML alias expansions; refusing a possible alias bomb`);
     throw new UserError(`${file}: not valid YAML (${msg})`);
   }
   if (!Array.isArray(value)) {
@@ -22,29 +23,32 @@ export async function parseAnswers(text: string, file: string): Promise<string[]
       throw new UserError(`${file}: entry ${i + 1} is ${what}, expected a string (quote it if it contains ": ")`);
     }
   });
+  if (value.length === 0) throw new UserError(`${file}: the list is empty; put one answer per turn (e.g. "- check the dashboards")`);
   return value as string[];
 }
 
 export async function readAnswersFile(file: string): Promise<string[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UserError(`${file}: no such file`);
-    if (code === 'EISDIR') throw new UserError(`${file}: is a directory, expected a YAML file`);
-    throw new UserError(`${file}: cannot read (${code ?? (err as Error).message})`);
-  }
+  // the same reader as stories: size limit, binary and UTF-8 checks, directories, one-line errors
+  const text = await readTextInput(file);
+  if (text.trim() === '') throw new UserError(`${file}: file is empty, expected a YAML list of strings, one per turn`);
   return parseAnswers(text, file);
 }
 
-/** Each non-empty stdin line is a turn. */
+/** Each non-empty stdin line is a turn; no input at all is an error, not an empty round. */
 export async function readStdinLines(stream: NodeJS.ReadableStream = process.stdin): Promise<string[]> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-  return Buffer.concat(chunks)
-    .toString('utf8')
-    .replace(/^\uFEFF/, '')
+  let size = 0;
+  for await (const chunk of stream) {
+    const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += b.length;
+    if (size > MAX_TEXT_BYTES) throw new UserError(`stdin: input is larger than ${MAX_TEXT_BYTES / 1024 / 1024} MiB`);
+    chunks.push(b);
+  }
+  const lines = decodeText(Buffer.concat(chunks), 'stdin')
     .split(/\r?\n/)
     .filter((line) => line.trim() !== '');
+  if (lines.length === 0) {
+    throw new UserError('no answers on stdin: pipe one turn per line, pass --answers FILE, or run at a terminal to play');
+  }
+  return lines;
 }
