@@ -3,6 +3,7 @@ import { debriefView, MILESTONES, nextCommand, type ReportView, type SignalView 
 import { formatDuration, scoreBar } from './text.js';
 import { sanitize } from './sanitize.js';
 import { SYMBOLS } from './render-terminal.js';
+import { reviewMarks, VERDICT_TEXT, verdictLine, type SignalMarks } from './render-facilitator.js';
 
 export interface MarkdownOptions {
   title?: string;
@@ -21,9 +22,11 @@ function quote(text: string): string {
   return `  > ${mdEscape(text)}`;
 }
 
-function signalSection(s: SignalView, h: string): string[] {
+function signalSection(s: SignalView, h: string, marks?: SignalMarks): string[] {
   const bar = scoreBar(s.score);
   const out = [`${h} ${mdEscape(s.name)}: ${s.label} (${s.score}/100)${s.targeted ? '' : ' (not targeted)'}`, ''];
+  if (marks) out.push(`**${verdictLine(s, marks)}**`, '');
+  const verdict = (v: keyof typeof VERDICT_TEXT | undefined) => (v ? ` **(${VERDICT_TEXT[v]})**` : '');
   out.push(`\`${bar.filled}${bar.empty}\``, '');
   if (s.salad) out.push('_Reads as a list of terms rather than a story: level capped._', '');
   if (s.hits.length > 0) {
@@ -36,14 +39,16 @@ function signalSection(s: SignalView, h: string): string[] {
       ]
         .filter(Boolean)
         .join(' ');
-      out.push(`- ${b.hypothetical ? SYMBOLS.hypothetical : SYMBOLS.hit} ${mdEscape(b.label)}${notes ? ` ${notes}` : ''}`);
+      out.push(`- ${b.hypothetical ? SYMBOLS.hypothetical : SYMBOLS.hit} ${mdEscape(b.label)}${notes ? ` ${notes}` : ''}${verdict(marks?.hits.get(b.label))}`);
       if (b.evidence) out.push(quote(b.evidence));
     }
     out.push('');
   }
   if (s.misses.length > 0) {
     out.push('**Missed**', '');
-    for (const m of s.misses) out.push(`- ${SYMBOLS.miss} ${mdEscape(m.label)}${m.fromPath ? ' _(in what you did)_' : ''}${m.tip ? `: ${mdEscape(m.tip)}` : ''}`);
+    for (const m of s.misses) {
+      out.push(`- ${SYMBOLS.miss} ${mdEscape(m.label)}${m.fromPath ? ' _(in what you did)_' : ''}${verdict(marks?.misses.get(m.label))}${m.tip ? `: ${mdEscape(m.tip)}` : ''}`);
+    }
     out.push('');
   }
   if (s.flags.length > 0) {
@@ -59,10 +64,10 @@ function signalSection(s: SignalView, h: string): string[] {
 }
 
 /** The overall line and per-signal sections: shared by the debrief and `score --format md`. */
-export function reportMarkdown(view: ReportView, depth: number): string[] {
+export function reportMarkdown(view: ReportView, depth: number, marks?: Map<string, SignalMarks>): string[] {
   const h = '#'.repeat(depth + 1);
   const out = [`**Overall: ${view.overall.label} (${view.overall.score}/100).** ${mdEscape(view.overall.line)}`, ''];
-  for (const s of view.signals) out.push(...signalSection(s, h));
+  for (const s of view.signals) out.push(...signalSection(s, h, marks?.get(s.id)));
   if (view.folded.length > 0) out.push(`_No signal (not targeted):_ ${view.folded.map(mdEscape).join(', ')}.`, '');
   return out;
 }
@@ -76,7 +81,10 @@ export function renderMarkdown(debrief: Debrief, options: MarkdownOptions = {}):
   const h1 = '#'.repeat(depth);
   const h2 = '#'.repeat(depth + 1);
   const out = [`${h1} Debrief${options.title ? `: ${mdEscape(options.title)}` : ''}`, ''];
-  out.push(...reportMarkdown(debriefView(debrief), depth));
+  if (debrief.facilitated) {
+    out.push("_Reviewed by a facilitator: each reviewed signal shows the scorer's level and the facilitator's, and each reviewed beat the facilitator's verdict._", '');
+  }
+  out.push(...reportMarkdown(debriefView(debrief), depth, debrief.facilitated ? reviewMarks(debrief) : undefined));
 
   if (debrief.phases.length > 0) {
     out.push(`${h2} Time per phase`, '', '| Phase | Spent | Budget | |', '|---|---:|---:|---|');

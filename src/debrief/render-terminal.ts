@@ -3,6 +3,7 @@ import type { Debrief } from './types.js';
 import { debriefView, MILESTONES, nextCommand, type ReportView, type SignalView } from './view.js';
 import { displayWidth, formatDuration, padEnd, padStart, scoreBar, truncate, wrap } from './text.js';
 import { sanitize } from './sanitize.js';
+import { reviewMarks, VERDICT_TEXT, verdictLine, type SignalMarks } from './render-facilitator.js';
 
 export interface TerminalOptions {
   /** Decided at the edge (see io/colour.ts); false prints plain text. */
@@ -18,14 +19,17 @@ export const SYMBOLS = { hit: '✓', hypothetical: '~', miss: '✗', flag: '⚑'
 interface Ctx {
   c: ChalkInstance;
   width: number;
+  /** A facilitated round: the facilitator's verdicts per reviewed signal. */
+  marks?: Map<string, SignalMarks>;
 }
 
 function levelColour(c: ChalkInstance, level: number): ChalkInstance {
   return level >= 3 ? c.green : level === 2 ? c.yellow : c.red;
 }
 
-function signalLines(s: SignalView, { c, width }: Ctx): string[] {
+function signalLines(s: SignalView, { c, width, marks: all }: Ctx): string[] {
   const out: string[] = [];
+  const marks = all?.get(s.id);
   const bar = scoreBar(s.score);
   // label, score and bar in fixed columns at the right so the bars line up down the page
   const rightWidth = 9 + 1 + 3 + 2 + 10;
@@ -34,6 +38,7 @@ function signalLines(s: SignalView, { c, width }: Ctx): string[] {
   const gap = width - displayWidth(name) - rightWidth;
   if (gap >= 2) out.push(c.bold(name) + ' '.repeat(gap) + colourRight);
   else out.push(c.bold(truncate(name, width)), `  ${colourRight}`);
+  if (marks) out.push(...wrap(verdictLine(s, marks), width, '  ').map((l) => c.cyan(l)));
   if (s.salad) out.push(...wrap('Reads as a list of terms rather than a story: level capped.', width, '  ! ').map((l) => c.yellow(l)));
 
   const quote = (text: string) => wrap(`“${text}”`, width, '      ').map((l) => c.italic(l));
@@ -43,6 +48,7 @@ function signalLines(s: SignalView, { c, width }: Ctx): string[] {
       h.fromPath ? '(from what you did in the round)' : '',
       h.hypothetical ? '(only as a hypothetical: partial credit)' : '',
       h.quotedAbove ? '(same sentence as above)' : '',
+      marks?.hits.has(h.label) ? `(${VERDICT_TEXT[marks.hits.get(h.label)!]})` : '',
     ]
       .filter(Boolean)
       .join(' ');
@@ -51,7 +57,8 @@ function signalLines(s: SignalView, { c, width }: Ctx): string[] {
     if (h.evidence) out.push(...quote(h.evidence));
   }
   for (const m of s.misses) {
-    const lines = wrap(m.label + (m.fromPath ? ' (in what you did)' : ''), width, `  ${SYMBOLS.miss} `);
+    const verdict = marks?.misses.get(m.label);
+    const lines = wrap(m.label + (m.fromPath ? ' (in what you did)' : '') + (verdict ? ` (${VERDICT_TEXT[verdict]})` : ''), width, `  ${SYMBOLS.miss} `);
     out.push(...lines.map((l, i) => (i === 0 ? `  ${c.red(SYMBOLS.miss)}${l.slice(3)}` : l)));
     if (m.tip) out.push(...wrap(`tip: ${m.tip}`, width, '      ').map((l) => c.dim(l)));
   }
@@ -91,9 +98,13 @@ export function renderTerminal(debrief: Debrief, options: TerminalOptions = {}):
   const c = makeChalk(options.colour);
   const width = Math.max(40, options.width ?? 80);
   const ctx: Ctx = { c, width };
+  if (debrief.facilitated) ctx.marks = reviewMarks(debrief);
   const out: string[] = [];
   const title = options.title ? `Debrief: ${sanitize(options.title)}` : 'Debrief';
   out.push(c.bold(title), c.dim('─'.repeat(Math.min(width, displayWidth(title)))));
+  if (debrief.facilitated) {
+    out.push(...wrap("Reviewed by a facilitator: each reviewed signal shows the scorer's level and the facilitator's, and each reviewed beat the facilitator's verdict.", width).map((l) => c.dim(l)));
+  }
   out.push(...reportLines(debriefView(debrief), ctx));
 
   if (debrief.phases.length > 0) {

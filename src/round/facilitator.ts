@@ -66,6 +66,14 @@ export interface SheetIncident {
   checks: SheetCheck[];
 }
 
+export interface SheetPhase {
+  title: string;
+  minutes: number;
+  investigate: boolean;
+  prompt: string;
+  probes: { say: string; condition?: string }[];
+}
+
 export interface FacilitatorSheet {
   id: string;
   kind: ScenarioKind;
@@ -74,6 +82,8 @@ export interface FacilitatorSheet {
   signals: SignalId[];
   summary: string;
   facilitatorSummary?: string;
+  /** What the interviewer asks, phase by phase. */
+  phases: SheetPhase[];
   incident?: SheetIncident;
   timeline: { at: string; what: string }[];
   expected: string[];
@@ -136,18 +146,18 @@ function describeState(key: string, value: StateValue, scenario: Scenario): stri
 
 function describeRule(check: PathCheck, scenario: Scenario): string {
   const inc = scenario.incident;
-  const title = (id: string) => inc?.panels.find((p) => p.id === id)?.title ?? inc?.actions.find((a) => a.id === id)?.title ?? id;
+  const title = (id: string) => `“${inc?.panels.find((p) => p.id === id)?.title ?? inc?.actions.find((a) => a.id === id)?.title ?? id}”`;
   const rule = check.rule;
   if ('lookedFirst' in rule) return `asked for at least ${rule.lookedFirst} panels before the first mitigation`;
   if ('revealedBefore' in rule) {
     return `asked for ${listWords(rule.revealedBefore.panels.map(title))} before ${title(rule.revealedBefore.before)}`;
   }
   if ('actedWithin' in rule) {
-    const what = rule.actedWithin.action ? `“${title(rule.actedWithin.action)}”` : `any ${rule.actedWithin.kind ?? ''} action`.replace('  ', ' ');
+    const what = rule.actedWithin.action ? title(rule.actedWithin.action) : `any ${rule.actedWithin.kind ?? ''} action`.replace('  ', ' ');
     return `did ${what} within ${rule.actedWithin.minutes} minutes of the page`;
   }
-  if ('did' in rule) return `did “${title(rule.did)}”`;
-  return `never did “${title(rule.didNot)}”`;
+  if ('did' in rule) return `did ${title(rule.did)}`;
+  return `never did ${title(rule.didNot)}`;
 }
 
 /** Minutes after the page, so events sort in clock order across midnight. */
@@ -166,6 +176,16 @@ export function facilitatorSheet(scenario: Scenario, labels: BeatLabels): Facili
     minutes: scenario.minutes,
     signals: [...scenario.signals],
     summary: scenario.summary,
+    phases: scenario.phases.map((p) => ({
+      title: p.title,
+      minutes: p.minutes,
+      investigate: p.mode === 'investigate',
+      prompt: p.prompt ?? `a prompt from the ${p.fromBank ?? 'signal'} prompt bank`,
+      probes: (p.probes ?? []).map((q) => {
+        const c = describeCondition(q.when, scenario, labels);
+        return c ? { say: q.say, condition: c } : { say: q.say };
+      }),
+    })),
     timeline: [...(f?.timeline ?? [])],
     expected: [...(f?.expected ?? [])],
     phaseBeats: scenario.phases.map((p) => ({ phase: p.title, beats: (p.targets ?? []).map((r) => labels(r) ?? r) })),
