@@ -1,7 +1,7 @@
 import type { SignalId } from '../rubric/types.js';
 import type { Debrief, PhaseTiming, TimelineEntry } from '../debrief/types.js';
 import { composeDebrief, incidentMilestones } from '../debrief/model.js';
-import type { ScenarioKind } from '../scenario/types.js';
+import type { Phase, ScenarioKind } from '../scenario/types.js';
 import type { Doc, PathFinding, ScoreReport } from '../scoring/types.js';
 import type { RoundContext } from './engine.js';
 import { evaluateChecks } from './path.js';
@@ -31,19 +31,25 @@ export interface FinishOptions {
 const SEPARATOR = '\n\n';
 
 /**
+ * Whether a phase asks for a real story. Story phases keep the rubric's partial credit for a
+ * hypothetical; the default is every phase of a behavioral round and every fromBank prompt, and
+ * a design or incident phase only when it says `story: true` ("walk me through a real incident").
+ */
+export function isStoryPhase(kind: ScenarioKind, def: Phase | undefined): boolean {
+  return def?.story ?? (kind === 'behavioral' || def?.fromBank !== undefined);
+}
+
+/**
  * The candidate's text, all phases, as one document. Design and incident answers are naturally
- * "I would ...", so in those phases a hypothetical earns full credit: their tokens lose the
- * hypothetical flag. Story phases (behavioral rounds, prompts from a signal's bank) keep the
- * rubric's partial credit.
+ * "I would ...", so outside story phases a hypothetical earns full credit: their tokens lose the
+ * hypothetical flag. Story phases keep the rubric's partial credit.
  */
 function candidateDoc(ctx: RoundContext, phases: PhaseRun[]): Doc {
   const parts: { text: string; fullCredit: boolean }[] = [];
   for (const p of phases) {
     const text = p.answers.join(SEPARATOR).trim();
     if (!text) continue;
-    const def = ctx.scenario.phases[p.index];
-    const story = ctx.scenario.kind === 'behavioral' || def?.fromBank !== undefined;
-    parts.push({ text, fullCredit: !story });
+    parts.push({ text, fullCredit: !isStoryPhase(ctx.scenario.kind, ctx.scenario.phases[p.index]) });
   }
   const doc = analyze(parts.map((p) => p.text).join(SEPARATOR));
   let offset = 0;

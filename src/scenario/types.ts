@@ -55,6 +55,12 @@ export interface Phase {
   fromBank?: SignalId;
   /** 'investigate' turns on telemetry panels and actions (incident rounds). */
   mode?: 'answer' | 'investigate';
+  /**
+   * The phase asks for a real story, so a hypothetical ("I would ...") earns only the rubric's
+   * partial credit. Default: true for fromBank phases and every phase of a behavioral round,
+   * false otherwise (design and incident answers are naturally hypothetical).
+   */
+  story?: boolean;
   targets?: BeatRef[];
   probes?: Probe[];
   followUps?: FollowUp[];
