@@ -147,7 +147,7 @@ export async function playScenario(req: PlayRequest): Promise<void> {
     if (!req.save) throw new UserError(`\nRound interrupted; nothing saved (--no-save).`, code);
     const path = saver.interrupted();
     if (!path) throw new UserError(`\nRound interrupted; nothing saved (${saver.journal.reason ?? 'not saving'}).`, code);
-    throw new UserError(`\nRound interrupted; what you typed is saved in ${path}\n  (re-print it with: mockloop debrief ${saver.journal.id})`, code);
+    throw new UserError(`\nRound interrupted; what you typed is saved in ${path}\n  (mockloop debrief ${saver.journal.id})`, code);
   } finally {
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigterm);
@@ -157,7 +157,7 @@ export async function playScenario(req: PlayRequest): Promise<void> {
   const { debrief } = finishRound(ctx, state, { catalogue: await catalogueSummaries(req.scenarios) });
   const savedPath = saver.finish(transcript, debrief);
   // the path on a line of its own, so a narrow terminal wraps only the path
-  if (savedPath) process.stderr.write(`Saved: ${savedPath}\n  (re-print it with: mockloop debrief ${saver.journal.id})\n`);
+  if (savedPath) process.stderr.write(`Saved: ${savedPath}\n  (mockloop debrief ${saver.journal.id})\n`);
   if (req.json) {
     const payload = { scenario: { id: scenario.id, kind: scenario.kind, title: scenario.title }, transcript, debrief };
     process.stdout.write(jsonOutput(payload));
