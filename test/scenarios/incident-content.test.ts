@@ -16,7 +16,7 @@ const scenariosDir = join(root, 'scenarios');
 const rubricFile = join(root, 'rubrics', 'backend-signals.yaml');
 
 /** The incident rounds this file checks. */
-const incidents = ['payment-auth-3am', 'replica-lag-stale-reads', 'connection-leak-bad-deploy', 'broker-disk-full'];
+const incidents = ['payment-auth-3am', 'replica-lag-stale-reads', 'connection-leak-bad-deploy', 'broker-disk-full', 'alert-storm-flapping-dependency'];
 
 const schema = JSON.parse(readFileSync(join(root, 'schemas', 'scenario.schema.json'), 'utf8')) as object;
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
@@ -372,6 +372,47 @@ const phrasings: Record<string, Case[]> = {
     ['sev2', [], ['declare-incident']],
     ['page IC', [], ['page-im']],
   ],
+  'alert-storm-flapping-dependency': [
+    ['alerts?', ['alert-groups'], []],
+    ['errors?', ['flag-overview'], []],
+    ["What's the error rate on flag-service?", ['flag-overview'], []],
+    ['check grafana', ['flag-overview'], []],
+    ['lb?', ['health-check'], []],
+    ['is the LB healthy', ['health-check'], []],
+    ['db?', ['config-db'], []],
+    ['logs', ['flag-logs'], []],
+    ['recent deploys?', ['deploys'], []],
+    ['is it flapping?', ['alert-history'], []],
+    ['what did the last on-call do?', ['alert-history'], []],
+    ['Show me the PagerDuty incidents grouped by alert.', ['alert-groups'], []],
+    ['who else is being paged?', ['alert-groups'], []],
+    ['is checkout actually broken?', ['consumer-impact'], []],
+    ['what is the customer impact?', ['consumer-impact'], []],
+    ["what's that payments webhook alert?", ['payments-webhooks'], []],
+    ['check the k8s pods', ['k8s-nodes'], []],
+    ['Still flapping. Put everything in maintenance mode.', [], ['silence-everything'], ['alert-history']],
+    ['I will not put everything in maintenance mode.', [], [], ['silence-everything']],
+    ['silence the dependency alerts', [], ['silence-dependency-alerts'], ['silence-everything']],
+    ['Silence only the FlagServiceDependencyDown alert for four hours.', [], ['silence-dependency-alerts'], ['silence-everything']],
+    ['mute the duplicate pages', [], ['silence-dependency-alerts']],
+    ['stop paging the other teams', [], ['silence-dependency-alerts']],
+    ['Mute all alerts until the morning.', [], ['silence-everything']],
+    ['tell the other on-calls', [], ['notify-teams']],
+    ['Tell everyone they can go back to sleep.', [], ['notify-teams']],
+    ['post in the oncall channel', [], ['notify-teams']],
+    ["It's quiet now, I'm going back to bed.", [], [], ['notify-teams']],
+    ['fix the health check', [], ['relax-health-check']],
+    ['switch the lb to livez', [], ['relax-health-check']],
+    ['Raise the health check timeout to 1 second.', [], ['relax-health-check']],
+    ['Remove the database ping from the health check.', [], ['relax-health-check']],
+    ['merge the open incidents', [], ['group-alerts']],
+    ['page the DBA', [], ['page-dba']],
+    ['pause the backup', [], ['pause-backup']],
+    ['restart the flag-service pods', [], ['restart-flag-service']],
+    ['roll back the last deploy', [], ['rollback-flag-service']],
+    ['declare a sev3', [], ['declare-incident']],
+    ['page the IC', [], ['page-im']],
+  ],
 };
 
 describe.each(Object.keys(phrasings))('the many ways people ask, %s', (id) => {
@@ -455,6 +496,13 @@ const keyPaths: Record<string, { strong: { panels: string[]; actions: string[] }
       actions: ['declare-incident', 'page-im', 'rollback', 'page-author', 'freeze-deploys', 'post-update'],
     },
     chaotic: { actions: ['scale-out', 'raise-pool', 'restart-pods'] },
+  },
+  'alert-storm-flapping-dependency': {
+    strong: {
+      panels: ['alert-groups', 'alert-history', 'flag-overview', 'consumer-impact', 'health-check', 'config-db'],
+      actions: ['declare-incident', 'page-im', 'silence-dependency-alerts', 'notify-teams', 'relax-health-check'],
+    },
+    chaotic: { actions: ['restart-flag-service', 'silence-everything'] },
   },
   'broker-disk-full': {
     strong: {
