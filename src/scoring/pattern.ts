@@ -25,14 +25,20 @@ interface Term {
   /** The distinct first words of the alternatives, and (same index) the alternatives each starts. */
   firsts: WordMatcher[];
   firstAlts: Phrase[][];
+  /** Terms with the same first words share their start positions in a document. */
+  firstsKey: string;
 }
 
 /** Identical words share one matcher object, so per-document look-ups are cached per word. */
 const interned = new Map<string, WordMatcher>();
+const wordIds = new Map<WordMatcher, number>();
 function intern(w: WordMatcher): WordMatcher {
   const key = w.kind === 'stem' ? `s:${w.stem}:${w.norm}` : w.kind === 'prefix' ? `p:${w.prefix}` : w.kind;
   let out = interned.get(key);
-  if (!out) interned.set(key, (out = w));
+  if (!out) {
+    interned.set(key, (out = w));
+    wordIds.set(w, wordIds.size);
+  }
   return out;
 }
 
@@ -44,7 +50,12 @@ function makeTerm(alts: Phrase[], gapBefore: number): Term {
     if (l) l.push(alt);
     else byFirst.set(first, [alt]);
   }
-  return { alts, gapBefore, firsts: [...byFirst.keys()], firstAlts: [...byFirst.values()] };
+  const firsts = [...byFirst.keys()];
+  const firstsKey = firsts
+    .map((w) => wordIds.get(w) ?? -1)
+    .sort((a, b) => a - b)
+    .join(',');
+  return { alts, gapBefore, firsts, firstAlts: [...byFirst.values()], firstsKey };
 }
 
 export interface CompiledPattern {
@@ -273,10 +284,10 @@ function matchFixed(p: CompiledPattern, doc: Doc, sentenceEnd: (i: number) => nu
 }
 
 function termStarts(idx: DocIndex, term: Term): number[] {
-  let out = idx.termStarts.get(term);
+  let out = idx.termStarts.get(term.firstsKey);
   if (!out) {
     out = mergeSorted(term.firsts.map((w) => wordStarts(idx, w)));
-    idx.termStarts.set(term, out);
+    idx.termStarts.set(term.firstsKey, out);
   }
   return out;
 }
@@ -335,10 +346,13 @@ interface DocIndex {
   byNorm: Map<string, number[]>;
   numbers: number[];
   wordStarts: Map<WordMatcher, number[]>;
-  termStarts: Map<Term, number[]>;
+  termStarts: Map<string, number[]>;
   matches: Map<CompiledPattern, Match[]>;
   tokensStem: string[];
   norms?: string[];
+  /** Scratch marks per sentence for pruning, with a generation counter (no allocation per pattern). */
+  sentenceMarks: Int32Array;
+  generation: number;
 }
 
 const indexCache = new WeakMap<Doc, DocIndex>();
@@ -360,6 +374,8 @@ function docIndex(doc: Doc): DocIndex {
       termStarts: new Map(),
       matches: new Map(),
       tokensStem: doc.tokens.map((t) => t.stem),
+      sentenceMarks: new Int32Array(doc.sentences.length),
+      generation: 0,
     };
     const { byStem, byNorm, numbers } = idx;
     doc.tokens.forEach((t, i) => {
@@ -453,8 +469,29 @@ function wordStarts(idx: DocIndex, w: WordMatcher): number[] {
   return out;
 }
 
+/**
+ * Start positions worth trying: where the first term occurs, in sentences that contain every
+ * term of the pattern somewhere. Most patterns fail this cheap test for most sentences.
+ */
 function candidateStarts(p: CompiledPattern, doc: Doc): number[] {
-  return termStarts(docIndex(doc), p.terms[0]!);
+  const idx = docIndex(doc);
+  const first = termStarts(idx, p.terms[0]!);
+  if (first.length === 0 || p.terms.length === 1) return first;
+  const marks = idx.sentenceMarks;
+  const tokens = doc.tokens;
+  let gen = ++idx.generation;
+  for (const i of first) marks[tokens[i]!.sentence] = gen;
+  for (let k = 1; k < p.terms.length; k++) {
+    const list = termStarts(idx, p.terms[k]!);
+    if (list.length === 0) return NONE;
+    const prev = gen;
+    gen = ++idx.generation;
+    for (const i of list) {
+      const s = tokens[i]!.sentence;
+      if (marks[s] === prev) marks[s] = gen;
+    }
+  }
+  return first.filter((i) => marks[tokens[i]!.sentence] === gen);
 }
 
 /** Every counted match of the pattern in the document (negation rules applied). */

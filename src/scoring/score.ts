@@ -25,6 +25,8 @@ interface CompiledSignal {
   spec: SignalSpec;
   beats: CompiledBeat[];
   flags: CompiledFlag[];
+  /** Every beat and red-flag pattern of the signal, for the salad judgement. */
+  allPatterns: CompiledPattern[];
 }
 
 export interface CompiledRubric {
@@ -78,7 +80,7 @@ export function compileRubric(spec: RubricSpec): CompiledRubric {
     patterns: compilePatterns(b.patterns, lexicon, `story beat ${b.id}`),
     story: true,
   }));
-  const signals = spec.signals.map<CompiledSignal>((s) => ({
+  const signals = spec.signals.map<Omit<CompiledSignal, 'allPatterns'>>((s) => ({
     spec: s,
     beats: s.beats.map((b) => ({
       ref: `${s.id}/${b.id}`,
@@ -94,14 +96,18 @@ export function compileRubric(spec: RubricSpec): CompiledRubric {
       patterns: compilePatterns(f.patterns, lexicon, `red flag ${s.id}/${f.id}`),
     })),
   }));
+  const compiledSignals: CompiledSignal[] = signals.map((s) => ({
+    ...s,
+    allPatterns: [...s.beats.flatMap((b) => b.patterns), ...s.flags.flatMap((f) => f.patterns)],
+  }));
   const byRef = new Map<string, CompiledBeat>();
   for (const b of story) byRef.set(b.ref, b);
-  for (const s of signals) for (const b of s.beats) byRef.set(b.ref, b);
+  for (const s of compiledSignals) for (const b of s.beats) byRef.set(b.ref, b);
   const bySignal = new Map(spec.signals.map((s) => [s.id as string, s]));
   return {
     spec,
     lexicon,
-    signals,
+    signals: compiledSignals,
     story,
     beat: (ref) => byRef.get(ref),
     signal: (id) => bySignal.get(id),
@@ -232,7 +238,7 @@ export function shortName(spec: SignalSpec): string {
 
 /** Every signal's beat and red-flag matches, one list per signal. */
 function signalMatches(rubric: CompiledRubric, cache: MatchCache): Match[][] {
-  return rubric.signals.map((s) => [...cache.all(s.beats.flatMap((b) => b.patterns)), ...cache.all(s.flags.flatMap((f) => f.patterns))]);
+  return rubric.signals.map((s) => cache.all(s.allPatterns));
 }
 
 /** Beat refs hit in the text (the engine's hit/missed conditions and follow-ups). */
