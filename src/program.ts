@@ -23,7 +23,8 @@ export function buildProgram(version: string): Command {
     .option('--json', 'print the transcript and the debrief as one JSON object')
     .option('--no-save', 'do not save the round')
     .option('--seed <n>', 'seed for prompt choices (same seed, same round)')
-    .action(async (scenario: string, opts: { minutes?: string; untimed?: boolean; answers?: string; json?: boolean; save?: boolean; seed?: string }) => {
+    .option('--facilitator', "print the facilitator sheet first; at a terminal, review the scorer's verdicts before the debrief")
+    .action(async (scenario: string, opts: { minutes?: string; untimed?: boolean; answers?: string; json?: boolean; save?: boolean; seed?: string; facilitator?: boolean }) => {
       const { runCommand } = await import('./commands/run.js');
       await runCommand(scenario, { ...opts, scenarios: program.opts().scenarios as string | undefined });
     });

@@ -22,6 +22,8 @@ export interface RunOptions {
   save?: boolean;
   seed?: string;
   scenarios?: string;
+  /** Print the facilitator sheet first; at a terminal, review the scorer's verdicts before the debrief. */
+  facilitator?: boolean;
 }
 
 /** Simulated wall time per scripted turn: deterministic runs, with timing that still means something. */
@@ -69,6 +71,8 @@ export interface PlayRequest {
   scenarios?: string;
   /** More observers (a journal): every input and effect of the round. */
   observers?: RoundObserver[];
+  /** Facilitator mode: the sheet before the round, the review after it (terminal only). */
+  facilitator?: boolean;
 }
 
 /** Plays one round to its debrief: the shared body of run, drill and the menu. */
@@ -108,6 +112,13 @@ export async function playScenario(req: PlayRequest): Promise<void> {
     saver.observe,
   ];
   const observe: RoundObserver = (event) => observers.forEach((o) => o(event));
+
+  const facilitation = req.facilitator ? await import('../io/facilitator-review.js') : undefined;
+  if (facilitation) {
+    // the sheet is for the game master's eyes: stdout, unless stdout carries the JSON
+    (liveStream === process.stdout ? process.stdout : process.stderr).write(`${facilitation.sheetText(scenario, rubric, style)}\n`);
+    if (!interactive) process.stderr.write("mockloop: the facilitator review needs a terminal; the debrief carries the scorer's verdicts only\n");
+  }
 
   let source: TurnSource;
   let help: string;
@@ -154,7 +165,18 @@ export async function playScenario(req: PlayRequest): Promise<void> {
   }
   if (interactive) (await import('../io/terminal.js')).releaseTerminal();
 
-  const { debrief } = finishRound(ctx, state, { catalogue: await catalogueSummaries(req.scenarios) });
+  let { debrief } = finishRound(ctx, state, { catalogue: await catalogueSummaries(req.scenarios) });
+  if (facilitation && interactive) {
+    try {
+      debrief = await facilitation.reviewDebrief(debrief, scenario, rubric, { output: req.json ? process.stderr : process.stdout, width: style.width });
+    } catch (err) {
+      if (!(err instanceof Interrupted)) throw err;
+      // Ctrl-C in the review keeps the scorer's verdicts
+      const path = saver.finish(transcript, debrief);
+      if (!path) throw new UserError(`\nReview interrupted; nothing saved (${req.save ? (saver.journal.reason ?? 'not saving') : '--no-save'}).`, 130);
+      throw new UserError(`\nReview interrupted; the round is saved with the scorer's verdicts in ${path} (mockloop debrief ${saver.journal.id})`, 130);
+    }
+  }
   const savedPath = saver.finish(transcript, debrief);
   // the path on a line of its own, so a narrow terminal wraps only the path
   if (savedPath) process.stderr.write(`Saved: ${savedPath}\n  (mockloop debrief ${saver.journal.id})\n`);
@@ -183,5 +205,6 @@ export async function runCommand(idOrFile: string, opts: RunOptions): Promise<vo
   if (opts.untimed) req.untimed = true;
   if (seed !== undefined) req.seed = seed;
   if (opts.scenarios) req.scenarios = opts.scenarios;
+  if (opts.facilitator) req.facilitator = true;
   await playScenario(req);
 }

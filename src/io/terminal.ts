@@ -129,6 +129,19 @@ export async function choose<T>(message: string, choices: Choice<T>[]): Promise<
   }
 }
 
+/** Several choices at once (inquirer checkbox): space toggles, Enter confirms. */
+export async function chooseMany<T>(
+  message: string,
+  choices: (Choice<T> & { checked?: boolean })[],
+  output: NodeJS.WritableStream = process.stdout,
+): Promise<T[]> {
+  try {
+    return await run((p, input) => p.checkbox<T>({ message, choices, pageSize: Math.min(20, Math.max(5, choices.length)), loop: false }, { input, output }));
+  } finally {
+    releaseTerminal();
+  }
+}
+
 /** A long answer in $EDITOR. The terminal is handed to the editor while it runs. */
 export async function editAnswer(message: string): Promise<string> {
   const p = await prompts();
