@@ -354,32 +354,51 @@ function missedTargets(st: Step, q: Question): BeatRef[] {
     .map((t) => t.ref);
 }
 
-function chooseFollowUp(st: Step, def: Phase): { id: string; say: string } | undefined {
+interface Chosen {
+  id: string;
+  say: string;
+  /** The beats it is aimed at: a scenario follow-up's `when.missed`, or the rubric probe's beat. */
+  aimed: BeatRef[];
+}
+
+const chosen = (f: FollowUp): Chosen => ({ id: f.id, say: f.say, aimed: f.when?.missed ?? [] });
+
+function chooseFollowUp(st: Step, def: Phase): Chosen | undefined {
   const q = st.s.phase.question;
   if (q.followUpsAsked >= (def.maxFollowUps ?? DEFAULT_MAX_FOLLOW_UPS)) return undefined;
   const asked = st.s.phase.followUpsAsked;
   const all = def.followUps ?? [];
-  const usable = (f: FollowUp) => (f.repeat || !asked.includes(f.id)) && st.holds(f.when);
+  // A beat already followed up for this question is not asked about again, in other words or
+  // through the rubric's probe: the interviewer moves on to the next missed target.
+  const aimed = q.aimed ?? [];
+  const fresh = (f: FollowUp) => !(f.when?.missed ?? []).some((b) => aimed.includes(b));
+  const usable = (f: FollowUp) => (f.repeat || !asked.includes(f.id)) && fresh(f) && st.holds(f.when);
   const missed = missedTargets(st, q);
   for (const ref of missed) {
+    if (aimed.includes(ref)) continue;
     const own = all.find((f) => !f.fallback && f.when?.missed?.includes(ref) && usable(f));
-    if (own) return own;
+    if (own) return chosen(own);
     const beat = st.ctx.rubric.beat(ref);
     const id = `beat:${ref}`;
-    if (beat?.spec.probe && !asked.includes(id)) return { id, say: beat.spec.probe };
+    if (beat?.spec.probe && !asked.includes(id)) return { id, say: beat.spec.probe, aimed: [ref] };
   }
   // Scenario follow-ups with other conditions (a hit worth digging into, a state of the system).
   const other = all.find((f) => !f.fallback && f.when !== undefined && Object.keys(f.when).length > 0 && usable(f));
-  if (other) return other;
-  if (missed.length > 0) return all.find((f) => f.fallback && usable(f));
+  if (other) return chosen(other);
+  if (missed.length > 0) {
+    const fallback = all.find((f) => f.fallback && usable(f));
+    if (fallback) return chosen(fallback);
+  }
   return undefined;
 }
 
 function askFollowUp(st: Step, def: Phase): boolean {
   const f = chooseFollowUp(st, def);
   if (!f) return false;
+  const q = st.s.phase.question;
   st.s.phase.followUpsAsked.push(f.id);
-  st.s.phase.question.followUpsAsked++;
+  q.followUpsAsked++;
+  if (f.aimed.length > 0) q.aimed = [...(q.aimed ?? []), ...f.aimed.filter((b) => !q.aimed?.includes(b))];
   st.say('interviewer', 'followup', f.say, { ref: f.id });
   return true;
 }

@@ -33,6 +33,8 @@ export interface Question {
   ref: string;
   targets: BeatRef[];
   followUpsAsked: number;
+  /** Beats the follow-ups to this question were aimed at: none is asked about twice per question. */
+  aimed?: BeatRef[];
 }
 
 export interface PhaseRun {

@@ -54,3 +54,58 @@ describe('story phases: a hypothetical earns partial credit only where a real st
     expect(score(true, hypothetical)).toBeLessThan(score(false, hypothetical));
   });
 });
+
+/** The interviewer's lines after the opening prompt, as kind:ref. */
+function questions(phase: Phase, answers: string[]): string[] {
+  const ctx = ctxOf(oneRound('design', [phase]));
+  return playLines(ctx, answers)
+    .state.transcript.filter((e) => e.role === 'interviewer' && e.kind !== 'wrapup')
+    .slice(1)
+    .map((e) => `${e.kind}:${e.ref}`);
+}
+
+const IJ = (beat: string) => `incident-judgement/${beat}`;
+const designPhase = (extra: Partial<Phase>): Phase => ({ id: 'design', title: 'Design', minutes: 30, prompt: 'Design an authorisation service.', ...extra });
+
+describe('a beat is followed up at most once per question', () => {
+  const escalate = { id: 'own-escalation', say: 'When would you escalate?', when: { missed: [IJ('escalation')] } };
+  const table: [string, Partial<Phase>, string[], string[]][] = [
+    [
+      "the phase's own follow-up, then not the rubric's probe for the same beat: on to the next probe",
+      { targets: [IJ('escalation')], followUps: [escalate], probes: [{ id: 'next', say: 'And capacity?' }] },
+      ['Servers.', 'More servers.', 'Fine.'],
+      ['followup:own-escalation', 'probe:next'],
+    ],
+    [
+      'on to the next missed target',
+      { targets: [IJ('escalation'), IJ('comms')], followUps: [escalate] },
+      ['Servers.', 'More servers.', 'Fine.'],
+      ['followup:own-escalation', 'followup:beat:incident-judgement/comms'],
+    ],
+    [
+      'a second angle on the same beat waits for another question',
+      {
+        targets: [IJ('escalation')],
+        followUps: [escalate, { id: 'who-first', say: 'Who is the first person you call?', when: { missed: [IJ('escalation')] } }],
+        probes: [{ id: 'again', say: 'The partner is down now. What then?', targets: [IJ('escalation')] }],
+      },
+      ['Servers.', 'More servers.', 'Wait.', 'Still wait.'],
+      ['followup:own-escalation', 'probe:again', 'followup:who-first'],
+    ],
+    [
+      'a follow-up aimed at two beats counts for both',
+      { targets: [IJ('escalation'), IJ('comms')], followUps: [{ id: 'both', say: 'Who did you call and tell?', when: { missed: [IJ('escalation'), IJ('comms')] } }] },
+      ['Servers.', 'More servers.'],
+      ['followup:both'],
+    ],
+    [
+      'the fallback is aimed at no beat: it may still follow while targets are missed',
+      { targets: [IJ('escalation')], followUps: [escalate, { id: 'least-sure', fallback: true, say: 'Which part are you least sure about?' }] },
+      ['Servers.', 'More servers.', 'Fine.'],
+      ['followup:own-escalation', 'followup:least-sure'],
+    ],
+  ];
+  it.each(table)('%s', (_, extra, answers, expected) => {
+    expect(questions(designPhase(extra), answers)).toEqual(expected);
+  });
+});
