@@ -1,7 +1,7 @@
 import type { Debrief } from '../debrief/types.js';
 import { renderFacilitatorSheet } from '../debrief/render-facilitator.js';
 import { sanitize } from '../debrief/sanitize.js';
-import { displayWidth, truncate } from '../debrief/text.js';
+import { truncate, wrap } from '../debrief/text.js';
 import { applyJudgement, beatKey, facilitatorSheet, type Judgement } from '../round/facilitator.js';
 import type { Scenario } from '../scenario/types.js';
 import type { CompiledRubric } from '../scoring/index.js';
@@ -42,11 +42,11 @@ export async function reviewDebrief(
 ): Promise<Debrief> {
   const judgement: Judgement = {};
   const reviewed = scenario.signals.flatMap((id) => debrief.signals.filter((s) => s.id === id));
-  io.output.write(`\nFacilitator review: ${reviewed.length} signal${reviewed.length === 1 ? '' : 's'}. Space toggles a beat, Enter confirms the signal.\n`);
+  const intro = `Facilitator review of ${reviewed.length} signal${reviewed.length === 1 ? '' : 's'}: the scorer's hits are checked. Uncheck a beat to reject it, check a missed one to award it; space toggles, Enter confirms the signal.`;
+  io.output.write(`\n${wrap(intro, io.width).join('\n')}\n`);
   for (const [i, s] of reviewed.entries()) {
     const beats = [...s.beats].sort(byHitThenWeight);
-    const message = `${i + 1}/${reviewed.length} ${sanitize(s.name)} (scorer: ${s.label} ${s.score}). Uncheck to reject, check to award:`;
-    const shown = displayWidth(message) > io.width ? truncate(message, io.width - 2) : message;
+    const shown = truncate(`${i + 1}/${reviewed.length} ${sanitize(s.name)} (scorer: ${s.label} ${s.score})`, io.width - 2);
     judgement[s.id] = await chooseMany(
       shown,
       beats.map((b) => ({ name: choiceName(b, io.width), value: beatKey(b), checked: b.hit })),

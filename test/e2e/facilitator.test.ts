@@ -118,7 +118,6 @@ describe.skipIf(!hasTmux)('the facilitator review at a terminal', () => {
     const status = join(tty, 'status');
     const cmd = `cd ${JSON.stringify(root)} && MOCKLOOP_HOME=${JSON.stringify(tty)} NO_COLOR=1 node ${JSON.stringify(bin)} run payment-auth-3am --facilitator --minutes 5 --no-save; echo "exit=$?" > ${JSON.stringify(status)}; sleep 30`;
     tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '50', cmd);
-    tmux('set-option', '-t', session, 'history-limit', '5000');
 
     await waitFor(/Facilitator sheet: Incident/);
     await waitFor(/left · 02:47/);
@@ -128,9 +127,9 @@ describe.skipIf(!hasTmux)('the facilitator review at a terminal', () => {
     await waitFor(/left · 02:57/);
     await type('/end');
 
-    await waitFor(/Facilitator review: 4 signals/);
+    await waitFor(/Facilitator review of 4 signals/);
     for (let i = 1; i <= 4; i++) {
-      await waitFor(new RegExp(`${i}/4 .*Uncheck to reject, check to award`));
+      await waitFor(new RegExp(`\\? ${i}/4 .*\\(scorer: `));
       await sleep(150);
       tmux('send-keys', '-t', session, 'Space');
       await sleep(150);
