@@ -233,6 +233,69 @@ describe('minimal pairs', () => {
   });
 });
 
+// Sentences that must earn nothing on the named beat or red flag: known false positives.
+const mustNot: [string, string, string][] = [
+  // [ref (signal/beat or signal/!flag), why, sentence]
+  ['data-integrity/!elided-integrity', 'capacity wording', 'We found the limit in the capacity model at scoping, not in a load test.'],
+  ['data-integrity/!elided-integrity', 'capacity wording', 'I did the estimate in week one rather than a load test in week four.'],
+  ['data-integrity/!elided-integrity', 'no data involved', 'He deployed the change without checking the rollout plan.'],
+  ['capacity-planning/!reactive-capacity', 'a finding before launch', 'In the load test it fell over at 3x, so we added back-pressure before launch.'],
+  ['post-incident-review/action-items', 'vague', 'We wrote down the timeline and some action items.'],
+  ['reliability-practice/alerts-actionable', 'action items are not alert actionability', 'We came out of the review with three action items.'],
+  ['pager-empathy/actionable-pages', 'action items are not alert actionability', 'We came out of the review with three action items.'],
+  ['cross-team/hard-conversation', 'docs are not an options doc', 'We can write the docs later.'],
+  ['cross-team/changed-decision', 'present-tense admission', "Honestly, I haven't thought about that."],
+  ['post-incident-review/contributing-factors', 'filler word', 'Honestly, it was a long night for everyone.'],
+  ['reliability-practice/daily-practice', 'a library default is not a habit', 'Whatever the library does by default.'],
+  ['incident-judgement/confirmed-page', '"lookups" is not "looked"', 'The profile lookups were showing a p99 of 400ms.'],
+];
+
+describe('known false positives stay fixed', () => {
+  it.each(mustNot)('%s (%s): %s', (ref, _why, sentence) => {
+    const [sig, id] = ref.split('/') as [SignalId, string];
+    const s = score(sentence, sig);
+    if (id.startsWith('!')) expect(s.redFlags.map((f) => f.id), describeResult(s)).not.toContain(id.slice(1));
+    else expect(beatHit(s, id)?.hit ?? false, describeResult(s)).toBe(false);
+  });
+});
+
+// How engineers actually say it: each must earn the beat or raise the flag.
+const phrasings: [string, string][] = [
+  ['capacity-planning/capacity-model', 'We sized it for 2,500 msg/s against an estimate of 1,800 msg/s.'],
+  ['capacity-planning/capacity-model', 'I did a back-of-the-envelope estimate of the write QPS.'],
+  ['capacity-planning/scoping-stage', 'We did the sizing three months ahead of peak season.'],
+  ['capacity-planning/margin-load-test', 'We ran a 4x load test with replayed production traffic.'],
+  ['capacity-planning/headroom', 'The broker had a limit of 3,000 msg/s per partition.'],
+  ['capacity-planning/changes-shipped', 'Because of that we added back-pressure on the producers.'],
+  ['data-integrity/reversible', 'We ran dual writes to both stores for two weeks.'],
+  ['data-integrity/verification', 'We compared shadow reads and the checksums matched on every shard.'],
+  ['data-integrity/names-integrity-question', 'The risk was that the two stores could drift out of sync.'],
+  ['data-integrity/safer-path', 'I pushed for idempotency keys on every write.'],
+  ['incident-judgement/escalation', 'I paged the IC and woke up the DBA.'],
+  ['incident-judgement/escalation', 'It was a SEV1, so I opened the incident channel.'],
+  ['incident-judgement/communication', 'I posted to the status page every 30 minutes.'],
+  ['incident-judgement/structured-triage', 'I went through the playbook step by step.'],
+  ['cross-team/changed-decision', 'That was a better design than mine, so we used it.'],
+  ['cross-team/changed-decision', 'Their suggestion changed our design.'],
+  ['cross-team/hard-conversation', 'After two meetings we landed on seven days of retention.'],
+  ['post-incident-review/action-items', 'We came up with action items and I assigned owners to each.'],
+  ['post-incident-review/!blame-or-spin', 'The root cause was a junior engineer who pushed a bad change.'],
+  ['post-incident-review/!blame-or-spin', 'The action item asked their team to be more careful with config.'],
+  ['post-incident-review/!performative-action-items', "I'm not sure what happened to those action items."],
+  ['reliability-practice/safe-rollout', 'We ran the new logic in shadow mode for a week.'],
+  ['reliability-practice/runbook', 'I put the rollback steps in the runbook.'],
+  ['slo-tradeoffs/pushback', 'I said no and offered an async version instead.'],
+];
+
+describe('engineers\' own phrasings are recognised', () => {
+  it.each(phrasings)('%s: %s', (ref, sentence) => {
+    const [sig, id] = ref.split('/') as [SignalId, string];
+    const s = score(sentence, sig);
+    if (id.startsWith('!')) expect(s.redFlags.map((f) => f.id), describeResult(s)).toContain(id.slice(1));
+    else expect(beatHit(s, id)?.hit, describeResult(s)).toBe(true);
+  });
+});
+
 // One real sentence per beat: each must earn its beat (not hypothetically, not as salad).
 const beatCases: [string, string][] = [
   ['story/specifics', 'The page came in at 2:47am on a Saturday, while I was asleep at home with my phone beside me.'],
