@@ -383,8 +383,13 @@ function chooseFollowUp(st: Step, def: Phase): Chosen | undefined {
     if (beat?.spec.probe && !asked.includes(id)) return { id, say: beat.spec.probe, aimed: [ref] };
   }
   // Scenario follow-ups with other conditions (a hit worth digging into, a state of the system).
-  const other = all.find((f) => !f.fallback && f.when !== undefined && Object.keys(f.when).length > 0 && usable(f));
+  // One aimed at missed beats belongs to a question that targets them (the loop above): asked
+  // after any other question it would be off the point, or jump ahead of the probe it belongs to.
+  const other = all.find(
+    (f) => !f.fallback && f.when !== undefined && Object.keys(f.when).length > 0 && !f.when.missed?.length && usable(f),
+  );
   if (other) return chosen(other);
+  // The fallback: only while this question still misses a target and nothing else applies.
   if (missed.length > 0) {
     const fallback = all.find((f) => f.fallback && usable(f));
     if (fallback) return chosen(fallback);

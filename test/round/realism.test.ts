@@ -109,3 +109,58 @@ describe('a beat is followed up at most once per question', () => {
     expect(questions(designPhase(extra), answers)).toEqual(expected);
   });
 });
+
+describe('follow-ups belong to the current question', () => {
+  const integrity = 'data-integrity/integrity';
+  const escalate = { id: 'own-escalation', say: 'When would you escalate?', when: { missed: [IJ('escalation')] } };
+  const reconcile = { id: 'reconcile', say: 'How would you find the mismatched payments?', when: { missed: [integrity] } };
+  const dig = { id: 'dig', say: 'You said runbook: who wrote it?', when: { hit: [IJ('triage')] } };
+  const fallback = { id: 'least-sure', fallback: true, say: 'Which part are you least sure about?' };
+  const table: [string, Partial<Phase>, string[], string[]][] = [
+    [
+      "not after an opening answer that hit all the prompt's targets, although its beat is missed",
+      { targets: [IJ('triage')], followUps: [reconcile], probes: [{ id: 'data', say: 'What about the data?', targets: [integrity] }] },
+      ['I would start from the runbook.', 'No idea.', 'Still no idea.'],
+      ['probe:data', 'followup:reconcile'],
+    ],
+    [
+      'not before the probe it is aimed at',
+      {
+        targets: [IJ('triage')],
+        followUps: [reconcile],
+        probes: [
+          { id: 'ops', say: 'How would you operate it?', targets: [IJ('escalation')] },
+          { id: 'data', say: 'What about the data?', targets: [integrity] },
+        ],
+      },
+      ['Runbook.', 'Escalate to the incident manager.', 'No idea.'],
+      ['probe:ops', 'probe:data', 'followup:reconcile'],
+    ],
+    [
+      "not after a probe aimed elsewhere, while the prompt's beat is still missed",
+      {
+        targets: [IJ('escalation'), IJ('triage')],
+        maxFollowUps: 1,
+        followUps: [escalate, { id: 'own-triage', say: 'How would you narrow it down?', when: { missed: [IJ('triage')] } }],
+        probes: [{ id: 'data', say: 'What about the data?', targets: [integrity] }, { id: 'end', say: 'Anything else?' }],
+      },
+      ['Servers.', 'More servers.', 'We reconcile nightly.', 'No.'],
+      ['followup:own-triage', 'probe:data', 'probe:end'],
+    ],
+    [
+      'one with no missed condition keeps being asked when it holds',
+      { targets: [IJ('triage')], followUps: [dig], probes: [{ id: 'data', say: 'What about the data?', targets: [integrity] }] },
+      ['I would start from the runbook.', 'Me.', 'We reconcile nightly.'],
+      ['followup:dig', 'probe:data'],
+    ],
+    [
+      'the fallback only while the current question misses a target',
+      { targets: [IJ('triage')], followUps: [fallback], probes: [{ id: 'data', say: 'What about the data?', targets: [integrity] }] },
+      ['I would start from the runbook.', 'Servers.', 'Hmm.', 'Hmm.'],
+      ['probe:data', 'followup:beat:data-integrity/integrity', 'followup:least-sure'],
+    ],
+  ];
+  it.each(table)('%s', (_, extra, answers, expected) => {
+    expect(questions(designPhase(extra), answers)).toEqual(expected);
+  });
+});
