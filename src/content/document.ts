@@ -73,6 +73,23 @@ export async function readContentDocument(filePath: string): Promise<ContentDocu
   return parseContent(file, bytes);
 }
 
+/**
+ * Several files at once, in the given order: reading the next files overlaps with parsing
+ * the current one, which matters when validating a large pack.
+ */
+export async function readContentDocuments(filePaths: readonly string[], concurrency = 8): Promise<ContentDocument[]> {
+  const out: ContentDocument[] = new Array(filePaths.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < filePaths.length) {
+      const i = next++;
+      out[i] = await readContentDocument(filePaths[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, filePaths.length) }, worker));
+  return out;
+}
+
 function describeFsError(err: unknown): string {
   const code = (err as { code?: string }).code;
   if (code === 'ENOENT') return 'no such file or directory';

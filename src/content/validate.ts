@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../errors.js';
 import { firstOfEachId, contentFilesIn, dirProblem, scenarioDirs, type CatalogueOptions } from './catalogue.js';
-import { displayPath, readContentDocument, type ContentDocument } from './document.js';
+import { displayPath, readContentDocuments, type ContentDocument } from './document.js';
 import {
   BUILTIN_RUBRIC,
   checkBuiltinRubric,
@@ -82,8 +82,7 @@ async function collectFiles(paths: readonly string[], opts: CatalogueOptions): P
 /** Check content files: YAML, schema, references, then the whole-set checks. */
 export async function validateContent(paths: readonly string[], opts: ValidateOptions = {}): Promise<ValidationReport> {
   const { files, problems } = await collectFiles(paths, opts);
-  const docs: ContentDocument[] = [];
-  for (const file of files) docs.push(await readContentDocument(file));
+  const docs: ContentDocument[] = await readContentDocuments(files);
 
   const rubrics: LoadedRubric[] = [];
   const scenarioDocs: ContentDocument[] = [];
