@@ -89,28 +89,53 @@ const socket = `mockloop-facilitator-${process.pid}`;
 const session = 'review';
 const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const screen = () => tmux('capture-pane', '-p', '-J', '-S', '-3000', '-t', session);
+const screen = (name = session) => tmux('capture-pane', '-p', '-J', '-S', '-3000', '-t', name);
 
-async function waitFor(pattern: RegExp, timeoutMs = 10_000): Promise<string> {
+async function waitFor(pattern: RegExp, timeoutMs = 10_000, name = session): Promise<string> {
   const until = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < until) {
-    last = screen();
+    last = screen(name);
     if (pattern.test(last)) return last;
     await sleep(100);
   }
   throw new Error(`timed out waiting for ${pattern}; screen:\n${last}`);
 }
 
-async function type(text: string): Promise<void> {
-  tmux('send-keys', '-t', session, '-l', text);
+async function type(text: string, name = session): Promise<void> {
+  tmux('send-keys', '-t', name, '-l', text);
   await sleep(80);
-  tmux('send-keys', '-t', session, 'Enter');
+  tmux('send-keys', '-t', name, 'Enter');
 }
 
 afterAll(() => {
   if (hasTmux) spawnSync('tmux', ['-L', socket, 'kill-server']);
 });
+
+/** Starts `run payment-auth-3am --facilitator` in a fresh tmux session; returns where its exit status lands. */
+function startRound(name: string, home: string, extra: string): string {
+  const status = join(home, 'status');
+  const cmd = `cd ${JSON.stringify(root)} && MOCKLOOP_HOME=${JSON.stringify(home)} NO_COLOR=1 node ${JSON.stringify(bin)} run payment-auth-3am --facilitator ${extra}; echo "exit=$?" > ${JSON.stringify(status)}; sleep 30`;
+  tmux('new-session', '-d', '-s', name, '-x', '100', '-y', '50', cmd);
+  return status;
+}
+
+async function exitStatus(status: string): Promise<string> {
+  const until = Date.now() + 5000;
+  while (!existsSync(status) && Date.now() < until) await sleep(100);
+  return readFileSync(status, 'utf8').trim();
+}
+
+/** Toggles the first beat of each signal's list and confirms it. */
+async function toggleFirstOfEach(name: string): Promise<void> {
+  for (let i = 1; i <= 4; i++) {
+    await waitFor(new RegExp(`\\? ${i}/4 .*\\(scorer: `), 10_000, name);
+    await sleep(150);
+    tmux('send-keys', '-t', name, 'Space');
+    await sleep(150);
+    tmux('send-keys', '-t', name, 'Enter');
+  }
+}
 
 describe.skipIf(!hasTmux)('the facilitator review at a terminal', () => {
   it('reviews each target signal, then the debrief shows both verdicts', async () => {
@@ -149,4 +174,52 @@ describe.skipIf(!hasTmux)('the facilitator review at a terminal', () => {
     expect(readFileSync(status, 'utf8').trim()).toBe('exit=0');
     expect(existsSync(join(tty, 'sessions')) ? readdirSync(join(tty, 'sessions')) : []).toEqual([]);
   }, 90_000);
+
+  it('saves the facilitator’s verdicts with the round, so mockloop debrief re-prints both', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'mockloop-review-saved-'));
+    const name = 'saved';
+    const status = startRound(name, home, '--untimed');
+    await waitFor(/› \[02:47/, 10_000, name);
+    await type('Check the queue depth on the partner integration.', name);
+    await waitFor(/› \[02:52/, 10_000, name);
+    await type('/end', name);
+    await toggleFirstOfEach(name);
+    const done = await waitFor(/Saved: [\s\S]*mockloop debrief [\w-]+/, 15_000, name);
+    expect(await exitStatus(status)).toBe('exit=0');
+    const id = /mockloop debrief ([\w-]+)/.exec(done.slice(done.lastIndexOf('Saved: ')))![1]!;
+
+    const text = mockloop(['debrief', id], '', { MOCKLOOP_HOME: home });
+    expect(text.code).toBe(0);
+    expect(text.stdout.match(/scorer: [a-z ]+ \d+ · facilitator: [a-z ]+ \d+/g)).toHaveLength(4);
+    const md = mockloop(['debrief', id, '--format', 'md'], '', { MOCKLOOP_HOME: home });
+    expect(md.stdout.match(/scorer: [a-z ]+ \d+ · facilitator: [a-z ]+ \d+/g)).toHaveLength(4);
+    const json = JSON.parse(mockloop(['debrief', id, '--format', 'json'], '', { MOCKLOOP_HOME: home }).stdout) as {
+      facilitated?: boolean;
+      signals: { facilitator?: unknown; beats: { facilitator?: string }[] }[];
+    };
+    expect(json.facilitated).toBe(true);
+    expect(json.signals.filter((s) => s.facilitator)).toHaveLength(4);
+    expect(json.signals.flatMap((s) => s.beats.map((b) => b.facilitator)).filter((v) => v === 'rejected' || v === 'awarded')).toHaveLength(4);
+  }, 90_000);
+
+  it('Ctrl-C in the review keeps the scorer’s verdicts, saves the round and exits 130', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'mockloop-review-ctrlc-'));
+    const name = 'ctrlc';
+    const status = startRound(name, home, '--untimed');
+    await waitFor(/› \[02:47/, 10_000, name);
+    await type('Check the queue depth on the partner integration.', name);
+    await waitFor(/› \[02:52/, 10_000, name);
+    await type('/end', name);
+    await waitFor(/\? 1\/4 /, 10_000, name);
+    await sleep(150);
+    tmux('send-keys', '-t', name, 'C-c');
+    const after = await waitFor(/Review interrupted; the round is saved with the scorer's verdicts in (\S+)/, 10_000, name);
+    expect(after).not.toMatch(/ExitPromptError|\n\s+at .*\.js/);
+    expect(after).not.toContain('Debrief:');
+    expect(await exitStatus(status)).toBe('exit=130');
+    const path = /verdicts in (\S+)/.exec(after)![1]!;
+    const record = JSON.parse(readFileSync(path, 'utf8')) as { debrief: { facilitated?: boolean; signals: { facilitator?: unknown }[] } };
+    expect(record.debrief.facilitated).toBeUndefined();
+    expect(record.debrief.signals.every((s) => s.facilitator === undefined)).toBe(true);
+  }, 60_000);
 });
