@@ -145,9 +145,14 @@ function splitSentences(text: string): RawSentence[] {
   return out;
 }
 
-/** Punctuation or a dash between two tokens closes negation and hypothetical scopes. */
-function isBreak(between: string): boolean {
-  return /[,;:()!?.—–]|\s-\s|\n\s*\n/.test(between);
+/**
+ * What separates two tokens: 0 nothing but space; 1 a comma (closes a negation scope);
+ * 2 stronger punctuation or a dash (closes hypothetical scopes too, which run on over commas:
+ * "I would load test at 12x, with realistic mixed traffic" is hypothetical to the end).
+ */
+function breakKind(between: string): 0 | 1 | 2 {
+  if (/[;:()!?.—–]|\s-\s|\n\s*\n/.test(between)) return 2;
+  return between.includes(',') ? 1 : 0;
 }
 
 export function analyze(input: string): Doc {
@@ -160,9 +165,9 @@ export function analyze(input: string): Doc {
     const sIndex = sentences.length;
     const first = tokens.length;
     const slice = text.slice(raw.start, raw.end);
-    // breakBefore[k] is true when punctuation separates token k from token k-1
-    const breakBefore: boolean[] = [];
-    const pushToken = (norm: string, start: number, end: number, brk: boolean) => {
+    // breakBefore[k]: what punctuation separates token k from token k-1 (see breakKind)
+    const breakBefore: (0 | 1 | 2)[] = [];
+    const pushToken = (norm: string, start: number, end: number, brk: 0 | 1 | 2) => {
       breakBefore.push(brk);
       tokens.push({ norm, stem: stemOf(norm), start, end, sentence: sIndex, isNumber: isNumberWord(norm), negated: false, hypothetical: false });
     };
@@ -173,13 +178,13 @@ export function analyze(input: string): Doc {
       const end = start + m[0].length;
       // a single space is by far the commonest separator: skip the slice and the regex
       const plainSpace = start - prevEnd === 1 && text.charCodeAt(prevEnd) === 32;
-      const brk = tokens.length > first && !plainSpace && isBreak(text.slice(prevEnd, start));
+      const brk = tokens.length > first && !plainSpace ? breakKind(text.slice(prevEnd, start)) : 0;
       prevEnd = end;
       words++;
       const lower = m[0].toLowerCase();
       if (lower.includes("'") || lower.includes('’') || lower === 'cannot') {
         wordPieces(lower).forEach((norm, k) => {
-          if (norm) pushToken(norm, start, end, k === 0 && brk);
+          if (norm) pushToken(norm, start, end, k === 0 ? brk : 0);
         });
       } else {
         pushToken(lower, start, end, brk);
@@ -250,16 +255,15 @@ function hypotheticalTrigger(tokens: Token[], i: number, last: number): boolean 
   }
 }
 
-function markScopes(tokens: Token[], first: number, last: number, breakBefore: boolean[]): void {
+function markScopes(tokens: Token[], first: number, last: number, breakBefore: readonly (0 | 1 | 2)[]): void {
   let negLeft = 0;
   let hypo = false;
   for (let i = first; i < last; i++) {
     const k = i - first;
     const t = tokens[i]!;
-    if (breakBefore[k]) {
-      negLeft = 0;
-      hypo = false;
-    }
+    const brk = breakBefore[k] ?? 0;
+    if (brk > 0) negLeft = 0;
+    if (brk > 1) hypo = false;
     const next = i + 1 < last ? tokens[i + 1]! : undefined;
     if (SCOPE_END.has(t.norm) || (t.norm === 'instead' && next?.norm !== 'of')) {
       negLeft = 0;

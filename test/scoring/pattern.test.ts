@@ -85,6 +85,8 @@ describe('hypothetical scope', () => {
     ['If I had added a circuit breaker, nothing would page.', true],
     ['I plan to add a circuit breaker.', true],
     ['I would not page anyone, but I added a circuit breaker.', false],
+    ['I would test at 12x, with a circuit breaker in front.', true],
+    ['I would test at 12x; I added a circuit breaker.', false],
   ];
   test.each(cases)('%s → hypothetical %s', (text, expected) => {
     const m = findMatches(analyze(text), compilePattern('circuit breaker', lexicon));
