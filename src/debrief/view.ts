@@ -82,7 +82,8 @@ export function signalView(s: SignalResult, targets: readonly SignalId[]): Signa
     score: s.score,
     level: s.level,
     label: s.label,
-    targeted: targets.includes(s.id),
+    // a story scored on its own has no targets: no signal is "not targeted" then
+    targeted: targets.length === 0 || targets.includes(s.id),
     salad: s.salad === true,
     hits: dedupeQuotes(s.beats.filter((b) => b.hit).sort(byWeight).map(hitView)),
     misses: s.beats

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { renderScoreReport } from '../../src/debrief/render.js';
+import { incidentDebrief } from './fixtures.js';
+
+// `mockloop score story.md` has no target signals: no heading should read "(not targeted)",
+// which only means something beside signals a round or --signal did target.
+
+const report = { signals: incidentDebrief.signals, overall: incidentDebrief.overall };
+const headings = (out: string) => out.split('\n').filter((l) => /^(#+ )?(Incident judgement|SLO trade-offs)\b/.test(l));
+
+describe('score report headings', () => {
+  it.each(['text', 'md'] as const)('%s: without targets no signal heading says "not targeted"', (format) => {
+    const out = renderScoreReport(report, { format, colour: false });
+    expect(headings(out).length).toBeGreaterThan(1);
+    for (const h of headings(out)) expect(h).not.toContain('(not targeted)');
+  });
+
+  it.each(['text', 'md'] as const)('%s: with --signal, the other signals are marked', (format) => {
+    const out = renderScoreReport(report, { format, colour: false, targets: ['incident-judgement'] });
+    const [target, other] = [headings(out).find((h) => h.includes('Incident judgement')), headings(out).find((h) => h.includes('SLO trade-offs'))];
+    expect(target).not.toContain('(not targeted)');
+    expect(other).toContain('(not targeted)');
+  });
+});
