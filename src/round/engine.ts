@@ -374,6 +374,8 @@ function chooseFollowUp(st: Step, def: Phase): Chosen | undefined {
   const fresh = (f: FollowUp) => !(f.when?.missed ?? []).some((b) => aimed.includes(b));
   const usable = (f: FollowUp) => (f.repeat || !asked.includes(f.id)) && fresh(f) && st.holds(f.when);
   const missed = missedTargets(st, q);
+  // A probe whose targets were all hit is answered: nothing more to ask about it, fallback included.
+  if (q.kind === 'probe' && q.targets.length > 0 && missed.length === 0) return undefined;
   for (const ref of missed) {
     if (aimed.includes(ref)) continue;
     const own = all.find((f) => !f.fallback && f.when?.missed?.includes(ref) && usable(f));

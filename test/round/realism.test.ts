@@ -164,3 +164,34 @@ describe('follow-ups belong to the current question', () => {
     expect(questions(designPhase(extra), answers)).toEqual(expected);
   });
 });
+
+describe('a fully answered probe draws no follow-up', () => {
+  const integrity = 'data-integrity/integrity';
+  const dig = { id: 'dig', say: 'You said runbook: who wrote it?', when: { hit: [IJ('triage')] } };
+  const fallback = { id: 'least-sure', fallback: true, say: 'Which part are you least sure about?' };
+  const data = { id: 'data', say: 'What about the data?', targets: [integrity] };
+  const next = { id: 'next', say: 'And capacity?' };
+  const table: [string, Partial<Phase>, string[], string[]][] = [
+    [
+      'a follow-up on another condition waits: the probe was answered',
+      { targets: [IJ('escalation')], followUps: [dig, fallback], probes: [data, next] },
+      ['We escalate to the incident manager.', 'We run the runbook and reconcile mismatches nightly.'],
+      ['probe:data', 'probe:next'],
+    ],
+    [
+      'answered on its follow-up: nothing more is asked about it, neither fallback nor other conditions',
+      { targets: [IJ('escalation')], followUps: [dig, fallback], probes: [data, next] },
+      ['We escalate to the incident manager.', 'Servers.', 'We run the runbook and reconcile mismatches nightly.'],
+      ['probe:data', 'followup:beat:data-integrity/integrity', 'probe:next'],
+    ],
+    [
+      'after the opening prompt and a probe with no targets, a held condition is still followed up',
+      { targets: [IJ('escalation')], followUps: [dig], probes: [next, data] },
+      ['We escalate to the incident manager.', 'We follow the runbook.', 'We reconcile nightly.'],
+      ['probe:next', 'followup:dig', 'probe:data'],
+    ],
+  ];
+  it.each(table)('%s', (_, extra, answers, expected) => {
+    expect(questions(designPhase(extra), answers)).toEqual(expected);
+  });
+});
