@@ -389,6 +389,7 @@ const phrasings: Record<string, Case[]> = {
     ['what did the last on-call do?', ['alert-history'], []],
     ['Show me the PagerDuty incidents grouped by alert.', ['alert-groups'], []],
     ['who else is being paged?', ['alert-groups'], []],
+    ['whats paging and who', ['alert-groups'], []],
     ['is checkout actually broken?', ['consumer-impact'], []],
     ['what is the customer impact?', ['consumer-impact'], []],
     ["what's that payments webhook alert?", ['payments-webhooks'], []],
@@ -627,6 +628,29 @@ describe('broker-disk-full: what the candidate did shows up', () => {
     const p = play(scenario, ['disk?', 'ok', 'ok', 'ok', 'Grow the EBS volume on broker-3.', 'Any under-replicated partitions?']);
     expect(p.state.incident!.fired).toContain('disk-full');
     expect(panelText(p, 'broker-health')).toMatch(/back online/);
+  });
+});
+
+describe('alert-storm-flapping-dependency: the real alert in the pile', () => {
+  const { scenario } = readScenario('alert-storm-flapping-dependency');
+  const panelText = (p: Played, id: string) => p.transcript.filter((e) => e.ref === id && e.kind === 'panel').at(-1)?.text ?? '';
+
+  it('maintenance mode hides the payments alert and its owner finds out late', () => {
+    const p = play(scenario, ['alerts?', 'Put everything in maintenance mode.', 'ok', 'ok', 'ok', 'check the payments queue']);
+    expect(p.transcript.some((e) => e.ref === 'payments-lost')).toBe(true);
+    expect(panelText(p, 'payments-webhooks')).toMatch(/48,000/);
+  });
+
+  it('a scoped silence leaves the payments alert with its owner, who drains it', () => {
+    const p = play(scenario, ['alerts?', 'Silence the FlagServiceDependencyDown alerts.', 'ok', 'ok', 'ok', 'check the payments queue']);
+    expect(p.transcript.some((e) => e.ref === 'payments-lost')).toBe(false);
+    expect(panelText(p, 'payments-webhooks')).toMatch(/draining/);
+  });
+
+  it('left alone, the flapping stops when the backup finishes, and is back tomorrow', () => {
+    const p = play(scenario, ['alerts?', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'lb?']);
+    expect(p.transcript.some((e) => e.ref === 'backup-done')).toBe(true);
+    expect(p.state.incident!.state['flapping']).toBe(false);
   });
 });
 
