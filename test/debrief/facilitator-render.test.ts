@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadRubric, resolveScenario } from '../../src/content/index.js';
+import { loadCatalogue, loadRubric, resolveScenario } from '../../src/content/index.js';
 import { compileRubric, type CompiledRubric } from '../../src/scoring/index.js';
 import type { Scenario } from '../../src/scenario/types.js';
 import { describeCondition, facilitatorSheet, type BeatLabels } from '../../src/round/facilitator.js';
@@ -60,6 +60,20 @@ describe.each(['payment-auth-3am', 'payment-auth-design'])('facilitator sheet fo
     for (const p of s.phases) for (const ref of p.targets ?? []) expect(flat).toContain(`- ${labels(ref)}`);
     if (s.facilitator!.notes) expect(flat).toContain(s.facilitator!.notes.trim());
   });
+});
+
+describe('every built-in scenario', () => {
+  it('has a sheet that fits 80 columns and names every panel and action', async () => {
+    const { scenarios: all } = await loadCatalogue();
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    for (const { scenario } of all) {
+      const text = renderFacilitatorSheet(facilitatorSheet(scenario, labels), { width: 80 });
+      expect(text.split('\n').filter((l) => displayWidth(l) > 80), scenario.id).toEqual([]);
+      const flat = renderFacilitatorSheet(facilitatorSheet(scenario, labels), { width: 1000 });
+      for (const p of scenario.incident?.panels ?? []) expect(flat, scenario.id).toContain(p.title);
+      for (const a of scenario.incident?.actions ?? []) expect(flat, scenario.id).toContain(a.title);
+    }
+  }, 30_000);
 });
 
 describe('incident telemetry on the sheet', () => {
