@@ -5,6 +5,7 @@ import type { ScoreReport } from '../scoring/types.js';
 import { readTextInput } from '../io/input.js';
 import { jsonOutput } from '../debrief/render-json.js';
 import { stdoutStyle } from '../io/colour.js';
+import { wrap } from '../debrief/text.js';
 
 export interface ScoreCommandOptions {
   signal?: string;
@@ -61,7 +62,7 @@ export async function scoreCommand(files: string[], opts: ScoreCommandOptions): 
       ...(title ? { title } : {}),
       ...(signal ? { targets: [signal] } : {}),
     });
-    if (format !== 'json') out += framingsLine(report);
+    if (format !== 'json') out += framingsLine(report, width);
     process.stdout.write(out);
     return;
   }
@@ -71,14 +72,14 @@ export async function scoreCommand(files: string[], opts: ScoreCommandOptions): 
     process.stdout.write(jsonOutput(bank));
     return;
   }
-  process.stdout.write(format === 'md' ? bankMarkdown(bank) : bankText(bank, colour));
+  process.stdout.write(format === 'md' ? bankMarkdown(bank) : bankText(bank, colour, width));
 }
 
-function framingsLine(report: ScoreReport): string {
+function framingsLine(report: ScoreReport, width: number): string {
   const carried = report.signals.filter((s) => s.level >= SOLID).sort((a, b) => b.score - a.score);
   if (carried.length < 2) return '';
   const names = carried.map((s) => s.name).join('; ');
-  return `\nThis story can be framed for ${carried.length} signals: ${names}. Lead with the one the question asks for.\n`;
+  return `\n${wrap(`This story can be framed for ${carried.length} signals: ${names}. Lead with the one the question asks for.`, width).join('\n')}\n`;
 }
 
 export interface StoryBank {
@@ -115,7 +116,7 @@ export function storyBank(stories: ScoredStory[], signals: { id: SignalId; short
 
 const LEVEL_MARK = ['·', '1', '2', '3', '4'];
 
-function bankText(bank: StoryBank, colour: boolean): string {
+function bankText(bank: StoryBank, colour: boolean, width: number): string {
   const codes = bank.signals.map((_, i) => `S${i + 1}`);
   const nameWidth = Math.min(40, Math.max(5, ...bank.stories.map((s) => basename(s.file).length)));
   const lines: string[] = [];
@@ -135,13 +136,13 @@ function bankText(bank: StoryBank, colour: boolean): string {
   lines.push('');
   bank.signals.forEach((sig, i) => {
     const best = bank.best[sig.id];
-    lines.push(`${codes[i]!.padStart(3)}  ${sig.short}${best ? `: best story ${basename(best)}` : ': no solid story yet'}`);
+    lines.push(...wrap(`${sig.short}${best ? `: best story ${basename(best)}` : ': no solid story yet'}`, width, `${codes[i]!.padStart(3)}  `));
   });
   lines.push('');
   lines.push('Levels: · no signal, 1 weak, 2 mixed, 3 solid, 4 strong.');
   if (bank.uncovered.length > 0) {
     const names = bank.uncovered.map((id) => bank.signals.find((s) => s.id === id)?.short ?? id);
-    lines.push(`No solid story yet for: ${names.join(', ')}.`);
+    lines.push(...wrap(`No solid story yet for: ${names.join(', ')}.`, width));
   } else {
     lines.push('Every signal has at least one solid story.');
   }

@@ -169,6 +169,26 @@ describe('displayWidth', () => {
   });
 });
 
+describe('score output fits 80 columns', () => {
+  const stories = join(root, 'test', 'fixtures', 'stories');
+  const run = (...args: string[]) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, COLUMNS: String(COLS), NO_COLOR: '1' };
+    delete env.FORCE_COLOR;
+    return spawnSync(process.execPath, [bin, 'score', ...args], { encoding: 'utf8', env });
+  };
+  it.each([
+    // a story bank with gaps: the closing "No solid story yet for: ..." lists several signals
+    ['a story bank', ['pager-empathy-4-encode-the-throttle.md', 'cross-team-0-time-management.md', 'data-integrity-1-backups.md'], /No solid story yet for:/],
+    // one story strong on several signals: "This story can be framed for N signals: ..."
+    ['one story framed for several signals', ['incident-judgement-4-storage-sev1.md'], /framed for \d+ signals/],
+  ])('%s', (_name, files, expected) => {
+    const r = run(...files.map((f) => join(stories, f)));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(expected);
+    expect(overWide(r.stdout.split('\n'))).toEqual([]);
+  });
+});
+
 describe.skipIf(!hasTmux)('mockloop in an 80x40 terminal', () => {
   const turns = ['what does p95 latency look like right now?', 'check the queue depth on the partner integration'];
 
