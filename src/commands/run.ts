@@ -5,7 +5,7 @@ import { finishRound, type ScenarioSummary } from '../round/finish.js';
 import type { RoundState } from '../round/state.js';
 import type { TranscriptEntry } from '../round/transcript.js';
 import { compileRubric, type CompiledRubric } from '../scoring/index.js';
-import { readAnswersFile, readStdinLines } from '../io/answers.js';
+import { readAnswersFile, stdinTurns } from '../io/answers.js';
 import { realClock, simulatedClock } from '../io/clock.js';
 import { formatEntry, type LiveStyle } from '../io/live.js';
 import { saveRound } from '../io/round-journal.js';
@@ -65,6 +65,8 @@ export interface PlayRequest {
   untimed?: boolean;
   /** Scripted turns; undefined = the terminal (stdin must be a TTY). */
   answers?: string[];
+  /** Turns as they arrive (piped stdin), in place of answers. */
+  turns?: TurnSource;
   json?: boolean;
   save: boolean;
   seed?: number;
@@ -78,7 +80,7 @@ export interface PlayRequest {
 /** Plays one round to its debrief: the shared body of run, drill and the menu. */
 export async function playScenario(req: PlayRequest): Promise<void> {
   const { scenario, rubric } = req;
-  const interactive = req.answers === undefined;
+  const interactive = req.answers === undefined && req.turns === undefined;
   const ctx: RoundContext = prepareRound(scenario, rubric);
   const seed = req.seed ?? (interactive ? Math.floor(Math.random() * 2 ** 31) : 1);
   const roundOpts: Parameters<typeof createRound>[1] = { seed };
@@ -127,8 +129,8 @@ export async function playScenario(req: PlayRequest): Promise<void> {
     source = terminal.terminalSource(req.json ? process.stderr : process.stdout);
     help = terminal.TERMINAL_HELP;
   } else {
-    const lines = [...req.answers!];
-    source = { interactive: false, next: async () => lines.shift() ?? null };
+    const lines = [...(req.answers ?? [])];
+    source = req.turns ?? { interactive: false, next: async () => lines.shift() ?? null };
     help = 'Commands: /time /hint /panels /skip /end /help';
   }
 
@@ -198,9 +200,11 @@ export async function runCommand(idOrFile: string, opts: RunOptions): Promise<vo
   const loaded = await resolveScenario(idOrFile, opts.scenarios ? { scenarios: opts.scenarios } : {});
   const rubric = await loadCompiledRubric();
   let answers: string[] | undefined;
+  let turns: TurnSource | undefined;
   if (opts.answers !== undefined) answers = await readAnswersFile(opts.answers);
-  else if (!process.stdin.isTTY) answers = await readStdinLines();
+  else if (!process.stdin.isTTY) turns = await stdinTurns();
   const req: PlayRequest = { scenario: loaded.scenario, rubric, answers, json: opts.json === true, save: opts.save !== false } as PlayRequest;
+  if (turns) req.turns = turns;
   if (minutes !== undefined) req.minutes = minutes;
   if (opts.untimed) req.untimed = true;
   if (seed !== undefined) req.seed = seed;
