@@ -136,7 +136,8 @@ export function resolveSession(ref: string, dir: string): { kind: 'record' | 'jo
     throw new UserError(`no saved round matches "${ref}" in ${dir} (mockloop history lists them)`);
   }
   if (matches.length > 1) {
-    const shown = matches.slice(0, 5).map((s) => `  ${s.id}`).join('\n');
+    const more = matches.length > 5 ? `\n  … and ${matches.length - 5} more (mockloop history lists them)` : '';
+    const shown = matches.slice(0, 5).map((s) => `  ${s.id}`).join('\n') + more;
     throw new UserError(`"${ref}" matches ${matches.length} saved rounds; give more of the id:\n${shown}`);
   }
   const m = matches[0]!;

@@ -191,4 +191,23 @@ describe('resolveSession', () => {
     expect(readFileSync(join(dir, '2026-01-02T10-00-00-b-0002.json'), 'utf8')).toBe('{}');
     expect(() => readRecord(join(dir, '2026-01-02T10-00-00-b-0002.json'))).toThrow(/not a saved mockloop round/);
   });
+
+  it.each([
+    [2, false],
+    [5, false],
+    [7, true],
+  ])('an ambiguous prefix matching %i rounds lists at most five, and says when there are more', (n, more) => {
+    const dir = tempDir();
+    for (let i = 1; i <= n; i++) writeFileSync(join(dir, `2026-02-0${i}T10-00-00-r-000${i}.jsonl`), '');
+    let message = '';
+    try {
+      resolveSession('2026-02', dir);
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toContain(`matches ${n} saved rounds`);
+    expect(message.split('\n').filter((l) => /^ {2}2026-02-/.test(l))).toHaveLength(Math.min(n, 5));
+    if (more) expect(message).toContain(`… and ${n - 5} more`);
+    else expect(message).not.toMatch(/… and \d+ more/);
+  });
 });
