@@ -10,7 +10,8 @@ export function buildProgram(version: string): Command {
     .description('An AI-free mock interviewer in the terminal for backend and infrastructure engineers.')
     .version(version, '-V, --version')
     .option('--scenarios <dirs>', 'extra scenario directories, colon-separated (also MOCKLOOP_SCENARIOS)')
-    .showHelpAfterError('(run mockloop --help for usage)')
+    // a usage error is one line on stderr, the hint on the same line
+    .configureOutput({ outputError: (str, write) => write(`${str.trimEnd()} (run mockloop --help for usage)\n`) })
     .exitOverride();
 
   program

@@ -52,6 +52,10 @@ export function rubricFromDocument(doc: ContentDocument): Checked<LoadedRubric> 
 /** Without a rubric, beat references and concept names are not checked. */
 export function scenarioFromDocument(doc: ContentDocument, rubric: RubricSpec | undefined): Checked<LoadedScenario> {
   if (doc.value === undefined || doc.problems.length > 0) return { problems: doc.problems };
+  // `mockloop run rubric.yaml`: one clear line rather than every rubric key as a scenario problem
+  if (contentKindOf(doc.value) === 'rubric') {
+    return { problems: [{ file: doc.file, line: 1, col: 1, message: 'this is a rubric (it has signals and storyBeats), not a scenario; check it with mockloop validate' }] };
+  }
   const schema = schemaProblems('scenario', doc);
   if (schema.length > 0) return { problems: schema };
   const scenario = doc.value as Scenario;
