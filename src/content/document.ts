@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import jsyaml from 'js-yaml';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Problem } from '../errors.js';
 
@@ -112,7 +113,34 @@ export function parseContent(file: string, bytes: Uint8Array | string): ContentD
     }
   }
   if (text.trim() === '') return unreadable(file, 'file is empty');
+  return fastParse(file, text) ?? positionedParse(file, text);
+}
 
+/** An anchor or alias anywhere (`&name`, `*name`): such files always take the guarded path. */
+const ANCHOR_OR_ALIAS = /(^|[\s[{,])[&*][^\s,\]}]/m;
+
+/**
+ * Most content files are clean. They are read with js-yaml, an order of magnitude faster than
+ * the position-keeping parser; positions are then computed only if something asks for one (a
+ * later problem, a sample that lands out of range). Anything unusual — a syntax error, a
+ * duplicate key, an anchor or alias, an empty document — goes to the positioned parser, which
+ * reports it with its line and column.
+ */
+function fastParse(file: string, text: string): ContentDocument | undefined {
+  if (ANCHOR_OR_ALIAS.test(text)) return undefined;
+  let value: unknown;
+  try {
+    value = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, json: false });
+  } catch {
+    return undefined;
+  }
+  if (value === undefined || value === null) return undefined;
+  let positioned: ContentDocument | undefined;
+  const full = (): ContentDocument => (positioned ??= positionedParse(file, text));
+  return { file, value, problems: [], locate: (p) => full().locate(p), locateKey: (p) => full().locateKey(p) };
+}
+
+function positionedParse(file: string, text: string): ContentDocument {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number): Position => lineCounter.linePos(offset);

@@ -42,7 +42,21 @@ function intern(w: WordMatcher): WordMatcher {
   return out;
 }
 
+const termMemo = new Map<string, Term>();
+
+/** A term made only of known phrases (a {concept}) is built once and shared. */
 function makeTerm(alts: Phrase[], gapBefore: number): Term {
+  const ids = alts.map((a) => phraseIds.get(a));
+  if (ids.every((id) => id !== undefined)) {
+    const key = `${gapBefore}|${ids.join(',')}`;
+    let term = termMemo.get(key);
+    if (!term) termMemo.set(key, (term = buildTerm(alts, gapBefore)));
+    return term;
+  }
+  return buildTerm(alts, gapBefore);
+}
+
+function buildTerm(alts: Phrase[], gapBefore: number): Term {
   const byFirst = new Map<WordMatcher, Phrase[]>();
   for (const alt of alts) {
     const first = alt.words[0]!;
@@ -106,7 +120,21 @@ function compileWord(raw: string, where: string): WordMatcher[] {
   return out;
 }
 
+/** Phrases are immutable: the same text compiles once per process (a pack repeats its concepts). */
+const phraseMemo = new Map<string, Phrase>();
+const phraseIds = new Map<Phrase, number>();
+
 function compilePhrase(text: string, gap: number, where: string): Phrase {
+  const key = `${gap}|${text}`;
+  const known = phraseMemo.get(key);
+  if (known) return known;
+  const phrase = compilePhraseUncached(text, gap, where);
+  phraseMemo.set(key, phrase);
+  phraseIds.set(phrase, phraseIds.size);
+  return phrase;
+}
+
+function compilePhraseUncached(text: string, gap: number, where: string): Phrase {
   const words: WordMatcher[] = [];
   const gaps: number[] = [];
   for (const raw of text.trim().split(/\s+/)) {
