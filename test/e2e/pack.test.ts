@@ -27,7 +27,7 @@ function sh(cmd: string, args: string[], cwd: string, timeout = 150_000): SpawnS
 const NETWORK = /ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN|network|socket hang up/i;
 
 beforeAll(() => {
-  const packed = sh('npm', ['pack', '--json', '--pack-destination', work], repo);
+  const packed = sh('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], repo);
   if (packed.status !== 0) throw new Error(`npm pack failed:\n${packed.stderr}`);
   const [info] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as { filename: string; files: { path: string }[] }[];
   files = info!.files.map((f) => f.path);
