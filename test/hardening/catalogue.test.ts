@@ -138,11 +138,12 @@ describe('a 1 MB answer in one turn', () => {
   let viaPipe: Ran;
   let json: Ran;
   beforeAll(async () => {
-    [viaFile, viaPipe, json] = await limited([
+    const rs = await limited([
       () => mockloop(runAnswers(megabyte), { env: { MOCKLOOP_HOME: home } }),
       () => mockloop(['run', 'payment-auth-3am', '--no-save'], { input: `${pasted}\n/end\n` }),
       () => mockloop([...runAnswers(megabyte), '--json', '--no-save']),
     ]);
+    [viaFile, viaPipe, json] = [rs[0]!, rs[1]!, rs[2]!];
   }, 180_000);
 
   it('is accepted and scored, from a file and from a pipe', () => {
@@ -181,11 +182,12 @@ describe('control characters and escape sequences in an answer', () => {
   let json: Ran;
   let reprints: Ran[];
   beforeAll(async () => {
-    [live, json] = await limited([
+    const rs = await limited([
       () => mockloop(runAnswers(evil), { env: { MOCKLOOP_HOME: evilHome } }),
       () => mockloop([...runAnswers(evil), '--json', '--no-save']),
     ]);
-    const id = /mockloop debrief (\S+?)\)?$/m.exec(live!.stderr)![1]!;
+    [live, json] = [rs[0]!, rs[1]!];
+    const id = /mockloop debrief (\S+?)\)?$/m.exec(live.stderr)![1]!;
     reprints = await limited(['text', 'md', 'json'].map((f) => () => mockloop(['debrief', id, '--format', f], { env: { MOCKLOOP_HOME: evilHome } })));
   }, 120_000);
 
