@@ -76,8 +76,11 @@ export function formatEntry(e: TranscriptEntry, style: LiveStyle): string | unde
         case 'panel':
           return box(c, `${e.title ?? e.ref ?? 'panel'}${e.clock ? c.dim(`  · ${e.clock}`) : ''}`, e.text, w);
         case 'notice':
-          return wrap(e.text, w - 4)
-            .map((l) => c.dim(`  · ${l}`))
+          // one bullet per line of the notice; a line that wraps continues under its text
+          return clean(e.text)
+            .replace(/\s+$/, '')
+            .split('\n')
+            .flatMap((line) => wrapLine(line, Math.max(20, w - 4)).map((l, i) => c.dim(`${i === 0 ? '  · ' : '    '}${l}`)))
             .join('\n');
         default: {
           const tag = e.kind === 'event' ? c.magenta('event') : e.kind === 'action' ? c.blue(e.title ?? 'action') : c.dim('system');

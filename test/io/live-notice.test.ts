@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { formatEntry } from '../../src/io/live.js';
+
+// A system notice (/time, /panels, skips) is dimmed with a bullet per line; a line too long for
+// the terminal continues under its own text rather than starting a new bullet mid-sentence.
+
+const notice = (text: string) => formatEntry({ role: 'system', kind: 'notice', text } as Parameters<typeof formatEntry>[0], { colour: false, width: 80, echoCandidate: false })!;
+
+describe('system notices', () => {
+  it.each([
+    ['a short line', '59m 23s left in the round.', ['  · 59m 23s left in the round.']],
+    [
+      'a long line wraps without a second bullet',
+      '59m 23s left in the round. Phase 2 of 5: Operating it once live (9m 42s of its 10m left).',
+      ['  · 59m 23s left in the round. Phase 2 of 5: Operating it once live (9m 42s of', '    its 10m left).'],
+    ],
+    ['each line of a list keeps its bullet', 'Asked for so far:\n  02:47  Grafana', ['  · Asked for so far:', '  ·   02:47  Grafana']],
+  ])('%s', (_name, text, lines) => {
+    const out = notice(text).split('\n');
+    expect(out).toEqual(lines);
+    for (const l of out) expect(l.length).toBeLessThanOrEqual(80);
+  });
+});
