@@ -1,7 +1,8 @@
 import { UserError } from '../errors.js';
 import { SIGNAL_IDS, type SignalId } from '../rubric/types.js';
 import { drillScenario, drillSignal } from '../round/drill.js';
-import { readAnswersFile, readStdinLines } from '../io/answers.js';
+import { readAnswersFile, stdinTurns } from '../io/answers.js';
+import type { TurnSource } from '../io/play.js';
 import { loadCompiledRubric, playScenario, type PlayRequest, type RunOptions } from './run.js';
 
 export interface DrillOptions extends RunOptions {
@@ -21,12 +22,14 @@ export async function drillCommand(opts: DrillOptions): Promise<void> {
   if (opts.seed !== undefined && !/^\d{1,10}$/.test(opts.seed)) throw new UserError(`--seed: expected a whole number, got "${opts.seed}"`);
   let answers: string[] | undefined;
   if (opts.answers !== undefined) answers = await readAnswersFile(opts.answers);
-  else if (!process.stdin.isTTY) answers = await readStdinLines();
-  const seed = opts.seed !== undefined ? Number(opts.seed) >>> 0 : answers ? 1 : Math.floor(Math.random() * 2 ** 31);
+  let turns: TurnSource | undefined;
+  if (answers === undefined && !process.stdin.isTTY) turns = await stdinTurns();
+  const seed = opts.seed !== undefined ? Number(opts.seed) >>> 0 : answers || turns ? 1 : Math.floor(Math.random() * 2 ** 31);
   const rubric = await loadCompiledRubric();
   const signal = drillSignal(rubric.spec, seed, opts.signal as SignalId | undefined);
   const req: PlayRequest = { scenario: drillScenario(rubric.spec, signal, minutes), rubric, json: opts.json === true, save: opts.save !== false, seed };
   if (answers) req.answers = answers;
+  if (turns) req.turns = turns;
   if (opts.untimed) req.untimed = true;
   if (opts.scenarios) req.scenarios = opts.scenarios;
   await playScenario(req);
