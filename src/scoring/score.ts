@@ -135,8 +135,8 @@ class MatchCache {
 /**
  * Sentences that earn nothing: lists of terms; sentences made almost only of rubric words (the
  * words that join a sentence together never count as rubric words); and
- * sentences that touch the beats of three or more signals in five or more separate places, which is
- * recital, not a story
+ * sentences that touch the beats of three or more signals in five or more separate places without
+ * saying who did or would do what, which is recital, not a story
  * ("I'm passionate about SLOs, error budgets, capacity planning with headroom and runbooks").
  */
 function saladSentences(doc: Doc, bySignal: readonly Match[][]): Set<number> {
@@ -168,6 +168,7 @@ function saladSentences(doc: Doc, bySignal: readonly Match[][]): Set<number> {
     const share = (covered.get(s.index)?.size ?? 0) / Math.max(1, n);
     if (n >= SALAD_MIN_TOKENS && share >= (s.statement ? SALAD_STATEMENT_COVERAGE : SALAD_COVERAGE)) out.add(s.index);
     else if (
+      !tellsAction(doc, s.firstToken, s.lastToken) &&
       (spread.get(s.index) ?? 0) >= SALAD_SPREAD &&
       disjointSpans(spans.get(s.index) ?? []) >= SALAD_SPREAD_TERMS &&
       share >= SALAD_SPREAD_COVERAGE
@@ -176,6 +177,27 @@ function saladSentences(doc: Doc, bySignal: readonly Match[][]): Set<number> {
     }
   }
   return out;
+}
+
+const IRREGULAR_PAST = new Set(
+  'wrote rewrote built ran led took made set saw found told sent got gave kept brought caught chose drove paid put spent split stood thought understood went won began broke fell felt held knew lost met rode shot sold spoke stuck struck swept taught threw woke'.split(' '),
+);
+
+const AGENT_WORDS = new Set(['i', 'we', 'my', 'our', 'me', 'us', 'team', 'they', 'he', 'she']);
+
+/**
+ * The sentence says someone did something (an agent and a past-tense verb) or would do it (an
+ * agent and a hypothetical): "we updated the runbook", "I would build dashboards".
+ */
+function tellsAction(doc: Doc, first: number, last: number): boolean {
+  let agent = false;
+  let action = false;
+  for (let i = first; i < last; i++) {
+    const t = doc.tokens[i]!;
+    if (AGENT_WORDS.has(t.norm)) agent = true;
+    if (t.hypothetical || IRREGULAR_PAST.has(t.norm) || (t.norm.length >= 5 && t.norm.endsWith('ed'))) action = true;
+  }
+  return agent && action;
 }
 
 /** How many separate places in the sentence matched (overlapping matches count once). */

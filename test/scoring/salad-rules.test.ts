@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { describe, expect, test } from 'vitest';
+import { compileRubric, scoreText } from '../../src/scoring/index.js';
+import type { RubricSpec } from '../../src/rubric/types.js';
+
+// The salad rules against the real rubric: recital earns nothing, but a dense sentence that
+// says who did (or would do) what is a story, however many signals it touches.
+const rubric = compileRubric(parse(readFileSync('rubrics/backend-signals.yaml', 'utf8')) as RubricSpec);
+const hits = (text: string, signal: string) =>
+  scoreText(text, rubric)
+    .signals.find((s) => s.id === signal)!
+    .beats.filter((b) => b.hit && !b.story)
+    .map((b) => b.id);
+
+describe('salad rules on the real rubric', () => {
+  const stories: [string, string, string[]][] = [
+    [
+      'On my last team we updated the runbook as part of every feature change, in the same pull request, and we wrote a pre-mortem before every risky change to the authorisation path.',
+      'reliability-practice',
+      ['daily-practice', 'pre-mortem'],
+    ],
+    [
+      'I would build dashboards for p95 latency, error rate and the partner queue depth before launch, and only page on symptoms the on-call engineer can act on: partner p95 latency, queue depth on the partner integration and error budget burn rate.',
+      'reliability-practice',
+      ['operability-basics'],
+    ],
+  ];
+  test.each(stories)('%s', (text, signal, expected) => {
+    expect(hits(text, signal)).toEqual(expect.arrayContaining(expected));
+  });
+
+  const recitals = [
+    "I'm passionate about reliability, SLOs, error budgets and burn-rate alerting, capacity planning with headroom and load testing, data integrity with idempotency and reversible migrations, on-call empathy and page reduction, and blameless post-incident reviews with action items and follow-through.",
+    'Incident response is about structured triage, escalation, communication and trade-offs like failing open versus rate limiting, and capacity is about models, headroom, failure-mode analysis and load testing above peak.',
+  ];
+  test.each(recitals)('recital: %s', (text) => {
+    for (const s of scoreText(text, rubric).signals) expect(s.level, s.id).toBeLessThanOrEqual(1);
+  });
+});
