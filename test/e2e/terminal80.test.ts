@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { displayWidth as textWidth } from '../../src/debrief/text.js';
 
 // The whole tool as a new user meets it, in a real 80x40 terminal (tmux): `mockloop` with no
 // arguments, the menu driven with the arrow keys, two turns typed in plain words, /end, the
@@ -36,26 +37,9 @@ function tmux(...args: string[]): string {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Display width in terminal columns: wide East Asian and emoji count 2, combining marks 0, the rest (box drawing included) 1. */
+/** Display width in terminal columns, measured the way the renderers measure it, colour codes aside. */
 function displayWidth(line: string): number {
-  let width = 0;
-  for (const ch of line.replace(SGR, '')) {
-    const cp = ch.codePointAt(0)!;
-    if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) continue;
-    if ((cp >= 0x300 && cp <= 0x36f) || (cp >= 0x200b && cp <= 0x200f) || cp === 0xfe0f) continue;
-    const wide =
-      (cp >= 0x1100 && cp <= 0x115f) ||
-      (cp >= 0x2e80 && cp <= 0xa4cf) ||
-      (cp >= 0xac00 && cp <= 0xd7a3) ||
-      (cp >= 0xf900 && cp <= 0xfaff) ||
-      (cp >= 0xfe30 && cp <= 0xfe4f) ||
-      (cp >= 0xff00 && cp <= 0xff60) ||
-      (cp >= 0xffe0 && cp <= 0xffe6) ||
-      (cp >= 0x1f300 && cp <= 0x1faff) ||
-      cp >= 0x20000;
-    width += wide ? 2 : 1;
-  }
-  return width;
+  return textWidth(line.replace(SGR, ''));
 }
 
 /**
