@@ -1,5 +1,5 @@
 import type { Action, BeatRef, Condition, FollowUp, Panel, Phase, Probe, Scenario } from '../scenario/types.js';
-import type { Doc } from '../scoring/types.js';
+import type { Doc, Match } from '../scoring/types.js';
 import { analyze, compilePattern, findMatches, hitBeats, mergeLexicon } from './scorer.js';
 import type { CompiledPattern, CompiledRubric } from './scorer.js';
 import { clockAfterStart, formatClock, formatDuration, parseClock, seededIndex } from './simclock.js';
@@ -444,7 +444,7 @@ function investigateTurn(st: Step, text: string): boolean {
   const doc = analyze(text);
   let matched = false;
   for (const { action, patterns } of st.ctx.actions) {
-    if (!matchesAny(doc, patterns)) continue;
+    if (!patterns.some((p) => findMatches(doc, p).some((m) => performs(doc, m)))) continue;
     matched = true;
     doAction(st, action, text);
   }
@@ -458,6 +458,28 @@ function investigateTurn(st: Step, text: string): boolean {
     st.say('system', 'panel', result, { ref: panel.id, title: panel.title });
   }
   return matched;
+}
+
+/** Words that open a clause only musing about an action: "I could roll back", "maybe restart". */
+const MUSING = new Set(['could', 'might', 'maybe', 'perhaps']);
+
+/**
+ * Whether an action's trigger match performs it. A question asks ("should we roll back?"), and
+ * a clause opened by "could", "might", "maybe", "perhaps" or "should we" muses ("I could roll
+ * back, but first I want the logs"): neither does anything. "I'd", "I will" and "let's" act.
+ */
+function performs(doc: Doc, m: Match): boolean {
+  const sentence = doc.sentences[m.sentence];
+  if (!sentence || /\?["'”’)\]]*\s*$/.test(sentence.text)) return false;
+  // back from the match to the start of its clause: punctuation or a "but" closes the one before
+  for (let i = m.firstToken - 1; i >= sentence.firstToken; i--) {
+    const t = doc.tokens[i]!;
+    if (/[,;:()—–]|\s-\s/.test(doc.text.slice(t.end, doc.tokens[i + 1]!.start))) break;
+    if (MUSING.has(t.norm)) return false;
+    if (t.norm === 'should' && doc.tokens[i + 1]?.norm === 'we') return false;
+    if (t.norm === 'but') break;
+  }
+  return true;
 }
 
 function matchesAny(doc: Doc, patterns: CompiledPattern[]): boolean {
