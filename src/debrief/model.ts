@@ -24,7 +24,10 @@ export function arrangeSignals(
     const t = targets.indexOf(s.id);
     return t >= 0 ? t : targets.length + SIGNAL_IDS.indexOf(s.id);
   };
-  const ordered = [...signals].sort((a, b) => rank(a) - rank(b));
+  // with no targets (a story scored on its own) the strongest framing leads
+  const ordered = [...signals].sort((a, b) =>
+    targets.length === 0 ? b.score - a.score || rank(a) - rank(b) : rank(a) - rank(b),
+  );
   const shown: SignalResult[] = [];
   const folded: SignalResult[] = [];
   for (const s of ordered) {
@@ -58,14 +61,19 @@ export function overallLine(signals: SignalResult[], targets: readonly SignalId[
     ['Strong', signals.filter((s) => s.level === 4).sort(byScore)],
     ['Solid', signals.filter((s) => s.level === 3).sort(byScore)],
     ['Mixed', judged.filter((s) => s.level === 2).sort(byScore)],
-    ['Gaps', judged.filter((s) => s.level <= 1).sort(byScore)],
+    ['Gaps', targets.length > 0 ? judged.filter((s) => s.level <= 1).sort(byScore) : []],
   ];
+  // a story scored on its own is judged on what it carries, not on the signals it never meant to
+  // touch: its weak signals are named only when nothing reached mixed or better
+  if (targets.length === 0 && groups.every(([, list]) => list.length === 0)) {
+    groups.push(['Weak', judged.filter((s) => s.level === 1).sort(byScore)]);
+  }
   const clauses = groups
     .filter(([, list]) => list.length > 0)
     .map(([word, list], i) => {
       const names = joinAnd(list.map((s) => inlineName(s.name)));
       const head = i === 0 ? word : word.toLowerCase();
-      return `${head} ${list.length > 1 && word !== 'Gaps' ? 'across' : 'on'} ${names}`;
+      return `${head} ${list.length > 1 && word !== 'Gaps' && word !== 'Weak' ? 'across' : 'on'} ${names}`;
     });
   if (clauses.length === 0) return 'No signal yet: nothing said reached the rubric.';
   return `${clauses.join('; ')}.`;

@@ -28,7 +28,13 @@ describe('overallLine', () => {
     ],
     ['a silent untargeted signal is not a gap', [signal('cross-team', 70, 3), signal('pager-empathy', 0, 0)], ['cross-team'], 'Solid on cross-team coordination.'],
     ['a silent targeted signal is a gap', [signal('cross-team', 0, 0)], ['cross-team'], 'Gaps on cross-team coordination.'],
-    ['without targets, anything that said something is judged', [signal('cross-team', 30, 1), signal('pager-empathy', 0, 0)], [], 'Gaps on cross-team coordination.'],
+    ['without targets, anything that said something is judged', [signal('cross-team', 30, 1), signal('pager-empathy', 0, 0)], [], 'Weak on cross-team coordination.'],
+    [
+      'without targets, a strong story is not told about gaps it never meant to fill',
+      [signal('capacity-planning', 90, 4), signal('cross-team', 12, 1)],
+      [],
+      'Strong on capacity and scale thinking.',
+    ],
     ['nothing at all', [signal('cross-team', 0, 0)], [], 'No signal yet: nothing said reached the rubric.'],
     [
       'three gaps joined with commas',
