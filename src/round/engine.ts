@@ -255,12 +255,16 @@ function turn(st: Step, text: string, timeUp: boolean): void {
   let matched = true;
   // An ask that finds nothing gets the system's fallback at once. A turn that answers the
   // interviewer's question is not an ask: the system stays quiet unless it matched something.
+  // A question is an ask even then ("is the consumer lag ok?"): it gets the fallback, and the
+  // interviewer's question stays pending rather than counting as answered.
   let answered = false;
+  let asideAsk = false;
   if (investigate) {
     const answering = s.phase.question.kind !== 'prompt';
     matched = investigateTurn(st, text);
     if (!matched) {
-      if (!answering) fallback(st, text);
+      asideAsk = answering && text.includes('?');
+      if (!answering || asideAsk) fallback(st, text);
       answered = true;
     }
     advanceClock(st);
@@ -282,6 +286,7 @@ function turn(st: Step, text: string, timeUp: boolean): void {
       nextPhase(st);
       return;
     }
+    if (asideAsk) return;
     const asked = investigateQuestion(st, def);
     if (!matched && !answered && !asked) fallback(st, text);
     return;

@@ -67,3 +67,31 @@ describe('a question or a musing never performs an action', () => {
     expect(replies(incidentRound(), [line])).toEqual(expected);
   });
 });
+
+describe('an unmatched question while a probe is pending is an ask', () => {
+  const phase: Partial<Phase> = {
+    probes: [{ id: 'hypothesis', say: 'What is your hypothesis?', when: { revealed: ['logs'] }, targets: ['incident-judgement/triage'] }],
+  };
+  const table: [string, string[], string[]][] = [
+    [
+      'a question gets the fallback and the probe stays pending',
+      ['logs', 'is the kafka consumer lag ok?', 'The pool.'],
+      ['panel:logs', 'probe:hypothesis', 'fallback:fallback', 'followup:beat:incident-judgement/triage'],
+    ],
+    [
+      'a statement that matches nothing answers the probe: the system stays quiet',
+      ['logs', 'the kafka consumer lag', 'The pool.'],
+      ['panel:logs', 'probe:hypothesis', 'followup:beat:incident-judgement/triage'],
+    ],
+  ];
+  it.each(table)('%s', (_, answers, expected) => {
+    expect(replies(incidentRound(phase), answers)).toEqual(expected);
+  });
+
+  it('the pending probe is not counted as answered', () => {
+    const ctx = ctxOf(incidentRound(phase));
+    const { state } = playLines(ctx, ['logs', 'is the kafka consumer lag ok?']);
+    expect(state.phase.question).toMatchObject({ kind: 'probe', ref: 'hypothesis', followUpsAsked: 0 });
+    expect(state.incident!.path.map((p) => p.kind)).toEqual(['asked', 'unmatched']);
+  });
+});
