@@ -21,6 +21,8 @@ export interface HistorySession {
   scenario: { id: string; kind: ScenarioKind; title: string };
   status: 'complete' | 'interrupted';
   scored: boolean;
+  /** Scored, but the candidate gave no answer (e.g. ended at once with /end): left out of trends and retakes. */
+  noAnswers?: boolean;
   /** Level, label and score for each signal the round targeted. */
   signals: Partial<Record<SignalId, { level: number; label: string; score: number }>>;
 }
@@ -36,7 +38,7 @@ export interface Retake {
 
 export interface History {
   sessions: HistorySession[];
-  /** Each signal's scores over the scored rounds that targeted it, oldest first. */
+  /** Each signal's scores over the scored rounds that targeted it and had answers, oldest first. */
   trends: Partial<Record<SignalId, number[]>>;
   retakes: Retake[];
 }
@@ -51,6 +53,12 @@ export function targetsOf(round: PastRound): SignalId[] {
 const chronological = (a: PastRound, b: PastRound) =>
   a.startedAt < b.startedAt ? -1 : a.startedAt > b.startedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
+/** A scored round in which the candidate typed no answer at all: its zeros say nothing about progress. */
+export function hasNoAnswers(round: PastRound): boolean {
+  // words counts what the candidate typed (slash commands such as /end are not answers)
+  return round.debrief ? round.debrief.overall.words === 0 : false;
+}
+
 /** Beat refs ("signal/beat") the debrief shows as hit. */
 export function hitBeats(debrief: Debrief): Set<string> {
   const refs = new Set<string>();
@@ -62,7 +70,7 @@ export function hitBeats(debrief: Debrief): Set<string> {
 export function retakeDiffs(rounds: readonly PastRound[]): Retake[] {
   const byScenario = new Map<string, PastRound[]>();
   for (const r of [...rounds].sort(chronological)) {
-    if (!r.debrief) continue;
+    if (!r.debrief || hasNoAnswers(r)) continue;
     byScenario.set(r.scenario.id, [...(byScenario.get(r.scenario.id) ?? []), r]);
   }
   const out: Retake[] = [];
@@ -93,7 +101,7 @@ export function buildHistory(rounds: readonly PastRound[], options: { signal?: S
       const s = r.debrief?.signals.find((x) => x.id === id);
       if (s) signals[id] = { level: s.level, label: s.label, score: s.score };
     }
-    return {
+    const session: HistorySession = {
       id: r.id,
       startedAt: r.startedAt,
       scenario: { id: r.scenario.id, kind: r.scenario.kind, title: r.scenario.title },
@@ -101,11 +109,13 @@ export function buildHistory(rounds: readonly PastRound[], options: { signal?: S
       scored: Boolean(r.debrief),
       signals,
     };
+    if (hasNoAnswers(r)) session.noAnswers = true;
+    return session;
   });
   const trends: History['trends'] = {};
   for (const id of SIGNAL_IDS) {
     if (options.signal && id !== options.signal) continue;
-    const scores = sessions.flatMap((s) => (s.signals[id] ? [s.signals[id]!.score] : []));
+    const scores = sessions.flatMap((s) => (s.signals[id] && !s.noAnswers ? [s.signals[id]!.score] : []));
     if (scores.length > 0) trends[id] = scores;
   }
   const retakes = retakeDiffs(relevant);
@@ -148,13 +158,14 @@ export function renderHistoryText(history: History, options: HistoryTextOptions 
   out.push(`Past rounds (${history.sessions.length})`);
   const idWidth = Math.min(28, Math.max(...history.sessions.map((s) => displayWidth(sanitize(s.scenario.id)))));
   for (const s of history.sessions) {
-    out.push(`  ${date(s.startedAt)}  ${padEnd(sanitize(s.scenario.id), idWidth)}  ${s.status}${s.scored ? '' : ' (not scored)'}`);
+    out.push(`  ${date(s.startedAt)}  ${padEnd(sanitize(s.scenario.id), idWidth)}  ${s.status}${s.scored ? (s.noAnswers ? ' (no answers)' : '') : ' (not scored)'}`);
+    if (s.noAnswers) continue;
     const levels = Object.entries(s.signals).map(([id, v]) => `${id} ${v.label} ${v.score}`);
     if (levels.length > 0) out.push(...wrap(levels.join(' · '), width, '      '));
   }
   const trends = Object.entries(history.trends);
   if (trends.length > 0) {
-    out.push('', 'Trends (score per scored round, oldest first)');
+    out.push('', 'Trends (score per scored round with answers, oldest first)');
     const w = Math.max(...trends.map(([id]) => id.length));
     for (const [id, scores] of trends) {
       const first = scores[0]!;

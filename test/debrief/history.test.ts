@@ -4,7 +4,7 @@ import type { Debrief } from '../../src/debrief/types.js';
 import type { SignalId } from '../../src/rubric/types.js';
 import { allSignals, beat, signal } from './fixtures.js';
 
-const overall: Debrief['overall'] = { score: 0, level: 0, label: 'no signal', strengths: [], gaps: [], summary: '', words: 0, statements: 0, salad: false };
+const overall: Debrief['overall'] = { score: 0, level: 0, label: 'no signal', strengths: [], gaps: [], summary: '', words: 40, statements: 4, salad: false };
 
 /** A scored round: per signal its score and the beats hit. */
 function round(id: string, scenario: string, startedAt: string, scores: Partial<Record<SignalId, [number, string[]]>>, targets: SignalId[]): PastRound {
@@ -79,5 +79,37 @@ describe('buildHistory', () => {
   });
   it('says how to start when there is nothing yet', () => {
     expect(renderHistoryText(buildHistory([]))).toMatch(/No saved rounds yet/);
+  });
+});
+
+describe('rounds with no answers (ended at once with /end)', () => {
+  /** The same round, scored with nothing typed: every signal at 0, no words. */
+  function empty(id: string, startedAt: string): PastRound {
+    const r = round(id, 'payment-auth-3am', startedAt, { [ij]: [0, []], [ct]: [0, []] }, [ij, ct]);
+    return { ...r, debrief: { ...r.debrief!, overall: { ...overall, words: 0, statements: 0 } } };
+  }
+  const withEmpty = [...rounds, empty('r5', '2026-05-01T10:00:00Z')];
+
+  it.each([
+    ['after the last real attempt', withEmpty],
+    ['between two real attempts', [...rounds, empty('r2b', '2026-02-15T10:00:00Z')]],
+  ])('stay out of trends and retake diffs (%s)', (_, list) => {
+    const hist = buildHistory(list);
+    expect(hist.trends).toEqual({ [ij]: [30, 80], 'capacity-planning': [65], [ct]: [50, 30] });
+    expect(hist.retakes).toEqual([
+      { scenario: 'payment-auth-3am', previous: 'r1', latest: 'r3', gained: ['incident-judgement/c'], lost: ['cross-team/b'] },
+    ]);
+  });
+
+  it('are still listed, marked, and a round with answers is not', () => {
+    const hist = buildHistory(withEmpty);
+    expect(hist.sessions.map((s) => s.id)).toEqual(['r1', 'r2', 'r3', 'r4', 'r5']);
+    expect(hist.sessions[4]).toMatchObject({ scored: true, noAnswers: true });
+    expect(hist.sessions.filter((s) => s.noAnswers).map((s) => s.id)).toEqual(['r5']);
+    const text = renderHistoryText(hist);
+    expect(text).toContain('Past rounds (5)');
+    expect(text).toMatch(/2026-05-01 10:00 {2}payment-auth-3am +complete \(no answers\)\n/);
+    expect(text).toContain('incident-judgement  ▃▇  30 → 80');
+    expect(text).not.toContain('→ 0');
   });
 });
