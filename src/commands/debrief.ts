@@ -25,7 +25,7 @@ export async function debriefCommand(ref: string, opts: DebriefCommandOptions): 
   if (found.kind === 'record') {
     const record = readRecord(found.path);
     if (record.debrief) {
-      process.stdout.write(renderDebrief(record.debrief, { format, colour, width, title: record.scenario.title }));
+      process.stdout.write(renderDebrief(record.debrief, { format, colour, width, title: record.scenario.title, sessionId: record.id }));
       return;
     }
     const recovered = recoverRound({ id: record.id, scenario: record.scenario, transcript: record.transcript, note: NOT_SCORED });
@@ -48,7 +48,7 @@ export async function debriefCommand(ref: string, opts: DebriefCommandOptions): 
     process.stderr.write(`mockloop: this round was interrupted; its debrief was rebuilt by replaying the journal\n`);
     if (replayed.warning) process.stderr.write(`mockloop: ${replayed.warning}\n`);
     const title = `${journal.start.scenario.title} (interrupted)`;
-    process.stdout.write(renderDebrief(replayed.debrief, { format, colour, width, title }));
+    process.stdout.write(renderDebrief(replayed.debrief, { format, colour, width, title, ...(journal.start.id ? { sessionId: journal.start.id } : {}) }));
     return;
   }
   const recovered = recoverRound({

@@ -189,7 +189,7 @@ export async function playScenario(req: PlayRequest): Promise<void> {
   }
   const { renderDebrief } = await import('../debrief/render.js');
   out('');
-  process.stdout.write(renderDebrief(debrief, { format: 'text', colour: style.colour, width: style.width, title: scenario.title }));
+  process.stdout.write(renderDebrief(debrief, { format: 'text', colour: style.colour, width: style.width, title: scenario.title, ...(savedPath ? { sessionId: saver.journal.id } : {}) }));
 }
 
 export async function runCommand(idOrFile: string, opts: RunOptions): Promise<void> {

@@ -3,6 +3,7 @@ import type { Debrief } from './types.js';
 import { debriefView, MILESTONES, nextCommand, type ReportView, type SignalView } from './view.js';
 import { displayWidth, formatDuration, padEnd, padStart, scoreBar, truncate, wrap } from './text.js';
 import { sanitize } from './sanitize.js';
+import { inlineName } from './model.js';
 import { reviewMarks, VERDICT_TEXT, verdictLine, type SignalMarks } from './render-facilitator.js';
 
 export interface TerminalOptions {
@@ -12,7 +13,12 @@ export interface TerminalOptions {
   width?: number;
   /** The round's title, shown as the heading. */
   title?: string;
+  /** The saved round's id, so the note on hidden missed beats can name the command that lists them. */
+  sessionId?: string;
 }
+
+/** Missed beats shown per signal; the rest are counted on one line (Markdown and JSON list them all). */
+export const MISSES_SHOWN = 3;
 
 export const SYMBOLS = { hit: '✓', hypothetical: '~', miss: '✗', flag: '⚑' } as const;
 
@@ -21,13 +27,20 @@ interface Ctx {
   width: number;
   /** A facilitated round: the facilitator's verdicts per reviewed signal. */
   marks?: Map<string, SignalMarks>;
+  /** The saved round's id, when known (not for `score`). */
+  sessionId?: string;
+}
+
+/** Where the missed beats the terminal leaves out are listed. */
+export function allMissesHint(sessionId: string | undefined): string {
+  return sessionId ? `mockloop debrief ${sanitize(sessionId)} --format md lists them all` : '--format md lists them all';
 }
 
 function levelColour(c: ChalkInstance, level: number): ChalkInstance {
   return level >= 3 ? c.green : level === 2 ? c.yellow : c.red;
 }
 
-function signalLines(s: SignalView, { c, width, marks: all }: Ctx): string[] {
+function signalLines(s: SignalView, { c, width, marks: all, sessionId }: Ctx): string[] {
   const out: string[] = [];
   const marks = all?.get(s.id);
   const bar = scoreBar(s.score);
@@ -39,7 +52,6 @@ function signalLines(s: SignalView, { c, width, marks: all }: Ctx): string[] {
   if (gap >= 2) out.push(c.bold(name) + ' '.repeat(gap) + colourRight);
   else out.push(c.bold(truncate(name, width)), `  ${colourRight}`);
   if (marks) out.push(...wrap(verdictLine(s, marks), width, '  ').map((l) => c.cyan(l)));
-  if (s.salad) out.push(...wrap('Reads as a list of terms rather than a story: level capped.', width, '  ! ').map((l) => c.yellow(l)));
 
   const quote = (text: string) => wrap(`“${text}”`, width, '      ').map((l) => c.italic(l));
   for (const h of s.hits) {
@@ -56,11 +68,25 @@ function signalLines(s: SignalView, { c, width, marks: all }: Ctx): string[] {
     out.push(...lines.map((l, i) => (i === 0 ? `  ${(h.hypothetical ? c.yellow : c.green)(sym)}${l.slice(3)}` : l)));
     if (h.evidence) out.push(...quote(h.evidence));
   }
-  for (const m of s.misses) {
+  // nothing hit and nothing against it: one line with where to start
+  if (s.hits.length === 0 && s.flags.length === 0 && s.misses.length > 1 && !s.misses.some((m) => marks?.misses.has(m.label))) {
+    const top = s.misses[0]!;
+    const lines = wrap(`none of its ${s.misses.length} beats hit; start with: ${top.tip || top.label}`, width, `  ${SYMBOLS.miss} `);
+    out.push(...lines.map((l, i) => (i === 0 ? `  ${c.red(SYMBOLS.miss)}${l.slice(3)}` : l)));
+    return out;
+  }
+  // the heaviest few misses, plus any a facilitator gave a verdict on
+  const shown = s.misses.filter((m, i) => i < MISSES_SHOWN || marks?.misses.has(m.label));
+  for (const m of shown) {
     const verdict = marks?.misses.get(m.label);
     const lines = wrap(m.label + (m.fromPath ? ' (in what you did)' : '') + (verdict ? ` (${VERDICT_TEXT[verdict]})` : ''), width, `  ${SYMBOLS.miss} `);
     out.push(...lines.map((l, i) => (i === 0 ? `  ${c.red(SYMBOLS.miss)}${l.slice(3)}` : l)));
     if (m.tip) out.push(...wrap(`tip: ${m.tip}`, width, '      ').map((l) => c.dim(l)));
+  }
+  const hidden = s.misses.length - shown.length;
+  if (hidden > 0) {
+    const text = `… and ${hidden} more missed beat${hidden === 1 ? '' : 's'} (${allMissesHint(sessionId)})`;
+    out.push(...wrap(text, width, '  ', '    ').map((l) => c.dim(l)));
   }
   for (const f of s.flags) {
     const lines = wrap(f.label + (f.fromPath ? ' (from what you did in the round)' : ''), width, `  ${SYMBOLS.flag} `);
@@ -78,6 +104,10 @@ export function reportLines(view: ReportView, ctx: Ctx): string[] {
   const out: string[] = [];
   out.push(`${c.bold('Overall')}  ${levelColour(c, view.overall.level)(view.overall.label)}  ${view.overall.score}/100`);
   out.push(...wrap(view.overall.line, width));
+  if (view.salad.length > 0) {
+    const which = view.salad.length === view.signals.length ? (view.signals.length === 1 ? '' : ' on every signal') : ` on ${view.salad.map(inlineName).join(', ')}`;
+    out.push(...wrap(`Reads as a list of terms rather than a story: level capped${which}. Say what you did, in sentences.`, width, '! ').map((l) => c.yellow(l)));
+  }
   for (const s of view.signals) out.push('', ...signalLines(s, ctx));
   if (view.folded.length > 0) {
     out.push('', ...wrap(`No signal (not targeted): ${view.folded.join(', ')}.`, width).map((l) => c.dim(l)));
@@ -98,6 +128,7 @@ export function renderTerminal(debrief: Debrief, options: TerminalOptions = {}):
   const c = makeChalk(options.colour);
   const width = Math.max(40, options.width ?? 80);
   const ctx: Ctx = { c, width };
+  if (options.sessionId) ctx.sessionId = options.sessionId;
   if (debrief.facilitated) ctx.marks = reviewMarks(debrief);
   const out: string[] = [];
   const title = options.title ? `Debrief: ${sanitize(options.title)}` : 'Debrief';

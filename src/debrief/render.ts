@@ -13,6 +13,8 @@ export interface RenderOptions {
   colour?: boolean;
   width?: number;
   title?: string;
+  /** The saved round's id (terminal only: names the command that lists every missed beat). */
+  sessionId?: string;
 }
 
 export function renderDebrief(debrief: Debrief, options: RenderOptions = {}): string {

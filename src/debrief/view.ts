@@ -46,6 +46,8 @@ export interface ReportView {
   signals: SignalView[];
   /** Untargeted signals with nothing to say, folded into one line. */
   folded: string[];
+  /** Names of the shown signals whose level was capped because the text reads as a list of terms. */
+  salad: string[];
 }
 
 const byWeight = <T extends { weight: number }>(a: T, b: T) => b.weight - a.weight;
@@ -100,10 +102,12 @@ export function reportView(
   targets: readonly SignalId[] = [],
 ): ReportView {
   const { shown, folded } = arrangeSignals(signals, targets);
+  const views = shown.map((s) => signalView(s, targets));
   return {
     overall: { score: overall.score, level: overall.level, label: overall.label, line: overallLine(signals, targets) },
-    signals: shown.map((s) => signalView(s, targets)),
+    signals: views,
     folded: folded.map((s) => inlineName(sanitize(s.name))),
+    salad: views.filter((s) => s.salad).map((s) => s.name),
   };
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderDebrief, renderScoreReport } from '../../src/debrief/render.js';
 import { displayWidth } from '../../src/debrief/text.js';
-import { designDebrief, incidentDebrief } from './fixtures.js';
+import { allSignals, beat, designDebrief, flag, incidentDebrief, signal } from './fixtures.js';
+import type { Debrief } from '../../src/debrief/types.js';
 
 const rounds = [
   ['incident', incidentDebrief, 'Payment auth at 3am'],
@@ -101,5 +102,66 @@ describe('renderScoreReport', () => {
   });
   it('json is the report', () => {
     expect(JSON.parse(renderScoreReport(report, { format: 'json' }))).toEqual(report);
+  });
+});
+
+describe('terminal debrief of a short round', () => {
+  const ij = 'incident-judgement' as const;
+  const di = 'data-integrity' as const;
+  const pe = 'pager-empathy' as const;
+  // weights 1..6: the heaviest misses are the ones shown
+  const misses = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => beat(`${prefix}-miss-${i + 1}`, { weight: i + 1, tip: `Tip for ${prefix} miss ${i + 1}.` }));
+  const short: Debrief = {
+    signals: allSignals([
+      { ...signal(ij, 30, 1, [beat('checked-dashboards', { hit: true, weight: 3, evidence: 'Queue depth, latency, rate limit, fail open.' }), ...misses('ij', 6)]), salad: true },
+      { ...signal(di, 0, 0, misses('di', 5)), salad: true },
+      signal(pe, 10, 1, misses('pe', 4), [flag('blamed-the-partner', 'Partner broke it.')]),
+    ]),
+    overall: { score: 10, level: 1, label: 'weak', strengths: [], gaps: [ij, di, pe], summary: '', words: 9, statements: 0, salad: true },
+    phases: [],
+    targets: [ij, di, pe],
+  };
+
+  it('matches the snapshot at 80 columns without colour', async () => {
+    const out = renderDebrief(short, { colour: false, width: 80, title: 'Payment auth at 3am', sessionId: '2026-11-28T17-05-09-payment-auth-3am-ab12' });
+    await expect(out).toMatchFileSnapshot('__snapshots__/short-round.txt');
+    for (const line of out.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(80);
+  });
+
+  it('shows every hit and red flag but only the three heaviest misses, then counts the rest', () => {
+    const out = renderDebrief(short, { colour: false, sessionId: 'abc-123' });
+    expect(out).toContain('✓ checked dashboards');
+    expect(out).toContain('⚑ blamed the partner');
+    for (const shown of ['ij miss 6', 'ij miss 5', 'ij miss 4', 'pe miss 4', 'pe miss 3', 'pe miss 2']) expect(out).toContain(`✗ ${shown}\n`);
+    for (const hidden of ['ij miss 3', 'ij miss 1', 'pe miss 1']) expect(out).not.toContain(`✗ ${hidden}\n`);
+    const flat = out.replace(/\s+/g, ' ');
+    expect(flat).toContain('✗ ij miss 4 tip: Tip for ij miss 4. … and 3 more missed beats (mockloop debrief abc-123 --format md lists them all)');
+    expect(flat).toContain('… and 1 more missed beat (mockloop debrief abc-123 --format md lists them all)');
+  });
+
+  it('gives a signal with nothing hit and no red flag one line with its heaviest tip', () => {
+    const out = renderDebrief(short, { colour: false });
+    const section = out.slice(out.indexOf('Data-integrity'), out.indexOf('Empathy'));
+    expect(section.trim().split('\n')).toEqual([expect.stringMatching(/^Data-integrity/), '  ✗ none of its 5 beats hit; start with: Tip for di miss 5.']);
+  });
+
+  it('says the list of terms note once, in the overall section', () => {
+    const out = renderDebrief(short, { colour: false });
+    expect(out.split('list of terms').length - 1).toBe(1);
+    expect(out.indexOf('list of terms')).toBeLessThan(out.indexOf('Incident judgement'));
+    expect(out.replace(/\s+/g, ' ')).toContain('level capped on incident judgement, data-integrity decisions.');
+  });
+
+  it('without a session id points at --format md, and markdown still lists every miss', () => {
+    expect(renderDebrief(short, { colour: false })).toContain('… and 3 more missed beats (--format md lists them all)');
+    const md = renderDebrief(short, { format: 'md' });
+    for (let i = 1; i <= 6; i++) expect(md).toContain(`ij miss ${i}`);
+    expect(md.split('list of terms').length - 1).toBe(2);
+  });
+
+  it('score names no session either', () => {
+    const out = renderScoreReport({ signals: short.signals, overall: short.overall }, { colour: false, targets: [ij, di, pe] });
+    expect(out).toContain('(--format md lists them all)');
+    expect(out).not.toContain('mockloop debrief');
   });
 });
