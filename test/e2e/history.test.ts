@@ -126,3 +126,40 @@ describe('saved rounds: run, history, debrief', () => {
     expect(r.stderr).toMatch(/^no saved round matches "nope"/);
   });
 });
+
+describe('a round ended at once with /end', () => {
+  const own = mkdtempSync(join(tmpdir(), 'mockloop-home-'));
+  afterAll(() => rmSync(own, { recursive: true, force: true }));
+  const env = { MOCKLOOP_HOME: own };
+  const endNow = answers('end-now.yaml', ['/end']);
+  const runs = [
+    mockloop(['run', 'payment-auth-3am', '--answers', better], env),
+    mockloop(['run', 'payment-auth-3am', '--answers', endNow], env),
+  ];
+
+  it('is listed as (no answers) and left out of trends and retakes', () => {
+    for (const r of runs) expect(r.status).toBe(0);
+    const h = JSON.parse(mockloop(['history', '--json'], env).stdout) as {
+      sessions: { noAnswers?: boolean; signals: Record<string, { score: number }> }[];
+      trends: Record<string, number[]>;
+      retakes: unknown[];
+    };
+    expect(h.sessions.map((s) => s.noAnswers === true)).toEqual([false, true]);
+    expect(h.trends['incident-judgement']).toEqual([h.sessions[0]!.signals['incident-judgement']!.score]);
+    expect(h.trends['incident-judgement']![0]).toBeGreaterThan(0);
+    expect(h.retakes).toEqual([]);
+    const text = mockloop(['history'], env).stdout;
+    expect(text).toMatch(/payment-auth-3am +complete \(no answers\)\n/);
+    expect(text).not.toMatch(/→ 0/);
+  });
+
+  it('the terminal debrief of a short round stays short and names the command that lists every miss', () => {
+    const short = mockloop(['run', 'payment-auth-3am', '--answers', thin], env);
+    const debrief = short.stdout.slice(short.stdout.indexOf('Debrief'));
+    expect(debrief.split('\n').length).toBeLessThan(120);
+    expect(debrief.replace(/\s+/g, ' ')).toMatch(/… and \d+ more missed beats \(mockloop debrief \S+payment-auth-3am-[0-9a-f]{4} --format md lists them all\)/);
+    const id = /mockloop debrief (\S+)\)/.exec(short.stderr)![1]!;
+    const md = mockloop(['debrief', id, '--format', 'md'], env).stdout;
+    expect(md.split('\n').length).toBeGreaterThan(debrief.split('\n').length);
+  });
+});
