@@ -17,10 +17,9 @@ export {
   levelFor,
   scoreDoc,
   scoreText,
-  shortName,
-  summaryLine,
   type CompiledBeat,
   type CompiledRubric,
   type ScoreOptions,
 } from './score.js';
+export { inlineName, isSilent, overallLine } from './summary.js';
 export type * from './types.js';

@@ -1,6 +1,7 @@
 import { LEVEL_LABELS, type BeatSpec, type Level, type RubricSpec, type ScoringConfig, type SignalId, type SignalSpec } from '../rubric/types.js';
 import { analyze } from './analyze.js';
 import { compileLexicon, compilePattern, findMatches, type CompiledPattern, type Lexicon } from './pattern.js';
+import { overallLine } from './summary.js';
 import type { BeatResult, Doc, Match, PathFinding, RedFlagResult, ScoreReport, SignalResult } from './types.js';
 
 // Beats and red flags → per-signal scores and levels. A mechanical combination of
@@ -254,9 +255,6 @@ export function levelFor(score: number, thresholds: readonly number[]): Level {
   return level as Level;
 }
 
-export function shortName(spec: SignalSpec): string {
-  return spec.short ?? spec.name.toLowerCase();
-}
 
 /** Every signal's beat and red-flag matches, one list per signal. */
 function signalMatches(rubric: CompiledRubric, cache: MatchCache): Match[][] {
@@ -413,40 +411,11 @@ function overallOf(
     label: LEVEL_LABELS[level],
     strengths,
     gaps,
-    summary: summaryLine(results, rubric, targets, salad),
+    summary: salad
+      ? 'Reads as a list of terms rather than a story: say who did what, when, and what happened.'
+      : overallLine(results, targets ?? []),
     words: doc.words,
     statements,
     salad,
   };
-}
-
-function joinNames(names: string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
-
-/** "Strong across incident judgement and data integrity; gaps on capacity planning." */
-export function summaryLine(
-  results: SignalResult[],
-  rubric: CompiledRubric,
-  targets: readonly SignalId[] | undefined,
-  salad: boolean,
-): string {
-  if (salad) return 'Reads as a list of terms rather than a story: say who did what, when, and what happened.';
-  const name = (r: SignalResult) => {
-    const spec = rubric.signal(r.id);
-    return spec ? shortName(spec) : r.id;
-  };
-  const judged = targets && targets.length > 0 ? results.filter((r) => targets.includes(r.id)) : results;
-  const strong = results.filter((r) => r.level === 4).map(name);
-  const solid = results.filter((r) => r.level === 3).map(name);
-  const mixed = judged.filter((r) => r.level === 2).map(name);
-  const gaps = judged.filter((r) => r.level < 2 && (targets?.length || r.level > 0)).map(name);
-  const parts: string[] = [];
-  if (strong.length) parts.push(`Strong across ${joinNames(strong)}`);
-  if (solid.length) parts.push(`${strong.length ? 'solid on' : 'Solid on'} ${joinNames(solid)}`);
-  if (mixed.length) parts.push(`${parts.length ? 'mixed on' : 'Mixed on'} ${joinNames(mixed)}`);
-  if (gaps.length) parts.push(`${parts.length ? 'gaps on' : 'Gaps on'} ${joinNames(gaps)}`);
-  if (parts.length === 0) return 'No clear signal yet: tell one specific story with numbers, a decision and an outcome.';
-  return `${parts.join('; ')}.`;
 }

@@ -113,7 +113,7 @@ describe('score', () => {
     const r = scoreText(text, rubric, { signals: ['incident-judgement'] });
     expect(r.signals.map((s) => s.id)).toEqual(['incident-judgement']);
     const all = scoreText(text, rubric, { targets: ['incident-judgement', 'capacity-planning'] });
-    expect(all.overall.summary).toBe('Strong across incident judgement; gaps on capacity and scale thinking.');
+    expect(all.overall.summary).toBe('Strong on incident judgement under pressure; gaps on capacity and scale thinking.');
   });
 
   test('path findings count like beats and red flags', () => {
