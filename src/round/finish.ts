@@ -56,7 +56,12 @@ function candidateDoc(ctx: RoundContext, phases: PhaseRun[]): Doc {
   for (const part of parts) {
     const end = offset + part.text.length;
     if (part.fullCredit) {
-      for (const t of doc.tokens) if (t.start >= offset && t.end <= end) t.hypothetical = false;
+      for (const t of doc.tokens) {
+        if (t.start >= offset && t.end <= end) {
+          t.hypothetical = false;
+          t.counterfactual = false;
+        }
+      }
     }
     offset = end + SEPARATOR.length;
   }

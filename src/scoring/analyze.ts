@@ -229,62 +229,70 @@ function negationTriggerLength(tokens: Token[], i: number, last: number): number
   return 0;
 }
 
-function hypotheticalTrigger(tokens: Token[], i: number, last: number): boolean {
+/**
+ * 0: no hypothetical. 1: intent or advice ("will", "should", "plan to"): not done, but meant.
+ * 2: counterfactual ("would", "might", "could have", "if I had"): imagined, not claimed.
+ */
+function hypotheticalTrigger(tokens: Token[], i: number, last: number): 0 | 1 | 2 {
   const t = tokens[i]!.norm;
   const next = i + 1 < last ? tokens[i + 1]!.norm : '';
   const after = i + 2 < last ? tokens[i + 2]!.norm : '';
   switch (t) {
     case 'would':
-    case 'should':
     case 'might':
+      return 2;
+    case 'should':
     case 'will':
     case 'gonna':
-      return true;
+      return 1;
     case 'could':
-      return next === 'have';
+      return next === 'have' ? 2 : 0;
     case 'if':
-      return after === 'had' || next === 'only';
+      return after === 'had' || next === 'only' ? 2 : 0;
     case 'plan':
     case 'planning':
     case 'want':
     case 'hope':
     case 'intend':
-      return next === 'to';
+      return next === 'to' ? 1 : 0;
     default:
-      return false;
+      return 0;
   }
 }
 
 function markScopes(tokens: Token[], first: number, last: number, breakBefore: readonly (0 | 1 | 2)[]): void {
   let negLeft = 0;
-  let hypo = false;
+  let hypo: 0 | 1 | 2 = 0;
   for (let i = first; i < last; i++) {
     const k = i - first;
     const t = tokens[i]!;
     const brk = breakBefore[k] ?? 0;
     if (brk > 0) negLeft = 0;
-    if (brk > 1) hypo = false;
+    if (brk > 1) hypo = 0;
     const next = i + 1 < last ? tokens[i + 1]! : undefined;
     if (SCOPE_END.has(t.norm) || (t.norm === 'instead' && next?.norm !== 'of')) {
       negLeft = 0;
-      hypo = false;
+      hypo = 0;
       continue;
     }
     if (negLeft > 0) {
       t.negated = true;
       negLeft--;
     }
-    if (hypo) t.hypothetical = true;
+    if (hypo > 0) t.hypothetical = true;
+    if (hypo > 1) t.counterfactual = true;
     const trig = negationTriggerLength(tokens, i, last);
     if (trig > 0) {
       // the trigger's own words are not negated; the window starts after it
       for (let j = 1; j < trig && i + j < last; j++) tokens[i + j]!.negated = false;
       negLeft = NEG_WINDOW;
       i += trig - 1;
-      if (trig > 1 && hypo) tokens[i]!.hypothetical = true;
+      if (trig > 1 && hypo > 0) tokens[i]!.hypothetical = true;
+      if (trig > 1 && hypo > 1) tokens[i]!.counterfactual = true;
       continue;
     }
-    if (hypotheticalTrigger(tokens, i, last)) hypo = true;
+    const kind = hypotheticalTrigger(tokens, i, last);
+    if (kind > hypo) hypo = kind;
   }
 }
 

@@ -268,8 +268,13 @@ function toMatch(doc: Doc, first: number, last: number): Match {
   const a = doc.tokens[first]!;
   const b = doc.tokens[last]!;
   let hypothetical = false;
-  for (let i = first; i <= last; i++) if (doc.tokens[i]!.hypothetical) hypothetical = true;
+  let counterfactual = false;
+  for (let i = first; i <= last; i++) {
+    if (doc.tokens[i]!.hypothetical) hypothetical = true;
+    if (doc.tokens[i]!.counterfactual) counterfactual = true;
+  }
   return {
+    ...(counterfactual ? { counterfactual: true } : {}),
     sentence: a.sentence,
     start: a.start,
     end: b.end,

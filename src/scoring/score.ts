@@ -303,10 +303,11 @@ export function scoreDoc(doc: Doc, rubric: CompiledRubric, opts: ScoreOptions = 
 
     const redFlags: RedFlagResult[] = [];
     for (const f of s.flags) {
-      // a red flag said only hypothetically ("if we had not load tested, it would have fallen
-      // over") is not a red flag; one inside a dense or recited sentence still is
+      // a red flag imagined ("if we had not load tested, it would have fallen over") is not a
+      // red flag; one meant ("their team should be more careful") or inside a dense or recited
+      // sentence still is
       const m = bestMatch(
-        cache.all(f.patterns).filter((x) => !x.hypothetical),
+        cache.all(f.patterns).filter((x) => !x.counterfactual),
         listSentences,
       );
       if (m) {

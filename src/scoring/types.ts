@@ -12,8 +12,10 @@ export interface Token {
   isNumber: boolean;
   /** Inside a NegEx-style negation scope. */
   negated: boolean;
-  /** Inside a hypothetical scope ("I would have ...", "we could ..."). */
+  /** Inside a hypothetical scope ("I would have ...", "we should ..."). */
   hypothetical: boolean;
+  /** Inside a counterfactual scope ("would", "might", "could have"): imagined rather than meant. */
+  counterfactual?: boolean;
 }
 
 export interface Sentence {
@@ -43,6 +45,8 @@ export interface Match {
   end: number;
   negated: boolean;
   hypothetical: boolean;
+  /** Some of the match is counterfactual ("if we had not load tested, it would have fallen over"). */
+  counterfactual?: boolean;
   /** Token indices of the match, first and last inclusive. */
   firstToken: number;
   lastToken: number;

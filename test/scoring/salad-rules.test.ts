@@ -38,3 +38,17 @@ describe('salad rules on the real rubric', () => {
     for (const s of scoreText(text, rubric).signals) expect(s.level, s.id).toBeLessThanOrEqual(1);
   });
 });
+
+describe('red flags and hypotheticals on the real rubric', () => {
+  const flags = (text: string) => scoreText(text, rubric).signals.flatMap((s) => s.redFlags.map((f) => `${s.id}/${f.id}`));
+  const cases: [string, string[]][] = [
+    // advice is meant, so it can be blame
+    ['After the outage the action item was that their team should be more careful.', ['post-incident-review/blame-or-spin']],
+    // a counterfactual is imagined, not claimed
+    ['If we had not load tested in week one, it would have fallen over at launch.', []],
+    ["We didn't load test, and it fell over at launch.", ['capacity-planning/reactive-capacity']],
+  ];
+  test.each(cases)('%s', (text, expected) => {
+    expect(flags(text)).toEqual(expected);
+  });
+});
