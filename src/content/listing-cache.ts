@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import envPaths from 'env-paths';
+import { cacheDir } from '../io/home.js';
 import type { Problem } from '../errors.js';
 import type { SignalId } from '../rubric/types.js';
 import type { ScenarioKind } from '../scenario/types.js';
@@ -31,11 +31,6 @@ interface CacheFile {
   listings: ScenarioListing[];
 }
 
-export function cacheDir(env: Record<string, string | undefined> = process.env): string {
-  const home = env.MOCKLOOP_HOME;
-  if (home !== undefined && home !== '') return path.join(path.resolve(home), 'cache');
-  return envPaths('mockloop', { suffix: '' }).cache;
-}
 
 function cachePath(env: Record<string, string | undefined>): string {
   return path.join(cacheDir(env), 'listings-v1.json');

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import envPaths from 'env-paths';
+import { dataDir } from './home.js';
 import writeFileAtomic from 'write-file-atomic';
 import type { Debrief } from '../debrief/types.js';
 import type { TranscriptEntry } from '../round/transcript.js';
@@ -33,12 +33,7 @@ export interface SessionRecord {
   debrief?: Debrief | null;
 }
 
-/** MOCKLOOP_HOME when set, else the platform's data directory for mockloop. */
-export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
-  const home = env.MOCKLOOP_HOME;
-  if (home !== undefined && home !== '') return resolve(home);
-  return envPaths('mockloop', { suffix: '' }).data;
-}
+export { dataDir } from './home.js';
 
 export function sessionsDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(dataDir(env), 'sessions');
