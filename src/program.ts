@@ -3,6 +3,17 @@ import { Command, Option } from 'commander';
 // Commander wiring only. Each command's module is imported when that command runs,
 // so the prompt library, ajv and yaml load only where they are used.
 
+/** The options every played round takes (run and drill); only their help differs. */
+function roundOptions(cmd: Command, help: { minutes: string; untimed: string; seed: string }): void {
+  cmd
+    .option('--minutes <n>', help.minutes)
+    .option('--untimed', help.untimed)
+    .option('--answers <file>', 'play the turns in this YAML list of strings instead of prompting')
+    .option('--json', 'print the transcript and the debrief as one JSON object')
+    .option('--no-save', 'do not save the round')
+    .option('--seed <n>', help.seed);
+}
+
 export function buildProgram(version: string): Command {
   const program = new Command();
   program
@@ -14,32 +25,32 @@ export function buildProgram(version: string): Command {
     .configureOutput({ outputError: (str, write) => write(`${str.trimEnd()} (run mockloop --help for usage)\n`) })
     .exitOverride();
 
-  program
+  const run = program
     .command('run')
     .description('play one round (incident, design or behavioral); ends with the debrief')
-    .argument('<scenario>', 'a scenario id (see mockloop list) or a scenario .yaml file')
-    .option('--minutes <n>', "the round's time budget in minutes (default: the scenario's)")
-    .option('--untimed', 'no time limit, no warnings')
-    .option('--answers <file>', 'play the turns in this YAML list of strings instead of prompting')
-    .option('--json', 'print the transcript and the debrief as one JSON object')
-    .option('--no-save', 'do not save the round')
-    .option('--seed <n>', 'seed for prompt choices (same seed, same round)')
+    .argument('<scenario>', 'a scenario id (see mockloop list) or a scenario .yaml file');
+  roundOptions(run, {
+    minutes: "the round's time budget in minutes (default: the scenario's)",
+    untimed: 'no time limit, no warnings',
+    seed: 'seed for prompt choices (same seed, same round)',
+  });
+  run
     .option('--facilitator', "print the facilitator sheet first; at a terminal, review the scorer's verdicts before the debrief")
     .action(async (scenario: string, opts: { minutes?: string; untimed?: boolean; answers?: string; json?: boolean; save?: boolean; seed?: string; facilitator?: boolean }) => {
       const { runCommand } = await import('./commands/run.js');
       await runCommand(scenario, { ...opts, scenarios: program.opts().scenarios as string | undefined });
     });
 
-  program
+  const drill = program
     .command('drill')
     .description("one prompt from a signal's prompt bank, with follow-ups, scored")
-    .option('--signal <id>', 'the signal to drill (default: one at random)')
-    .option('--minutes <n>', 'time budget in minutes (default 10)')
-    .option('--untimed', 'no time limit')
-    .option('--answers <file>', 'play the turns in this YAML list of strings instead of prompting')
-    .option('--json', 'print the transcript and the debrief as one JSON object')
-    .option('--no-save', 'do not save the round')
-    .option('--seed <n>', 'seed for the signal and prompt choice')
+    .option('--signal <id>', 'the signal to drill (default: one at random)');
+  roundOptions(drill, {
+    minutes: 'time budget in minutes (default 10)',
+    untimed: 'no time limit',
+    seed: 'seed for the signal and prompt choice',
+  });
+  drill
     .action(async (opts: { signal?: string; minutes?: string; untimed?: boolean; answers?: string; json?: boolean; save?: boolean; seed?: string }) => {
       const { drillCommand } = await import('./commands/drill.js');
       await drillCommand({ ...opts, scenarios: program.opts().scenarios as string | undefined });
