@@ -91,7 +91,7 @@ const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args]
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const screen = (name = session) => tmux('capture-pane', '-p', '-J', '-S', '-3000', '-t', name);
 
-async function waitFor(pattern: RegExp, timeoutMs = 10_000, name = session): Promise<string> {
+async function waitFor(pattern: RegExp, timeoutMs = 20_000, name = session): Promise<string> {
   const until = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < until) {

@@ -88,7 +88,7 @@ function scrollback(r: Round, escapes = false): string {
   return tmux('capture-pane', '-p', '-J', ...(escapes ? ['-e'] : []), '-S', '-', '-E', '-', '-t', r.name);
 }
 
-async function waitFor(r: Round, pattern: RegExp, timeoutMs = 15_000): Promise<string> {
+async function waitFor(r: Round, pattern: RegExp, timeoutMs = 25_000): Promise<string> {
   const until = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < until) {
@@ -122,7 +122,7 @@ async function type(r: Round, text: string): Promise<void> {
   tmux('send-keys', '-t', r.name, 'Enter');
 }
 
-async function exitStatus(r: Round, timeoutMs = 15_000): Promise<string> {
+async function exitStatus(r: Round, timeoutMs = 25_000): Promise<string> {
   const until = Date.now() + timeoutMs;
   while (!existsSync(r.status) && Date.now() < until) await sleep(100);
   return existsSync(r.status) ? readFileSync(r.status, 'utf8').trim() : 'still running';

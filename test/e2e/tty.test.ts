@@ -26,7 +26,7 @@ function screen(): string {
   return tmux('capture-pane', '-p', '-J', '-S', '-200', '-t', session);
 }
 
-async function waitFor(pattern: RegExp, timeoutMs = 10_000): Promise<string> {
+async function waitFor(pattern: RegExp, timeoutMs = 20_000): Promise<string> {
   const until = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < until) {
