@@ -6,8 +6,11 @@ export interface RoundClock {
   beforeTurn(): void;
 }
 
-export function realClock(): RoundClock {
-  return { now: () => Date.now(), beforeTurn: () => {} };
+/** The wall clock; given `from`, it reads `from` now and runs on from there (a resumed round). */
+export function realClock(from?: number): RoundClock {
+  if (from === undefined) return { now: () => Date.now(), beforeTurn: () => {} };
+  const offset = from - Date.now();
+  return { now: () => Date.now() + offset, beforeTurn: () => {} };
 }
 
 /** Scripted play: each turn takes `stepMs` of simulated wall time, so a run is deterministic. */

@@ -1,6 +1,6 @@
 import * as nodeFs from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { TranscriptEntry } from '../round/transcript.js';
 import { sessionId, sessionsDir, writeRecord, type SessionRecord, type SessionScenario } from './session-store.js';
 
@@ -19,6 +19,8 @@ export interface StartEvent {
   actionKinds?: Record<string, string>;
   minutes?: number;
   untimed?: boolean;
+  /** The scenario file, when the round was played from a file rather than by id. */
+  source?: string;
 }
 /** What the candidate typed (or the engine input it became), at wall ms since the start. */
 export interface TurnEvent {
@@ -35,7 +37,12 @@ export interface EndEvent {
   status: 'complete' | 'interrupted';
   endedAt?: string;
 }
-export type JournalEvent = StartEvent | TurnEvent | EffectEvent | EndEvent;
+/** The round was picked up again after an interruption (`mockloop resume`). */
+export interface ResumeEvent {
+  type: 'resume';
+  at: string;
+}
+export type JournalEvent = StartEvent | TurnEvent | EffectEvent | EndEvent | ResumeEvent;
 
 export interface Journal {
   id: string;
@@ -71,6 +78,7 @@ export interface OpenJournalOptions {
   actionKinds?: StartEvent['actionKinds'];
   minutes?: number;
   untimed?: boolean;
+  source?: string;
   /** false for --no-save. */
   save?: boolean;
   env?: NodeJS.ProcessEnv;
@@ -127,12 +135,97 @@ export function openJournal(opts: OpenJournalOptions): Journal {
     return noopJournal(id, reason);
   }
 
+  const start: StartEvent = { v: 1, type: 'start', id, scenario: opts.scenario, seed: opts.seed, startedAt: opts.startedAt.toISOString() };
+  if (opts.phases) start.phases = opts.phases;
+  if (opts.actionKinds) start.actionKinds = opts.actionKinds;
+  if (opts.minutes !== undefined) start.minutes = opts.minutes;
+  if (opts.untimed) start.untimed = true;
+  if (opts.source !== undefined) start.source = opts.source;
+  const journal = journalOn(fd, dir, start, fs, warn);
+  journal.write(start);
+  return journal;
+}
+
+/**
+ * Reopens an interrupted round's journal to carry on playing it: new events are appended after
+ * the old ones, and finishing writes the round's record under its original id.
+ */
+export function reopenJournal(path: string, start: StartEvent, opts: { fs?: JournalFs; warn?: (message: string) => void; at?: Date } = {}): Journal {
+  const fs = opts.fs ?? nodeFs;
+  const warn = opts.warn ?? (() => {});
+  let fd: number;
+  try {
+    dropTornTail(path);
+    fd = fs.openSync(path, 'a', 0o600);
+  } catch (err) {
+    const reason = `cannot save to ${path}: ${errText(err)}; playing on without saving`;
+    warn(reason);
+    return noopJournal(start.id, reason);
+  }
+  const journal = journalOn(fd, dirname(path), start, fs, warn);
+  journal.write({ type: 'resume', at: (opts.at ?? new Date()).toISOString() });
+  return journal;
+}
+
+/**
+ * A round being played holds `<id>.lock` (its process id), so the same round is never played in
+ * two places at once. A lock whose process is gone (a crash) is stale and may be taken over.
+ */
+export function lockPath(journalPath: string): string {
+  return journalPath.replace(/\.jsonl$/, '') + '.lock';
+}
+
+/** The process playing this round right now, if any (other than this one). */
+export function roundHolder(journalPath: string): number | undefined {
+  let pid: number;
+  try {
+    pid = Number(nodeFs.readFileSync(lockPath(journalPath), 'utf8').trim());
+  } catch {
+    return undefined;
+  }
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return undefined;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch (err) {
+    // EPERM: alive, but someone else's
+    return (err as NodeJS.ErrnoException).code === 'EPERM' ? pid : undefined;
+  }
+}
+
+/** Best effort: a round that cannot write its lock still plays and saves. */
+function takeLock(journalPath: string): () => void {
+  const path = lockPath(journalPath);
+  try {
+    nodeFs.writeFileSync(path, `${process.pid}\n`, { mode: 0o600 });
+  } catch {
+    return () => {};
+  }
+  return () => {
+    try {
+      nodeFs.rmSync(path, { force: true });
+    } catch {
+      // a lock left behind is stale once this process ends
+    }
+  };
+}
+
+/** A crash mid-write leaves half a line at the end; cut it off so appended events start on a line of their own. */
+function dropTornTail(path: string): void {
+  const text = nodeFs.readFileSync(path);
+  if (text.length === 0 || text[text.length - 1] === 0x0a) return;
+  nodeFs.truncateSync(path, text.lastIndexOf(0x0a) + 1);
+}
+
+function journalOn(fd: number, dir: string, start: StartEvent, fs: JournalFs, warn: (message: string) => void): Journal & { write(event: JournalEvent): void } {
+  const { id, startedAt } = start;
   const path = join(dir, `${id}.jsonl`);
-  const startedAt = opts.startedAt.toISOString();
+  const unlock = fs === nodeFs ? takeLock(path) : () => {};
   let open = true;
-  const journal: Journal = {
+  const journal: Journal & { write(event: JournalEvent): void } = {
     id,
     path,
+    write,
     get saving() {
       return open && journal.reason === undefined;
     },
@@ -146,11 +239,11 @@ export function openJournal(opts: OpenJournalOptions): Journal {
       const record: SessionRecord = {
         version: 1,
         id,
-        scenario: opts.scenario,
+        scenario: start.scenario,
         startedAt,
         endedAt: result.endedAt.toISOString(),
         status: result.status,
-        seed: opts.seed,
+        seed: start.seed,
         transcript: result.transcript,
         debrief: result.debrief ?? null,
       };
@@ -174,7 +267,7 @@ export function openJournal(opts: OpenJournalOptions): Journal {
     warn(journal.reason);
   }
   function write(event: JournalEvent) {
-    if (!open || fd === undefined || journal.reason !== undefined) return;
+    if (!open || journal.reason !== undefined) return;
     try {
       fs.writeSync(fd, `${JSON.stringify(event)}\n`);
       fs.fsyncSync(fd);
@@ -183,8 +276,9 @@ export function openJournal(opts: OpenJournalOptions): Journal {
     }
   }
   function closeFd() {
-    if (!open || fd === undefined) return;
+    if (!open) return;
     open = false;
+    unlock();
     try {
       fs.closeSync(fd);
     } catch {
@@ -192,12 +286,6 @@ export function openJournal(opts: OpenJournalOptions): Journal {
     }
   }
 
-  const start: StartEvent = { v: 1, type: 'start', id, scenario: opts.scenario, seed: opts.seed, startedAt };
-  if (opts.phases) start.phases = opts.phases;
-  if (opts.actionKinds) start.actionKinds = opts.actionKinds;
-  if (opts.minutes !== undefined) start.minutes = opts.minutes;
-  if (opts.untimed) start.untimed = true;
-  write(start);
   return journal;
 }
 
@@ -215,11 +303,13 @@ export interface JournalContents {
   problems: JournalProblem[];
   /** The last line was cut short (a crash mid-write) and was ignored. */
   torn: boolean;
+  /** How many times the round was picked up again after an interruption. */
+  resumes: number;
 }
 
 /** Parses a journal's text. A torn last line is ignored; a corrupt line elsewhere is reported and skipped. */
 export function parseJournal(text: string): JournalContents {
-  const out: JournalContents = { turns: [], transcript: [], problems: [], torn: false };
+  const out: JournalContents = { turns: [], transcript: [], problems: [], torn: false, resumes: 0 };
   const lines = text.split('\n');
   // index of the last non-empty line
   let last = lines.length - 1;
@@ -251,6 +341,11 @@ export function parseJournal(text: string): JournalContents {
       }
       case 'end':
         out.end = event as EndEvent;
+        break;
+      case 'resume':
+        // picked up again: the round is no longer ended
+        delete out.end;
+        out.resumes++;
         break;
       default:
         out.problems.push({ line: i + 1, message: `unknown event type ${JSON.stringify(event?.type)}; skipped` });

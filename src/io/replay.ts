@@ -1,10 +1,15 @@
 import type { Debrief } from '../debrief/types.js';
-import type { RoundInput } from '../round/state.js';
+import type { RoundContext } from '../round/engine.js';
+import type { RoundInput, RoundState } from '../round/state.js';
 import type { TranscriptEntry } from '../round/transcript.js';
-import type { JournalContents } from './journal.js';
+import type { Scenario } from '../scenario/types.js';
+import type { CompiledRubric } from '../scoring/index.js';
+import { SIGNAL_IDS, type SignalId } from '../rubric/types.js';
+import type { JournalContents, StartEvent } from './journal.js';
 
 // An interrupted round's journal holds every engine input with the time it was played. The
-// engine is deterministic, so feeding them again rebuilds the round and lets it be scored.
+// engine is deterministic, so feeding them again rebuilds the round: to score it as it stands
+// (`debrief`) or to carry on playing it (`resume`).
 
 const INPUT_TYPES = new Set(['start', 'turn', 'command', 'tick', 'close']);
 
@@ -13,9 +18,29 @@ function isRoundInput(value: unknown): value is RoundInput {
   return typeof v === 'object' && v !== null && typeof v.type === 'string' && INPUT_TYPES.has(v.type);
 }
 
+export interface Rebuilt {
+  scenario: Scenario;
+  rubric: CompiledRubric;
+  ctx: RoundContext;
+  state: RoundState;
+  /** Wall ms since the start of the last input in the journal: where the round's clock stood. */
+  atMs: number;
+  /** False when replaying no longer produces what the journal recorded (the scenario was edited). */
+  same: boolean;
+}
+
 export type Replayed = { debrief: Debrief; transcript: TranscriptEntry[]; warning?: string } | { reason: string };
 
-export async function replayJournal(journal: JournalContents, opts: { scenarios?: string } = {}): Promise<Replayed> {
+/** A drill's scenario is made from the rubric, not read from a file: make it again. */
+function drillOf(start: StartEvent): { signal: SignalId; minutes: number } | undefined {
+  const m = /^drill-(.+)$/.exec(start.scenario.id);
+  if (!m || !(SIGNAL_IDS as readonly string[]).includes(m[1]!) || start.scenario.kind !== 'behavioral') return undefined;
+  const minutes = start.phases?.[0]?.minutes;
+  return { signal: m[1] as SignalId, minutes: typeof minutes === 'number' && minutes > 0 ? minutes : 10 };
+}
+
+/** Replays the journal's inputs through the engine. Returns why not when it cannot. */
+export async function rebuildRound(journal: JournalContents, opts: { scenarios?: string } = {}): Promise<Rebuilt | { reason: string }> {
   const start = journal.start;
   if (!start) return { reason: 'the journal has no start event' };
   if (journal.turns.length === 0) return { reason: 'the journal records no turns' };
@@ -23,23 +48,54 @@ export async function replayJournal(journal: JournalContents, opts: { scenarios?
     return { reason: 'the journal was written without engine inputs, so the round cannot be replayed' };
   }
   try {
-    const [{ resolveScenario, loadRubric }, { compileRubric }, round] = await Promise.all([
+    const [content, { compileRubric }, round] = await Promise.all([
       import('../content/index.js'),
       import('../scoring/index.js'),
       import('../round/index.js'),
     ]);
-    const loaded = await resolveScenario(start.scenario.id, opts.scenarios === undefined ? {} : { scenarios: opts.scenarios });
-    const ctx = round.prepareRound(loaded.scenario, compileRubric((await loadRubric()).rubric));
+    const rubric = compileRubric((await content.loadRubric()).rubric);
+    const drill = drillOf(start);
+    let scenario: Scenario;
+    if (drill) {
+      const { drillScenario } = await import('../round/drill.js');
+      scenario = drillScenario(rubric.spec, drill.signal, drill.minutes);
+    } else {
+      // a round played from a file is found there again; otherwise by id in the catalogue
+      const ref = start.source && (await exists(start.source)) ? start.source : start.scenario.id;
+      scenario = (await content.resolveScenario(ref, opts.scenarios === undefined ? {} : { scenarios: opts.scenarios })).scenario;
+    }
+    const ctx = round.prepareRound(scenario, rubric);
     let state = round.createRound(ctx, {
       seed: start.seed,
       ...(start.minutes !== undefined ? { minutes: start.minutes } : {}),
       ...(start.untimed ? { untimed: true } : {}),
     });
     for (const t of journal.turns) state = round.step(ctx, state, t.input as RoundInput, t.atMs).state;
-    const { debrief } = round.finishRound(ctx, state);
+    // a torn last line may have lost the journal's final entry, so the journal need only be a prefix
     const same = journal.transcript.every((e, i) => state.transcript[i]?.text === e.text);
-    const out: Replayed = { debrief, transcript: state.transcript };
-    if (!same) out.warning = 'the scenario has changed since this round was played; the replayed debrief follows the current scenario';
+    return { scenario, rubric, ctx, state, atMs: journal.turns[journal.turns.length - 1]!.atMs, same };
+  } catch (err) {
+    return { reason: `the round could not be replayed: ${(err as Error).message.split('\n')[0]}` };
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  const { stat } = await import('node:fs/promises');
+  return stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+}
+
+/** Rebuilds the round and scores it as it stands. */
+export async function replayJournal(journal: JournalContents, opts: { scenarios?: string } = {}): Promise<Replayed> {
+  const rebuilt = await rebuildRound(journal, opts);
+  if ('reason' in rebuilt) return rebuilt;
+  try {
+    const { finishRound } = await import('../round/index.js');
+    const { debrief } = finishRound(rebuilt.ctx, rebuilt.state);
+    const out: Replayed = { debrief, transcript: rebuilt.state.transcript };
+    if (!rebuilt.same) out.warning = 'the scenario has changed since this round was played; the replayed debrief follows the current scenario';
     return out;
   } catch (err) {
     return { reason: `the round could not be replayed: ${(err as Error).message.split('\n')[0]}` };

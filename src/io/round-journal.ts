@@ -1,7 +1,7 @@
 import type { Debrief } from '../debrief/types.js';
 import type { TranscriptEntry } from '../round/transcript.js';
 import type { Scenario } from '../scenario/types.js';
-import { openJournal, type Journal } from './journal.js';
+import { openJournal, reopenJournal, type Journal, type StartEvent } from './journal.js';
 import type { RoundObserver } from './play.js';
 
 // Saving a round as it plays: one observer on the round loop journals every engine input (with
@@ -16,9 +16,22 @@ export interface RoundSaver {
   interrupted(): string | undefined;
 }
 
-export function saveRound(opts: { scenario: Scenario; seed: number; save: boolean; minutes?: number; untimed?: boolean }): RoundSaver {
+export interface SaveOptions {
+  scenario: Scenario;
+  seed: number;
+  save: boolean;
+  minutes?: number;
+  untimed?: boolean;
+  /** The scenario file, when played from a file. */
+  source?: string;
+  /** Carry on an interrupted round: append to its journal rather than start a new one. */
+  resume?: { path: string; start: StartEvent };
+}
+
+export function saveRound(opts: SaveOptions): RoundSaver {
   const { scenario } = opts;
-  const journal = openJournal({
+  const warn = (message: string) => process.stderr.write(`mockloop: ${message}\n`);
+  const journal = opts.resume ? reopenJournal(opts.resume.path, opts.resume.start, { warn }) : openJournal({
     scenario: { id: scenario.id, kind: scenario.kind, title: scenario.title, signals: scenario.signals },
     seed: opts.seed,
     startedAt: new Date(),
@@ -27,7 +40,8 @@ export function saveRound(opts: { scenario: Scenario; seed: number; save: boolea
     ...(scenario.incident ? { actionKinds: Object.fromEntries(scenario.incident.actions.map((a) => [a.id, a.kind])) } : {}),
     ...(opts.minutes !== undefined ? { minutes: opts.minutes } : {}),
     ...(opts.untimed ? { untimed: true } : {}),
-    warn: (message) => process.stderr.write(`mockloop: ${message}\n`),
+    ...(opts.source !== undefined ? { source: opts.source } : {}),
+    warn,
   });
   return {
     journal,

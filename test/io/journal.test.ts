@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync, chmodSync, rmSync, readdirSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openJournal, parseJournal, readJournal, type JournalFs } from '../../src/io/journal.js';
+import { lockPath, openJournal, parseJournal, readJournal, reopenJournal, roundHolder, type JournalFs } from '../../src/io/journal.js';
 import { dataDir, listSessionFiles, readRecord, resolveSession, sessionId } from '../../src/io/session-store.js';
 import type { TranscriptEntry } from '../../src/round/transcript.js';
 
@@ -209,5 +209,71 @@ describe('resolveSession', () => {
     expect(message.split('\n').filter((l) => /^ {2}2026-02-/.test(l))).toHaveLength(Math.min(n, 5));
     if (more) expect(message).toContain(`… and ${n - 5} more`);
     else expect(message).not.toMatch(/… and \d+ more/);
+  });
+});
+
+describe('reopenJournal and the round lock', () => {
+  it('holds <id>.lock while the round plays and lets it go when the journal ends', () => {
+    const dir = tempDir();
+    const journal = openJournal({ scenario, seed: 7, startedAt, dir, random: () => 'cd34' });
+    const path = join(dir, `${journal.id}.jsonl`);
+    expect(readFileSync(lockPath(path), 'utf8').trim()).toBe(String(process.pid));
+    // this process holds it, so it does not count as someone else playing the round
+    expect(roundHolder(path)).toBeUndefined();
+    journal.close('interrupted', new Date(startedAt.getTime() + 5_000));
+    expect(fs.existsSync(lockPath(path))).toBe(false);
+  });
+
+  it.each([
+    ['a pid that is not running', '2147483646'],
+    ['garbage', 'not a pid'],
+    ['an empty file', ''],
+  ])('treats a lock holding %s as stale', (_name, content) => {
+    const dir = tempDir();
+    const path = join(dir, 'r.jsonl');
+    writeFileSync(lockPath(path), content);
+    expect(roundHolder(path)).toBeUndefined();
+  });
+
+  it('appends after the old events, cutting off a torn last line first, and marks the resume', () => {
+    const dir = tempDir();
+    const first = openJournal({ scenario, seed: 7, startedAt, dir, random: () => 'ef56' });
+    first.append({ type: 'turn', input: { type: 'start' }, atMs: 0 });
+    first.append({ type: 'effect', entry: entry('first', 0) });
+    const path = first.close('interrupted', new Date(startedAt.getTime() + 5_000))!;
+    appendFileSync(path, '{"type":"turn","inp');
+    const before = parseJournal(readFileSync(path, 'utf8'));
+    expect(before.torn).toBe(true);
+
+    const again = reopenJournal(path, before.start!, { at: new Date(startedAt.getTime() + 60_000) });
+    expect(again.id).toBe(first.id);
+    again.append({ type: 'effect', entry: entry('second', 90_000) });
+    const record = again.finish({ status: 'complete', endedAt: new Date(startedAt.getTime() + 120_000), transcript: [entry('first', 0), entry('second', 90_000)], debrief: null });
+    expect(record).toBe(join(dir, `${first.id}.json`));
+    expect(readRecord(record!)).toMatchObject({ id: first.id, seed: 7, startedAt: startedAt.toISOString(), status: 'complete' });
+
+    const after = parseJournal(readFileSync(path, 'utf8'));
+    expect(after).toMatchObject({ torn: false, problems: [], resumes: 1, end: { status: 'complete' } });
+    expect(after.transcript.map((e) => e.text)).toEqual(['first', 'second']);
+    expect(fs.existsSync(lockPath(path))).toBe(false);
+  });
+
+  it('a resumed round that is interrupted again reads as interrupted', () => {
+    const text = [
+      JSON.stringify({ v: 1, type: 'start', id: 'x', scenario, seed: 1, startedAt: startedAt.toISOString() }),
+      JSON.stringify({ type: 'end', status: 'interrupted' }),
+      JSON.stringify({ type: 'resume', at: startedAt.toISOString() }),
+    ].join('\n');
+    expect(parseJournal(text)).toMatchObject({ resumes: 1, problems: [] });
+    expect(parseJournal(text).end).toBeUndefined();
+    expect(parseJournal(`${text}\n${JSON.stringify({ type: 'end', status: 'interrupted' })}\n`).end).toMatchObject({ status: 'interrupted' });
+  });
+
+  it('an unwritable journal plays on without saving and says why', () => {
+    const dir = tempDir();
+    const warnings: string[] = [];
+    const j = reopenJournal(join(dir, 'missing', 'r.jsonl'), { v: 1, type: 'start', id: 'r', scenario, seed: 1, startedAt: startedAt.toISOString() }, { warn: (m) => warnings.push(m) });
+    expect(j.saving).toBe(false);
+    expect(warnings[0]).toMatch(/cannot save to .*r\.jsonl: ENOENT/);
   });
 });
