@@ -116,6 +116,17 @@ export function buildProgram(version: string): Command {
     });
 
   program
+    .command('resume')
+    .description('carry on an interrupted round where it stopped (default: the latest one)')
+    .argument('[session]', 'an interrupted round: its id (or an unambiguous prefix) or its .jsonl journal')
+    .option('--answers <file>', 'play the remaining turns from this YAML list of strings instead of prompting')
+    .option('--json', 'print the transcript and the debrief as one JSON object')
+    .action(async (session: string | undefined, opts: { answers?: string; json?: boolean }) => {
+      const { resumeCommand } = await import('./commands/resume.js');
+      await resumeCommand(session, { ...opts, scenarios: program.opts().scenarios as string | undefined });
+    });
+
+  program
     .command('history')
     .description("past rounds, each signal's trend, and what changed between retakes")
     .option('--signal <id>', 'only rounds and trends for this signal')

@@ -4,9 +4,24 @@ import type { SignalId } from '../rubric/types.js';
 import { drillScenario } from '../round/drill.js';
 import { loadCompiledRubric, playScenario } from './run.js';
 
-const COMMANDS = ['run', 'drill', 'list', 'score', 'debrief', 'history', 'validate'];
+const COMMANDS = ['run', 'drill', 'list', 'score', 'debrief', 'resume', 'history', 'validate', 'new'];
 
-type RoundType = ScenarioKind | 'drill';
+type RoundType = ScenarioKind | 'drill' | 'resume';
+
+/** The newest interrupted round not being played elsewhere: offered first in the menu. */
+async function interruptedRound(): Promise<{ id: string; title: string; startedAt: string } | undefined> {
+  try {
+    const { listSessionFiles, sessionsDir } = await import('../io/session-store.js');
+    const { readJournal, roundHolder } = await import('../io/journal.js');
+    const open = listSessionFiles(sessionsDir()).filter((f) => f.journal && !f.record && roundHolder(f.journal) === undefined);
+    const latest = open[open.length - 1];
+    const start = latest ? readJournal(latest.journal!).start : undefined;
+    return start && latest ? { id: latest.id, title: start.scenario.title, startedAt: start.startedAt } : undefined;
+  } catch {
+    // an unreadable data directory just means nothing to offer
+    return undefined;
+  }
+}
 
 /** `mockloop` alone: pick a round type, then a scenario, then play it. */
 export async function menuCommand(args: string[], opts: { scenarios?: string }): Promise<void> {
@@ -32,12 +47,28 @@ export async function menuCommand(args: string[], opts: { scenarios?: string }):
   const catalogue = await loadCatalogue(opts.scenarios ? { scenarios: opts.scenarios } : {});
   const rubric = await loadCompiledRubric();
   const count = (kind: ScenarioKind) => catalogue.scenarios.filter((s) => s.scenario.kind === kind).length;
+  const unfinished = await interruptedRound();
+  const { sanitize } = await import('../debrief/sanitize.js');
   const type = await choose<RoundType>('What do you want to practise?', [
+    ...(unfinished
+      ? [
+          {
+            name: `Resume where you stopped: ${sanitize(unfinished.title)}`,
+            value: 'resume' as const,
+            description: `Started ${unfinished.startedAt.slice(0, 16).replace('T', ' ')} UTC (mockloop resume ${unfinished.id})`,
+          },
+        ]
+      : []),
     { name: `Incident: the 3am page (${count('incident')})`, value: 'incident', description: 'The interviewer plays the system; ask for telemetry in your own words.' },
     { name: `System design with inline probes (${count('design')})`, value: 'design' },
     { name: `Behavioral / hiring manager (${count('behavioral')})`, value: 'behavioral' },
     { name: 'Drill one signal (one prompt, with follow-ups)', value: 'drill' },
   ]);
+  if (type === 'resume') {
+    const { resumeCommand } = await import('./resume.js');
+    await resumeCommand(unfinished!.id, opts.scenarios ? { scenarios: opts.scenarios } : {});
+    return;
+  }
   if (type === 'drill') {
     const signal = await choose<SignalId>(
       'Which signal?',

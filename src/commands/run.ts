@@ -1,4 +1,6 @@
+import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
+import type { StartEvent } from '../io/journal.js';
 import type { Scenario } from '../scenario/types.js';
 import { createRound, prepareRound, type RoundContext } from '../round/engine.js';
 import { finishRound, type ScenarioSummary } from '../round/finish.js';
@@ -75,6 +77,19 @@ export interface PlayRequest {
   observers?: RoundObserver[];
   /** Facilitator mode: the sheet before the round, the review after it (terminal only). */
   facilitator?: boolean;
+  /** The scenario file it was loaded from, kept in the journal so the round can be resumed. */
+  source?: string;
+  /** Carry on an interrupted round from where its journal left it. */
+  resume?: ResumePoint;
+}
+
+/** Where an interrupted round stood, rebuilt from its journal. */
+export interface ResumePoint {
+  state: RoundState;
+  /** Wall ms since the start of the last thing played: the round's clock carries on from here. */
+  atMs: number;
+  journalPath: string;
+  start: StartEvent;
 }
 
 /** Plays one round to its debrief: the shared body of run, drill and the menu. */
@@ -82,12 +97,20 @@ export async function playScenario(req: PlayRequest): Promise<void> {
   const { scenario, rubric } = req;
   const interactive = req.answers === undefined && req.turns === undefined;
   const ctx: RoundContext = prepareRound(scenario, rubric);
-  const seed = req.seed ?? (interactive ? Math.floor(Math.random() * 2 ** 31) : 1);
+  const seed = req.resume?.state.seed ?? req.seed ?? (interactive ? Math.floor(Math.random() * 2 ** 31) : 1);
   const roundOpts: Parameters<typeof createRound>[1] = { seed };
   if (req.minutes !== undefined) roundOpts.minutes = req.minutes;
   if (req.untimed) roundOpts.untimed = true;
-  const initial: RoundState = createRound(ctx, roundOpts);
-  const saver = saveRound({ scenario, seed, save: req.save, ...(req.minutes !== undefined ? { minutes: req.minutes } : {}), ...(req.untimed ? { untimed: true } : {}) });
+  const initial: RoundState = req.resume?.state ?? createRound(ctx, roundOpts);
+  const saver = saveRound({
+    scenario,
+    seed,
+    save: req.save,
+    ...(req.minutes !== undefined ? { minutes: req.minutes } : {}),
+    ...(req.untimed ? { untimed: true } : {}),
+    ...(req.source !== undefined ? { source: req.source } : {}),
+    ...(req.resume ? { resume: { path: req.resume.journalPath, start: req.resume.start } } : {}),
+  });
 
   const style = stdoutStyle();
   const live: LiveStyle = { colour: style.colour, width: style.width, echoCandidate: !interactive };
@@ -96,7 +119,16 @@ export async function playScenario(req: PlayRequest): Promise<void> {
   const out = (text: string) => {
     liveStream?.write(`${text}\n`);
   };
-  const transcript: TranscriptEntry[] = [];
+  const transcript: TranscriptEntry[] = [...initial.transcript];
+  if (req.resume) {
+    // what was said before the interruption, so the candidate can pick up the thread
+    out(`Resuming ${scenario.title} (started ${req.resume.start.startedAt.slice(0, 16).replace('T', ' ')} UTC). So far:\n`);
+    for (const entry of transcript) {
+      const text = formatEntry(entry, { ...live, echoCandidate: true });
+      if (text !== undefined) out(text);
+    }
+    out('\n── resumed ──');
+  }
   const observers: RoundObserver[] = [
     (event) => {
       if (event.type === 'notice') {
@@ -134,7 +166,7 @@ export async function playScenario(req: PlayRequest): Promise<void> {
     help = 'Commands: /time /hint /panels /skip /end /help';
   }
 
-  const startedAt = new Date();
+  const resumeAt = req.resume ? req.resume.state.startedAt + req.resume.atMs : undefined;
   const interrupt = new AbortController();
   const onSigint = () => interrupt.abort(new Interrupted('SIGINT'));
   const onSigterm = () => interrupt.abort(new Interrupted('SIGTERM'));
@@ -147,7 +179,8 @@ export async function playScenario(req: PlayRequest): Promise<void> {
       ctx,
       state: initial,
       source,
-      clock: interactive ? realClock() : simulatedClock(SCRIPTED_TURN_MS),
+      // a resumed round's clock carries on from where it stopped: the time away does not count
+      clock: interactive ? realClock(resumeAt) : simulatedClock(SCRIPTED_TURN_MS, resumeAt ?? 0),
       observe,
       interrupt: interrupt.signal,
       help,
@@ -160,7 +193,10 @@ export async function playScenario(req: PlayRequest): Promise<void> {
     if (!req.save) throw new UserError(`\nRound interrupted; nothing saved (--no-save).`, code);
     const path = saver.interrupted();
     if (!path) throw new UserError(`\nRound interrupted; nothing saved (${saver.journal.reason ?? 'not saving'}).`, code);
-    throw new UserError(`\nRound interrupted; what you typed is saved in ${path}\n  (mockloop debrief ${saver.journal.id})`, code);
+    throw new UserError(
+      `\nRound interrupted; what you typed is saved in ${path}\n  carry on: mockloop resume ${saver.journal.id}\n  score it: mockloop debrief ${saver.journal.id}`,
+      code,
+    );
   } finally {
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigterm);
@@ -203,7 +239,7 @@ export async function runCommand(idOrFile: string, opts: RunOptions): Promise<vo
   let turns: TurnSource | undefined;
   if (opts.answers !== undefined) answers = await readAnswersFile(opts.answers);
   else if (!process.stdin.isTTY) turns = await stdinTurns();
-  const req: PlayRequest = { scenario: loaded.scenario, rubric, answers, json: opts.json === true, save: opts.save !== false } as PlayRequest;
+  const req: PlayRequest = { scenario: loaded.scenario, rubric, answers, json: opts.json === true, save: opts.save !== false, source: resolve(loaded.file) } as PlayRequest;
   if (turns) req.turns = turns;
   if (minutes !== undefined) req.minutes = minutes;
   if (opts.untimed) req.untimed = true;

@@ -159,6 +159,7 @@ export function renderHistoryText(history: History, options: HistoryTextOptions 
   const idWidth = Math.min(28, Math.max(...history.sessions.map((s) => displayWidth(sanitize(s.scenario.id)))));
   for (const s of history.sessions) {
     out.push(`  ${date(s.startedAt)}  ${padEnd(sanitize(s.scenario.id), idWidth)}  ${s.status}${s.scored ? (s.noAnswers ? ' (no answers)' : '') : ' (not scored)'}`);
+    if (s.status === 'interrupted' && !s.scored) out.push(...wrap(`carry on with: mockloop resume ${sanitize(s.id)}`, width, '      '));
     if (s.noAnswers) continue;
     const levels = Object.entries(s.signals).map(([id, v]) => `${id} ${v.label} ${v.score}`);
     if (levels.length > 0) out.push(...wrap(levels.join(' · '), width, '      '));

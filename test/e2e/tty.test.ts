@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -95,5 +95,35 @@ describe.skipIf(!hasTmux)('interactive round in a terminal', () => {
       : (JSON.parse(text) as { transcript: { role: string; text: string }[] }).transcript;
     const turns = entries.filter((e) => e.role === 'candidate').map((e) => e.text);
     expect(turns).toEqual(["I'd look at how deep the queue to the bank is", '/time', '/panels', 'Check the database board.\nAnd the logs.']);
+  }, 60_000);
+
+  it('mockloop resume shows the round so far, carries on with the clock where it stopped, and finishes it', async () => {
+    const status = join(home, 'status-resume');
+    tmux('kill-session', '-t', session);
+    const cmd = `cd ${JSON.stringify(root)} && MOCKLOOP_HOME=${JSON.stringify(home)} NO_COLOR=1 node ${JSON.stringify(bin)} resume; echo "exit=$?" > ${JSON.stringify(status)}; sleep 30`;
+    tmux('new-session', '-d', '-s', session, '-x', '110', '-y', '50', cmd);
+
+    const recap = await waitFor(/── resumed ──\n(?:.*\n)*?› \[/);
+    expect(recap).toMatch(/Resuming Incident: .* So far:/);
+    expect(recap).toMatch(/> I'd look at how deep the queue to the bank is/);
+    // simulated time carries on from the last thing asked (02:52), not from the page
+    expect(recap).toMatch(/› \[[^\]]*left · 02:5\d · The page\]/);
+    expect(recap).not.toMatch(/› \[60m left/);
+
+    await type('/end');
+    await waitFor(/Saved: /);
+    const until = Date.now() + 10_000;
+    while (!existsSync(status) && Date.now() < until) await sleep(100);
+    expect(readFileSync(status, 'utf8').trim()).toBe('exit=0');
+    const record = readdirSync(join(home, 'sessions')).filter((f) => f.endsWith('.json'));
+    expect(record).toHaveLength(1);
+    const saved = JSON.parse(readFileSync(join(home, 'sessions', record[0]!), 'utf8')) as { transcript: { role: string; text: string }[] };
+    expect(saved.transcript.filter((e) => e.role === 'candidate').map((e) => e.text)).toEqual([
+      "I'd look at how deep the queue to the bank is",
+      '/time',
+      '/panels',
+      'Check the database board.\nAnd the logs.',
+      '/end',
+    ]);
   }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -53,7 +53,7 @@ function interrupt(signals: NodeJS.Signals[]): Promise<Stopped> {
 }
 
 function savedJournal(r: Stopped): { path: string; id: string } {
-  const m = /saved in (\S+\.jsonl)\s+\(.*?mockloop debrief (\S+?)\)/s.exec(r.stderr);
+  const m = /saved in (\S+\.jsonl)\s.*?mockloop resume (\S+)\s.*?mockloop debrief \2\s/s.exec(r.stderr);
   expect(m, r.stderr).not.toBeNull();
   return { path: m![1]!, id: m![2]! };
 }
@@ -82,6 +82,36 @@ describe.each([
     const d = await mockloop(['debrief', id], { env: { MOCKLOOP_HOME: home } });
     expect(d.code).toBe(0);
     expect(d.stdout).toMatch(/Debrief/);
+  }, 60_000);
+
+  it('resume <id> replays what was said, plays on from piped answers, and saves one finished round', async () => {
+    const { path, id } = savedJournal(r);
+    const more = 'I roll back the partner client timeout change and watch p95 latency on the dashboard\n/end\n';
+    const res = await mockloop(['resume', id], { env: { MOCKLOOP_HOME: home }, input: more });
+    expect(res.code, res.stderr).toBe(0);
+    expect(STACK.test(res.stderr)).toBe(false);
+    // the recap shows the earlier turns, then the round carries on and is scored
+    expect(res.stdout).toMatch(/Resuming .* So far:/);
+    expect(res.stdout).toMatch(/Declare an incident and page the incident manager[\s\S]*── resumed ──[\s\S]*I roll back the partner client/);
+    expect(res.stdout).toMatch(/Debrief/);
+    expect(res.stderr).toContain(`Saved: ${path.replace(/\.jsonl$/, '.json')}`);
+    const record = JSON.parse(readFileSync(path.replace(/\.jsonl$/, '.json'), 'utf8')) as { id: string; status: string; transcript: { role: string; text: string }[] };
+    expect(record).toMatchObject({ id, status: 'complete' });
+    expect(record.transcript.filter((e) => e.role === 'candidate').map((e) => e.text)).toEqual([
+      'I would check the queue depth on the partner integration',
+      'Declare an incident and page the incident manager',
+      'I roll back the partner client timeout change and watch p95 latency on the dashboard',
+      '/end',
+    ]);
+    // the journal keeps everything: the first part, the resume, the rest; no lock is left behind
+    const events = readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string; status?: string });
+    expect(events.filter((e) => e.type === 'resume')).toHaveLength(1);
+    expect(events.filter((e) => e.type === 'end').map((e) => e.status)).toEqual(['interrupted', 'complete']);
+    expect(existsSync(path.replace(/\.jsonl$/, '.lock'))).toBe(false);
+    // a finished round is not resumed again
+    const again = await mockloop(['resume', id], { env: { MOCKLOOP_HOME: home }, input: '' });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/finished and scored, so there is nothing to resume \(mockloop debrief /);
   }, 60_000);
 });
 

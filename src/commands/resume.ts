@@ -1,0 +1,90 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { UserError } from '../errors.js';
+import { readAnswersFile, stdinTurns } from '../io/answers.js';
+import { lockPath, parseJournal, roundHolder, type JournalContents } from '../io/journal.js';
+import type { TurnSource } from '../io/play.js';
+import { listSessionFiles, resolveSession, sessionsDir } from '../io/session-store.js';
+import { playScenario, type PlayRequest } from './run.js';
+
+export interface ResumeOptions {
+  answers?: string;
+  json?: boolean;
+  scenarios?: string;
+}
+
+const idOf = (journalPath: string) => basename(journalPath).replace(/\.jsonl$/, '');
+
+function readJournalAt(path: string): JournalContents {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new UserError(`${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  return parseJournal(text);
+}
+
+/** The newest round that was interrupted (a journal without a finished record), not being played elsewhere. */
+function latestInterrupted(dir: string): string {
+  const open = listSessionFiles(dir).filter((f) => f.journal && !f.record && roundHolder(f.journal) === undefined);
+  const latest = open[open.length - 1];
+  if (!latest) throw new UserError(`no interrupted round to resume in ${dir} (mockloop history lists saved rounds)`);
+  return latest.journal!;
+}
+
+/** `mockloop resume [session]`: carry on an interrupted round where it stopped. */
+export async function resumeCommand(ref: string | undefined, opts: ResumeOptions): Promise<void> {
+  const dir = sessionsDir();
+  let journalPath: string;
+  if (ref === undefined) {
+    journalPath = latestInterrupted(dir);
+  } else {
+    const found = resolveSession(ref, dir);
+    if (found.kind === 'record') {
+      const id = basename(found.path).replace(/\.json$/, '');
+      throw new UserError(`round ${id} is finished and scored, so there is nothing to resume (mockloop debrief ${id} shows it)`);
+    }
+    journalPath = found.path;
+    if (existsSync(journalPath.replace(/\.jsonl$/, '.json'))) {
+      const id = idOf(journalPath);
+      throw new UserError(`round ${id} is finished and scored, so there is nothing to resume (mockloop debrief ${id} shows it)`);
+    }
+  }
+  const id = idOf(journalPath);
+  const holder = roundHolder(journalPath);
+  if (holder !== undefined) {
+    throw new UserError(`round ${id} is being played by another mockloop (process ${holder}); if none is running, delete ${lockPath(journalPath)}`);
+  }
+
+  const journal = readJournalAt(journalPath);
+  for (const p of journal.problems) process.stderr.write(`${journalPath}:${p.line}: ${p.message}\n`);
+  const start = journal.start;
+  if (!start) throw new UserError(`${journalPath}: not a mockloop journal (no start event)`);
+  const { rebuildRound } = await import('../io/replay.js');
+  const rebuilt = await rebuildRound(journal, opts.scenarios === undefined ? {} : { scenarios: opts.scenarios });
+  if ('reason' in rebuilt) throw new UserError(`cannot resume round ${id}: ${rebuilt.reason} (mockloop debrief ${id} shows what was played)`);
+  if (!rebuilt.same) {
+    throw new UserError(`cannot resume round ${id}: the scenario has changed since it was played (mockloop debrief ${id} shows what was played)`);
+  }
+
+  let answers: string[] | undefined;
+  let turns: TurnSource | undefined;
+  if (opts.answers !== undefined) answers = await readAnswersFile(opts.answers);
+  else if (!process.stdin.isTTY) turns = await stdinTurns();
+  const req: PlayRequest = {
+    scenario: rebuilt.scenario,
+    rubric: rebuilt.rubric,
+    json: opts.json === true,
+    save: true,
+    seed: rebuilt.state.seed,
+    resume: { state: rebuilt.state, atMs: rebuilt.atMs, journalPath, start },
+  };
+  if (answers) req.answers = answers;
+  if (turns) req.turns = turns;
+  if (start.minutes !== undefined) req.minutes = start.minutes;
+  if (start.untimed) req.untimed = true;
+  if (start.source !== undefined) req.source = start.source;
+  if (opts.scenarios) req.scenarios = opts.scenarios;
+  await playScenario(req);
+}
