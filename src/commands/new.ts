@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
+import { makeDirs } from '../io/home.js';
 import { SCENARIO_KINDS, type ScenarioKind } from '../scenario/types.js';
 
 export interface NewOptions {
@@ -68,7 +69,8 @@ function writeProblem(err: unknown, file: string): UserError {
 
 async function ensureDir(dir: string): Promise<void> {
   try {
-    await mkdir(dir, { recursive: true });
+    makeDirs(dir);
+    if (!statSync(dir).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
   } catch (err) {
     const code = (err as { code?: string }).code;
     if (code === 'EEXIST' || code === 'ENOTDIR') throw new UserError(`cannot write into ${shown(dir)}: not a directory`);

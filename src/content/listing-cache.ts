@@ -1,6 +1,6 @@
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { cacheDir } from '../io/home.js';
+import { cacheDir, makeDirs } from '../io/home.js';
 import type { Problem } from '../errors.js';
 import type { SignalId } from '../rubric/types.js';
 import type { ScenarioKind } from '../scenario/types.js';
@@ -83,7 +83,7 @@ export async function writeCachedListings(
 ): Promise<void> {
   const file = cachePath(opts.env ?? process.env);
   try {
-    await mkdir(path.dirname(file), { recursive: true });
+    makeDirs(path.dirname(file));
     const tmp = `${file}.${process.pid}.tmp`;
     const body: CacheFile = { version: 1, files: stamp, listings };
     await writeFile(tmp, JSON.stringify(body));

@@ -2,6 +2,7 @@ import * as nodeFs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import type { TranscriptEntry } from '../round/transcript.js';
+import { makeDirs } from './home.js';
 import { sessionId, sessionsDir, writeRecord, type SessionRecord, type SessionScenario } from './session-store.js';
 
 // The round's journal: one JSON event per line, each written and fsynced as it happens, so a
@@ -119,7 +120,7 @@ export function openJournal(opts: OpenJournalOptions): Journal {
   let fd: number | undefined;
   let id = provisionalId;
   try {
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    makeDirs(dir, { mode: 0o700, mkdir: (d, o) => fs.mkdirSync(d, o) });
     // 'wx' fails if the name exists, so two rounds started in the same second never share a file
     for (let attempt = 0; fd === undefined; attempt++) {
       try {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -223,6 +223,20 @@ describe('saving', () => {
     expect(r.stderr.match(/cannot save rounds/g)).toHaveLength(1);
     expect(r.stderr).toMatch(/ENOTDIR|not a directory/i);
     expect(r.stdout).toMatch(/Debrief/);
+  });
+
+  // under /proc a directory can exist while nothing can be made in it; a naive mkdir -p spins there
+  it.skipIf(!existsSync('/proc/self'))('a data directory under /proc: says so, plays on, and every command ends', async () => {
+    const env = { MOCKLOOP_HOME: '/proc/mockloop-nope' };
+    const r = await mockloop(runAnswers(ok), { env, timeoutMs: 20_000 });
+    expect(r.signal).toBeNull();
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/cannot save rounds in \/proc\/mockloop-nope\/sessions: ENOENT/);
+    const list = await mockloop(['list'], { env, timeoutMs: 20_000 });
+    expect([list.signal, list.code]).toEqual([null, 0]);
+    const made = await mockloop(['new', 'x', '--kind', 'incident', '--dir', '/proc/mockloop-nope/a'], { timeoutMs: 20_000 });
+    expect([made.signal, made.code]).toEqual([null, 1]);
+    expect(made.stderr).toMatch(/cannot create \/proc\/mockloop-nope\/a/);
   });
 
   it('two rounds saving at the same time: both saved, readable, and listed', async () => {
