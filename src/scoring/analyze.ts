@@ -7,8 +7,10 @@ import type { Doc, Sentence, Token } from './types.js';
 
 const WORD_RE = /\p{N}+(?:[.,:]\p{N}+)*(?:%|[\p{L}]{1,3}(?![\p{L}\p{N}]))?|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
+// "one" is left out: far more often a pronoun or determiner ("this one", "one region", "no one")
+// than a quantity, and a digit says "1" when it means it.
 const NUMBER_WORDS = new Set([
-  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',
+  'zero', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',
   'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen',
   'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety',
   'hundred', 'thousand', 'million', 'billion', 'half', 'dozen', 'twice', 'thrice', 'double', 'triple',

@@ -1,0 +1,38 @@
+/**
+ * Precision: sentences a user reported as earning a beat they do not contain (or missing one
+ * they do, or raising the wrong red flag). Each row is one sentence and one beat or red flag it
+ * must, or must not, earn. Refs are "signal/beat", "story/beat" or "signal/!red-flag".
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import type { RubricSpec, SignalId } from '../../src/rubric/types.js';
+import { analyze, compileRubric, hitBeats, scoreText } from '../../src/scoring/index.js';
+
+const RUBRIC = fileURLToPath(new URL('../../rubrics/backend-signals.yaml', import.meta.url));
+const rubric = compileRubric(parse(readFileSync(RUBRIC, 'utf8')) as RubricSpec);
+
+/** [sentence, ref, earns] */
+const rows: [string, string, boolean][] = [
+  // "one" is a pronoun or determiner far more often than a quantity
+  ['Is this only one region or all of them?', 'story/specifics', false],
+  ['We saw this in one of the regions, not the other.', 'story/specifics', false],
+  ['Latency went from 450ms to 120ms in two regions.', 'story/specifics', true],
+];
+
+function earns(text: string, ref: string): boolean {
+  const [signal, id] = ref.split('/') as [string, string];
+  if (id.startsWith('!')) {
+    const s = scoreText(text, rubric).signals.find((x) => x.id === (signal as SignalId));
+    return s?.redFlags.some((f) => f.id === id.slice(1)) ?? false;
+  }
+  return hitBeats(analyze(text), rubric).has(ref);
+}
+
+describe('precision: each sentence earns exactly what it says', () => {
+  it.each(rows)('%s → %s: %s', (text, ref, expected) => {
+    expect(rubric.beat(ref) !== undefined || ref.includes('/!'), `unknown ref ${ref}`).toBe(true);
+    expect(earns(text, ref)).toBe(expected);
+  });
+});
