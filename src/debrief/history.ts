@@ -131,6 +131,27 @@ export function buildHistory(rounds: readonly PastRound[], options: { signal?: S
 
 const SPARKS = '▁▂▃▄▅▆▇█';
 
+/** Per retake, how many beats gained (and lost) are listed before "… and N more". */
+const RETAKE_LINES = 8;
+
+/**
+ * What to type to name each round: its id's random suffix ("eb41") when that alone is unique,
+ * else the whole id. `mockloop debrief` and `resume` accept either.
+ */
+export function shortRefs(ids: readonly string[]): string[] {
+  const suffix = (id: string) => /-([0-9a-f]{4})$/.exec(id)?.[1];
+  const counts = new Map<string, number>();
+  for (const id of ids) {
+    const s = suffix(id);
+    if (s) counts.set(s, (counts.get(s) ?? 0) + 1);
+  }
+  return ids.map((id) => {
+    const s = suffix(id);
+    // a suffix that also starts some id ("2026") would be read as that prefix
+    return s && counts.get(s) === 1 && !ids.some((other) => other.startsWith(s)) ? s : id;
+  });
+}
+
 /** One block per score on an absolute 0–100 scale, so rounds compare across time. */
 export function sparkline(scores: readonly number[]): string {
   return scores.map((s) => SPARKS[Math.max(0, Math.min(7, Math.floor(Math.max(0, s) / 12.5)))]).join('');
@@ -155,15 +176,20 @@ export function renderHistoryText(history: History, options: HistoryTextOptions 
   const date = options.formatDate ?? ((iso: string) => iso.slice(0, 16).replace('T', ' '));
   const out: string[] = [];
   if (history.sessions.length === 0) return 'No saved rounds yet. Play one with: mockloop run <scenario>\n';
-  out.push(`Past rounds (${history.sessions.length})`);
+  out.push(`Past rounds (${history.sessions.length}): mockloop debrief <ref> re-prints one`);
+  const refs = shortRefs(history.sessions.map((s) => s.id));
+  const refWidth = Math.max(3, ...refs.map((r) => displayWidth(sanitize(r))));
+  out.push(`  ${padEnd('ref', refWidth)}  ${padEnd('started', 16)}  scenario`);
   const idWidth = Math.min(28, Math.max(...history.sessions.map((s) => displayWidth(sanitize(s.scenario.id)))));
-  for (const s of history.sessions) {
-    out.push(`  ${date(s.startedAt)}  ${padEnd(sanitize(s.scenario.id), idWidth)}  ${s.status}${s.scored ? (s.noAnswers ? ' (no answers)' : '') : ' (not scored)'}`);
-    if (s.status === 'interrupted' && !s.scored) out.push(...wrap(`carry on with: mockloop resume ${sanitize(s.id)}`, width, '      '));
-    if (s.noAnswers) continue;
+  history.sessions.forEach((s, i) => {
+    const ref = sanitize(refs[i]!);
+    const note = s.status === 'interrupted' ? '' : s.noAnswers ? ' (no answers)' : '';
+    out.push(`  ${padEnd(ref, refWidth)}  ${date(s.startedAt)}  ${padEnd(sanitize(s.scenario.id), idWidth)}  ${s.status}${note}`);
+    if (s.status === 'interrupted' && !s.scored) out.push(...wrap(`resume: mockloop resume ${ref} · score as is: mockloop debrief ${ref}`, width, '      '));
+    if (s.noAnswers) return;
     const levels = Object.entries(s.signals).map(([id, v]) => `${id} ${v.label} ${v.score}`);
     if (levels.length > 0) out.push(...wrap(levels.join(' · '), width, '      '));
-  }
+  });
   const trends = Object.entries(history.trends);
   if (trends.length > 0) {
     out.push('', 'Trends (score per scored round with answers, oldest first)');
@@ -181,8 +207,10 @@ export function renderHistoryText(history: History, options: HistoryTextOptions 
     for (const r of history.retakes) {
       out.push(`  ${sanitize(r.scenario)}`);
       if (r.gained.length + r.lost.length === 0) out.push('    same beats hit as last time');
-      for (const g of r.gained) out.push(...wrap(`${label(g)} (${g})`, width, '    + '));
-      for (const l of r.lost) out.push(...wrap(`${label(l)} (${l})`, width, '    − '));
+      for (const g of r.gained.slice(0, RETAKE_LINES)) out.push(...wrap(`${label(g)} (${g})`, width, '    + '));
+      if (r.gained.length > RETAKE_LINES) out.push(`    + … and ${r.gained.length - RETAKE_LINES} more beats hit (mockloop history --json lists them)`);
+      for (const l of r.lost.slice(0, RETAKE_LINES)) out.push(...wrap(`${label(l)} (${l})`, width, '    − '));
+      if (r.lost.length > RETAKE_LINES) out.push(`    − … and ${r.lost.length - RETAKE_LINES} more beats missed (mockloop history --json lists them)`);
     }
   }
   return `${out.join('\n')}\n`;

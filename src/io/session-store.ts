@@ -126,7 +126,9 @@ export function resolveSession(ref: string, dir: string): { kind: 'record' | 'jo
   const sessions = listSessionFiles(dir);
   const id = basename(ref).replace(/\.jsonl?$/, '');
   const exact = sessions.find((s) => s.id === id);
-  const matches = exact ? [exact] : sessions.filter((s) => s.id.startsWith(id));
+  let matches = exact ? [exact] : sessions.filter((s) => s.id.startsWith(id));
+  // the short ref history shows: the id's random suffix
+  if (matches.length === 0 && /^[0-9a-f]{4}$/.test(id)) matches = sessions.filter((s) => s.id.endsWith(`-${id}`));
   if (matches.length === 0) {
     throw new UserError(`no saved round matches "${ref}" in ${dir} (mockloop history lists them)`);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildHistory, renderHistoryText, retakeDiffs, sparkline, beatLabels, type PastRound } from '../../src/debrief/history.js';
+import { buildHistory, renderHistoryText, retakeDiffs, shortRefs, sparkline, beatLabels, type PastRound } from '../../src/debrief/history.js';
 import type { Debrief } from '../../src/debrief/types.js';
 import type { SignalId } from '../../src/rubric/types.js';
 import { allSignals, beat, signal } from './fixtures.js';
@@ -70,12 +70,29 @@ describe('buildHistory', () => {
   });
   it('renders a readable summary', () => {
     const text = renderHistoryText(h, { beatLabels: beatLabels(rounds) });
-    expect(text).toContain('Past rounds (4)');
-    expect(text).toContain('  2026-01-01 10:00  payment-auth-3am     complete');
+    expect(text).toContain('Past rounds (4): mockloop debrief <ref> re-prints one');
+    expect(text).toContain('  r1   2026-01-01 10:00  payment-auth-3am     complete');
     expect(text).toContain('incident-judgement  ▃▇  30 → 80');
     expect(text).toContain('    + Beat c (incident-judgement/c)');
     expect(text).toContain('    − Beat b (cross-team/b)');
-    expect(text).toContain('interrupted (not scored)');
+    expect(text).toMatch(/ r4 .* interrupted\n {6}resume: mockloop resume r4 · score as is: mockloop debrief r4\n/);
+  });
+  it('names each round by its id suffix when that is unique, else by the whole id', () => {
+    expect(shortRefs(['2026-01-01T10-00-00-a-ab12', '2026-01-02T10-00-00-b-cd34', '2026-01-03T10-00-00-c-cd34', 'odd', '2026-01-04T10-00-00-d-2026'])).toEqual([
+      'ab12',
+      '2026-01-02T10-00-00-b-cd34',
+      '2026-01-03T10-00-00-c-cd34',
+      'odd',
+      '2026-01-04T10-00-00-d-2026',
+    ]);
+  });
+  it('lists at most eight beats gained or lost per retake, then says how many more', () => {
+    const many = Array.from({ length: 11 }, (_, i) => `cross-team/b${i}`);
+    const text = renderHistoryText({ ...h, retakes: [{ scenario: 'payment-auth-3am', previous: 'r1', latest: 'r3', gained: many, lost: many.slice(0, 8) }] });
+    expect(text.match(/^ {4}\+ /gm)).toHaveLength(9);
+    expect(text).toContain('    + … and 3 more beats hit (mockloop history --json lists them)');
+    expect(text.match(/^ {4}− /gm)).toHaveLength(8);
+    expect(text).not.toContain('more beats missed');
   });
   it('says how to start when there is nothing yet', () => {
     expect(renderHistoryText(buildHistory([]))).toMatch(/No saved rounds yet/);

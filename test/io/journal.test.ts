@@ -186,6 +186,9 @@ describe('resolveSession', () => {
     expect(resolveSession('2026-01-02T10-00-00-b-0002', dir)).toEqual({ kind: 'record', path: join(dir, '2026-01-02T10-00-00-b-0002.json') });
     expect(() => resolveSession('2026-01', dir)).toThrow(/matches 2 saved rounds/);
     expect(() => resolveSession('nope', dir)).toThrow(/no saved round matches "nope"/);
+    // the short ref history shows: the random suffix alone
+    expect(resolveSession('0001', dir)).toEqual({ kind: 'journal', path: join(dir, '2026-01-01T10-00-00-a-0001.jsonl') });
+    expect(() => resolveSession('0003', dir)).toThrow(/no saved round matches "0003"/);
     expect(resolveSession(join(dir, '2026-01-02T10-00-00-b-0002.jsonl'), '/nonexistent').kind).toBe('journal');
     expect(listSessionFiles(dir).map((s) => s.id)).toEqual(['2026-01-01T10-00-00-a-0001', '2026-01-02T10-00-00-b-0002']);
     expect(readFileSync(join(dir, '2026-01-02T10-00-00-b-0002.json'), 'utf8')).toBe('{}');
