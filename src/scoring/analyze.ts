@@ -206,6 +206,7 @@ export function analyze(input: string): Doc {
     });
     const s = sentences[sIndex]!;
     s.list = isList(slice, last - first);
+    if (isQuestion(slice)) s.question = true;
     s.statement = !s.list && isStatement(tokens, first, last);
   }
   return { text, tokens, sentences, words };
@@ -296,6 +297,14 @@ function markScopes(tokens: Token[], first: number, last: number, breakBefore: r
     const kind = hypotheticalTrigger(tokens, i, last);
     if (kind > hypo) hypo = kind;
   }
+}
+
+/**
+ * The sentence asks rather than claims: it ends in a question mark, and no colon, semicolon or
+ * dash puts a claim before the question ("I wrote a pre-mortem: what went wrong?" still claims).
+ */
+function isQuestion(sentence: string): boolean {
+  return /\?["'’”)\]]*$/.test(sentence) && !/[:;—–]|\s-\s/.test(sentence);
 }
 
 /** A comma-separated run of short terms ("pre-mortem, runbook, SLO, burn rate") rather than prose. */

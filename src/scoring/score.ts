@@ -201,6 +201,13 @@ function tellsAction(doc: Doc, first: number, last: number): boolean {
   return agent && action;
 }
 
+/** The salad sentences plus every question: sentences that earn no beat. */
+function withQuestions(doc: Doc, salad: Set<number>): Set<number> {
+  const out = new Set(salad);
+  for (const s of doc.sentences) if (s.question) out.add(s.index);
+  return out;
+}
+
 /** How many separate places in the sentence matched (overlapping matches count once). */
 function disjointSpans(spans: [number, number][]): number {
   const sorted = [...spans].sort((a, b) => a[0] - b[0]);
@@ -266,7 +273,7 @@ export function hitBeats(doc: Doc, rubric: CompiledRubric): Set<string> {
   const cache = new MatchCache(doc);
   const all: CompiledBeat[] = [...rubric.story, ...rubric.signals.flatMap((s) => s.beats)];
   const raw = all.map((b) => cache.all(b.patterns));
-  const salad = saladSentences(doc, signalMatches(rubric, cache));
+  const salad = withQuestions(doc, saladSentences(doc, signalMatches(rubric, cache)));
   const out = new Set<string>();
   all.forEach((b, i) => {
     if (bestMatch(raw[i]!, salad)) out.add(b.ref);
@@ -283,6 +290,9 @@ export function scoreDoc(doc: Doc, rubric: CompiledRubric, opts: ScoreOptions = 
 
   // salad is judged on the whole rubric, whatever the report is restricted to
   const salad = saladSentences(doc, signalMatches(rubric, cache));
+  // a question asks rather than claims: it earns no beat ("any recent deploys?", "which system
+  // do you mean?"); in an incident round what the candidate asked for is judged from the path
+  const unearned = withQuestions(doc, salad);
   const listSentences = new Set(doc.sentences.filter((x) => x.list).map((x) => x.index));
   const statements = doc.sentences.filter((s) => s.statement && !salad.has(s.index)).length;
   const saladWords = doc.sentences
@@ -290,10 +300,10 @@ export function scoreDoc(doc: Doc, rubric: CompiledRubric, opts: ScoreOptions = 
     .reduce((n, s) => n + (s.lastToken - s.firstToken), 0);
   const isSalad = doc.tokens.length > 0 && (statements < MIN_STATEMENTS || saladWords / doc.tokens.length >= 0.5);
 
-  const storyResults = rubric.story.map((b) => ({ beat: b, m: bestMatch(cache.all(b.patterns), salad) }));
+  const storyResults = rubric.story.map((b) => ({ beat: b, m: bestMatch(cache.all(b.patterns), unearned) }));
 
   const results: SignalResult[] = signals.map((s) => {
-    const own = s.beats.map((b) => beatResult(doc, b, bestMatch(cache.all(b.patterns), salad)));
+    const own = s.beats.map((b) => beatResult(doc, b, bestMatch(cache.all(b.patterns), unearned)));
     const path = (opts.findings ?? []).filter((f) => f.signal === s.spec.id);
     const pathBeats = path.flatMap((f) => (f.beat ? [f.beat] : []));
     const ownBeats = [...own, ...pathBeats];

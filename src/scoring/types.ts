@@ -27,6 +27,8 @@ export interface Sentence {
   statement: boolean;
   /** A comma-separated list of short terms rather than prose. */
   list: boolean;
+  /** Ends in a question mark: it asks, it does not claim. */
+  question?: boolean;
   firstToken: number;
   lastToken: number; // exclusive
 }

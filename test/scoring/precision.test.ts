@@ -19,6 +19,17 @@ const rows: [string, string, boolean][] = [
   ['Is this only one region or all of them?', 'story/specifics', false],
   ['We saw this in one of the regions, not the other.', 'story/specifics', false],
   ['Latency went from 450ms to 120ms in two regions.', 'story/specifics', true],
+  // a question asks, it claims nothing
+  ['Which system do you mean?', 'post-incident-review/long-term-improvement', false],
+  ['any recent deploys?', 'reliability-practice/daily-practice', false],
+  ['What does CPU and connection pool usage look like on payments-db?', 'capacity-planning/headroom', false],
+  ['I checked whether there were any recent deploys.', 'incident-judgement/structured-triage', true],
+  // a claim before a colon still claims, even when a question follows
+  [
+    'Before we started I wrote a short pre-mortem doc: assume it went badly, what happened?',
+    'reliability-practice/pre-mortem',
+    true,
+  ],
 ];
 
 function earns(text: string, ref: string): boolean {
