@@ -271,6 +271,11 @@ const phrasings: Record<string, Case[]> = {
     ['ring the bank', [], ['contact-partner']],
     ['open the circuit breaker on northbridge', [], ['circuit-breaker'], ['fail-open']],
     ["don't restart anything yet. Also don't fail open. I'd rather throttle the new authorizations to what the bank can handle", [], ['rate-limit'], ['restart-service', 'fail-open']],
+    // reported by players: what an ask must reveal, and what it must leave alone
+    ['Is the database ok? What does CPU and connection pool usage look like on payments-db?', ['database'], [], ['network']],
+    ["No, I won't fail open: goods would ship before the partner's decline comes back, and the state changes under us.", [], [], ['deploys', 'fail-open']],
+    ['how much traffic are we getting?', ['service-overview'], []],
+    ['what changed recently?', ['deploys'], []],
   ],
   'replica-lag-stale-reads': [
     ['Check the dashboards.', ['wallet-overview'], []],
