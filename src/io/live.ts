@@ -42,9 +42,22 @@ function wrap(text: string, width: number): string[] {
     .flatMap((l) => wrapLine(l, Math.max(20, width)));
 }
 
-function box(c: ChalkInstance, head: string, body: string, width: number): string {
+/** A box's heading, wrapped under its first line; `tail` (the clock) stays whole on the last line. */
+function heading(c: ChalkInstance, head: string, width: number, tail = ''): string[] {
+  const lines = wrap(head, width - 5);
+  const last = lines.length - 1;
+  if (tail && (lines[last]! + tail).length > width - 5) lines.push(tail.trimStart());
+  else if (tail) lines[last] = lines[last]! + tail;
+  const tailAt = tail ? lines.length - 1 : -1;
+  return lines.map((l, i) => {
+    const text = i === tailAt ? c.bold(l.slice(0, l.length - tail.trimStart().length)) + c.dim(tail.trimStart()) : c.bold(l);
+    return `${i === 0 ? c.bold('  ┌─ ') : '     '}${text}`;
+  });
+}
+
+function box(c: ChalkInstance, head: string | string[], body: string, width: number): string {
   const inner = width - 4;
-  const lines = [c.bold(`  ┌─ ${head}`)];
+  const lines = Array.isArray(head) ? [...head] : [c.bold(`  ┌─ ${head}`)];
   // telemetry keeps its columns: long lines are wrapped but never re-flowed
   for (const l of wrap(body, inner)) lines.push(`  ${c.dim('│')} ${l}`);
   lines.push(`  ${c.dim('└─')}`);
@@ -71,10 +84,10 @@ export function formatEntry(e: TranscriptEntry, style: LiveStyle): string | unde
       switch (e.kind) {
         case 'page': {
           const [head = '', ...body] = e.text.split('\n');
-          return box(c, c.red(head), body.join('\n'), w);
+          return box(c, heading(c.red, head, w), body.join('\n'), w);
         }
         case 'panel':
-          return box(c, `${e.title ?? e.ref ?? 'panel'}${e.clock ? c.dim(`  · ${e.clock}`) : ''}`, e.text, w);
+          return box(c, heading(c, e.title ?? e.ref ?? 'panel', w, e.clock ? `  · ${e.clock}` : ''), e.text, w);
         case 'notice':
           // one bullet per line of the notice; a line that wraps continues under its text
           return clean(e.text)

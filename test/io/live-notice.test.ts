@@ -21,3 +21,25 @@ describe('system notices', () => {
     for (const l of out) expect(l.length).toBeLessThanOrEqual(80);
   });
 });
+
+describe('panel headings', () => {
+  const panel = (title: string, width: number, colour = false) =>
+    formatEntry({ role: 'system', kind: 'panel', title, clock: '02:47', text: 'p95 1.8 s', phase: 'p', atMs: 0 } as Parameters<typeof formatEntry>[0], {
+      colour,
+      width,
+      echoCandidate: false,
+    })!;
+  it.each([
+    ['fits on one line', 'Grafana: auth-api overview', 80, ['  ┌─ Grafana: auth-api overview  · 02:47']],
+    ['wraps under itself, the clock whole', 'Grafana: auth-api overview (latency, errors, throughput)', 60, ['  ┌─ Grafana: auth-api overview (latency, errors,', '     throughput)  · 02:47']],
+    ['moves the clock down when it would not fit', 'Grafana: auth-api overview (latency, errors, and', 54, ['  ┌─ Grafana: auth-api overview (latency, errors, and', '     · 02:47']],
+  ])('%s', (_name, title, width, head) => {
+    const lines = panel(title, width).split('\n');
+    expect(lines.slice(0, head.length)).toEqual(head);
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(width);
+  });
+  it('keeps the words and the clock with colour on', () => {
+    const plain = panel('Grafana: auth-api overview (latency, errors, throughput)', 60, true).replace(/\x1b\[[0-9;]*m/g, '');
+    expect(plain).toBe(panel('Grafana: auth-api overview (latency, errors, throughput)', 60));
+  });
+});
