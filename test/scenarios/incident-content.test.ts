@@ -276,6 +276,11 @@ const phrasings: Record<string, Case[]> = {
     ["No, I won't fail open: goods would ship before the partner's decline comes back, and the state changes under us.", [], [], ['deploys', 'fail-open']],
     ['how much traffic are we getting?', ['service-overview'], []],
     ['what changed recently?', ['deploys'], []],
+    ["what's the timeout configured on the partner client?", ['partner-client'], []],
+    ['what retries does the partner client do?', ['partner-client'], []],
+    ['how full are the disks on the auth-api nodes?', ['infra-nodes'], []],
+    ['Can we route some traffic to our backup acquirer?', ['acquirers'], [], ['service-overview', 'region-failover']],
+    ['Is there a second acquirer we could use?', ['acquirers'], []],
   ],
   'replica-lag-stale-reads': [
     ['Check the dashboards.', ['wallet-overview'], []],
@@ -706,6 +711,16 @@ describe('payment-auth-3am telemetry moves with time and with what the candidate
   it('the fail-open probe is not offered once the partner has recovered', () => {
     const p = play(scenario, ['p95?', 'db?', 'logs', 'recent deploys?', 'pods?', 'traces', 'runbook', 'queue?', 'ok']);
     expect(p.transcript.some((e) => e.ref === 'do-you-fail-open')).toBe(false);
+  });
+
+  it('the disk question shows disk figures', () => {
+    const p = play(scenario, ['how full are the disks on the auth-api nodes?']);
+    expect(panelText(p, 'infra-nodes')).toMatch(/disk 38-44% used/);
+  });
+
+  it('the partner client panel shows the 5 s timeout', () => {
+    const p = play(scenario, ["what's the timeout configured on the partner client?"]);
+    expect(panelText(p, 'partner-client')).toMatch(/timeout\s+5 s/);
   });
 
   it('status updates need a declared incident first', () => {
