@@ -274,13 +274,17 @@ const phrasings: Record<string, Case[]> = {
     // reported by players: what an ask must reveal, and what it must leave alone
     ['Is the database ok? What does CPU and connection pool usage look like on payments-db?', ['database'], [], ['network']],
     ["No, I won't fail open: goods would ship before the partner's decline comes back, and the state changes under us.", [], [], ['deploys', 'fail-open']],
-    ['how much traffic are we getting?', ['service-overview'], []],
-    ['what changed recently?', ['deploys'], []],
+    ["I'd raise the rate limit back in steps once the partner recovers.", [], ['raise-rate-limit'], ['network', 'deploys', 'rate-limit', 'lift-rate-limit']],
+    ['Raise the rate limit to 1000 per second.', [], ['raise-rate-limit'], ['rate-limit', 'lift-rate-limit']],
+    ['Remove the rate limit.', [], ['lift-rate-limit'], ['raise-rate-limit']],
+    ['Rate limit new authorisations to 800 per second.', [], ['rate-limit'], ['raise-rate-limit']],
     ["what's the timeout configured on the partner client?", ['partner-client'], []],
     ['what retries does the partner client do?', ['partner-client'], []],
     ['how full are the disks on the auth-api nodes?', ['infra-nodes'], []],
     ['Can we route some traffic to our backup acquirer?', ['acquirers'], [], ['service-overview', 'region-failover']],
     ['Is there a second acquirer we could use?', ['acquirers'], []],
+    ['how much traffic are we getting?', ['service-overview'], []],
+    ['what changed recently?', ['deploys'], []],
   ],
   'replica-lag-stale-reads': [
     ['Check the dashboards.', ['wallet-overview'], []],
@@ -711,6 +715,15 @@ describe('payment-auth-3am telemetry moves with time and with what the candidate
   it('the fail-open probe is not offered once the partner has recovered', () => {
     const p = play(scenario, ['p95?', 'db?', 'logs', 'recent deploys?', 'pods?', 'traces', 'runbook', 'queue?', 'ok']);
     expect(p.transcript.some((e) => e.ref === 'do-you-fail-open')).toBe(false);
+  });
+
+  it('a rate limit can be raised a step, and a step too early brings the queue back', () => {
+    const refused = play(scenario, ['Raise the rate limit to 1000 per second.']);
+    expect(refused.state.incident!.path.find((x) => x.ref === 'raise-rate-limit')?.kind).toBe('refused');
+    const p = play(scenario, ['queue?', "I'll rate-limit new authorisations.", 'Raise the rate limit to 1000 per second.', 'queue depth?']);
+    expect(p.turns[2]!.actions).toEqual(['raise-rate-limit']);
+    expect(p.state.incident!.state['rateLimited']).toBe(true);
+    expect(panelText(p, 'partner-queue')).toMatch(/1,900 and growing/);
   });
 
   it('the disk question shows disk figures', () => {
