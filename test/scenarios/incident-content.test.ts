@@ -736,6 +736,13 @@ describe('payment-auth-3am telemetry moves with time and with what the candidate
     expect(panelText(p, 'partner-client')).toMatch(/timeout\s+5 s/);
   });
 
+  it('nobody speaks before they are introduced: Lena only once comms is paged', () => {
+    const p = play(scenario, ['Declare a SEV-2.', 'Post a status update to support.', 'Post another status update.']);
+    const said = p.transcript.filter((e) => e.role !== 'candidate').map((e) => e.text).join('\n');
+    expect(said).not.toMatch(/Lena/);
+    expect(said).toMatch(/Sam, on the EU support shift/);
+  });
+
   it('status updates need a declared incident first', () => {
     const p = play(scenario, ['Post a status update to stakeholders.', 'Declare an incident.', 'Post a status update to stakeholders.']);
     expect(p.turns[0]!.actions).toEqual(['post-update']);
