@@ -14,10 +14,22 @@ function plural(n: number, word: string): string {
 /** Problems are the command's output (stdout, like a linter); the summary goes to stderr. */
 export async function validateCommand(paths: string[], opts: ValidateCommandOptions): Promise<void> {
   // after the structural checks, every file that loaded cleanly plays and scores its own samples
-  const checks = opts.checks ?? [...defaultContentChecks, (await import('../content/selftest.js')).sampleChecks];
+  let samples = 0;
+  let checks = opts.checks;
+  if (!checks) {
+    const { sampleChecks } = await import('../content/selftest.js');
+    const played: ContentCheck = (ctx) => {
+      samples += ctx.scenarios.reduce((n, s) => n + (s.scenario.samples?.length ?? 0), 0);
+      samples += ctx.rubrics.reduce((n, r) => n + r.rubric.signals.reduce((m, sig) => m + (sig.samples?.length ?? 0), 0), 0);
+      return sampleChecks(ctx);
+    };
+    checks = [...defaultContentChecks, played];
+  }
   const report = await validateContent(paths, { scenarios: opts.scenarios, checks });
   if (report.problems.length === 0) {
-    process.stderr.write(`ok: ${plural(report.rubrics, 'rubric')}, ${plural(report.scenarios, 'scenario')}\n`);
+    const played = samples > 0 ? `; ${plural(samples, 'sample answer')} played and scored at ${samples === 1 ? 'its' : 'their'} expected level` : '';
+    const what = [report.rubrics > 0 ? plural(report.rubrics, 'rubric') : '', report.scenarios > 0 || report.rubrics === 0 ? plural(report.scenarios, 'scenario') : ''];
+    process.stderr.write(`ok: ${what.filter(Boolean).join(', ')}${played}\n`);
     return;
   }
   process.stdout.write(`${report.problems.map(formatProblem).join('\n')}\n`);

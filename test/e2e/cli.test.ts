@@ -132,7 +132,8 @@ describe('mockloop validate', () => {
   it('the built-in rubric and scenarios are valid', () => {
     const r = mockloop(['validate']);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^ok: 1 rubric, \d+ scenarios\n$/);
+    // the samples are played, and it says so
+    expect(r.stderr).toMatch(/^ok: 1 rubric, \d+ scenarios; \d+ sample answers played and scored at their expected level\n$/);
     expect(r.status).toBe(0);
   });
 });
