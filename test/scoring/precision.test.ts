@@ -19,6 +19,10 @@ const rows: [string, string, boolean][] = [
   ['Is this only one region or all of them?', 'story/specifics', false],
   ['We saw this in one of the regions, not the other.', 'story/specifics', false],
   ['Latency went from 450ms to 120ms in two regions.', 'story/specifics', true],
+  // stems that are also short words: "ate" is not "at", "use" is not "us"
+  ['Since then I always test dependencies at 10x their normal latency.', 'data-integrity/cost-accepted', false],
+  ['We ate the extra latency of synchronous writes.', 'data-integrity/cost-accepted', true],
+  ['We use the same checklist for every launch.', 'story/takeaway', true],
   // a question asks, it claims nothing
   ['Which system do you mean?', 'post-incident-review/long-term-improvement', false],
   ['any recent deploys?', 'reliability-practice/daily-practice', false],
