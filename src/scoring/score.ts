@@ -166,18 +166,30 @@ function saladSentences(doc: Doc, bySignal: readonly Match[][]): Set<number> {
       continue;
     }
     const n = s.lastToken - s.firstToken;
-    const share = (covered.get(s.index)?.size ?? 0) / Math.max(1, n);
+    const hits = covered.get(s.index)?.size ?? 0;
+    const share = hits / Math.max(1, n);
     if (n >= SALAD_MIN_TOKENS && share >= (s.statement ? SALAD_STATEMENT_COVERAGE : SALAD_COVERAGE)) out.add(s.index);
     else if (
       !tellsAction(doc, s.firstToken, s.lastToken) &&
       (spread.get(s.index) ?? 0) >= SALAD_SPREAD &&
       disjointSpans(spans.get(s.index) ?? []) >= SALAD_SPREAD_TERMS &&
-      share >= SALAD_SPREAD_COVERAGE
+      hits / Math.max(1, contentWords(doc, s.firstToken, s.lastToken)) >= SALAD_SPREAD_COVERAGE
     ) {
       out.add(s.index);
     }
   }
   return out;
+}
+
+/**
+ * Words that are not function words: the measure for a recital's share of rubric terms, since
+ * function words never count as rubric words (otherwise a recital's share would hang on whether
+ * one more of its terms happened to match).
+ */
+function contentWords(doc: Doc, first: number, last: number): number {
+  let n = 0;
+  for (let i = first; i < last; i++) if (!FUNCTION_WORDS.has(doc.tokens[i]!.norm)) n++;
+  return n;
 }
 
 const IRREGULAR_PAST = new Set(

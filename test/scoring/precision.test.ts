@@ -23,6 +23,12 @@ const rows: [string, string, boolean][] = [
   ['Since then I always test dependencies at 10x their normal latency.', 'data-integrity/cost-accepted', false],
   ['We ate the extra latency of synchronous writes.', 'data-integrity/cost-accepted', true],
   ['We use the same checklist for every launch.', 'story/takeaway', true],
+  // "systemic" is not "system"; "any recent deploys" is triage, not a daily practice
+  ['The system was slow for an hour after the failover.', 'post-incident-review/long-term-improvement', false],
+  ['We started with structured triage of the dashboards.', 'post-incident-review/long-term-improvement', false],
+  ['The real fix was systemic: a guard in the deploy pipeline.', 'post-incident-review/long-term-improvement', true],
+  ['I checked for any recent deploys first.', 'reliability-practice/daily-practice', false],
+  ['Every change I ship comes with a runbook entry.', 'reliability-practice/daily-practice', true],
   // a question asks, it claims nothing
   ['Which system do you mean?', 'post-incident-review/long-term-improvement', false],
   ['any recent deploys?', 'reliability-practice/daily-practice', false],
