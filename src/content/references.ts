@@ -105,6 +105,7 @@ function conditionsOf(scenario: Scenario): { cond: Condition; path: YamlPath }[]
   );
   incident?.actions.forEach((action, i) => action.when && out.push({ cond: action.when, path: ['incident', 'actions', i, 'when'] }));
   incident?.events.forEach((event, i) => event.when && out.push({ cond: event.when, path: ['incident', 'events', i, 'when'] }));
+  scenario.wrapUps?.forEach((w, i) => w.when && out.push({ cond: w.when, path: ['wrapUps', i, 'when'] }));
   return out;
 }
 

@@ -435,7 +435,9 @@ function wrap(st: Step, reason: 'done' | 'time' | 'end', phaseClosed = false): v
     s.done.push(s.phase);
   }
   if (reason === 'time') st.say('system', 'notice', 'Time is up.', { ref: 'time-up' });
-  if (ctx.scenario.wrapUp) st.say('interviewer', 'wrapup', ctx.scenario.wrapUp);
+  // A closing line that fits where the round got to: the simulated clock and state at the end.
+  const closing = (ctx.scenario.wrapUps ?? []).find((w) => st.holds(w.when))?.text ?? ctx.scenario.wrapUp;
+  if (closing) st.say('interviewer', 'wrapup', closing);
   s.status = 'over';
   s.overReason = reason;
   st.effects.push({ type: 'over', reason });

@@ -179,4 +179,14 @@ export interface Scenario {
   samples?: ScenarioSample[];
   /** Closing line said when the round ends. */
   wrapUp?: string;
+  /**
+   * Closing lines that depend on where the round got to: the first whose `when` holds when the
+   * round ends is said instead of `wrapUp` (which stays the line when none holds).
+   */
+  wrapUps?: WrapUp[];
+}
+
+export interface WrapUp {
+  when?: Condition;
+  text: string;
 }

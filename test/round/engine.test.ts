@@ -329,3 +329,26 @@ describe('the investigation path', () => {
     else expect(debrief.next).toMatchObject({ kind: 'drill' });
   });
 });
+
+describe('the closing line fits where the round got to', () => {
+  const withWrapUps = ctxOf({
+    ...incidentScenario,
+    wrapUps: [
+      { when: { did: ['fail-open'] }, text: 'You failed open.' },
+      { when: { state: { partner: 'recovered' } }, text: 'The partner recovered at 03:25.' },
+    ],
+  });
+  const table: [string, string[], string][] = [
+    ['ended at once: no recovery claimed', ['/end'], 'Thanks, that is time.'],
+    ['ended before the recovery', ['db', 'latency?', '/end'], 'Thanks, that is time.'],
+    ['played past the recovery', ['db', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', '/end'], 'The partner recovered at 03:25.'],
+    ['the first that holds wins', ['fail open', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', '/end'], 'You failed open.'],
+  ];
+  it.each(table)('%s', (_, input, said) => {
+    expect(lines(playLines(withWrapUps, input, { untimed: true }), 'wrapup')).toEqual([said]);
+  });
+
+  it('without wrapUps the wrapUp line is said', () => {
+    expect(lines(playLines(incident, ['db', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', '/end'], { untimed: true }), 'wrapup')).toEqual(['Thanks, that is time.']);
+  });
+});

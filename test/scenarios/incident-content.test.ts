@@ -63,6 +63,7 @@ function conditionsOf(s: Scenario): [where: string, cond: Condition][] {
   }
   for (const a of s.incident?.actions ?? []) if (a.when) out.push([`action ${a.id}`, a.when]);
   for (const e of s.incident?.events ?? []) if (e.when) out.push([`event ${e.id}`, e.when]);
+  (s.wrapUps ?? []).forEach((w, i) => w.when && out.push([`wrap-up ${i}`, w.when]));
   return out;
 }
 
@@ -741,6 +742,24 @@ describe('payment-auth-3am telemetry moves with time and with what the candidate
     const said = p.transcript.filter((e) => e.role !== 'candidate').map((e) => e.text).join('\n');
     expect(said).not.toMatch(/Lena/);
     expect(said).toMatch(/Sam, on the EU support shift/);
+  });
+
+  it.each([
+    ['a round ended at once claims no recovery', ['/end'], /still slow/],
+    ['a round ended before 03:25 claims no recovery', ['p95?', 'db?', '/end'], /still slow; in this scenario/],
+    ['fail-open is named at the end', ['I will fail open.', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', '/end'], /fail-open was on are still being reconciled/],
+    ['a limit left on after the recovery is named', ['queue?', "I'll rate-limit new authorisations.", 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', '/end'], /rate limit was still/],
+  ] as const)('wrap-up: %s', (_, answers, said) => {
+    const p = play(scenario, [...answers]);
+    const wrap = p.transcript.filter((e) => e.kind === 'wrapup').map((e) => e.text);
+    expect(wrap).toHaveLength(1);
+    expect(wrap[0]).toMatch(said);
+    if (!/03:32/.test(String(said))) expect(wrap[0]).not.toMatch(/back to baseline/);
+  });
+
+  it('wrap-up: the strong sample reaches the full recovery and says so', () => {
+    const p = play(scenario, scenario.samples![0]!.answers);
+    expect(p.transcript.filter((e) => e.kind === 'wrapup').map((e) => e.text)).toEqual([expect.stringMatching(/back to baseline by 03:32/)]);
   });
 
   it('status updates need a declared incident first', () => {
