@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { formatDuration } from '../round/simclock.js';
+import { stripControls } from '../debrief/sanitize.js';
 import { Interrupted, type PromptInfo, type TurnSource } from './play.js';
 
 // Every prompt mockloop shows goes through this module: one place that owns the terminal's
@@ -143,15 +144,33 @@ export async function chooseMany<T>(
 }
 
 /** A long answer in $EDITOR. The terminal is handed to the editor while it runs. */
-export async function editAnswer(message: string): Promise<string> {
+export async function editAnswer(message: string, question?: string, output: NodeJS.WritableStream = process.stdout): Promise<string> {
   const p = await prompts();
   releaseTerminal();
   try {
-    return await p.editor({ message, waitForUserInput: false, postfix: '.md' }, { input: new PassThrough() });
+    const text = await p.editor(
+      { message, waitForUserInput: false, postfix: '.md', default: editorPreamble(question), theme: { prefix: { idle: '›', done: '›' } } },
+      // with --json the round talks on stderr: the editor's status line must not land in the JSON
+      { input: new PassThrough(), output },
+    );
+    return withoutPreamble(text);
   } catch (err) {
     if (isExitPrompt(err)) throw new Interrupted('SIGINT');
     throw err;
   }
+}
+
+const PREAMBLE_END = '-->';
+
+/** The question being answered, at the top of the editor's file, in a comment that is not sent. */
+export function editorPreamble(question?: string): string {
+  const asked = question ? `The interviewer asked:\n${stripControls(question).replace(/-->/g, '—>')}\n\n` : '';
+  return `<!--\n${asked}Write your answer below this comment, then save and close the editor.\nThis comment is not sent. Close without writing anything to go back to the prompt.\n${PREAMBLE_END}\n\n`;
+}
+
+/** The answer written in the editor, without the preamble (wherever it was left). */
+export function withoutPreamble(text: string): string {
+  return text.replace(/<!--[\s\S]*?-->/g, '').trim();
 }
 
 export const TERMINAL_HELP = [
@@ -190,10 +209,12 @@ export function terminalSource(output: NodeJS.WritableStream = process.stdout): 
       );
       const text = answer.split(MARK_CHAR).join('\n');
       if (text.trim() === '/edit') {
-        const long = (await editAnswer('Write your answer, save and close the editor.')).trim();
+        const asked = [...info.state.transcript].reverse().find((e) => e.role === 'interviewer' && e.kind !== 'notice');
+        const long = await editAnswer('Answer in the editor (/edit)', asked?.text, output);
         terminalInput();
         // show what was written, since the editor's screen is gone
         if (long) output.write(`${long.split('\n').map((l) => `  ${l}`).join('\n')}\n`);
+        else output.write('  Nothing was written; back to the question.\n');
         return long;
       }
       return text;

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -125,5 +125,39 @@ describe.skipIf(!hasTmux)('interactive round in a terminal', () => {
       'Check the database board.\nAnd the logs.',
       '/end',
     ]);
+  }, 60_000);
+
+  it('/edit opens $EDITOR on the question, sends only what was written, and says so when nothing was', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mockloop-edit-'));
+    const editor = join(dir, 'editor.sh');
+    // first call: keep a copy of what the editor was given, then write an answer; later calls write nothing
+    writeFileSync(
+      editor,
+      `#!/bin/sh\nif [ ! -e ${JSON.stringify(join(dir, 'seen.md'))} ]; then cp "$1" ${JSON.stringify(join(dir, 'seen.md'))}; printf 'We cap retries at two.\\nAnd shed load at the edge.\\n' >> "$1"; fi\n`,
+    );
+    chmodSync(editor, 0o755);
+    tmux('kill-session', '-t', session);
+    const cmd = `cd ${JSON.stringify(root)} && EDITOR=${JSON.stringify(editor)} MOCKLOOP_HOME=${JSON.stringify(dir)} NO_COLOR=1 node ${JSON.stringify(bin)} run payment-auth-design --json > ${JSON.stringify(join(dir, 'out.json'))}; sleep 30`;
+    tmux('new-session', '-d', '-s', session, '-x', '110', '-y', '50', cmd);
+    await waitFor(/Design a service that handles payment authorisation/);
+    await waitFor(/› \[60m left/);
+
+    await type('/edit');
+    await waitFor(/ {2}We cap retries at two\.\n {2}And shed load at the edge\./);
+    const seen = readFileSync(join(dir, 'seen.md'), 'utf8');
+    expect(seen).toMatch(/^<!--\nThe interviewer asked:\nDesign a service that handles payment authorisation/);
+    expect(seen).toMatch(/This comment is not sent\./);
+
+    await type('/edit');
+    await waitFor(/Nothing was written; back to the question\./);
+    await type('/end');
+    const until = Date.now() + 15_000;
+    let out = '';
+    while (Date.now() < until && !out.trim().endsWith('}')) {
+      await sleep(200);
+      out = existsSync(join(dir, 'out.json')) ? readFileSync(join(dir, 'out.json'), 'utf8') : '';
+    }
+    const played = JSON.parse(out) as { transcript: { role: string; text: string }[] };
+    expect(played.transcript.filter((e) => e.role === 'candidate').map((e) => e.text)).toEqual(['We cap retries at two.\nAnd shed load at the edge.', '/end']);
   }, 60_000);
 });
