@@ -15,13 +15,22 @@ function sortListings(rows: readonly ScenarioListing[]): ScenarioListing[] {
   return [...rows].sort((a, b) => SCENARIO_KINDS.indexOf(a.kind) - SCENARIO_KINDS.indexOf(b.kind) || a.id.localeCompare(b.id));
 }
 
-function truncate(text: string, width: number): string {
-  return text.length <= width ? text : `${text.slice(0, Math.max(1, width - 1))}…`;
+function wrapWords(text: string, width: number, indent: string): string[] {
+  const lines: string[] = [];
+  let cur = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (cur && indent.length + cur.length + 1 + word.length > width) {
+      lines.push(indent + cur);
+      cur = word;
+    } else cur = cur ? `${cur} ${word}` : word;
+  }
+  if (cur) lines.push(indent + cur);
+  return lines;
 }
 
 /**
- * An aligned table that fits the terminal: when a row would be wider than `width`, the title
- * is shortened and the signals go on their own indented line below it.
+ * An aligned table, one line per scenario, when it fits `width`; otherwise each scenario is a
+ * short block (id, kind and minutes; then its title and signals, wrapped), so nothing is cut.
  */
 export function formatTable(rows: readonly ScenarioListing[], width = 80): string {
   const header = ['ID', 'KIND', 'MIN', 'TITLE', 'SIGNALS'];
@@ -33,15 +42,10 @@ export function formatTable(rows: readonly ScenarioListing[], width = 80): strin
       .map((row) => row.map((cell, c) => (c === row.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  ').trimEnd())
       .join('\n');
   }
-  const lead = widths[0]! + widths[1]! + widths[2]! + 6;
-  const titleWidth = Math.max(12, width - lead);
-  const lines: string[] = [];
-  cells.forEach((row, i) => {
-    const head = [row[0]!.padEnd(widths[0]!), row[1]!.padEnd(widths[1]!), row[2]!.padEnd(widths[2]!), truncate(row[3]!, titleWidth)];
-    lines.push(head.join('  ').trimEnd());
-    if (i > 0) lines.push(`    ${truncate(row[4]!, width - 4)}`);
-  });
-  return lines.join('\n');
+  const blocks = rows.map((r) =>
+    [`${r.id}  ${r.kind}, ${r.minutes} min`, ...wrapWords(r.title, width, '    '), ...wrapWords(`signals: ${r.signals.join(', ')}`, width, '    ')].join('\n'),
+  );
+  return blocks.join('\n\n');
 }
 
 export async function listCommand(opts: ListOptions): Promise<void> {
