@@ -29,6 +29,18 @@ const rows: [string, string, boolean][] = [
   ['The real fix was systemic: a guard in the deploy pipeline.', 'post-incident-review/long-term-improvement', true],
   ['I checked for any recent deploys first.', 'reliability-practice/daily-practice', false],
   ['Every change I ship comes with a runbook entry.', 'reliability-practice/daily-practice', true],
+  // a design's API call is not an escalation; a call to a person is
+  ['Each request is written as pending before we call the bank.', 'incident-judgement/escalation', false],
+  ['I called the bank’s on-call at 3:20 and opened a bridge.', 'incident-judgement/escalation', true],
+  // "the partner" (the bank) is not treating a team as partners
+  ['I will tell you as soon as the partner answers.', 'cross-team/partner-not-provider', false],
+  ['We partnered with the platform team from the first week.', 'cross-team/partner-not-provider', true],
+  // "No, I won't fail open" is not an outcome of "no failures"
+  ["No, I won't fail open.", 'story/outcome', false],
+  ['No data was lost and there were no failed payments.', 'story/outcome', true],
+  // a rate mentioned is not a capacity model
+  ['We did not fail open; instead I rate limited new authorisations to 900 rps.', 'capacity-planning/capacity-model', false],
+  ['I built a capacity model projecting peak load at 12k rps.', 'capacity-planning/capacity-model', true],
   // a question asks, it claims nothing
   ['Which system do you mean?', 'post-incident-review/long-term-improvement', false],
   ['any recent deploys?', 'reliability-practice/daily-practice', false],
