@@ -267,7 +267,7 @@ function turn(st: Step, text: string, timeUp: boolean): void {
       if (!answering || asideAsk) fallback(st, text);
       answered = true;
     }
-    advanceClock(st);
+    advanceClock(st, matched);
   }
   if (timeUp) {
     wrap(st, 'time');
@@ -523,9 +523,14 @@ function pathStep(inc: IncidentRun, p: Omit<IncidentRun['path'][number], 'seq' |
   inc.path.push({ seq: inc.path.length, at: p.at ?? inc.now, ...p } as IncidentRun['path'][number]);
 }
 
-function advanceClock(st: Step): void {
+/**
+ * Moves the simulated clock after an investigate turn: minutesPerTurn when the turn looked at a
+ * panel or did (or tried) an action, minutesPerMiss (default the same) when it found nothing.
+ */
+function advanceClock(st: Step, matched: boolean): void {
   const inc = st.inc!;
-  inc.now += st.ctx.scenario.incident!.minutesPerTurn;
+  const incident = st.ctx.scenario.incident!;
+  inc.now += matched ? incident.minutesPerTurn : (incident.minutesPerMiss ?? incident.minutesPerTurn);
   fireEvents(st);
 }
 

@@ -137,6 +137,11 @@ export interface Incident {
   start: string;
   day?: string;
   minutesPerTurn: number;
+  /**
+   * Minutes a turn that reveals no panel and does (or tries) no action moves the clock: nothing
+   * was looked at or changed, only thought. Default: minutesPerTurn.
+   */
+  minutesPerMiss?: number;
   page: { source: string; title: string; text: string; severity?: string };
   state: Record<string, StateValue>;
   panels: Panel[];

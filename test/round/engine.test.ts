@@ -352,3 +352,18 @@ describe('the closing line fits where the round got to', () => {
     expect(lines(playLines(incident, ['db', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', '/end'], { untimed: true }), 'wrapup')).toEqual(['Thanks, that is time.']);
   });
 });
+
+describe('the simulated clock: a turn that finds nothing costs minutesPerMiss', () => {
+  const clocks = (ctx: ReturnType<typeof ctxOf>, input: string[]) =>
+    playLines(ctx, input, { untimed: true }).state.transcript.filter((e) => e.role === 'candidate').map((e) => e.clock);
+  const withMiss = ctxOf({ ...incidentScenario, incident: { ...incidentScenario.incident!, minutesPerMiss: 1 } });
+  const table: [string, ReturnType<typeof ctxOf>, string[], string[]][] = [
+    ['default: every turn costs minutesPerTurn', incident, ['db', 'what about breakfast', 'latency'], ['02:47', '02:52', '02:57']],
+    ['a miss costs minutesPerMiss', withMiss, ['db', 'what about breakfast', 'latency'], ['02:47', '02:52', '02:53']],
+    ['a refused action still costs a full turn', withMiss, ['restart', 'db'], ['02:47', '02:52']],
+    ['an action costs a full turn', withMiss, ['rate limit', 'hmm', 'db'], ['02:47', '02:52', '02:53']],
+  ];
+  it.each(table)('%s', (_, ctx, input, expected) => {
+    expect(clocks(ctx, input)).toEqual(expected);
+  });
+});

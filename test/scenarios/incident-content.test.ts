@@ -681,7 +681,7 @@ describe('payment-auth-3am telemetry moves with time and with what the candidate
   });
 
   it('fail-open restores latency now and leaves mismatches after the partner recovers', () => {
-    const answers = ['Check the dashboards.', 'I will fail open.', 'p95?', 'ok', 'ok', 'ok', 'ok', 'ok', 'Check the reconciliation dashboard.'];
+    const answers = ['Check the dashboards.', 'I will fail open.', 'p95?', 'p95?', 'p95?', 'p95?', 'p95?', 'p95?', 'Check the reconciliation dashboard.'];
     const p = play(scenario, answers);
     expect(p.turns[2]!.panels).toContain('service-overview');
     expect(panelText(p, 'service-overview')).toBeTruthy();
@@ -691,8 +691,8 @@ describe('payment-auth-3am telemetry moves with time and with what the candidate
   });
 
   it('without a fail-open the reconciliation stays clean', () => {
-    const p = play(scenario, ['Rate limit incoming authorisation requests.', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'Check reconciliation.']);
-    expect(panelText(p, 'reconciliation')).toMatch(/0 mismatches/);
+    const p = play(scenario, ['Rate limit incoming authorisation requests.', 'p95?', 'p95?', 'p95?', 'p95?', 'p95?', 'p95?', 'p95?', 'Check reconciliation.']);
+    expect(panelText(p, 'reconciliation')).toMatch(/0 mismatches across 41,820/);
   });
 
   it('the strong sample lifts the rate limit only after the partner has recovered', () => {
@@ -747,8 +747,8 @@ describe('payment-auth-3am telemetry moves with time and with what the candidate
   it.each([
     ['a round ended at once claims no recovery', ['/end'], /still slow/],
     ['a round ended before 03:25 claims no recovery', ['p95?', 'db?', '/end'], /still slow; in this scenario/],
-    ['fail-open is named at the end', ['I will fail open.', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', '/end'], /fail-open was on are still being reconciled/],
-    ['a limit left on after the recovery is named', ['queue?', "I'll rate-limit new authorisations.", 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', '/end'], /rate limit was still/],
+    ['fail-open is named at the end', ['I will fail open.', 'p95?', 'p95?', 'p95?', 'p95?', 'p95?', 'p95?', 'p95?', '/end'], /fail-open was on are still being reconciled/],
+    ['a limit left on after the recovery is named', ['queue?', "I'll rate-limit new authorisations.", 'p95?', 'p95?', 'p95?', 'p95?', 'p95?', 'p95?', '/end'], /rate limit was still/],
   ] as const)('wrap-up: %s', (_, answers, said) => {
     const p = play(scenario, [...answers]);
     const wrap = p.transcript.filter((e) => e.kind === 'wrapup').map((e) => e.text);
@@ -760,6 +760,11 @@ describe('payment-auth-3am telemetry moves with time and with what the candidate
   it('wrap-up: the strong sample reaches the full recovery and says so', () => {
     const p = play(scenario, scenario.samples![0]!.answers);
     expect(p.transcript.filter((e) => e.kind === 'wrapup').map((e) => e.text)).toEqual([expect.stringMatching(/back to baseline by 03:32/)]);
+  });
+
+  it('a turn that finds nothing costs a minute, one that looks or acts costs five', () => {
+    const p = play(scenario, ['Hmm, let me think about my breakfast.', 'I would not fail open.', 'p95?', 'Declare a SEV-2.', 'db?']);
+    expect(p.turns.map((t) => t.clock)).toEqual(['02:47', '02:48', '02:49', '02:54', '02:59']);
   });
 
   it('status updates need a declared incident first', () => {
