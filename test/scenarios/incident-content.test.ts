@@ -326,6 +326,9 @@ const phrasings: Record<string, Case[]> = {
     ['flush the cache', [], ['flush-cache']],
     ['promote replica-1', [], ['failover']],
     ['restart the replicas', [], ['restart-replicas']],
+    // a pool question is not a network question; a disk question gets disk figures
+    ['Is the database ok? What does CPU and connection pool usage look like on the db?', ['db-primary'], [], ['load-balancer']],
+    ['how full is the disk on the primary?', ['db-primary'], []],
   ],
   'connection-leak-bad-deploy': [
     ['Check grafana.', ['orders-overview'], []],
@@ -357,6 +360,10 @@ const phrasings: Record<string, Case[]> = {
     ['The export path never closes its connections.', [], [], ['kill-idle-sessions']],
     ["don't roll back yet, I want to understand it. Check hikari", ['app-pool'], [], ['rollback']],
     ['ok now revert to the previous version', [], ['rollback']],
+    ['Is the database ok? What does CPU and connection pool usage look like on the db?', ['orders-db', 'app-pool'], [], ['load-balancer']],
+    ["what's the connection timeout configured on hikari?", ['app-pool'], [], ['load-balancer']],
+    ["what's the timeout configured on the client?", ['app-pool'], []],
+    ['how full are the disks on the nodes?', ['node-drain'], []],
   ],
   'broker-disk-full': [
     ['How fast is the disk filling?', ['broker-disk'], []],
@@ -389,6 +396,8 @@ const phrasings: Record<string, Case[]> = {
     ['is there an lb in front of the brokers?', ['listeners'], []],
     ['sev2', [], ['declare-incident']],
     ['page IC', [], ['page-im']],
+    ['Lower the producer quota in steps.', [], ['throttle-producer']],
+    ['Reduce the quota on the mobile producer.', [], ['throttle-producer']],
   ],
   'alert-storm-flapping-dependency': [
     ['alerts?', ['alert-groups'], []],
@@ -447,6 +456,7 @@ const phrasings: Record<string, Case[]> = {
     ['scale up flag-service', [], ['scale-out']],
     ['failover to the other region', [], ['region-failover']],
     ["let's pause the backup", [], ['pause-backup']],
+    ['Is the config database ok? What does connection pool usage look like?', ['config-db'], [], ['network']],
   ],
 };
 
@@ -615,6 +625,10 @@ describe('replica-lag-stale-reads telemetry follows what the candidate did', () 
   const { scenario } = readScenario('replica-lag-stale-reads');
   const panelText = (p: Played, id: string) => p.transcript.filter((e) => e.ref === id && e.kind === 'panel').at(-1)?.text ?? '';
 
+  it('a disk question on the primary shows disk space', () => {
+    expect(panelText(play(scenario, ['how full is the disk on the primary?']), 'db-primary')).toMatch(/data 58% of 4 TB/);
+  });
+
   it('a restarted replica shows a longer lag than the other', () => {
     const p = play(scenario, ['Restart the replicas.', 'lag?']);
     expect(panelText(p, 'replica-lag')).toMatch(/replica-2 lag 131 s/);
@@ -624,6 +638,15 @@ describe('replica-lag-stale-reads telemetry follows what the candidate did', () 
     const p = play(scenario, ['Check the dashboards.', 'lag?', 'kill the migration', 'ok', 'ok', 'ok', 'Are any wallets negative?']);
     expect(p.state.incident!.state['lagging']).toBe(false);
     expect(panelText(p, 'negative-balances')).toMatch(/none new/);
+  });
+});
+
+describe('connection-leak-bad-deploy: timeout and disk questions get figures', () => {
+  const { scenario } = readScenario('connection-leak-bad-deploy');
+  const panelText = (p: Played, id: string) => p.transcript.filter((e) => e.ref === id && e.kind === 'panel').at(-1)?.text ?? '';
+  it('the pool shows its connection timeout; the nodes show their disks', () => {
+    expect(panelText(play(scenario, ["what's the timeout configured on the client?"]), 'app-pool')).toMatch(/connection-timeout 5 s/);
+    expect(panelText(play(scenario, ['how full are the disks on the nodes?']), 'node-drain')).toMatch(/disks 31-47% used/);
   });
 });
 
