@@ -169,9 +169,11 @@ export function analyze(input: string): Doc {
     const slice = text.slice(raw.start, raw.end);
     // breakBefore[k]: what punctuation separates token k from token k-1 (see breakKind)
     const breakBefore: (0 | 1 | 2)[] = [];
-    const pushToken = (norm: string, start: number, end: number, brk: 0 | 1 | 2) => {
+    const pushToken = (norm: string, start: number, end: number, brk: 0 | 1 | 2, name = false) => {
       breakBefore.push(brk);
-      tokens.push({ norm, stem: stemOf(norm), start, end, sentence: sIndex, isNumber: isNumberWord(norm), negated: false, hypothetical: false });
+      const t: Token = { norm, stem: stemOf(norm), start, end, sentence: sIndex, isNumber: isNumberWord(norm), negated: false, hypothetical: false };
+      if (name && !t.isNumber) t.name = true;
+      tokens.push(t);
     };
     let prevEnd = raw.start;
     WORD_RE.lastIndex = 0;
@@ -184,12 +186,13 @@ export function analyze(input: string): Doc {
       prevEnd = end;
       words++;
       const lower = m[0].toLowerCase();
+      const capital = tokens.length > first && /^\p{Lu}/u.test(m[0]) && lower !== 'i' && !lower.startsWith("i'") && !lower.startsWith('i’');
       if (lower.includes("'") || lower.includes('’') || lower === 'cannot') {
         wordPieces(lower).forEach((norm, k) => {
-          if (norm) pushToken(norm, start, end, k === 0 ? brk : 0);
+          if (norm) pushToken(norm, start, end, k === 0 ? brk : 0, capital && k === 0);
         });
       } else {
-        pushToken(lower, start, end, brk);
+        pushToken(lower, start, end, brk, capital);
       }
     }
     const last = tokens.length;

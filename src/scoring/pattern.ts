@@ -9,7 +9,8 @@ type WordMatcher =
   | { kind: 'stem'; stem: string; norm: string }
   | { kind: 'prefix'; prefix: string }
   | { kind: 'num' }
-  | { kind: 'time' };
+  | { kind: 'time' }
+  | { kind: 'name' };
 
 /** A phrase: words that must appear in order, each at most `gap` words after the previous. */
 interface Phrase {
@@ -101,7 +102,8 @@ const WORD_CHARS = /^[\p{L}\p{N}'’.%:]+$/u;
 function compileWord(raw: string, where: string): WordMatcher[] {
   if (raw === '#num') return [intern({ kind: 'num' })];
   if (raw === '#time') return [intern({ kind: 'time' })];
-  if (raw.startsWith('#')) throw new PatternError(`unknown word class "${raw}" in ${where} (use #num or #time)`);
+  if (raw === '#name') return [intern({ kind: 'name' })];
+  if (raw.startsWith('#')) throw new PatternError(`unknown word class "${raw}" in ${where} (use #num, #time or #name)`);
   if (raw.endsWith('*')) {
     const prefix = raw.slice(0, -1).toLowerCase();
     if (!prefix || !WORD_CHARS.test(prefix)) throw new PatternError(`bad prefix "${raw}" in ${where}`);
@@ -224,6 +226,8 @@ function wordMatches(w: WordMatcher, t: Token): boolean {
       return t.isNumber;
     case 'time':
       return TIME_RE.test(t.norm);
+    case 'name':
+      return t.name === true;
   }
 }
 
@@ -385,6 +389,7 @@ interface DocIndex {
   byStem: Map<string, number[]>;
   byNorm: Map<string, number[]>;
   numbers: number[];
+  names: number[];
   wordStarts: Map<WordMatcher, number[]>;
   termStarts: Map<string, number[]>;
   matches: Map<CompiledPattern, Match[]>;
@@ -410,6 +415,7 @@ function docIndex(doc: Doc): DocIndex {
       byStem: new Map(),
       byNorm: new Map(),
       numbers: [],
+      names: [],
       wordStarts: new Map(),
       termStarts: new Map(),
       matches: new Map(),
@@ -417,11 +423,12 @@ function docIndex(doc: Doc): DocIndex {
       sentenceMarks: new Int32Array(doc.sentences.length),
       generation: 0,
     };
-    const { byStem, byNorm, numbers } = idx;
+    const { byStem, byNorm, numbers, names } = idx;
     doc.tokens.forEach((t, i) => {
       push(byStem, t.stem, i);
       push(byNorm, t.norm, i);
       if (t.isNumber) numbers.push(i);
+      if (t.name) names.push(i);
     });
     indexCache.set(doc, idx);
   }
@@ -501,6 +508,9 @@ function wordStarts(idx: DocIndex, w: WordMatcher): number[] {
         break;
       case 'time':
         for (const [norm, at] of idx.byNorm) if (TIME_RE.test(norm)) lists.push(at);
+        break;
+      case 'name':
+        lists.push(idx.names);
         break;
     }
     out = mergeSorted(lists);

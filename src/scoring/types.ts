@@ -10,6 +10,8 @@ export interface Token {
   end: number;
   sentence: number;
   isNumber: boolean;
+  /** Capitalised and not the first word of its sentence, nor "I": a name ("Dave's fault"). */
+  name?: boolean;
   /** Inside a NegEx-style negation scope. */
   negated: boolean;
   /** Inside a hypothetical scope ("I would have ...", "we should ..."). */

@@ -61,7 +61,7 @@ const cases: [string, string[]][] = [
       '14:22: unknown action "declar"; did you mean "declare"?',
       '14:42: unknown panel "queue"',
       '23:13: unknown concept "{escalte}" in pattern "{escalte}"; did you mean "escalate"?',
-      '23:26: unknown word class "#foo" in pattern "#foo rate" (use #num or #time)',
+      '23:26: unknown word class "#foo" in pattern "#foo rate" (use #num, #time or #name)',
       '25:28: unknown state key "partnr": not in the initial state nor set by any action or event; did you mean "partner"?',
       '42:50: unknown panel "latency"',
       '42:68: unknown panel or action "mitigate"',

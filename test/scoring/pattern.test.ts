@@ -36,6 +36,11 @@ describe('pattern matching', () => {
     ['At 2:47am on a Saturday I was paged.', '#time', ['2:47am']],
     ['p95 was 1.8 seconds, up from 450ms.', '#num second*', ['1.8 seconds']],
     ['We cut pages from forty to six a week.', 'from #num to #num', ['from forty to six']],
+    ['Is this only one region?', '#num region', []],
+    // names: capitalised, not the sentence's first word, not "I"
+    ["The outage was Dave's fault.", '#name fault', ["Dave's fault"]],
+    ['Fault lines were drawn.', '#name line*', []],
+    ["I'd say it was my fault.", '#name fault', []],
     // sentences are the unit
     ['We checked the partner. The queue was deep.', 'partner queue', []],
   ];

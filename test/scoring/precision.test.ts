@@ -41,6 +41,11 @@ const rows: [string, string, boolean][] = [
   // a rate mentioned is not a capacity model
   ['We did not fail open; instead I rate limited new authorisations to 900 rps.', 'capacity-planning/capacity-model', false],
   ['I built a capacity model projecting peak load at 12k rps.', 'capacity-planning/capacity-model', true],
+  // blame on a named colleague is blame
+  ["In the review I made it clear the outage was Dave's fault.", 'post-incident-review/!blame-or-spin', true],
+  ['Afterwards the director blamed Priya in the channel.', 'post-incident-review/!blame-or-spin', true],
+  ["It was not Dave's fault: nothing stopped a config without a timeout.", 'post-incident-review/!blame-or-spin', false],
+  ['It was my fault, and I said so first in the review.', 'post-incident-review/!blame-or-spin', false],
   // a question asks, it claims nothing
   ['Which system do you mean?', 'post-incident-review/long-term-improvement', false],
   ['any recent deploys?', 'reliability-practice/daily-practice', false],

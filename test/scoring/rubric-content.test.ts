@@ -399,6 +399,8 @@ function exemplar(p: PatternSpec): string {
     const alt = term.split('|')[0]!;
     if (alt === '#num') return '12';
     if (alt === '#time') return '3am';
+    // a name is capitalised and not the sentence's first word
+    if (alt === '#name') return 'and Dave';
     const concept = /^\{([a-z0-9-]+)\}$/.exec(alt);
     if (concept) return spec.concepts[concept[1]!]![0]!;
     return alt.replace(/\*$/, '').replace(/-/g, ' ');
