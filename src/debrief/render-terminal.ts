@@ -47,11 +47,28 @@ function signalLines(s: SignalView, { c, width, marks: all, sessionId }: Ctx): s
   // label, score and bar in fixed columns at the right so the bars line up down the page
   const rightWidth = 9 + 1 + 3 + 2 + 10;
   const colourRight = `${levelColour(c, s.level)(padEnd(s.label, 9))} ${padStart(String(s.score), 3)}  ${levelColour(c, s.level)(bar.filled)}${c.dim(bar.empty)}`;
-  const name = s.name + (s.targeted ? '' : ' (not targeted)');
+  // a signal the round did not aim at sits under its own heading (reportLines), so its name is bare
+  const name = s.name + (s.targeted || !marks ? '' : ' (not targeted)');
   const gap = width - displayWidth(name) - rightWidth;
   if (gap >= 2) out.push(c.bold(name) + ' '.repeat(gap) + colourRight);
   else out.push(c.bold(truncate(name, width)), `  ${colourRight}`);
   if (marks) out.push(...wrap(verdictLine(s, marks), width, '  ').map((l) => c.cyan(l)));
+
+  // a signal the round did not aim at: what was hit in passing, on a line or two, and any red flag
+  if (!s.targeted && !marks) {
+    // the story beats (numbers, outcome, takeaway, ownership) are the same in every signal: left out here
+    const own = s.hits.filter((h) => !h.story);
+    if (own.length > 0) {
+      const hits = own.map((h) => (h.hypothetical ? `${h.label} (hypothetical)` : h.label)).join(' · ');
+      out.push(...wrap(`${SYMBOLS.hit} ${hits}`, width, '  ', '    ').map((l) => c.dim(l)));
+    }
+    for (const f of s.flags) {
+      const lines = wrap(`${f.label}${f.why ? `: ${f.why}` : ''}`, width, `  ${SYMBOLS.flag} `);
+      out.push(...lines.map((l, i) => (i === 0 ? `  ${c.magenta(SYMBOLS.flag)}${l.slice(3)}` : l)));
+      if (f.evidence) out.push(...wrap(`“${f.evidence}”`, width, '      ').map((l) => c.italic(l)));
+    }
+    return out;
+  }
 
   const quote = (text: string) => wrap(`“${text}”`, width, '      ').map((l) => c.italic(l));
   for (const h of s.hits) {
@@ -108,7 +125,14 @@ export function reportLines(view: ReportView, ctx: Ctx): string[] {
     const which = view.salad.length === view.signals.length ? (view.signals.length === 1 ? '' : ' on every signal') : ` on ${view.salad.map(inlineName).join(', ')}`;
     out.push(...wrap(`Reads as a list of terms rather than a story: level capped${which}. Say what you did, in sentences.`, width, '! ').map((l) => c.yellow(l)));
   }
-  for (const s of view.signals) out.push('', ...signalLines(s, ctx));
+  let aside = false;
+  for (const s of view.signals) {
+    if (!s.targeted && !ctx.marks && !aside) {
+      aside = true;
+      out.push('', c.bold('Heard in passing (not targeted)'));
+    }
+    out.push('', ...signalLines(s, ctx));
+  }
   if (view.folded.length > 0) {
     out.push('', ...wrap(`No signal (not targeted): ${view.folded.join(', ')}.`, width).map((l) => c.dim(l)));
   }
@@ -151,12 +175,21 @@ export function renderTerminal(debrief: Debrief, options: TerminalOptions = {}):
 
   if (debrief.timeline && debrief.timeline.length > 0) {
     out.push('', c.bold('Investigation (simulated clock)'));
+    // one turn that revealed several panels is one entry: what was asked, then a line per result
+    const groups: (typeof debrief.timeline)[] = [];
     for (const t of debrief.timeline) {
+      const last = groups[groups.length - 1]?.[0];
+      if (last && last.clock === t.clock && last.kind === t.kind && last.what === t.what) groups[groups.length - 1]!.push(t);
+      else groups.push([t]);
+    }
+    for (const group of groups) {
+      const t = group[0]!;
       const head = `  ${t.clock}  ${padEnd(t.kind === 'unmatched' ? 'no match' : t.kind, 8)} `;
-      const what = t.kind === 'event' ? `[${sanitize(t.what)}]` : `“${sanitize(t.what)}”`;
-      out.push(...wrap(what, width, head));
       const indent = ' '.repeat(displayWidth(head));
-      out.push(...wrap(`→ ${sanitize(t.result)}`, width, indent, `${indent}  `).map((l) => c.dim(l)));
+      out.push(...wrap(t.kind === 'event' ? `[${sanitize(t.what)}]` : `“${sanitize(t.what)}”`, width, head));
+      // a lone result is wrapped whole; several get a line each
+      if (group.length === 1) out.push(...wrap(`→ ${sanitize(t.result)}`, width, indent, `${indent}  `).map((l) => c.dim(l)));
+      else for (const g of group) out.push(c.dim(truncate(`${indent}→ ${sanitize(g.result)}`, width)));
     }
   }
   if (debrief.milestones) {

@@ -15,10 +15,22 @@ describe('score report headings', () => {
     for (const h of headings(out)) expect(h).not.toContain('(not targeted)');
   });
 
-  it.each(['text', 'md'] as const)('%s: with --signal, the other signals are marked', (format) => {
-    const out = renderScoreReport(report, { format, colour: false, targets: ['incident-judgement'] });
+  it('md: with --signal, the other signals are marked', () => {
+    const out = renderScoreReport(report, { format: 'md', colour: false, targets: ['incident-judgement'] });
     const [target, other] = [headings(out).find((h) => h.includes('Incident judgement')), headings(out).find((h) => h.includes('SLO trade-offs'))];
     expect(target).not.toContain('(not targeted)');
     expect(other).toContain('(not targeted)');
+  });
+
+  it('text: with --signal, the other signals come after a "not targeted" heading, in short', () => {
+    const out = renderScoreReport(report, { format: 'text', colour: false, targets: ['incident-judgement'] });
+    const lines = out.split('\n');
+    const at = (re: RegExp) => lines.findIndex((l) => re.test(l));
+    expect(at(/^Incident judgement/)).toBeLessThan(at(/^Heard in passing \(not targeted\)$/));
+    expect(at(/^Heard in passing \(not targeted\)$/)).toBeLessThan(at(/^SLO trade-offs/));
+    // hits listed on a line, without quotes or tips for what it missed
+    const slo = lines.slice(at(/^SLO trade-offs/) + 1);
+    expect(slo[0]).toMatch(/^ {2}✓ /);
+    expect(slo.slice(0, slo.findIndex((l) => l === ''))).not.toContainEqual(expect.stringMatching(/tip:|“/));
   });
 });
