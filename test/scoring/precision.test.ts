@@ -46,6 +46,10 @@ const rows: [string, string, boolean][] = [
   ['Afterwards the director blamed Priya in the channel.', 'post-incident-review/!blame-or-spin', true],
   ["It was not Dave's fault: nothing stopped a config without a timeout.", 'post-incident-review/!blame-or-spin', false],
   ['It was my fault, and I said so first in the review.', 'post-incident-review/!blame-or-spin', false],
+  // the SLO as a number to hit exactly is the SLO as a ceiling
+  ['We treat the SLO as a target to hit exactly, so we spend the whole error budget every month.', 'slo-tradeoffs/!slo-floor-or-ceiling', true],
+  ['We spent the whole error budget in March on the migration, on purpose.', 'slo-tradeoffs/!slo-floor-or-ceiling', false],
+  ['We spent the whole error budget in March on the migration, on purpose.', 'slo-tradeoffs/spent-deliberately', true],
   // a question asks, it claims nothing
   ['Which system do you mean?', 'post-incident-review/long-term-improvement', false],
   ['any recent deploys?', 'reliability-practice/daily-practice', false],
