@@ -91,7 +91,11 @@ export function renderFacilitatorSheet(sheet: FacilitatorSheet, options: SheetOp
 
   const inc = sheet.incident;
   if (inc) {
-    section(`The page (${inc.start}${inc.day ? ` ${inc.day}` : ''}; each turn moves the clock ${inc.minutesPerTurn} minutes)`);
+    const clock =
+      inc.minutesPerMiss === undefined
+        ? `each turn moves the clock ${inc.minutesPerTurn} minutes`
+        : `a turn that looks or acts moves the clock ${inc.minutesPerTurn} minutes, one that finds nothing ${inc.minutesPerMiss}`;
+    section(`The page (${inc.start}${inc.day ? ` ${inc.day}` : ''}; ${clock})`);
     const page = [inc.page.source, inc.page.severity, inc.page.title].filter((x): x is string => Boolean(x)).join(' · ');
     out.push(...para(page, width, '  '), ...para(inc.page.text, width, '  '));
   }

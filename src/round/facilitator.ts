@@ -60,6 +60,8 @@ export interface SheetIncident {
   start: string;
   day?: string;
   minutesPerTurn: number;
+  /** Minutes a turn that finds nothing costs, when different from minutesPerTurn. */
+  minutesPerMiss?: number;
   panels: SheetPanel[];
   events: SheetEvent[];
   actions: SheetAction[];
@@ -201,6 +203,7 @@ export function facilitatorSheet(scenario: Scenario, labels: BeatLabels): Facili
       start: inc.start,
       ...(inc.day ? { day: inc.day } : {}),
       minutesPerTurn: inc.minutesPerTurn,
+      ...(inc.minutesPerMiss !== undefined && inc.minutesPerMiss !== inc.minutesPerTurn ? { minutesPerMiss: inc.minutesPerMiss } : {}),
       panels: inc.panels.map((p) => {
         const panel: SheetPanel = {
           id: p.id,
