@@ -50,6 +50,13 @@ const rows: [string, string, boolean][] = [
   ['We treat the SLO as a target to hit exactly, so we spend the whole error budget every month.', 'slo-tradeoffs/!slo-floor-or-ceiling', true],
   ['We spent the whole error budget in March on the migration, on purpose.', 'slo-tradeoffs/!slo-floor-or-ceiling', false],
   ['We spent the whole error budget in March on the migration, on purpose.', 'slo-tradeoffs/spent-deliberately', true],
+  // misses: own part, action items, an ordered triage
+  ['A contributing factor on our side was that I took 35 minutes to declare.', 'post-incident-review/own-contribution', true],
+  ['The partner took 35 minutes to answer.', 'post-incident-review/own-contribution', false],
+  ['Action items: a breaker on the bank client, owned by me, due in two weeks.', 'post-incident-review/action-items', true],
+  ['The outage was due to a bad config.', 'post-incident-review/action-items', false],
+  ['I checked our dashboards, the database and the partner queue before calling Northbridge.', 'incident-judgement/structured-triage', true],
+  ['I checked the dashboards.', 'incident-judgement/structured-triage', false],
   // a question asks, it claims nothing
   ['Which system do you mean?', 'post-incident-review/long-term-improvement', false],
   ['any recent deploys?', 'reliability-practice/daily-practice', false],
