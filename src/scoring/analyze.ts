@@ -297,7 +297,8 @@ function markScopes(tokens: Token[], first: number, last: number, breakBefore: r
       if (trig > 1 && hypo > 1) tokens[i]!.counterfactual = true;
       continue;
     }
-    const kind = hypotheticalTrigger(tokens, i, last);
+    let kind = hypotheticalTrigger(tokens, i, last);
+    if (kind === 2 && reported(tokens, first, i, breakBefore)) kind = 0;
     if (kind > hypo) hypo = kind;
   }
 }
@@ -308,6 +309,27 @@ function markScopes(tokens: Token[], first: number, last: number, breakBefore: r
  */
 function isQuestion(sentence: string): boolean {
   return /\?["'’”)\]]*$/.test(sentence) && !/[:;—–]|\s-\s/.test(sentence);
+}
+
+/** Past-tense verbs that report a finding: "the test showed the database would hit its limit". */
+const REPORTING = new Set([
+  'showed', 'shown', 'found', 'revealed', 'proved', 'confirmed', 'predicted', 'projected', 'indicated',
+  'demonstrated', 'meant', 'estimated', 'calculated', 'measured', 'told', 'warned', 'realized', 'realised', 'learned', 'learnt',
+]);
+const REPORT_WINDOW = 8;
+
+/**
+ * A "would" or "might" inside a clause reported by a past-tense finding ("the load test showed
+ * the pool would run out at 1.4x") is what was found, not what is imagined.
+ */
+function reported(tokens: Token[], first: number, i: number, breakBefore: readonly (0 | 1 | 2)[]): boolean {
+  for (let j = i - 1; j >= first && j >= i - REPORT_WINDOW; j--) {
+    if ((breakBefore[j + 1 - first] ?? 0) > 1) return false;
+    const norm = tokens[j]!.norm;
+    if (SCOPE_END.has(norm) || norm === 'if') return false;
+    if (REPORTING.has(norm)) return true;
+  }
+  return false;
 }
 
 /** A comma-separated run of short terms ("pre-mortem, runbook, SLO, burn rate") rather than prose. */

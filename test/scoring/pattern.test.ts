@@ -92,6 +92,11 @@ describe('hypothetical scope', () => {
     ['I would not page anyone, but I added a circuit breaker.', false],
     ['I would test at 12x, with a circuit breaker in front.', true],
     ['I would test at 12x; I added a circuit breaker.', false],
+    // a finding reported in the past: what was found, not imagined
+    ['The game day showed the circuit breaker would trip at 1.4x.', false],
+    ['The test found that a circuit breaker would have saved us.', false],
+    ['The test passed, but I would add a circuit breaker.', true],
+    ['We found nothing; I would add a circuit breaker.', true],
   ];
   test.each(cases)('%s → hypothetical %s', (text, expected) => {
     const m = findMatches(analyze(text), compilePattern('circuit breaker', lexicon));

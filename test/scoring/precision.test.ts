@@ -57,6 +57,8 @@ const rows: [string, string, boolean][] = [
   ['The outage was due to a bad config.', 'post-incident-review/action-items', false],
   ['I checked our dashboards, the database and the partner queue before calling Northbridge.', 'incident-judgement/structured-triage', true],
   ['I checked the dashboards.', 'incident-judgement/structured-triage', false],
+  // "would" inside a reported finding is the finding
+  ['The test showed the session-write database would hit its connection limit at 1.4x headroom.', 'capacity-planning/headroom', true],
   // a question asks, it claims nothing
   ['Which system do you mean?', 'post-incident-review/long-term-improvement', false],
   ['any recent deploys?', 'reliability-practice/daily-practice', false],
