@@ -63,18 +63,32 @@ function flagView(f: RedFlagResult): FlagView {
   return { label: sanitize(f.label), evidence: f.source === 'path' ? '' : clipQuote(sanitize(f.evidence)), why: sanitize(f.why), fromPath: f.source === 'path' };
 }
 
-/** One sentence often earns several beats: quote it once per signal. */
-function dedupeQuotes(hits: HitView[]): HitView[] {
-  const quoted = new Set<string>();
-  return hits.map((h) => {
-    if (h.evidence === undefined) return h;
-    if (!quoted.has(h.evidence)) {
-      quoted.add(h.evidence);
-      return h;
+/**
+ * One sentence often earns several beats: quote it once per signal. Hits that quote the same
+ * sentence are placed together (each group where its heaviest hit stands), so "same sentence as
+ * above" always refers to the quote just above it. Sentences are told apart by their whole text
+ * and position, never by the clipped quote (two long sentences can clip to the same words).
+ */
+function dedupeQuotes(beats: readonly BeatResult[]): HitView[] {
+  const groups = new Map<string, HitView[]>();
+  const order: HitView[][] = [];
+  beats.forEach((b, i) => {
+    const v = hitView(b);
+    const key = v.evidence === undefined ? `#${i}` : `${b.start ?? ''}:${b.end ?? ''}:${b.evidence ?? ''}`;
+    let group = groups.get(key);
+    if (!group) {
+      groups.set(key, (group = []));
+      order.push(group);
     }
-    const { evidence: _omit, ...rest } = h;
-    return { ...rest, quotedAbove: true };
+    group.push(v);
   });
+  return order.flatMap((group) =>
+    group.map((h, k) => {
+      if (k === 0 || h.evidence === undefined) return h;
+      const { evidence: _omit, ...rest } = h;
+      return { ...rest, quotedAbove: true };
+    }),
+  );
 }
 
 export function signalView(s: SignalResult, targets: readonly SignalId[]): SignalView {
@@ -87,7 +101,7 @@ export function signalView(s: SignalResult, targets: readonly SignalId[]): Signa
     // a story scored on its own has no targets: no signal is "not targeted" then
     targeted: targets.length === 0 || targets.includes(s.id),
     salad: s.salad === true,
-    hits: dedupeQuotes(s.beats.filter((b) => b.hit).sort(byWeight).map(hitView)),
+    hits: dedupeQuotes(s.beats.filter((b) => b.hit).sort(byWeight)),
     misses: s.beats
       .filter((b) => !b.hit)
       .sort(byWeight)
