@@ -44,6 +44,8 @@ const rows: [string, string, boolean][] = [
   // blame on a named colleague is blame
   ["In the review I made it clear the outage was Dave's fault.", 'post-incident-review/!blame-or-spin', true],
   ['Afterwards the director blamed Priya in the channel.', 'post-incident-review/!blame-or-spin', true],
+  ["In the review I made it clear the outage was Dave's fault.", 'story/ownership', false],
+  ['I made the call to rate-limit at 3:25.', 'story/ownership', true],
   ["It was not Dave's fault: nothing stopped a config without a timeout.", 'post-incident-review/!blame-or-spin', false],
   ['It was my fault, and I said so first in the review.', 'post-incident-review/!blame-or-spin', false],
   // the SLO as a number to hit exactly is the SLO as a ceiling
