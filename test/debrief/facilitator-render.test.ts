@@ -148,7 +148,7 @@ describe('describeCondition', () => {
     ['notDid, two', { notDid: ['rate-limit', 'fail-open'] }, 'unless they did “Rate-limit new authorisations” or “Fail open on the partner integration”'],
     ['revealed', { revealed: ['database'] }, 'once they asked for payments-db (Postgres 15, primary + 2 replicas)'],
     ['turn', { turn: 4 }, 'from their turn 4 in the phase'],
-    ['missed beat', { missed: ['incident-judgement/escalation'] }, 'while they missed “Declared the incident and escalated”'],
+    ['missed beat', { missed: ['incident-judgement/escalation'] }, 'while they missed “Declared the incident or brought others in”'],
     ['together', { after: '03:00', did: ['declare-incident'] }, 'after 03:00, once they did “Declare an incident”'],
   ];
   it.each(cases)('%s', (_name, when, expected) => {
