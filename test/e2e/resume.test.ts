@@ -62,12 +62,14 @@ describe('mockloop resume', () => {
     expect(STACK.test(r.stderr)).toBe(false);
   });
 
-  it('picks up a crashed round (torn last line) where it stopped, by default the latest one', async () => {
+  it('picks up a crashed round (torn last line) where it stopped, named by the ref history shows', async () => {
     const c = await crashedRound(['run', 'payment-auth-3am'], answers, 2);
     const history = await mockloop(['history'], { env: { MOCKLOOP_HOME: c.home } });
-    expect(history.stdout).toContain(`carry on with: mockloop resume ${c.id}`);
+    // history names it by its short ref, which resume accepts
+    const ref = c.id.slice(-4);
+    expect(history.stdout).toContain(`resume: mockloop resume ${ref} · score as is: mockloop debrief ${ref}`);
 
-    const r = await mockloop(['resume'], { env: { MOCKLOOP_HOME: c.home }, input: `${answers[2]}\n/end\n` });
+    const r = await mockloop(['resume', ref], { env: { MOCKLOOP_HOME: c.home }, input: `${answers[2]}\n/end\n` });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Resuming Incident: .* So far:/);
     expect(r.stdout).toContain(answers[1]);
@@ -79,6 +81,15 @@ describe('mockloop resume', () => {
     for (const line of readFileSync(c.journal, 'utf8').trim().split('\n')) expect(() => JSON.parse(line)).not.toThrow();
     const h = JSON.parse((await mockloop(['history', '--json'], { env: { MOCKLOOP_HOME: c.home } })).stdout) as { sessions: { status: string; scored: boolean }[] };
     expect(h.sessions).toEqual([expect.objectContaining({ status: 'complete', scored: true })]);
+  }, 60_000);
+
+  it('with no id, picks the latest interrupted round', async () => {
+    const first = await crashedRound(['run', 'payment-auth-3am'], answers, 1);
+    const second = await crashedRound(['run', 'payment-auth-design'], ['We keep an idempotency key on every authorisation.', 'We shed load at the edge.'], 1, first.home);
+    const r = await mockloop(['resume'], { env: { MOCKLOOP_HOME: first.home }, input: '/end\n' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`Saved: ${second.journal.replace(/\.jsonl$/, '.json')}`);
+    expect(existsSync(first.journal.replace(/\.jsonl$/, '.json'))).toBe(false);
   }, 60_000);
 
   it('scores the same as the round played without a break', async () => {
