@@ -45,7 +45,8 @@ export async function debriefCommand(ref: string, opts: DebriefCommandOptions): 
   const { replayJournal } = await import('../io/replay.js');
   const replayed = await replayJournal(journal, opts.scenarios === undefined ? {} : { scenarios: opts.scenarios });
   if ('debrief' in replayed) {
-    process.stderr.write(`mockloop: this round was interrupted; its debrief was rebuilt by replaying the journal\n`);
+    const carryOn = journal.start.id ? ` (mockloop resume ${journal.start.id} carries it on)` : '';
+    process.stderr.write(`mockloop: this round was interrupted; its debrief was rebuilt by replaying the journal${carryOn}\n`);
     if (replayed.warning) process.stderr.write(`mockloop: ${replayed.warning}\n`);
     const title = `${journal.start.scenario.title} (interrupted)`;
     process.stdout.write(renderDebrief(replayed.debrief, { format, colour, width, title, ...(journal.start.id ? { sessionId: journal.start.id } : {}) }));

@@ -96,7 +96,7 @@ describe('saved rounds: run, history, debrief', () => {
     unlinkSync(join(home, 'sessions', `${id}.json`));
     const r = mockloop(['debrief', id, '--format', 'json']);
     expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/interrupted.*replaying the journal/);
+    expect(r.stderr).toMatch(/interrupted.*replaying the journal \(mockloop resume \S+ carries it on\)/);
     const replayed = JSON.parse(r.stdout) as typeof saved;
     expect(replayed.signals.map((s) => [s.id, s.score])).toEqual(saved.signals.map((s) => [s.id, s.score]));
     // both rounds may start in the same second, so the file order need not be the order they ran in
