@@ -121,7 +121,8 @@ export function buildProgram(version: string): Command {
     .argument('[session]', 'an interrupted round: its id (or an unambiguous prefix) or its .jsonl journal')
     .option('--answers <file>', 'play the remaining turns from this YAML list of strings instead of prompting')
     .option('--json', 'print the transcript and the debrief as one JSON object')
-    .action(async (session: string | undefined, opts: { answers?: string; json?: boolean }) => {
+    .option('--facilitator', "at a terminal, review the scorer's verdicts before the debrief")
+    .action(async (session: string | undefined, opts: { answers?: string; json?: boolean; facilitator?: boolean }) => {
       const { resumeCommand } = await import('./commands/resume.js');
       await resumeCommand(session, { ...opts, scenarios: program.opts().scenarios as string | undefined });
     });

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { UserError } from '../errors.js';
 import { readAnswersFile, stdinTurns } from '../io/answers.js';
-import { lockPath, parseJournal, roundHolder, type JournalContents } from '../io/journal.js';
+import { lockPath, lockRound, parseJournal, roundHolder, type JournalContents } from '../io/journal.js';
 import type { TurnSource } from '../io/play.js';
 import { listSessionFiles, resolveSession, sessionsDir } from '../io/session-store.js';
 import { playScenario, type PlayRequest } from './run.js';
@@ -10,6 +10,8 @@ import { playScenario, type PlayRequest } from './run.js';
 export interface ResumeOptions {
   answers?: string;
   json?: boolean;
+  /** At a terminal, review the scorer's verdicts before the debrief (the sheet was shown at the start). */
+  facilitator?: boolean;
   scenarios?: string;
 }
 
@@ -52,11 +54,19 @@ export async function resumeCommand(ref: string | undefined, opts: ResumeOptions
     }
   }
   const id = idOf(journalPath);
-  const holder = roundHolder(journalPath);
-  if (holder !== undefined) {
-    throw new UserError(`round ${id} is being played by another mockloop (process ${holder}); if none is running, delete ${lockPath(journalPath)}`);
+  // held from here to the end of the round (the journal keeps it), so two resumes cannot both play it
+  const lock = lockRound(journalPath);
+  if ('heldBy' in lock) {
+    throw new UserError(`round ${id} is being played by another mockloop (process ${lock.heldBy}); if none is running, delete ${lockPath(journalPath)}`);
   }
+  try {
+    await resumeLocked(journalPath, id, opts);
+  } finally {
+    lock.release();
+  }
+}
 
+async function resumeLocked(journalPath: string, id: string, opts: ResumeOptions): Promise<void> {
   const journal = readJournalAt(journalPath);
   for (const p of journal.problems) process.stderr.write(`${journalPath}:${p.line}: ${p.message}\n`);
   const start = journal.start;
@@ -65,7 +75,11 @@ export async function resumeCommand(ref: string | undefined, opts: ResumeOptions
   const rebuilt = await rebuildRound(journal, opts.scenarios === undefined ? {} : { scenarios: opts.scenarios });
   if ('reason' in rebuilt) throw new UserError(`cannot resume round ${id}: ${rebuilt.reason} (mockloop debrief ${id} shows what was played)`);
   if (!rebuilt.same) {
-    throw new UserError(`cannot resume round ${id}: the scenario has changed since it was played (mockloop debrief ${id} shows what was played)`);
+    const why =
+      journal.problems.length > 0
+        ? `its journal is damaged (line ${journal.problems[0]!.line}), so the round cannot be rebuilt exactly`
+        : 'the scenario has changed since it was played (or its journal was edited)';
+    throw new UserError(`cannot resume round ${id}: ${why} (mockloop debrief ${id} shows what was played)`);
   }
 
   let answers: string[] | undefined;
@@ -86,5 +100,7 @@ export async function resumeCommand(ref: string | undefined, opts: ResumeOptions
   if (start.untimed) req.untimed = true;
   if (start.source !== undefined) req.source = start.source;
   if (opts.scenarios) req.scenarios = opts.scenarios;
+  // a facilitated round stays facilitated: the review comes at the end as it would have
+  if (opts.facilitator || start.facilitator) req.facilitator = true;
   await playScenario(req);
 }

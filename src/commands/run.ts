@@ -110,6 +110,7 @@ export async function playScenario(req: PlayRequest): Promise<void> {
     ...(req.untimed ? { untimed: true } : {}),
     ...(req.source !== undefined ? { source: req.source } : {}),
     ...(req.resume ? { resume: { path: req.resume.journalPath, start: req.resume.start } } : {}),
+    ...(req.facilitator ? { facilitator: true } : {}),
   });
 
   const style = stdoutStyle();
@@ -149,8 +150,8 @@ export async function playScenario(req: PlayRequest): Promise<void> {
 
   const facilitation = req.facilitator ? await import('../io/facilitator-review.js') : undefined;
   if (facilitation) {
-    // the sheet is for the game master's eyes: stdout, unless stdout carries the JSON
-    (liveStream === process.stdout ? process.stdout : process.stderr).write(`${facilitation.sheetText(scenario, rubric, style)}\n`);
+    // the sheet is for the game master's eyes: stdout, unless stdout carries the JSON (a resumed round showed it at the start)
+    if (!req.resume) (liveStream === process.stdout ? process.stdout : process.stderr).write(`${facilitation.sheetText(scenario, rubric, style)}\n`);
     if (!interactive) process.stderr.write("mockloop: the facilitator review needs a terminal; the debrief carries the scorer's verdicts only\n");
   }
 
@@ -167,6 +168,8 @@ export async function playScenario(req: PlayRequest): Promise<void> {
   }
 
   const resumeAt = req.resume ? req.resume.state.startedAt + req.resume.atMs : undefined;
+  // a resumed round's clock carries on from where it stopped: the time away does not count
+  const clock = interactive ? realClock(resumeAt) : simulatedClock(SCRIPTED_TURN_MS, resumeAt ?? 0);
   const interrupt = new AbortController();
   const onSigint = () => interrupt.abort(new Interrupted('SIGINT'));
   const onSigterm = () => interrupt.abort(new Interrupted('SIGTERM'));
@@ -179,8 +182,7 @@ export async function playScenario(req: PlayRequest): Promise<void> {
       ctx,
       state: initial,
       source,
-      // a resumed round's clock carries on from where it stopped: the time away does not count
-      clock: interactive ? realClock(resumeAt) : simulatedClock(SCRIPTED_TURN_MS, resumeAt ?? 0),
+      clock,
       observe,
       interrupt: interrupt.signal,
       help,
@@ -191,10 +193,11 @@ export async function playScenario(req: PlayRequest): Promise<void> {
     const last = stateOf(err) ?? initial;
     const code = err.signal === 'SIGTERM' ? 143 : 130;
     if (!req.save) throw new UserError(`\nRound interrupted; nothing saved (--no-save).`, code);
-    const path = saver.interrupted();
+    // the time spent at the prompt before Ctrl-C still counts when the round is resumed
+    const path = saver.interrupted(Math.max(0, clock.now() - last.startedAt));
     if (!path) throw new UserError(`\nRound interrupted; nothing saved (${saver.journal.reason ?? 'not saving'}).`, code);
     throw new UserError(
-      `\nRound interrupted; what you typed is saved in ${path}\n  carry on: mockloop resume ${saver.journal.id}\n  score it: mockloop debrief ${saver.journal.id}`,
+      `\nRound interrupted; every answer you sent is saved in ${path}\n  carry on: mockloop resume ${saver.journal.id}\n  score it: mockloop debrief ${saver.journal.id}`,
       code,
     );
   } finally {

@@ -22,6 +22,8 @@ export interface StartEvent {
   untimed?: boolean;
   /** The scenario file, when the round was played from a file rather than by id. */
   source?: string;
+  /** Played with --facilitator: a resumed round keeps the review. */
+  facilitator?: boolean;
 }
 /** What the candidate typed (or the engine input it became), at wall ms since the start. */
 export interface TurnEvent {
@@ -37,6 +39,8 @@ export interface EndEvent {
   type: 'end';
   status: 'complete' | 'interrupted';
   endedAt?: string;
+  /** Wall ms since the start when the round stopped: a resumed round's clock carries on from here. */
+  atMs?: number;
 }
 /** The round was picked up again after an interruption (`mockloop resume`). */
 export interface ResumeEvent {
@@ -59,7 +63,7 @@ export interface Journal {
    */
   finish(result: { status: 'complete' | 'interrupted'; endedAt: Date; transcript: TranscriptEntry[]; debrief?: SessionRecord['debrief'] }): string | undefined;
   /** Ends the journal without a record (e.g. Ctrl-C before scoring); returns the journal path. */
-  close(status: 'complete' | 'interrupted', endedAt: Date): string | undefined;
+  close(status: 'complete' | 'interrupted', endedAt: Date, atMs?: number): string | undefined;
 }
 
 /** The file operations the journal uses; injectable so tests can watch the fsyncs. */
@@ -80,6 +84,7 @@ export interface OpenJournalOptions {
   minutes?: number;
   untimed?: boolean;
   source?: string;
+  facilitator?: boolean;
   /** false for --no-save. */
   save?: boolean;
   env?: NodeJS.ProcessEnv;
@@ -142,6 +147,7 @@ export function openJournal(opts: OpenJournalOptions): Journal {
   if (opts.minutes !== undefined) start.minutes = opts.minutes;
   if (opts.untimed) start.untimed = true;
   if (opts.source !== undefined) start.source = opts.source;
+  if (opts.facilitator) start.facilitator = true;
   const journal = journalOn(fd, dir, start, fs, warn);
   journal.write(start);
   return journal;
@@ -194,21 +200,53 @@ export function roundHolder(journalPath: string): number | undefined {
   }
 }
 
-/** Best effort: a round that cannot write its lock still plays and saves. */
-function takeLock(journalPath: string): () => void {
+export type RoundLock = { release(): void } | { heldBy: number };
+
+/**
+ * Takes the round's lock, atomically: the pid is written to a private file that is then hard
+ * linked into place, which fails if a lock exists, so two processes can never both hold it and a
+ * lock is never seen half written. A lock this process already holds is kept; a stale one is
+ * replaced once. Best effort otherwise: a directory that cannot hold a lock does not stop a round.
+ */
+export function lockRound(journalPath: string): RoundLock {
   const path = lockPath(journalPath);
-  try {
-    nodeFs.writeFileSync(path, `${process.pid}\n`, { mode: 0o600 });
-  } catch {
-    return () => {};
-  }
-  return () => {
+  const mine = `${process.pid}\n`;
+  const release = () => {
     try {
-      nodeFs.rmSync(path, { force: true });
+      if (nodeFs.readFileSync(path, 'utf8') === mine) nodeFs.rmSync(path, { force: true });
     } catch {
-      // a lock left behind is stale once this process ends
+      // gone already, or never ours
     }
   };
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    nodeFs.writeFileSync(tmp, mine, { mode: 0o600 });
+  } catch {
+    return { release() {} };
+  }
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        nodeFs.linkSync(tmp, path);
+        return { release };
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') return { release() {} };
+      }
+      let held = '';
+      try {
+        held = nodeFs.readFileSync(path, 'utf8');
+      } catch {
+        // removed in between: try again
+      }
+      if (held === mine) return { release };
+      const holder = roundHolder(journalPath);
+      if (holder !== undefined) return { heldBy: holder };
+      if (attempt > 0) return { heldBy: Number(held.trim()) || 0 };
+      nodeFs.rmSync(path, { force: true });
+    }
+  } finally {
+    nodeFs.rmSync(tmp, { force: true });
+  }
 }
 
 /** A crash mid-write leaves half a line at the end; cut it off so appended events start on a line of their own. */
@@ -221,7 +259,8 @@ function dropTornTail(path: string): void {
 function journalOn(fd: number, dir: string, start: StartEvent, fs: JournalFs, warn: (message: string) => void): Journal & { write(event: JournalEvent): void } {
   const { id, startedAt } = start;
   const path = join(dir, `${id}.jsonl`);
-  const unlock = fs === nodeFs ? takeLock(path) : () => {};
+  const lock = fs === nodeFs ? lockRound(path) : undefined;
+  const unlock = lock && 'release' in lock ? lock.release : () => {};
   let open = true;
   const journal: Journal & { write(event: JournalEvent): void } = {
     id,
@@ -255,8 +294,8 @@ function journalOn(fd: number, dir: string, start: StartEvent, fs: JournalFs, wa
         return undefined;
       }
     },
-    close(status, endedAt) {
-      write({ type: 'end', status, endedAt: endedAt.toISOString() });
+    close(status, endedAt, atMs) {
+      write({ type: 'end', status, endedAt: endedAt.toISOString(), ...(atMs !== undefined ? { atMs } : {}) });
       closeFd();
       return journal.reason === undefined ? path : undefined;
     },
@@ -306,6 +345,8 @@ export interface JournalContents {
   torn: boolean;
   /** How many times the round was picked up again after an interruption. */
   resumes: number;
+  /** The latest moment (wall ms since the start) at which the round was stopped, when recorded. */
+  stoppedAtMs?: number;
 }
 
 /** Parses a journal's text. A torn last line is ignored; a corrupt line elsewhere is reported and skipped. */
@@ -340,9 +381,12 @@ export function parseJournal(text: string): JournalContents {
         else out.problems.push({ line: i + 1, message: 'an effect without a transcript entry; skipped' });
         break;
       }
-      case 'end':
+      case 'end': {
         out.end = event as EndEvent;
+        const at = out.end.atMs;
+        if (typeof at === 'number' && Number.isFinite(at)) out.stoppedAtMs = Math.max(out.stoppedAtMs ?? 0, at);
         break;
+      }
       case 'resume':
         // picked up again: the round is no longer ended
         delete out.end;

@@ -71,9 +71,13 @@ export async function rebuildRound(journal: JournalContents, opts: { scenarios?:
       ...(start.untimed ? { untimed: true } : {}),
     });
     for (const t of journal.turns) state = round.step(ctx, state, t.input as RoundInput, t.atMs).state;
-    // a torn last line may have lost the journal's final entry, so the journal need only be a prefix
-    const same = journal.transcript.every((e, i) => state.transcript[i]?.text === e.text);
-    return { scenario, rubric, ctx, state, atMs: journal.turns[journal.turns.length - 1]!.atMs, same };
+    // every entry the journal kept is replayed, in order (a torn or lost effect line only drops one)
+    let next = 0;
+    for (const e of state.transcript) if (next < journal.transcript.length && journal.transcript[next]!.text === e.text) next++;
+    const same = next === journal.transcript.length;
+    // the clock stood where the last input was played, or later if the round was stopped after it
+    const atMs = Math.max(journal.turns[journal.turns.length - 1]!.atMs, journal.stoppedAtMs ?? 0);
+    return { scenario, rubric, ctx, state, atMs, same };
   } catch (err) {
     return { reason: `the round could not be replayed: ${(err as Error).message.split('\n')[0]}` };
   }

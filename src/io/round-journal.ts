@@ -13,7 +13,7 @@ export interface RoundSaver {
   /** Writes the finished record; returns its path (undefined when not saving). */
   finish(transcript: TranscriptEntry[], debrief: Debrief): string | undefined;
   /** Ends the journal of an interrupted round; returns its path. */
-  interrupted(): string | undefined;
+  interrupted(atMs?: number): string | undefined;
 }
 
 export interface SaveOptions {
@@ -24,6 +24,8 @@ export interface SaveOptions {
   untimed?: boolean;
   /** The scenario file, when played from a file. */
   source?: string;
+  /** A facilitated round: resuming it keeps the facilitator's review. */
+  facilitator?: boolean;
   /** Carry on an interrupted round: append to its journal rather than start a new one. */
   resume?: { path: string; start: StartEvent };
 }
@@ -41,6 +43,7 @@ export function saveRound(opts: SaveOptions): RoundSaver {
     ...(opts.minutes !== undefined ? { minutes: opts.minutes } : {}),
     ...(opts.untimed ? { untimed: true } : {}),
     ...(opts.source !== undefined ? { source: opts.source } : {}),
+    ...(opts.facilitator ? { facilitator: true } : {}),
     warn,
   });
   return {
@@ -53,8 +56,8 @@ export function saveRound(opts: SaveOptions): RoundSaver {
     finish(transcript, debrief) {
       return journal.finish({ status: 'complete', endedAt: new Date(), transcript, debrief });
     },
-    interrupted() {
-      return journal.close('interrupted', new Date());
+    interrupted(atMs) {
+      return journal.close('interrupted', new Date(), atMs);
     },
   };
 }

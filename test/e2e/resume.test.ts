@@ -122,6 +122,12 @@ describe('mockloop resume', () => {
       const busy = await mockloop(['resume', c.id], { env: { MOCKLOOP_HOME: c.home }, input: '' });
       expect(busy.code).toBe(1);
       expect(busy.stderr).toContain(`is being played by another mockloop (process ${holder.pid}); if none is running, delete ${lock}`);
+      // history and debrief say it is being played, not that it stopped
+      const h = await mockloop(['history'], { env: { MOCKLOOP_HOME: c.home } });
+      expect(h.stdout).toMatch(/payment-auth-3am +being played now\n/);
+      expect(h.stdout).not.toContain('mockloop resume');
+      const d = await mockloop(['debrief', c.id], { env: { MOCKLOOP_HOME: c.home } });
+      expect(d.stderr).toContain(`this round is being played now (process ${holder.pid})`);
       // and `resume` alone does not pick it
       const none = await mockloop(['resume'], { env: { MOCKLOOP_HOME: c.home }, input: '' });
       expect(none.stderr).toMatch(/no interrupted round to resume/);
@@ -134,6 +140,42 @@ describe('mockloop resume', () => {
     expect(existsSync(lock)).toBe(false);
   }, 60_000);
 
+  it('two resumes started together: exactly one plays the round', async () => {
+    const c = await crashedRound(['run', 'payment-auth-3am'], answers, 1);
+    const both = await Promise.all([0, 1].map((i) => mockloop(['resume', c.id], { env: { MOCKLOOP_HOME: c.home }, input: `${answers[1 + i]}\n/end\n` })));
+    expect(both.map((r) => r.code).sort()).toEqual([0, 1]);
+    expect(both.find((r) => r.code === 1)!.stderr).toMatch(/being played by another mockloop|finished and scored/);
+    const events = readFileSync(c.journal, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string });
+    expect(events.filter((e) => e.type === 'resume')).toHaveLength(1);
+  }, 60_000);
+
+  it('a facilitated round stays facilitated when resumed', async () => {
+    const c = await crashedRound(['run', 'payment-auth-3am', '--facilitator'], answers, 1);
+    const r = await mockloop(['resume', c.id], { env: { MOCKLOOP_HOME: c.home }, input: '/end\n' });
+    expect(r.code, r.stderr).toBe(0);
+    // piped, so the review cannot run: but it is asked for, and the sheet is not shown again
+    expect(r.stderr).toContain("the facilitator review needs a terminal; the debrief carries the scorer's verdicts only");
+    expect(r.stdout).not.toMatch(/^Facilitator sheet/m);
+  }, 60_000);
+
+  it('a journal whose lost line was only what the interviewer said still resumes; a lost answer does not', async () => {
+    const c = await crashedRound(['run', 'payment-auth-3am'], answers, 2);
+    const lines = readFileSync(c.journal, 'utf8').split('\n');
+    const effect = lines.findIndex((l, i) => i > 2 && l.includes('"type":"effect"') && l.includes('"role":"system"'));
+    writeFileSync(c.journal, lines.map((l, i) => (i === effect ? 'garbage' : l)).join('\n'));
+    const ok = await mockloop(['resume', c.id], { env: { MOCKLOOP_HOME: c.home }, input: '/end\n' });
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stderr).toContain(`:${effect + 1}: not valid JSON; skipped`);
+
+    const d = await crashedRound(['run', 'payment-auth-3am'], answers, 2);
+    const dl = readFileSync(d.journal, 'utf8').split('\n');
+    const turn = dl.findIndex((l) => l.includes(answers[1]!) && l.includes('"type":"turn"'));
+    writeFileSync(d.journal, dl.map((l, i) => (i === turn ? 'garbage' : l)).join('\n'));
+    const bad = await mockloop(['resume', d.id], { env: { MOCKLOOP_HOME: d.home }, input: '' });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain(`cannot resume round ${d.id}: its journal is damaged (line ${turn + 1}), so the round cannot be rebuilt exactly`);
+  }, 60_000);
+
   it('refuses when the scenario file changed since the round was played', async () => {
     const home = tempDir();
     const file = join(home, 'my-round.yaml');
@@ -142,7 +184,7 @@ describe('mockloop resume', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace(/prompt: (\S)/, 'prompt: Changed. $1'));
     const r = await mockloop(['resume', c.id], { env: { MOCKLOOP_HOME: c.home }, input: '' });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`cannot resume round ${c.id}: the scenario has changed since it was played (mockloop debrief ${c.id} shows what was played)`);
+    expect(r.stderr).toContain(`cannot resume round ${c.id}: the scenario has changed since it was played (or its journal was edited) (mockloop debrief ${c.id} shows what was played)`);
   }, 60_000);
 
   it('a finished round, an unknown id and a bad --answers file are clear errors', async () => {

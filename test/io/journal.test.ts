@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync, chmodSync, rmSync, readdirSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { lockPath, openJournal, parseJournal, readJournal, reopenJournal, roundHolder, type JournalFs } from '../../src/io/journal.js';
+import { lockPath, lockRound, openJournal, parseJournal, readJournal, reopenJournal, roundHolder, type JournalFs } from '../../src/io/journal.js';
 import { dataDir, listSessionFiles, readRecord, resolveSession, sessionId } from '../../src/io/session-store.js';
 import type { TranscriptEntry } from '../../src/round/transcript.js';
 
@@ -278,5 +278,60 @@ describe('reopenJournal and the round lock', () => {
     const j = reopenJournal(join(dir, 'missing', 'r.jsonl'), { v: 1, type: 'start', id: 'r', scenario, seed: 1, startedAt: startedAt.toISOString() }, { warn: (m) => warnings.push(m) });
     expect(j.saving).toBe(false);
     expect(warnings[0]).toMatch(/cannot save to .*r\.jsonl: ENOENT/);
+  });
+});
+
+describe('lockRound', () => {
+  it('is held once per process, refused to another live process, and taken over when stale', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'r.jsonl');
+    const a = lockRound(path);
+    expect('release' in a).toBe(true);
+    // the same process asking again keeps it
+    expect('release' in lockRound(path)).toBe(true);
+    (a as { release(): void }).release();
+    expect(fs.existsSync(lockPath(path))).toBe(false);
+
+    const { spawn } = await import('node:child_process');
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+    try {
+      writeFileSync(lockPath(path), `${other.pid}\n`);
+      expect(lockRound(path)).toEqual({ heldBy: other.pid });
+      // releasing a lock that is not ours leaves it alone
+      const mine = lockRound(join(dir, 'other.jsonl'));
+      writeFileSync(lockPath(join(dir, 'other.jsonl')), `${other.pid}\n`);
+      (mine as { release(): void }).release();
+      expect(readFileSync(lockPath(join(dir, 'other.jsonl')), 'utf8')).toBe(`${other.pid}\n`);
+    } finally {
+      other.kill();
+    }
+    await new Promise((resolve) => other.once('exit', resolve));
+    const taken = lockRound(path);
+    expect('release' in taken).toBe(true);
+    expect(readFileSync(lockPath(path), 'utf8')).toBe(`${process.pid}\n`);
+    // no temporary files are left beside it
+    expect(readdirSync(dir).sort()).toEqual(['other.lock', 'r.lock']);
+  });
+});
+
+describe('where a stopped round stood', () => {
+  const start = JSON.stringify({ v: 1, type: 'start', id: 'x', scenario, seed: 1, startedAt: startedAt.toISOString() });
+  it('is the latest stop recorded in an end event', () => {
+    const text = [start, JSON.stringify({ type: 'end', status: 'interrupted', atMs: 120_000 }), JSON.stringify({ type: 'resume', at: '' }), JSON.stringify({ type: 'end', status: 'interrupted', atMs: 300_000 })].join('\n');
+    expect(parseJournal(text).stoppedAtMs).toBe(300_000);
+    expect(parseJournal(start).stoppedAtMs).toBeUndefined();
+  });
+
+  it('is where a resumed round carries on: time spent at the prompt before Ctrl-C still counts', async () => {
+    const { rebuildRound } = await import('../../src/io/replay.js');
+    const journal = parseJournal(
+      [
+        JSON.stringify({ v: 1, type: 'start', id: 'x', scenario: { id: 'payment-auth-3am', kind: 'incident', title: 't' }, seed: 1, startedAt: startedAt.toISOString() }),
+        JSON.stringify({ type: 'turn', input: { type: 'start' }, atMs: 0 }),
+        JSON.stringify({ type: 'end', status: 'interrupted', atMs: 40_000 }),
+      ].join('\n'),
+    );
+    const rebuilt = await rebuildRound(journal);
+    expect('reason' in rebuilt ? rebuilt.reason : rebuilt.atMs).toBe(40_000);
   });
 });
