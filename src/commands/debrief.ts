@@ -4,7 +4,7 @@ import { renderDebrief, type DebriefFormat } from '../debrief/render.js';
 import { recoverRound, renderRecovered } from '../debrief/recovered.js';
 import { jsonOutput } from '../debrief/render-json.js';
 import { stdoutStyle } from '../io/colour.js';
-import { parseJournal } from '../io/journal.js';
+import { parseJournal, roundHolder } from '../io/journal.js';
 import { readRecord, resolveSession, sessionsDir } from '../io/session-store.js';
 
 export interface DebriefCommandOptions {
@@ -45,8 +45,12 @@ export async function debriefCommand(ref: string, opts: DebriefCommandOptions): 
   const { replayJournal } = await import('../io/replay.js');
   const replayed = await replayJournal(journal, opts.scenarios === undefined ? {} : { scenarios: opts.scenarios });
   if ('debrief' in replayed) {
-    const carryOn = journal.start.id ? ` (mockloop resume ${journal.start.id} carries it on)` : '';
-    process.stderr.write(`mockloop: this round was interrupted; its debrief was rebuilt by replaying the journal${carryOn}\n`);
+    const holder = roundHolder(found.path);
+    if (holder !== undefined) process.stderr.write(`mockloop: this round is being played now (process ${holder}); here is its debrief so far, rebuilt from the journal\n`);
+    else {
+      const carryOn = journal.start.id ? ` (mockloop resume ${journal.start.id} carries it on)` : '';
+      process.stderr.write(`mockloop: this round was interrupted; its debrief was rebuilt by replaying the journal${carryOn}\n`);
+    }
     if (replayed.warning) process.stderr.write(`mockloop: ${replayed.warning}\n`);
     const title = `${journal.start.scenario.title} (interrupted)`;
     process.stdout.write(renderDebrief(replayed.debrief, { format, colour, width, title, ...(journal.start.id ? { sessionId: journal.start.id } : {}) }));

@@ -13,6 +13,8 @@ export interface PastRound {
   startedAt: string;
   status: 'complete' | 'interrupted';
   debrief?: Debrief | null;
+  /** Not finished because another mockloop is playing it right now. */
+  playing?: boolean;
 }
 
 export interface HistorySession {
@@ -21,6 +23,8 @@ export interface HistorySession {
   scenario: { id: string; kind: ScenarioKind; title: string };
   status: 'complete' | 'interrupted';
   scored: boolean;
+  /** Being played right now in another mockloop (status stays "interrupted": it has no record yet). */
+  playing?: true;
   /** Scored, but the candidate gave no answer (e.g. ended at once with /end): left out of trends and retakes. */
   noAnswers?: boolean;
   /** Level, label and score for each signal the round targeted. */
@@ -110,6 +114,7 @@ export function buildHistory(rounds: readonly PastRound[], options: { signal?: S
       signals,
     };
     if (hasNoAnswers(r)) session.noAnswers = true;
+    if (r.playing) session.playing = true;
     return session;
   });
   const trends: History['trends'] = {};
@@ -183,9 +188,10 @@ export function renderHistoryText(history: History, options: HistoryTextOptions 
   const idWidth = Math.min(28, Math.max(...history.sessions.map((s) => displayWidth(sanitize(s.scenario.id)))));
   history.sessions.forEach((s, i) => {
     const ref = sanitize(refs[i]!);
+    const status = s.playing ? 'being played now' : s.status;
     const note = s.status === 'interrupted' ? '' : s.noAnswers ? ' (no answers)' : '';
-    out.push(`  ${padEnd(ref, refWidth)}  ${date(s.startedAt)}  ${padEnd(sanitize(s.scenario.id), idWidth)}  ${s.status}${note}`);
-    if (s.status === 'interrupted' && !s.scored) out.push(...wrap(`resume: mockloop resume ${ref} · score as is: mockloop debrief ${ref}`, width, '      '));
+    out.push(`  ${padEnd(ref, refWidth)}  ${date(s.startedAt)}  ${padEnd(sanitize(s.scenario.id), idWidth)}  ${status}${note}`);
+    if (s.status === 'interrupted' && !s.scored && !s.playing) out.push(...wrap(`resume: mockloop resume ${ref} · score as is: mockloop debrief ${ref}`, width, '      '));
     if (s.noAnswers) return;
     const levels = Object.entries(s.signals).map(([id, v]) => `${id} ${v.label} ${v.score}`);
     if (levels.length > 0) out.push(...wrap(levels.join(' · '), width, '      '));

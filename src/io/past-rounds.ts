@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { PastRound } from '../debrief/history.js';
-import { parseJournal } from './journal.js';
+import { parseJournal, roundHolder } from './journal.js';
 import { listSessionFiles, readRecord, type SessionRecord } from './session-store.js';
 
 // Reads every saved round for `history`: finished records, and journals of rounds that never
@@ -25,7 +25,9 @@ export function readPastRounds(dir: string, warn: (message: string) => void): Pa
           warn(`${files.journal}: no start event; skipped`);
           continue;
         }
-        rounds.push({ id: j.start.id ?? files.id, scenario: j.start.scenario, startedAt: j.start.startedAt, status: 'interrupted', debrief: null });
+        const round: PastRound = { id: j.start.id ?? files.id, scenario: j.start.scenario, startedAt: j.start.startedAt, status: 'interrupted', debrief: null };
+        if (roundHolder(files.journal) !== undefined) round.playing = true;
+        rounds.push(round);
       } catch (err) {
         warn(`${files.journal}: ${(err as Error).message}; skipped`);
       }

@@ -184,7 +184,7 @@ export const TERMINAL_HELP = [
   '  /skip    move on to the next part of the round',
   '  /end     end the round now and see the debrief',
   '  /help    this list',
-  'Ctrl-C saves what you have typed so far and exits.',
+  'Ctrl-C saves every answer you have sent (not a line still being typed) and exits; mockloop resume carries on.',
 ].join('\n');
 
 export function promptMessage(info: PromptInfo): string {

@@ -67,7 +67,7 @@ describe.each([
     r = await interrupt([signal]);
     expect(r.code).toBe(status);
     expect(r.afterSignalMs).toBeLessThan(5_000);
-    expect(r.stderr).toMatch(/Round interrupted; what you typed is saved in /);
+    expect(r.stderr).toMatch(/Round interrupted; every answer you sent is saved in /);
     expect(STACK.test(r.stderr)).toBe(false);
   }, 90_000);
 
