@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { UserError } from '../errors.js';
 import { readAnswersFile, stdinTurns } from '../io/answers.js';
@@ -67,6 +67,13 @@ export async function resumeCommand(ref: string | undefined, opts: ResumeOptions
 }
 
 async function resumeLocked(journalPath: string, id: string, opts: ResumeOptions): Promise<void> {
+  // a round picked up again exists to be finished and saved: refuse rather than play it unsaved
+  try {
+    closeSync(openSync(journalPath, 'a'));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    throw new UserError(`cannot resume round ${id}: its journal ${journalPath} cannot be written (${code}), so nothing played would be saved`);
+  }
   const journal = readJournalAt(journalPath);
   for (const p of journal.problems) process.stderr.write(`${journalPath}:${p.line}: ${p.message}\n`);
   const start = journal.start;

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -174,6 +174,19 @@ describe('mockloop resume', () => {
     const bad = await mockloop(['resume', d.id], { env: { MOCKLOOP_HOME: d.home }, input: '' });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain(`cannot resume round ${d.id}: its journal is damaged (line ${turn + 1}), so the round cannot be rebuilt exactly`);
+  }, 60_000);
+
+  it('refuses a journal it cannot write to, rather than play a round that would not be saved', async (ctx) => {
+    const c = await crashedRound(['run', 'payment-auth-3am'], answers, 1);
+    // an immutable file stops even root; where chattr is missing or unsupported there is nothing to test
+    if (spawnSync('chattr', ['+i', c.journal]).status !== 0) ctx.skip();
+    try {
+      const r = await mockloop(['resume', c.id], { env: { MOCKLOOP_HOME: c.home }, input: '/end\n' });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`cannot resume round ${c.id}: its journal ${c.journal} cannot be written (EPERM), so nothing played would be saved`);
+    } finally {
+      spawnSync('chattr', ['-i', c.journal]);
+    }
   }, 60_000);
 
   it('refuses when the scenario file changed since the round was played', async () => {
