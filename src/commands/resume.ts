@@ -43,15 +43,8 @@ export async function resumeCommand(ref: string | undefined, opts: ResumeOptions
     journalPath = latestInterrupted(dir);
   } else {
     const found = resolveSession(ref, dir);
-    if (found.kind === 'record') {
-      const id = basename(found.path).replace(/\.json$/, '');
-      throw new UserError(`round ${id} is finished and scored, so there is nothing to resume (mockloop debrief ${id} shows it)`);
-    }
-    journalPath = found.path;
-    if (existsSync(journalPath.replace(/\.jsonl$/, '.json'))) {
-      const id = idOf(journalPath);
-      throw new UserError(`round ${id} is finished and scored, so there is nothing to resume (mockloop debrief ${id} shows it)`);
-    }
+    // a finished round (its record) is refused once the lock is held, below
+    journalPath = found.kind === 'record' ? found.path.replace(/\.json$/, '.jsonl') : found.path;
   }
   const id = idOf(journalPath);
   // held from here to the end of the round (the journal keeps it), so two resumes cannot both play it
@@ -67,6 +60,10 @@ export async function resumeCommand(ref: string | undefined, opts: ResumeOptions
 }
 
 async function resumeLocked(journalPath: string, id: string, opts: ResumeOptions): Promise<void> {
+  // another mockloop may have finished it between the first look and taking the lock
+  if (existsSync(journalPath.replace(/\.jsonl$/, '.json'))) {
+    throw new UserError(`round ${id} is finished and scored, so there is nothing to resume (mockloop debrief ${id} shows it)`);
+  }
   // a round picked up again exists to be finished and saved: refuse rather than play it unsaved
   try {
     closeSync(openSync(journalPath, 'a'));
