@@ -63,10 +63,17 @@ function spelling(word: string): string {
   return w;
 }
 
+/**
+ * Short words that are also the Porter stem of an unrelated word: "us" (use, used), "at" (ate),
+ * "on" (one), "ad" (added), "it" (its), "up" (ups), "our" (ours). Each gets a stem of its own, so
+ * it matches only itself and never one of those words through the stem.
+ */
+const OWN_STEM = new Set(['us', 'at', 'on', 'ad', 'it', 'up', 'our']);
+
 export function stemOf(norm: string): string {
   let s = stemCache.get(norm);
   if (s === undefined) {
-    s = /^\p{N}/u.test(norm) ? norm : stemmer(spelling(norm));
+    s = /^\p{N}/u.test(norm) ? norm : OWN_STEM.has(norm) ? `=${norm}` : stemmer(spelling(norm));
     if (stemCache.size > 50000) stemCache.clear();
     stemCache.set(norm, s);
   }

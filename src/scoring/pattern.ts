@@ -209,17 +209,10 @@ export function compilePattern(spec: PatternSpec, lexicon: Lexicon): CompiledPat
   return { source, terms, order, gap, negated, selfNegating };
 }
 
-/**
- * Short words that are also the Porter stem of an unrelated word: "us" (use, used), "at" (ate),
- * "on" (one), "ad" (added), "it" (its), "up" (ups), "our" (ours). A stem match through one of
- * them is a false friend, so they match only themselves.
- */
-const EXACT_ONLY = new Set(['us', 'at', 'on', 'ad', 'it', 'up', 'our']);
-
 function wordMatches(w: WordMatcher, t: Token): boolean {
   switch (w.kind) {
     case 'stem':
-      return t.norm === w.norm || (t.stem === w.stem && !EXACT_ONLY.has(t.norm) && !EXACT_ONLY.has(w.norm));
+      return t.stem === w.stem || t.norm === w.norm;
     case 'prefix':
       return t.norm.startsWith(w.prefix);
     case 'num':
