@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import { renderDebrief, type DebriefFormat } from '../debrief/render.js';
 import { recoverRound, renderRecovered } from '../debrief/recovered.js';
 import { jsonOutput } from '../debrief/render-json.js';
 import { stdoutStyle } from '../io/colour.js';
-import { parseJournal, roundHolder } from '../io/journal.js';
+import { readJournal, roundHolder } from '../io/journal.js';
 import { readRecord, resolveSession, sessionsDir } from '../io/session-store.js';
 
 export interface DebriefCommandOptions {
@@ -33,13 +32,7 @@ export async function debriefCommand(ref: string, opts: DebriefCommandOptions): 
     return;
   }
 
-  let text: string;
-  try {
-    text = readFileSync(found.path, 'utf8');
-  } catch (err) {
-    throw new UserError(`${found.path}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-  }
-  const journal = parseJournal(text);
+  const journal = readJournal(found.path);
   for (const p of journal.problems) process.stderr.write(`${found.path}:${p.line}: ${p.message}\n`);
   if (!journal.start) throw new UserError(`${found.path}: not a mockloop journal (no start event)`);
   const { replayJournal } = await import('../io/replay.js');

@@ -11,11 +11,10 @@ type RoundType = ScenarioKind | 'drill' | 'resume';
 /** The newest interrupted round not being played elsewhere: offered first in the menu. */
 async function interruptedRound(): Promise<{ id: string; title: string; startedAt: string } | undefined> {
   try {
-    const { listSessionFiles, sessionsDir } = await import('../io/session-store.js');
-    const { readJournal, roundHolder } = await import('../io/journal.js');
-    const open = listSessionFiles(sessionsDir()).filter((f) => f.journal && !f.record && roundHolder(f.journal) === undefined);
-    const latest = open[open.length - 1];
-    const start = latest ? readJournal(latest.journal!).start : undefined;
+    const { sessionsDir } = await import('../io/session-store.js');
+    const { readJournal, stoppedRounds } = await import('../io/journal.js');
+    const latest = stoppedRounds(sessionsDir()).at(-1);
+    const start = latest ? readJournal(latest.journal).start : undefined;
     return start && latest ? { id: latest.id, title: start.scenario.title, startedAt: start.startedAt } : undefined;
   } catch {
     // an unreadable data directory just means nothing to offer

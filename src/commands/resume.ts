@@ -1,10 +1,10 @@
-import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { basename } from 'node:path';
 import { UserError } from '../errors.js';
 import { readAnswersFile, stdinTurns } from '../io/answers.js';
-import { lockPath, lockRound, parseJournal, roundHolder, type JournalContents } from '../io/journal.js';
+import { lockPath, lockRound, readJournal, stoppedRounds } from '../io/journal.js';
 import type { TurnSource } from '../io/play.js';
-import { listSessionFiles, resolveSession, sessionsDir } from '../io/session-store.js';
+import { resolveSession, sessionsDir } from '../io/session-store.js';
 import { playScenario, type PlayRequest } from './run.js';
 
 export interface ResumeOptions {
@@ -17,22 +17,11 @@ export interface ResumeOptions {
 
 const idOf = (journalPath: string) => basename(journalPath).replace(/\.jsonl$/, '');
 
-function readJournalAt(path: string): JournalContents {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new UserError(`${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-  }
-  return parseJournal(text);
-}
-
-/** The newest round that was interrupted (a journal without a finished record), not being played elsewhere. */
-function latestInterrupted(dir: string): string {
-  const open = listSessionFiles(dir).filter((f) => f.journal && !f.record && roundHolder(f.journal) === undefined);
-  const latest = open[open.length - 1];
+/** The newest round that stopped before it finished and is not being played elsewhere. */
+function latestStopped(dir: string): string {
+  const latest = stoppedRounds(dir).at(-1);
   if (!latest) throw new UserError(`no interrupted round to resume in ${dir} (mockloop history lists saved rounds)`);
-  return latest.journal!;
+  return latest.journal;
 }
 
 /** `mockloop resume [session]`: carry on an interrupted round where it stopped. */
@@ -40,7 +29,7 @@ export async function resumeCommand(ref: string | undefined, opts: ResumeOptions
   const dir = sessionsDir();
   let journalPath: string;
   if (ref === undefined) {
-    journalPath = latestInterrupted(dir);
+    journalPath = latestStopped(dir);
   } else {
     const found = resolveSession(ref, dir);
     // a finished round (its record) is refused once the lock is held, below
@@ -71,7 +60,7 @@ async function resumeLocked(journalPath: string, id: string, opts: ResumeOptions
     const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
     throw new UserError(`cannot resume round ${id}: its journal ${journalPath} cannot be written (${code}), so nothing played would be saved`);
   }
-  const journal = readJournalAt(journalPath);
+  const journal = readJournal(journalPath);
   for (const p of journal.problems) process.stderr.write(`${journalPath}:${p.line}: ${p.message}\n`);
   const start = journal.start;
   if (!start) throw new UserError(`${journalPath}: not a mockloop journal (no start event)`);

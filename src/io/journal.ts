@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import type { TranscriptEntry } from '../round/transcript.js';
 import { makeDirs } from './home.js';
-import { sessionId, sessionsDir, writeRecord, type SessionRecord, type SessionScenario } from './session-store.js';
+import { UserError } from '../errors.js';
+import { listSessionFiles, sessionId, sessionsDir, writeRecord, type SessionFiles, type SessionRecord, type SessionScenario } from './session-store.js';
 
 // The round's journal: one JSON event per line, each written and fsynced as it happens, so a
 // crash or Ctrl-C loses nothing that was already on screen.
@@ -399,6 +400,18 @@ export function parseJournal(text: string): JournalContents {
   return out;
 }
 
+/** Reads and parses a journal; a file that cannot be read is the user's problem, named in one line. */
 export function readJournal(path: string): JournalContents {
-  return parseJournal(nodeFs.readFileSync(path, 'utf8'));
+  let text: string;
+  try {
+    text = nodeFs.readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new UserError(`${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  return parseJournal(text);
+}
+
+/** Rounds that stopped before they finished (a journal, no record) and are not being played now; oldest first. */
+export function stoppedRounds(dir: string): (SessionFiles & { journal: string })[] {
+  return listSessionFiles(dir).filter((f): f is SessionFiles & { journal: string } => f.journal !== undefined && !f.record && roundHolder(f.journal) === undefined);
 }
