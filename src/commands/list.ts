@@ -2,6 +2,7 @@ import { ContentError } from '../errors.js';
 import { SCENARIO_KINDS } from '../scenario/types.js';
 import { scenarioListings, type ScenarioListing } from '../content/listing-cache.js';
 import { outputWidth } from '../io/colour.js';
+import { wrap } from '../debrief/text.js';
 
 export type { ScenarioListing } from '../content/listing-cache.js';
 
@@ -13,19 +14,6 @@ export interface ListOptions {
 
 function sortListings(rows: readonly ScenarioListing[]): ScenarioListing[] {
   return [...rows].sort((a, b) => SCENARIO_KINDS.indexOf(a.kind) - SCENARIO_KINDS.indexOf(b.kind) || a.id.localeCompare(b.id));
-}
-
-function wrapWords(text: string, width: number, indent: string): string[] {
-  const lines: string[] = [];
-  let cur = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (cur && indent.length + cur.length + 1 + word.length > width) {
-      lines.push(indent + cur);
-      cur = word;
-    } else cur = cur ? `${cur} ${word}` : word;
-  }
-  if (cur) lines.push(indent + cur);
-  return lines;
 }
 
 /**
@@ -43,7 +31,7 @@ export function formatTable(rows: readonly ScenarioListing[], width = 80): strin
       .join('\n');
   }
   const blocks = rows.map((r) =>
-    [`${r.id}  ${r.kind}, ${r.minutes} min`, ...wrapWords(r.title, width, '    '), ...wrapWords(`signals: ${r.signals.join(', ')}`, width, '    ')].join('\n'),
+    [`${r.id}  ${r.kind}, ${r.minutes} min`, ...wrap(r.title, width, '    '), ...wrap(`signals: ${r.signals.join(', ')}`, width, '    ')].join('\n'),
   );
   return blocks.join('\n\n');
 }
