@@ -1,5 +1,5 @@
 import { LEVEL_LABELS, type ScoringConfig, type SignalId } from '../rubric/types.js';
-import type { Action, Condition, Incident, PathCheck, Scenario, ScenarioKind, StateValue } from '../scenario/types.js';
+import type { Action, Condition, Incident, PathCheck, Scenario, StateValue } from '../scenario/types.js';
 import type { Debrief } from '../debrief/types.js';
 import type { BeatResult, SignalResult } from '../scoring/types.js';
 import { capForSalad, combine } from '../scoring/score.js';
@@ -76,13 +76,8 @@ export interface SheetPhase {
   probes: { say: string; condition?: string }[];
 }
 
-export interface FacilitatorSheet {
-  id: string;
-  kind: ScenarioKind;
-  title: string;
-  minutes: number;
-  signals: SignalId[];
-  summary: string;
+/** The scenario's own heading fields, then what a game master needs to run it. */
+export interface FacilitatorSheet extends Pick<Scenario, 'id' | 'kind' | 'title' | 'minutes' | 'signals' | 'summary'> {
   facilitatorSummary?: string;
   /** What the interviewer asks, phase by phase. */
   phases: SheetPhase[];
