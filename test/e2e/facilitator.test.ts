@@ -1,14 +1,13 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BIN as bin, exitStatus, hasTmux, mockloopCommand, sleep, tmuxServer } from './tmux.js';
 
 // `mockloop run --facilitator` as a team lead runs it: the sheet, then the round; at a terminal,
 // the review of the scorer's verdicts before the debrief.
 
-const root = join(import.meta.dirname, '..', '..');
-const bin = join(root, 'bin', 'mockloop.js');
 const home = mkdtempSync(join(tmpdir(), 'mockloop-facilitator-'));
 
 function mockloop(args: string[], input = '', env: Record<string, string> = {}) {
@@ -82,48 +81,21 @@ describe('mockloop run --facilitator with scripted turns', () => {
 
 // The review in a real pseudo-terminal (tmux).
 
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 if (!hasTmux) console.warn('facilitator.test.ts: tmux is not installed; skipping the facilitator review test');
 
-const socket = `mockloop-facilitator-${process.pid}`;
+const server = tmuxServer('facilitator');
+const { tmux } = server;
 const session = 'review';
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const screen = (name = session) => tmux('capture-pane', '-p', '-J', '-S', '-3000', '-t', name);
+const waitFor = (pattern: RegExp, timeoutMs = 20_000, name = session) => server.waitFor(name, pattern, timeoutMs);
+const type = (text: string, name = session) => server.type(name, text);
 
-async function waitFor(pattern: RegExp, timeoutMs = 20_000, name = session): Promise<string> {
-  const until = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < until) {
-    last = screen(name);
-    if (pattern.test(last)) return last;
-    await sleep(100);
-  }
-  throw new Error(`timed out waiting for ${pattern}; screen:\n${last}`);
-}
-
-async function type(text: string, name = session): Promise<void> {
-  tmux('send-keys', '-t', name, '-l', text);
-  await sleep(80);
-  tmux('send-keys', '-t', name, 'Enter');
-}
-
-afterAll(() => {
-  if (hasTmux) spawnSync('tmux', ['-L', socket, 'kill-server']);
-});
+afterAll(() => server.kill());
 
 /** Starts `run payment-auth-3am --facilitator` in a fresh tmux session; returns where its exit status lands. */
 function startRound(name: string, home: string, extra: string): string {
   const status = join(home, 'status');
-  const cmd = `cd ${JSON.stringify(root)} && MOCKLOOP_HOME=${JSON.stringify(home)} NO_COLOR=1 node ${JSON.stringify(bin)} run payment-auth-3am --facilitator ${extra}; echo "exit=$?" > ${JSON.stringify(status)}; sleep 30`;
-  tmux('new-session', '-d', '-s', name, '-x', '100', '-y', '50', cmd);
+  tmux('new-session', '-d', '-s', name, '-x', '100', '-y', '50', mockloopCommand({ home, args: `run payment-auth-3am --facilitator ${extra}`, status }));
   return status;
-}
-
-async function exitStatus(status: string): Promise<string> {
-  const until = Date.now() + 5000;
-  while (!existsSync(status) && Date.now() < until) await sleep(100);
-  return readFileSync(status, 'utf8').trim();
 }
 
 /** Toggles the first beat of each signal's list and confirms it. */
@@ -140,9 +112,7 @@ async function toggleFirstOfEach(name: string): Promise<void> {
 describe.skipIf(!hasTmux)('the facilitator review at a terminal', () => {
   it('reviews each target signal, then the debrief shows both verdicts', async () => {
     const tty = mkdtempSync(join(tmpdir(), 'mockloop-review-'));
-    const status = join(tty, 'status');
-    const cmd = `cd ${JSON.stringify(root)} && MOCKLOOP_HOME=${JSON.stringify(tty)} NO_COLOR=1 node ${JSON.stringify(bin)} run payment-auth-3am --facilitator --minutes 5 --no-save; echo "exit=$?" > ${JSON.stringify(status)}; sleep 30`;
-    tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '50', cmd);
+    const status = startRound(session, tty, '--minutes 5 --no-save');
 
     await waitFor(/Facilitator sheet: Incident/);
     await waitFor(/left · 02:47/);
@@ -169,9 +139,7 @@ describe.skipIf(!hasTmux)('the facilitator review at a terminal', () => {
     expect(debrief).toMatch(/facilitator: rejected|awarded by the facilitator/);
     expect(debrief).toMatch(/Reviewed by a facilitator/);
 
-    const until = Date.now() + 5000;
-    while (!existsSync(status) && Date.now() < until) await sleep(100);
-    expect(readFileSync(status, 'utf8').trim()).toBe('exit=0');
+    expect(await exitStatus(status)).toBe('exit=0');
     expect(existsSync(join(tty, 'sessions')) ? readdirSync(join(tty, 'sessions')) : []).toEqual([]);
   }, 90_000);
 

@@ -1,9 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { displayWidth as textWidth } from '../../src/debrief/text.js';
+import { BIN as bin, ROOT as root, exitStatus as statusOf, hasTmux, sleep, tmuxServer } from './tmux.js';
 
 // The whole tool as a new user meets it, in a real 80x40 terminal (tmux): `mockloop` with no
 // arguments, the menu driven with the arrow keys, two turns typed in plain words, /end, the
@@ -18,24 +19,16 @@ import { displayWidth as textWidth } from '../../src/debrief/text.js';
 //   that tmux had to wrap comes back as one over-long line, and with -e so any colour or text
 //   attribute on screen shows as SGR.
 
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 if (!hasTmux) console.warn('terminal80.test.ts: tmux is not installed; skipping the 80-column terminal tests');
 
-const root = join(import.meta.dirname, '..', '..');
-const bin = join(root, 'bin', 'mockloop.js');
-const socket = `mockloop-t80-${process.pid}`;
+const server = tmuxServer('t80');
+const { tmux } = server;
 const COLS = 80;
 const ROWS = 40;
 
 const SGR = /\x1b\[[0-9;:]*m/g;
 const COLOUR_SGR = /\x1b\[(?:[0-9;]*;)?(?:3[0-79]|4[0-79]|9[0-7]|10[0-7]|38;[25];[0-9;]+)m/;
 const ANY_ESCAPE = /\x1b/;
-
-function tmux(...args: string[]): string {
-  return execFileSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Display width in terminal columns, measured the way the renderers measure it, colour codes aside. */
 function displayWidth(line: string): number {
@@ -84,20 +77,8 @@ function visible(r: Round): string {
 }
 
 /** The whole scrollback, wrapped lines joined; with escapes = true, attributes as SGR. */
-function scrollback(r: Round, escapes = false): string {
-  return tmux('capture-pane', '-p', '-J', ...(escapes ? ['-e'] : []), '-S', '-', '-E', '-', '-t', r.name);
-}
-
-async function waitFor(r: Round, pattern: RegExp, timeoutMs = 25_000): Promise<string> {
-  const until = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < until) {
-    last = scrollback(r);
-    if (pattern.test(last)) return last;
-    await sleep(100);
-  }
-  throw new Error(`timed out waiting for ${pattern}; screen:\n${visible(r)}`);
-}
+const scrollback = (r: Round, escapes = false) => server.screen(r.name, escapes);
+const waitFor = (r: Round, pattern: RegExp, timeoutMs = 25_000) => server.waitFor(r.name, pattern, timeoutMs);
 
 /** In an inquirer select on screen, moves the ❯ with the Down key to the choice matching `label`, then Enter. */
 async function pick(r: Round, label: RegExp): Promise<void> {
@@ -116,17 +97,8 @@ async function pick(r: Round, label: RegExp): Promise<void> {
   throw new Error(`no choice matching ${label}; screen:\n${visible(r)}`);
 }
 
-async function type(r: Round, text: string): Promise<void> {
-  tmux('send-keys', '-t', r.name, '-l', text);
-  await sleep(80);
-  tmux('send-keys', '-t', r.name, 'Enter');
-}
-
-async function exitStatus(r: Round, timeoutMs = 25_000): Promise<string> {
-  const until = Date.now() + timeoutMs;
-  while (!existsSync(r.status) && Date.now() < until) await sleep(100);
-  return existsSync(r.status) ? readFileSync(r.status, 'utf8').trim() : 'still running';
-}
+const type = (r: Round, text: string) => server.type(r.name, text);
+const exitStatus = (r: Round, timeoutMs = 25_000) => statusOf(r.status, timeoutMs);
 
 /** From the menu to the first prompt of the 3am page. */
 async function openPaymentAuth3am(r: Round): Promise<void> {
@@ -137,9 +109,7 @@ async function openPaymentAuth3am(r: Round): Promise<void> {
   await waitFor(r, /› \[40m left · 02:47 · The page\]/);
 }
 
-afterAll(() => {
-  if (hasTmux) spawnSync('tmux', ['-L', socket, 'kill-server']);
-});
+afterAll(() => server.kill());
 
 describe('displayWidth', () => {
   it.each([

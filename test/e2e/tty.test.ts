@@ -1,57 +1,33 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { exitStatus, hasTmux, mockloopCommand, sleep, tmuxServer } from './tmux.js';
 
 // The interactive round in a real pseudo-terminal (tmux): prompts, slash commands, a pasted
 // multi-line answer, Ctrl-C saving the round and exiting 130.
 
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 if (!hasTmux) console.warn('tty.test.ts: tmux is not installed; skipping the pseudo-terminal tests');
 
-const root = join(import.meta.dirname, '..', '..');
-const bin = join(root, 'bin', 'mockloop.js');
 const home = mkdtempSync(join(tmpdir(), 'mockloop-tty-'));
-const socket = `mockloop-test-${process.pid}`;
+const server = tmuxServer('tty');
+const { tmux } = server;
 const session = 'round';
+const waitFor = (pattern: RegExp, timeoutMs?: number) => server.waitFor(session, pattern, timeoutMs);
+const type = (text: string) => server.type(session, text);
 
-function tmux(...args: string[]): string {
-  return execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+/** Opens the test's window on `mockloop <args>`; returns where its exit status lands. */
+function start(args: string, opts: { home?: string; env?: string; status?: string } = {}): string {
+  const status = opts.status ?? join(opts.home ?? home, 'status');
+  tmux('new-session', '-d', '-s', session, '-x', '110', '-y', '50', mockloopCommand({ home: opts.home ?? home, args, status, ...(opts.env ? { env: opts.env } : {}) }));
+  return status;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function screen(): string {
-  return tmux('capture-pane', '-p', '-J', '-S', '-200', '-t', session);
-}
-
-async function waitFor(pattern: RegExp, timeoutMs = 20_000): Promise<string> {
-  const until = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < until) {
-    last = screen();
-    if (pattern.test(last)) return last;
-    await sleep(100);
-  }
-  throw new Error(`timed out waiting for ${pattern}; screen:\n${last}`);
-}
-
-async function type(text: string): Promise<void> {
-  tmux('send-keys', '-t', session, '-l', text);
-  await sleep(80);
-  tmux('send-keys', '-t', session, 'Enter');
-}
-
-afterAll(() => {
-  if (hasTmux) spawnSync('tmux', ['-L', socket, 'kill-server']);
-});
+afterAll(() => server.kill());
 
 describe.skipIf(!hasTmux)('interactive round in a terminal', () => {
   it('plays the 3am page, answers /time and /panels, joins a paste, and saves on Ctrl-C with exit 130', async () => {
-    const status = join(home, 'status');
-    const cmd = `cd ${JSON.stringify(root)} && MOCKLOOP_HOME=${JSON.stringify(home)} NO_COLOR=1 node ${JSON.stringify(bin)} run payment-auth-3am; echo "exit=$?" > ${JSON.stringify(status)}; sleep 30`;
-    tmux('new-session', '-d', '-s', session, '-x', '110', '-y', '50', cmd);
+    const status = start('run payment-auth-3am');
 
     await waitFor(/02:47 Saturday/);
     await waitFor(/left · 02:47/);
@@ -78,9 +54,7 @@ describe.skipIf(!hasTmux)('interactive round in a terminal', () => {
     expect(after).not.toMatch(/\n\s+at .*\.js/); // no stack trace
     expect(after).not.toMatch(/ExitPromptError/);
 
-    const until = Date.now() + 5000;
-    while (!existsSync(status) && Date.now() < until) await sleep(100);
-    expect(readFileSync(status, 'utf8').trim()).toBe('exit=130');
+    expect(await exitStatus(status)).toBe('exit=130');
 
     // the path printed is the saved round: a journal (.jsonl, one event per line) or a record (.json)
     const path = /saved in (\S+)/.exec(after)![1]!;
@@ -98,10 +72,8 @@ describe.skipIf(!hasTmux)('interactive round in a terminal', () => {
   }, 60_000);
 
   it('mockloop resume shows the round so far, carries on with the clock where it stopped, and finishes it', async () => {
-    const status = join(home, 'status-resume');
     tmux('kill-session', '-t', session);
-    const cmd = `cd ${JSON.stringify(root)} && MOCKLOOP_HOME=${JSON.stringify(home)} NO_COLOR=1 node ${JSON.stringify(bin)} resume; echo "exit=$?" > ${JSON.stringify(status)}; sleep 30`;
-    tmux('new-session', '-d', '-s', session, '-x', '110', '-y', '50', cmd);
+    const status = start('resume', { status: join(home, 'status-resume') });
 
     const recap = await waitFor(/── resumed ──\n(?:.*\n)*?› \[/);
     expect(recap).toMatch(/Resuming Incident: .* So far:/);
@@ -112,9 +84,7 @@ describe.skipIf(!hasTmux)('interactive round in a terminal', () => {
 
     await type('/end');
     await waitFor(/Saved: /);
-    const until = Date.now() + 10_000;
-    while (!existsSync(status) && Date.now() < until) await sleep(100);
-    expect(readFileSync(status, 'utf8').trim()).toBe('exit=0');
+    expect(await exitStatus(status)).toBe('exit=0');
     const record = readdirSync(join(home, 'sessions')).filter((f) => f.endsWith('.json'));
     expect(record).toHaveLength(1);
     const saved = JSON.parse(readFileSync(join(home, 'sessions', record[0]!), 'utf8')) as { transcript: { role: string; text: string }[] };
@@ -137,8 +107,7 @@ describe.skipIf(!hasTmux)('interactive round in a terminal', () => {
     );
     chmodSync(editor, 0o755);
     tmux('kill-session', '-t', session);
-    const cmd = `cd ${JSON.stringify(root)} && EDITOR=${JSON.stringify(editor)} MOCKLOOP_HOME=${JSON.stringify(dir)} NO_COLOR=1 node ${JSON.stringify(bin)} run payment-auth-design --json > ${JSON.stringify(join(dir, 'out.json'))}; sleep 30`;
-    tmux('new-session', '-d', '-s', session, '-x', '110', '-y', '50', cmd);
+    const status = start(`run payment-auth-design --json > ${JSON.stringify(join(dir, 'out.json'))}`, { home: dir, env: `EDITOR=${JSON.stringify(editor)}` });
     await waitFor(/Design a service that handles payment authorisation/);
     await waitFor(/› \[60m left/);
 
@@ -151,13 +120,8 @@ describe.skipIf(!hasTmux)('interactive round in a terminal', () => {
     await type('/edit');
     await waitFor(/Nothing was written; back to the question\./);
     await type('/end');
-    const until = Date.now() + 15_000;
-    let out = '';
-    while (Date.now() < until && !out.trim().endsWith('}')) {
-      await sleep(200);
-      out = existsSync(join(dir, 'out.json')) ? readFileSync(join(dir, 'out.json'), 'utf8') : '';
-    }
-    const played = JSON.parse(out) as { transcript: { role: string; text: string }[] };
+    expect(await exitStatus(status)).toBe('exit=0');
+    const played = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as { transcript: { role: string; text: string }[] };
     expect(played.transcript.filter((e) => e.role === 'candidate').map((e) => e.text)).toEqual(['We cap retries at two.\nAnd shed load at the edge.', '/end']);
   }, 60_000);
 });
