@@ -54,6 +54,14 @@ function signalLines(s: SignalView, { c, width, marks: all, sessionId }: Ctx): s
   else out.push(c.bold(truncate(name, width)), `  ${colourRight}`);
   if (marks) out.push(...wrap(verdictLine(s, marks), width, '  ').map((l) => c.cyan(l)));
 
+  const quote = (text: string) => wrap(`“${text}”`, width, '      ').map((l) => c.italic(l));
+  const flagLines = () =>
+    s.flags.flatMap((f) => [
+      ...wrap(f.label + (f.fromPath ? ' (from what you did in the round)' : ''), width, `  ${SYMBOLS.flag} `).map((l, i) => (i === 0 ? `  ${c.magenta(SYMBOLS.flag)}${l.slice(3)}` : l)),
+      ...(f.evidence ? quote(f.evidence) : []),
+      ...(f.why ? wrap(`why it counts against: ${f.why}`, width, '      ').map((l) => c.dim(l)) : []),
+    ]);
+
   // a signal the round did not aim at: what was hit in passing, on a line or two, and any red flag
   if (!s.targeted && !marks) {
     // the story beats (numbers, outcome, takeaway, ownership) are the same in every signal: left out here
@@ -62,15 +70,10 @@ function signalLines(s: SignalView, { c, width, marks: all, sessionId }: Ctx): s
       const hits = own.map((h) => (h.hypothetical ? `${h.label} (hypothetical)` : h.label)).join(' · ');
       out.push(...wrap(`${SYMBOLS.hit} ${hits}`, width, '  ', '    ').map((l) => c.dim(l)));
     }
-    for (const f of s.flags) {
-      const lines = wrap(`${f.label}${f.why ? `: ${f.why}` : ''}`, width, `  ${SYMBOLS.flag} `);
-      out.push(...lines.map((l, i) => (i === 0 ? `  ${c.magenta(SYMBOLS.flag)}${l.slice(3)}` : l)));
-      if (f.evidence) out.push(...wrap(`“${f.evidence}”`, width, '      ').map((l) => c.italic(l)));
-    }
+    out.push(...flagLines());
     return out;
   }
 
-  const quote = (text: string) => wrap(`“${text}”`, width, '      ').map((l) => c.italic(l));
   for (const h of s.hits) {
     const sym = h.hypothetical ? SYMBOLS.hypothetical : SYMBOLS.hit;
     const notes = [
@@ -105,12 +108,7 @@ function signalLines(s: SignalView, { c, width, marks: all, sessionId }: Ctx): s
     const text = `… and ${hidden} more missed beat${hidden === 1 ? '' : 's'} (${allMissesHint(sessionId)})`;
     out.push(...wrap(text, width, '  ', '    ').map((l) => c.dim(l)));
   }
-  for (const f of s.flags) {
-    const lines = wrap(f.label + (f.fromPath ? ' (from what you did in the round)' : ''), width, `  ${SYMBOLS.flag} `);
-    out.push(...lines.map((l, i) => (i === 0 ? `  ${c.magenta(SYMBOLS.flag)}${l.slice(3)}` : l)));
-    if (f.evidence) out.push(...quote(f.evidence));
-    if (f.why) out.push(...wrap(`why it counts against: ${f.why}`, width, '      ').map((l) => c.dim(l)));
-  }
+  out.push(...flagLines());
   if (s.hits.length + s.misses.length + s.flags.length === 0) out.push(c.dim('  (no beats in the rubric for this signal)'));
   return out;
 }
