@@ -4,7 +4,8 @@ import type { RoundInput, RoundState } from '../round/state.js';
 import type { TranscriptEntry } from '../round/transcript.js';
 import type { Scenario } from '../scenario/types.js';
 import type { CompiledRubric } from '../scoring/index.js';
-import { SIGNAL_IDS, type SignalId } from '../rubric/types.js';
+import type { SignalId } from '../rubric/types.js';
+import { DRILL_MINUTES, drillScenario, drilledSignal } from '../round/drill.js';
 import type { JournalContents, StartEvent } from './journal.js';
 
 // An interrupted round's journal holds every engine input with the time it was played. The
@@ -33,10 +34,10 @@ export type Replayed = { debrief: Debrief; transcript: TranscriptEntry[]; warnin
 
 /** A drill's scenario is made from the rubric, not read from a file: make it again. */
 function drillOf(start: StartEvent): { signal: SignalId; minutes: number } | undefined {
-  const m = /^drill-(.+)$/.exec(start.scenario.id);
-  if (!m || !(SIGNAL_IDS as readonly string[]).includes(m[1]!) || start.scenario.kind !== 'behavioral') return undefined;
+  const signal = drilledSignal(start.scenario.id);
+  if (!signal || start.scenario.kind !== 'behavioral') return undefined;
   const minutes = start.phases?.[0]?.minutes;
-  return { signal: m[1] as SignalId, minutes: typeof minutes === 'number' && minutes > 0 ? minutes : 10 };
+  return { signal, minutes: typeof minutes === 'number' && minutes > 0 ? minutes : DRILL_MINUTES };
 }
 
 /** Replays the journal's inputs through the engine. Returns why not when it cannot. */
@@ -57,7 +58,6 @@ export async function rebuildRound(journal: JournalContents, opts: { scenarios?:
     const drill = drillOf(start);
     let scenario: Scenario;
     if (drill) {
-      const { drillScenario } = await import('../round/drill.js');
       scenario = drillScenario(rubric.spec, drill.signal, drill.minutes);
     } else {
       // a round played from a file is found there again; otherwise by id in the catalogue

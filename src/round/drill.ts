@@ -13,11 +13,19 @@ export function drillSignal(rubric: RubricSpec, seed: number, signal?: SignalId)
   return ids[seededIndex(seed, 'drill-signal', ids.length)] ?? SIGNAL_IDS[0];
 }
 
+const DRILL_PREFIX = 'drill-';
+
+/** The signal a drill's scenario id names ("drill-pager-empathy"), or undefined for any other id. */
+export function drilledSignal(scenarioId: string): SignalId | undefined {
+  const rest = scenarioId.startsWith(DRILL_PREFIX) ? scenarioId.slice(DRILL_PREFIX.length) : '';
+  return (SIGNAL_IDS as readonly string[]).includes(rest) ? (rest as SignalId) : undefined;
+}
+
 export function drillScenario(rubric: RubricSpec, signal: SignalId, minutes = DRILL_MINUTES): Scenario {
   const spec = rubric.signals.find((s) => s.id === signal);
   if (!spec) throw new Error(`the rubric has no signal ${signal}`);
   return {
-    id: `drill-${signal}`,
+    id: `${DRILL_PREFIX}${signal}`,
     kind: 'behavioral',
     title: `Drill: ${spec.name}`,
     minutes,
