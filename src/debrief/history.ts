@@ -143,15 +143,19 @@ const RETAKE_LINES = 8;
  * What to type to name each round: its id's random suffix ("eb41") when that alone is unique,
  * else the whole id. `mockloop debrief` and `resume` accept either.
  */
+/** A saved round's id ends in a random 4-hex suffix ("…-payment-auth-3am-eb41"): the short ref. */
+export function idSuffix(id: string): string | undefined {
+  return /-([0-9a-f]{4})$/.exec(id)?.[1];
+}
+
 export function shortRefs(ids: readonly string[]): string[] {
-  const suffix = (id: string) => /-([0-9a-f]{4})$/.exec(id)?.[1];
   const counts = new Map<string, number>();
   for (const id of ids) {
-    const s = suffix(id);
+    const s = idSuffix(id);
     if (s) counts.set(s, (counts.get(s) ?? 0) + 1);
   }
   return ids.map((id) => {
-    const s = suffix(id);
+    const s = idSuffix(id);
     // a suffix that also starts some id ("2026") would be read as that prefix
     return s && counts.get(s) === 1 && !ids.some((other) => other.startsWith(s)) ? s : id;
   });

@@ -7,6 +7,7 @@ import type { TranscriptEntry } from '../round/transcript.js';
 import type { SignalId } from '../rubric/types.js';
 import type { ScenarioKind } from '../scenario/types.js';
 import { UserError } from '../errors.js';
+import { idSuffix } from '../debrief/history.js';
 
 // Saved rounds on disk: <data>/sessions/<id>.jsonl (the journal, written as the round plays) and
 // <id>.json (the finished record, written atomically at the end). No shared index file: listing
@@ -128,7 +129,7 @@ export function resolveSession(ref: string, dir: string): { kind: 'record' | 'jo
   const exact = sessions.find((s) => s.id === id);
   let matches = exact ? [exact] : sessions.filter((s) => s.id.startsWith(id));
   // the short ref history shows: the id's random suffix
-  if (matches.length === 0 && /^[0-9a-f]{4}$/.test(id)) matches = sessions.filter((s) => s.id.endsWith(`-${id}`));
+  if (matches.length === 0) matches = sessions.filter((s) => idSuffix(s.id) === id);
   if (matches.length === 0) {
     throw new UserError(`no saved round matches "${ref}" in ${dir} (mockloop history lists them)`);
   }
