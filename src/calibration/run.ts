@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,7 +43,7 @@ export interface CalibrationReport {
   test: FoldFigures;
   thresholds: ThresholdChoice;
   singleTextPatterns: SingleTextPattern[];
-  /** Rubric phrases found only in sealed texts: must be empty. */
+  /** Rubric phrases, added since the corpus was written, found only in sealed texts: must be empty. */
   leaks: string[];
   /** Answers and rounds still waiting for labels. */
   unlabelled: number;
@@ -110,6 +110,25 @@ export interface CalibrateOptions {
   rounds?: boolean;
 }
 
+/**
+ * The rubric's phrases as they stood before any corpus answer was written: they cannot have been
+ * copied from one, so the leakage check leaves them out.
+ */
+function phrasesBeforeCorpus(dir: string): Set<string> {
+  let text = '';
+  try {
+    text = readFileSync(join(dir, 'phrases-before-corpus.txt'), 'utf8');
+  } catch {
+    return new Set();
+  }
+  return new Set(
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '' && !l.startsWith('#')),
+  );
+}
+
 export async function calibrate(opts: CalibrateOptions): Promise<CalibrationReport> {
   const corpus: Corpus = readCorpus(opts.corpusDir ?? CORPUS_DIR, opts.storiesDir ?? STORIES_DIR);
   const rubric = compileRubric(opts.rubric);
@@ -131,6 +150,7 @@ export async function calibrate(opts: CalibrateOptions): Promise<CalibrationRepo
   const singleTextPatterns = uses
     .filter((u) => u.texts.length === 1 && foldById.get(u.texts[0]!) === 'tune')
     .map((u) => ({ owner: u.owner, source: u.source, text: u.texts[0]! }));
+  const before = phrasesBeforeCorpus(opts.corpusDir ?? CORPUS_DIR);
   const open = corpus.answers.filter((a) => a.fold === 'tune').map((a) => a.text);
   const sealed = corpus.answers.filter((a) => a.fold === 'test').map((a) => a.text);
   return {
@@ -144,7 +164,11 @@ export async function calibrate(opts: CalibrateOptions): Promise<CalibrationRepo
     test: foldFigures(test.answers, test.rounds, SIGNAL_IDS),
     thresholds: crossValidateThresholds(tune.answers, opts.rubric.scoring.levelThresholds),
     singleTextPatterns,
-    leaks: leakedPhrases(rubricPhrases(opts.rubric), open, sealed),
+    leaks: leakedPhrases(
+      rubricPhrases(opts.rubric).filter((p) => !before.has(p)),
+      open,
+      sealed,
+    ),
     unlabelled:
       corpus.answers.filter((a) => a.consensus === undefined).length + corpus.rounds.filter((r) => Object.keys(r.consensus).length === 0).length,
   };
