@@ -47,6 +47,19 @@ export interface CalibrationReport {
   leaks: string[];
   /** Answers and rounds still waiting for labels. */
   unlabelled: number;
+  /** Tune-fold answers the scorer misreads: two levels or more off, or a red flag wrongly raised or missed. */
+  tuneMisses: TuneMiss[];
+  /** Tune-fold rounds, signal by signal, where the debrief is a level or more off. */
+  tuneRoundMisses: { round: string; signal: SignalId; settled: number; scorer: number }[];
+}
+
+export interface TuneMiss {
+  id: string;
+  signal: SignalId;
+  kinds: string[];
+  settled: number;
+  scorer: number;
+  flaggedBy: 'labellers' | 'scorer' | 'both' | 'neither';
 }
 
 function verdicts(report: ScoreReport): Record<SignalId, Verdict> {
@@ -169,6 +182,19 @@ export async function calibrate(opts: CalibrateOptions): Promise<CalibrationRepo
       open,
       sealed,
     ),
+    tuneMisses: tune.answers.flatMap((s): TuneMiss[] => {
+      const a = s.answer;
+      if (a.signal === 'all' || a.consensus === undefined) return [];
+      const v = s.verdicts[a.signal];
+      const flaggedBy = a.flagged && v.flagged ? 'both' : a.flagged ? 'labellers' : v.flagged ? 'scorer' : 'neither';
+      const off = Math.abs(v.level - a.consensus) >= 2 || flaggedBy === 'labellers' || flaggedBy === 'scorer';
+      return off ? [{ id: a.id, signal: a.signal, kinds: a.kinds, settled: a.consensus, scorer: v.level, flaggedBy }] : [];
+    }),
+    tuneRoundMisses: tune.rounds.flatMap((p) =>
+      (Object.entries(p.round.consensus) as [SignalId, number][])
+        .filter(([id, level]) => p.levels[id] !== undefined && Math.abs(p.levels[id]! - level) >= 1)
+        .map(([id, level]) => ({ round: p.round.id, signal: id, settled: level, scorer: p.levels[id]! })),
+    ),
     unlabelled:
       corpus.answers.filter((a) => a.consensus === undefined).length + corpus.rounds.filter((r) => Object.keys(r.consensus).length === 0).length,
   };
@@ -200,6 +226,18 @@ export function reportJson(r: CalibrationReport): unknown {
     tune: fold(r.tune),
     test: fold(r.test),
   };
+}
+
+/** The tune fold's misreadings, one line each: what to study when tuning. Never the test fold. */
+export function tuneMissesText(r: CalibrationReport): string {
+  const lines = [`tune-fold answers the scorer misreads (two levels off, or a red flag wrong): ${r.tuneMisses.length}`];
+  for (const m of r.tuneMisses) {
+    const flag = m.flaggedBy === 'labellers' ? '  red flag missed' : m.flaggedBy === 'scorer' ? '  red flag raised wrongly' : '';
+    lines.push(`  ${m.id.padEnd(44)} ${m.signal.padEnd(22)} settled ${m.settled}, scorer ${m.scorer}${flag}  [${m.kinds.join(' ')}]`);
+  }
+  lines.push('', `tune-fold rounds, signals a level or more off: ${r.tuneRoundMisses.length}`);
+  for (const m of r.tuneRoundMisses) lines.push(`  ${m.round.padEnd(44)} ${m.signal.padEnd(22)} settled ${m.settled}, scorer ${m.scorer}`);
+  return lines.join('\n');
 }
 
 export function reportText(r: CalibrationReport): string {
