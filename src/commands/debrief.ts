@@ -1,10 +1,11 @@
+import { existsSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import { renderDebrief, type DebriefFormat } from '../debrief/render.js';
 import { recoverRound, renderRecovered } from '../debrief/recovered.js';
 import { jsonOutput } from '../debrief/render-json.js';
 import { stdoutStyle } from '../io/colour.js';
 import { readJournal, roundHolder } from '../io/journal.js';
-import { readRecord, resolveSession, sessionsDir } from '../io/session-store.js';
+import { readRecord, resolveSession, sessionsDir, type SessionRecord } from '../io/session-store.js';
 
 export interface DebriefCommandOptions {
   format?: string;
@@ -21,8 +22,20 @@ export async function debriefCommand(ref: string, opts: DebriefCommandOptions): 
   const found = resolveSession(ref, sessionsDir());
   const { colour, width } = stdoutStyle();
 
+  let record: SessionRecord | undefined;
   if (found.kind === 'record') {
-    const record = readRecord(found.path);
+    try {
+      record = readRecord(found.path);
+    } catch (err) {
+      // a record cut short (a full disk) or damaged: its journal still holds the round
+      const journalPath = found.path.replace(/\.json$/, '.jsonl');
+      if (!(err instanceof UserError) || !existsSync(journalPath)) throw err;
+      process.stderr.write(`mockloop: ${err.message}; rebuilding the round from its journal\n`);
+      found.kind = 'journal';
+      found.path = journalPath;
+    }
+  }
+  if (record) {
     if (record.debrief) {
       process.stdout.write(renderDebrief(record.debrief, { format, colour, width, title: record.scenario.title, sessionId: record.id }));
       return;

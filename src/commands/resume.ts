@@ -4,7 +4,7 @@ import { UserError } from '../errors.js';
 import { readAnswersFile, stdinTurns } from '../io/answers.js';
 import { lockPath, lockRound, readJournal, stoppedRounds } from '../io/journal.js';
 import type { TurnSource } from '../io/play.js';
-import { resolveSession, sessionsDir } from '../io/session-store.js';
+import { readRecord, resolveSession, sessionsDir } from '../io/session-store.js';
 import { playScenario, type PlayRequest } from './run.js';
 
 export interface ResumeOptions {
@@ -24,6 +24,17 @@ function latestStopped(dir: string): string {
   return latest.journal;
 }
 
+/** A record that reads as a saved round; one cut short by a full disk does not finish the round. */
+function finishedRecord(path: string): boolean {
+  if (!existsSync(path)) return false;
+  try {
+    readRecord(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** `mockloop resume [session]`: carry on an interrupted round where it stopped. */
 export async function resumeCommand(ref: string | undefined, opts: ResumeOptions): Promise<void> {
   const dir = sessionsDir();
@@ -32,14 +43,28 @@ export async function resumeCommand(ref: string | undefined, opts: ResumeOptions
     journalPath = latestStopped(dir);
   } else {
     const found = resolveSession(ref, dir);
-    // a finished round (its record) is refused once the lock is held, below
-    journalPath = found.kind === 'record' ? found.path.replace(/\.json$/, '.jsonl') : found.path;
+    journalPath = found.path;
+    if (found.kind === 'record') {
+      // a finished round (its record) is refused once the lock is held, below
+      journalPath = found.path.replace(/\.json$/, '.jsonl');
+      if (journalPath === found.path || !existsSync(journalPath)) {
+        if (finishedRecord(found.path)) throw new UserError(`round ${idOf(found.path.replace(/\.json$/, '.jsonl'))} is finished and scored, so there is nothing to resume`);
+        throw new UserError(`${found.path}: not a mockloop journal; resume takes a round's id or its .jsonl journal (mockloop history lists them)`);
+      }
+    }
+  }
+  // nothing beside a file that is not a round's journal is ever touched, its .lock least of all
+  if (!journalPath.endsWith('.jsonl') || !readJournal(journalPath).start) {
+    throw new UserError(`${journalPath}: not a mockloop journal (no start event); resume takes a round's id or its .jsonl journal`);
   }
   const id = idOf(journalPath);
   // held from here to the end of the round (the journal keeps it), so two resumes cannot both play it
   const lock = lockRound(journalPath);
   if ('heldBy' in lock) {
     throw new UserError(`round ${id} is being played by another mockloop (process ${lock.heldBy}); if none is running, delete ${lockPath(journalPath)}`);
+  }
+  if ('foreign' in lock) {
+    throw new UserError(`round ${id} has a lock file mockloop did not write (${lock.foreign}); it is left alone: if no mockloop is playing this round, delete it`);
   }
   try {
     await resumeLocked(journalPath, id, opts);
@@ -50,7 +75,7 @@ export async function resumeCommand(ref: string | undefined, opts: ResumeOptions
 
 async function resumeLocked(journalPath: string, id: string, opts: ResumeOptions): Promise<void> {
   // another mockloop may have finished it between the first look and taking the lock
-  if (existsSync(journalPath.replace(/\.jsonl$/, '.json'))) {
+  if (finishedRecord(journalPath.replace(/\.jsonl$/, '.json'))) {
     throw new UserError(`round ${id} is finished and scored, so there is nothing to resume (mockloop debrief ${id} shows it)`);
   }
   // a round picked up again exists to be finished and saved: refuse rather than play it unsaved

@@ -221,6 +221,8 @@ export async function playScenario(req: PlayRequest): Promise<void> {
   const savedPath = saver.finish(transcript, debrief);
   // the path on a line of its own, so a narrow terminal wraps only the path
   if (savedPath) process.stderr.write(`Saved: ${savedPath}\n  (mockloop debrief ${saver.journal.id})\n`);
+  // the warning has been said; a round that meant to save and could not is not a success
+  else if (saver.journal.recordFailed) process.exitCode = 1;
   if (req.json) {
     const payload = { scenario: { id: scenario.id, kind: scenario.kind, title: scenario.title }, transcript, debrief };
     process.stdout.write(jsonOutput(payload));

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import type { TranscriptEntry } from '../round/transcript.js';
 import { makeDirs } from './home.js';
 import { UserError } from '../errors.js';
+import { isDiskFull } from './durable-write.js';
 import { listSessionFiles, sessionId, sessionsDir, writeRecord, type SessionFiles, type SessionRecord, type SessionScenario } from './session-store.js';
 
 // The round's journal: one JSON event per line, each written and fsynced as it happens, so a
@@ -56,6 +57,8 @@ export interface Journal {
   path?: string;
   /** Why nothing is being saved (unwritable data directory, --no-save, a write that failed). */
   reason?: string;
+  /** The round's finished record could not be written (the journal still holds the round). */
+  recordFailed?: boolean;
   readonly saving: boolean;
   append(event: TurnEvent | EffectEvent): void;
   /**
@@ -176,42 +179,101 @@ export function reopenJournal(path: string, start: StartEvent, opts: { fs?: Jour
 }
 
 /**
- * A round being played holds `<id>.lock` (its process id), so the same round is never played in
- * two places at once. A lock whose process is gone (a crash) is stale and may be taken over.
+ * A round being played holds `<id>.lock`, so the same round is never played in two places at
+ * once. The lock says it is mockloop's, which process holds it and when that process started: a
+ * lock whose process is gone, or whose process id now belongs to a process started later (a reused
+ * id), is stale and may be taken over. A file whose content does not prove mockloop wrote it is
+ * never removed.
  */
 export function lockPath(journalPath: string): string {
   return journalPath.replace(/\.jsonl$/, '') + '.lock';
 }
 
-/** The process playing this round right now, if any (other than this one). */
-export function roundHolder(journalPath: string): number | undefined {
-  let pid: number;
+interface LockContent {
+  pid: number;
+  /** The holder's start time in clock ticks since boot (Linux), to tell a reused process id. */
+  started?: string;
+}
+
+const LOCK_TAG = 'mockloop-round-lock';
+
+export function lockText(pid: number, started: string | undefined): string {
+  return `${JSON.stringify({ lock: LOCK_TAG, pid, ...(started !== undefined ? { started } : {}) })}\n`;
+}
+
+/** The lock's content when mockloop wrote it; undefined for anything else. */
+export function parseLock(text: string): LockContent | undefined {
+  let value: { lock?: unknown; pid?: unknown; started?: unknown };
   try {
-    pid = Number(nodeFs.readFileSync(lockPath(journalPath), 'utf8').trim());
+    value = JSON.parse(text) as typeof value;
   } catch {
     return undefined;
   }
-  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return undefined;
+  if (typeof value !== 'object' || value === null || value.lock !== LOCK_TAG) return undefined;
+  if (typeof value.pid !== 'number' || !Number.isInteger(value.pid) || value.pid <= 0) return undefined;
+  if (value.started !== undefined && typeof value.started !== 'string') return undefined;
+  return value.started === undefined ? { pid: value.pid } : { pid: value.pid, started: value.started };
+}
+
+/** When the process started, from /proc (field 22 of its stat line); undefined where there is no /proc. */
+export function processStart(pid: number): string | undefined {
   try {
-    process.kill(pid, 0);
-    return pid;
-  } catch (err) {
-    // EPERM: alive, but someone else's
-    return (err as NodeJS.ErrnoException).code === 'EPERM' ? pid : undefined;
+    const stat = nodeFs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // the command name (field 2) may hold spaces and parentheses: count from the last ')'
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
   }
 }
 
-export type RoundLock = { release(): void } | { heldBy: number };
+function alive(lock: LockContent): boolean {
+  try {
+    process.kill(lock.pid, 0);
+  } catch (err) {
+    // EPERM: alive, but someone else's
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  if (lock.started === undefined) return true;
+  const now = processStart(lock.pid);
+  return now === undefined || now === lock.started;
+}
+
+type LockState = { kind: 'none' | 'mine' | 'stale' | 'foreign' } | { kind: 'held'; pid: number };
+
+function lockState(path: string, mine: string): LockState {
+  let text: string;
+  try {
+    text = nodeFs.readFileSync(path, 'utf8');
+  } catch {
+    return { kind: 'none' };
+  }
+  if (text === mine) return { kind: 'mine' };
+  const lock = parseLock(text);
+  if (!lock) return { kind: 'foreign' };
+  if (lock.pid === process.pid && lock.started === processStart(process.pid)) return { kind: 'mine' };
+  return alive(lock) ? { kind: 'held', pid: lock.pid } : { kind: 'stale' };
+}
+
+const myLock = () => lockText(process.pid, processStart(process.pid));
+
+/** The process playing this round right now, if any (other than this one). */
+export function roundHolder(journalPath: string): number | undefined {
+  const state = lockState(lockPath(journalPath), myLock());
+  return state.kind === 'held' ? state.pid : undefined;
+}
+
+export type RoundLock = { release(): void } | { heldBy: number } | { foreign: string };
 
 /**
- * Takes the round's lock, atomically: the pid is written to a private file that is then hard
+ * Takes the round's lock, atomically: the content is written to a private file that is then hard
  * linked into place, which fails if a lock exists, so two processes can never both hold it and a
  * lock is never seen half written. A lock this process already holds is kept; a stale one is
- * replaced once. Best effort otherwise: a directory that cannot hold a lock does not stop a round.
+ * replaced once; one mockloop did not write is left alone. Best effort otherwise: a directory that
+ * cannot hold a lock does not stop a round.
  */
 export function lockRound(journalPath: string): RoundLock {
   const path = lockPath(journalPath);
-  const mine = `${process.pid}\n`;
+  const mine = myLock();
   const release = () => {
     try {
       if (nodeFs.readFileSync(path, 'utf8') === mine) nodeFs.rmSync(path, { force: true });
@@ -233,17 +295,14 @@ export function lockRound(journalPath: string): RoundLock {
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') return { release() {} };
       }
-      let held = '';
-      try {
-        held = nodeFs.readFileSync(path, 'utf8');
-      } catch {
-        // removed in between: try again
+      const state = lockState(path, mine);
+      if (state.kind === 'mine') return { release };
+      if (state.kind === 'held') return { heldBy: state.pid };
+      if (state.kind === 'foreign') return { foreign: path };
+      if (state.kind === 'stale') {
+        if (attempt > 0) return { heldBy: 0 };
+        nodeFs.rmSync(path, { force: true });
       }
-      if (held === mine) return { release };
-      const holder = roundHolder(journalPath);
-      if (holder !== undefined) return { heldBy: holder };
-      if (attempt > 0) return { heldBy: Number(held.trim()) || 0 };
-      nodeFs.rmSync(path, { force: true });
     }
   } finally {
     nodeFs.rmSync(tmp, { force: true });
@@ -291,7 +350,10 @@ function journalOn(fd: number, dir: string, start: StartEvent, fs: JournalFs, wa
       try {
         return writeRecord(dir, record);
       } catch (err) {
-        fail(err);
+        // the previous file (if any) is untouched; every turn is already in the journal
+        journal.reason = `could not save the record: ${isDiskFull(err) ? 'disk full' : errText(err)}; the journal at ${path} still has every answer (mockloop debrief ${id} rebuilds the round from it)`;
+        journal.recordFailed = true;
+        warn(journal.reason);
         return undefined;
       }
     },
@@ -310,7 +372,9 @@ function journalOn(fd: number, dir: string, start: StartEvent, fs: JournalFs, wa
   function write(event: JournalEvent) {
     if (!open || journal.reason !== undefined) return;
     try {
-      fs.writeSync(fd, `${JSON.stringify(event)}\n`);
+      const line = `${JSON.stringify(event)}\n`;
+      // a full disk can take part of a line and report it as written; what is torn stops the journal
+      if (fs.writeSync(fd, line) < Buffer.byteLength(line)) throw Object.assign(new Error('short write'), { code: 'ENOSPC' });
       fs.fsyncSync(fd);
     } catch (err) {
       fail(err);

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { dataDir } from './home.js';
-import writeFileAtomic from 'write-file-atomic';
+import { writeFileDurably, type DurableFs } from './durable-write.js';
 import type { Debrief } from '../debrief/types.js';
 import type { TranscriptEntry } from '../round/transcript.js';
 import type { SignalId } from '../rubric/types.js';
@@ -47,9 +47,9 @@ export function sessionId(scenarioId: string, startedAt: Date, suffix: string): 
   return `${stamp}-${slug}-${suffix}`;
 }
 
-export function writeRecord(dir: string, record: SessionRecord): string {
+export function writeRecord(dir: string, record: SessionRecord, fs?: DurableFs): string {
   const path = join(dir, `${record.id}.json`);
-  writeFileAtomic.sync(path, `${JSON.stringify(record, null, 2)}\n`, { fsync: true });
+  writeFileDurably(path, `${JSON.stringify(record, null, 2)}\n`, fs ? { fs } : {});
   return path;
 }
 
@@ -97,7 +97,7 @@ export function listSessionFiles(dir: string): SessionFiles[] {
   const byId = new Map<string, SessionFiles>();
   for (const name of names) {
     const m = /^(.+)\.(json|jsonl)$/.exec(name);
-    // dotfiles and write-file-atomic's temporaries are not rounds; neither is any "x.y.json"
+    // dotfiles (the record's temporaries) are not rounds; neither is any "x.y.json"
     if (!m || name.startsWith('.') || m[1]!.includes('.')) continue;
     const id = m[1]!;
     const files = byId.get(id) ?? { id };

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mockloop, ROOT, STACK } from '../hardening/cli.js';
+import { lockText, processStart } from '../../src/io/journal.js';
 
 // `mockloop resume`: a round that stopped part-way (Ctrl-C, a crash) carries on where it was.
 // Crashes are made the way they happen: a finished round's journal cut short after some turns,
@@ -118,7 +119,7 @@ describe('mockloop resume', () => {
     const lock = c.journal.replace(/\.jsonl$/, '.lock');
     const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
     try {
-      writeFileSync(lock, `${holder.pid}\n`);
+      writeFileSync(lock, lockText(holder.pid!, processStart(holder.pid!)));
       const busy = await mockloop(['resume', c.id], { env: { MOCKLOOP_HOME: c.home }, input: '' });
       expect(busy.code).toBe(1);
       expect(busy.stderr).toContain(`is being played by another mockloop (process ${holder.pid}); if none is running, delete ${lock}`);

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync, chmodSync, rmSync, readdirSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { lockPath, lockRound, openJournal, parseJournal, readJournal, reopenJournal, roundHolder, type JournalFs } from '../../src/io/journal.js';
+import { lockPath, lockRound, lockText, openJournal, parseLock, processStart, parseJournal, readJournal, reopenJournal, roundHolder, type JournalFs } from '../../src/io/journal.js';
 import { dataDir, listSessionFiles, readRecord, resolveSession, sessionId } from '../../src/io/session-store.js';
 import type { TranscriptEntry } from '../../src/round/transcript.js';
 
@@ -220,7 +220,7 @@ describe('reopenJournal and the round lock', () => {
     const dir = tempDir();
     const journal = openJournal({ scenario, seed: 7, startedAt, dir, random: () => 'cd34' });
     const path = join(dir, `${journal.id}.jsonl`);
-    expect(readFileSync(lockPath(path), 'utf8').trim()).toBe(String(process.pid));
+    expect(parseLock(readFileSync(lockPath(path), 'utf8'))?.pid).toBe(process.pid);
     // this process holds it, so it does not count as someone else playing the round
     expect(roundHolder(path)).toBeUndefined();
     journal.close('interrupted', new Date(startedAt.getTime() + 5_000));
@@ -228,10 +228,12 @@ describe('reopenJournal and the round lock', () => {
   });
 
   it.each([
-    ['a pid that is not running', '2147483646'],
+    ['a pid that is not running', lockText(2147483646, undefined)],
     ['garbage', 'not a pid'],
     ['an empty file', ''],
-  ])('treats a lock holding %s as stale', (_name, content) => {
+    ['a bare pid (not provably ours)', `${process.pid}\n`],
+    ['a live pid that was reused by a later process', lockText(process.pid === 1 ? 2 : 1, 'not-its-start-time')],
+  ])('does not count a lock holding %s as a round being played', (_name, content) => {
     const dir = tempDir();
     const path = join(dir, 'r.jsonl');
     writeFileSync(lockPath(path), content);
@@ -295,20 +297,20 @@ describe('lockRound', () => {
     const { spawn } = await import('node:child_process');
     const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
     try {
-      writeFileSync(lockPath(path), `${other.pid}\n`);
+      writeFileSync(lockPath(path), lockText(other.pid!, processStart(other.pid!)));
       expect(lockRound(path)).toEqual({ heldBy: other.pid });
       // releasing a lock that is not ours leaves it alone
       const mine = lockRound(join(dir, 'other.jsonl'));
-      writeFileSync(lockPath(join(dir, 'other.jsonl')), `${other.pid}\n`);
+      writeFileSync(lockPath(join(dir, 'other.jsonl')), lockText(other.pid!, processStart(other.pid!)));
       (mine as { release(): void }).release();
-      expect(readFileSync(lockPath(join(dir, 'other.jsonl')), 'utf8')).toBe(`${other.pid}\n`);
+      expect(readFileSync(lockPath(join(dir, 'other.jsonl')), 'utf8')).toBe(lockText(other.pid!, processStart(other.pid!)));
     } finally {
       other.kill();
     }
     await new Promise((resolve) => other.once('exit', resolve));
     const taken = lockRound(path);
     expect('release' in taken).toBe(true);
-    expect(readFileSync(lockPath(path), 'utf8')).toBe(`${process.pid}\n`);
+    expect(readFileSync(lockPath(path), 'utf8')).toBe(lockText(process.pid, processStart(process.pid)));
     // no temporary files are left beside it
     expect(readdirSync(dir).sort()).toEqual(['other.lock', 'r.lock']);
   });
