@@ -136,6 +136,7 @@ export async function playScenario(req: PlayRequest): Promise<void> {
         out(event.text.split('\n').map((l) => `  ${l}`).join('\n'));
         return;
       }
+      if (event.type !== 'step') return;
       for (const effect of event.effects) {
         if (effect.type !== 'entry') continue;
         transcript.push(effect.entry);
@@ -188,7 +189,12 @@ export async function playScenario(req: PlayRequest): Promise<void> {
       help,
     });
   } catch (err) {
-    if (!(err instanceof Interrupted)) throw err;
+    if (!(err instanceof Interrupted)) {
+      // every turn was journaled before it was played: say where, and let the lock go
+      const path = saver.interrupted();
+      if (path) process.stderr.write(`mockloop: every answer you sent is saved in ${path} (mockloop debrief ${saver.journal.id})\n`);
+      throw err;
+    }
     if (interactive) (await import('../io/terminal.js')).releaseTerminal();
     const last = stateOf(err) ?? initial;
     const code = err.signal === 'SIGTERM' ? 143 : 130;

@@ -187,9 +187,10 @@ export function renderHistoryText(history: History, options: HistoryTextOptions 
   if (history.sessions.length === 0) return 'No saved rounds yet. Play one with: mockloop run <scenario>\n';
   out.push(`Past rounds (${history.sessions.length}): mockloop debrief <ref> re-prints one`);
   const refs = shortRefs(history.sessions.map((s) => s.id));
-  const refWidth = Math.max(3, ...refs.map((r) => displayWidth(sanitize(r))));
+  const refWidth = refs.reduce((w, r) => Math.max(w, displayWidth(sanitize(r))), 3);
   out.push(`  ${padEnd('ref', refWidth)}  ${padEnd('started', 16)}  scenario`);
-  const idWidth = Math.min(28, Math.max(...history.sessions.map((s) => displayWidth(sanitize(s.scenario.id)))));
+  // folded, not spread: a history can hold more rounds than a call has arguments
+  const idWidth = Math.min(28, history.sessions.reduce((w, s) => Math.max(w, displayWidth(sanitize(s.scenario.id))), -Infinity));
   history.sessions.forEach((s, i) => {
     const ref = sanitize(refs[i]!);
     const status = s.playing ? 'being played now' : s.status;

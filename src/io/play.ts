@@ -34,6 +34,11 @@ export interface TurnSource {
 }
 
 export type RoundEvent =
+  /**
+   * An input about to be played, with the state before it: told first, so what the candidate
+   * typed is journaled even if playing it fails.
+   */
+  | { type: 'input'; input: RoundInput; now: number; state: RoundState }
   /** One engine step: the input (with the wall clock it was played at) and what it produced. */
   | { type: 'step'; input: RoundInput; now: number; effects: Effect[]; state: RoundState }
   /** A message from the edge itself (/help, an unknown command), not part of the round. */
@@ -76,6 +81,7 @@ export async function playRound(opts: PlayOptions): Promise<RoundState> {
   let state = opts.state;
   const feed = (input: RoundInput) => {
     const now = clock.now();
+    observe({ type: 'input', input, now, state });
     const r = step(ctx, state, input, now);
     state = r.state;
     observe({ type: 'step', input, now, effects: r.effects, state });

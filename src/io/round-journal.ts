@@ -4,8 +4,9 @@ import type { Scenario } from '../scenario/types.js';
 import { openJournal, reopenJournal, type Journal, type StartEvent } from './journal.js';
 import type { RoundObserver } from './play.js';
 
-// Saving a round as it plays: one observer on the round loop journals every engine input (with
-// its time since the start, so the round can be replayed) and every transcript line.
+// Saving a round as it plays: one observer on the round loop journals every engine input before
+// it is played (with its time since the start, so the round can be replayed) and every transcript
+// line it produced.
 
 export interface RoundSaver {
   observe: RoundObserver;
@@ -49,8 +50,13 @@ export function saveRound(opts: SaveOptions): RoundSaver {
   return {
     journal,
     observe(event) {
+      if (event.type === 'input') {
+        // before the engine sees it: a turn that breaks the scorer is still saved
+        const atMs = event.state.status === 'new' ? 0 : event.now - event.state.startedAt;
+        journal.append({ type: 'turn', input: event.input, atMs });
+        return;
+      }
       if (event.type !== 'step') return;
-      journal.append({ type: 'turn', input: event.input, atMs: event.now - event.state.startedAt });
       for (const effect of event.effects) if (effect.type === 'entry') journal.append({ type: 'effect', entry: effect.entry });
     },
     finish(transcript, debrief) {

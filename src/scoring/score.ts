@@ -127,7 +127,8 @@ class MatchCache {
         m = findMatches(this.doc, p);
         this.cache.set(p, m);
       }
-      out.push(...m);
+      // one by one: a long answer can match a pattern more times than a call has arguments
+      for (const match of m) out.push(match);
     }
     return out;
   }

@@ -129,3 +129,52 @@ describe('a stale lock whose process id was reused', () => {
     expect(lockRound(journal)).toEqual({ heldBy: 1 });
   });
 });
+
+describe('an answer that breaks the scorer', () => {
+  it('is journaled before it is scored', async () => {
+    const { saveRound } = await import('../../src/io/round-journal.js');
+    const { playRound } = await import('../../src/io/play.js');
+    const { simulatedClock } = await import('../../src/io/clock.js');
+    const { createRound, prepareRound } = await import('../../src/round/engine.js');
+    const { incidentScenario, rubric } = await import('../round/fixtures.js');
+    const home = join(tmp, 'home-broken-scorer');
+    const saved = process.env.MOCKLOOP_HOME;
+    process.env.MOCKLOOP_HOME = home;
+    try {
+      const saver = saveRound({ scenario: incidentScenario, seed: 1, save: true });
+      let armed = false;
+      // a scorer that fails on the first answer, as a stack overflow or a bug would
+      const ready = prepareRound(incidentScenario, rubric);
+      const ctx = { ...ready, get scenario(): typeof incidentScenario { if (armed) throw new Error('the scorer broke'); return ready.scenario; } };
+      const lines = ['the answer that breaks the scorer', 'a later answer'];
+      const play = playRound({
+        ctx,
+        state: createRound(ctx, { seed: 1 }),
+        source: { interactive: false, next: async () => { armed = true; return lines.shift() ?? null; } },
+        clock: simulatedClock(),
+        observe: saver.observe,
+        help: '',
+      });
+      await expect(play).rejects.toThrow('the scorer broke');
+      saver.interrupted();
+      const journal = readFileSync(saver.journal.path!, 'utf8');
+      expect(journal).toContain('the answer that breaks the scorer');
+      expect(existsSync(lockPath(saver.journal.path!))).toBe(false);
+    } finally {
+      if (saved === undefined) delete process.env.MOCKLOOP_HOME;
+      else process.env.MOCKLOOP_HOME = saved;
+    }
+  });
+
+  it('150,000 numbers in one piped answer are scored and saved, and the lock is let go', async () => {
+    const home = join(tmp, 'home-numbers');
+    const numbers = Array.from({ length: 150_000 }, (_, i) => (i % 2 ? `${i % 24}:${String(i % 60).padStart(2, '0')}` : String(i))).join(' ');
+    const r = await mockloop(['run', 'payment-auth-3am', '--json'], { input: `${numbers}\n`, env: { MOCKLOOP_HOME: home } });
+    expect(r.code, r.stderr.slice(0, 400)).toBe(0);
+    const dir = join(home, 'sessions');
+    const files = readdirSync(dir);
+    expect(files.some((f) => f.endsWith('.lock'))).toBe(false);
+    const journal = readFileSync(join(dir, files.find((f) => f.endsWith('.jsonl'))!), 'utf8');
+    expect(journal).toContain(' 149998 ');
+  }, 60_000);
+});
