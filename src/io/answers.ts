@@ -1,6 +1,6 @@
 import { fstatSync } from 'node:fs';
 import { UserError } from '../errors.js';
-import { MAX_TEXT_BYTES, decodeText, readTextInput } from './input.js';
+import { MAX_TEXT_BYTES, decodeText, readLimited, readTextInput } from './input.js';
 import type { TurnSource } from './play.js';
 
 // Non-interactive turns: an answers file (a YAML list of strings) or stdin lines.
@@ -38,15 +38,7 @@ export async function readAnswersFile(file: string): Promise<string[]> {
 
 /** Each non-empty stdin line is a turn; no input at all is an error, not an empty round. */
 export async function readStdinLines(stream: NodeJS.ReadableStream = process.stdin): Promise<string[]> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += b.length;
-    if (size > MAX_TEXT_BYTES) throw new UserError(`stdin: input is larger than ${MAX_TEXT_BYTES / 1024 / 1024} MiB`);
-    chunks.push(b);
-  }
-  const lines = decodeText(Buffer.concat(chunks), 'stdin')
+  const lines = decodeText(await readLimited(stream, 'stdin'), 'stdin')
     .split(/\r?\n/)
     .filter((line) => line.trim() !== '');
   if (lines.length === 0) {

@@ -168,7 +168,10 @@ class Step {
 
 export function step(ctx: RoundContext, prev: RoundState, input: RoundInput, now: number): StepResult {
   if (prev.status === 'over') return { state: prev, effects: [] };
-  const s = structuredClone(prev);
+  // transcript entries are never changed once said: the new state shares them, so a step costs the
+  // same on the thousandth turn as on the first
+  const { transcript, ...rest } = prev;
+  const s: RoundState = { ...structuredClone(rest), transcript: transcript.slice() };
   if (s.status === 'new') {
     const opened = openRound(ctx, s, now);
     if (input.type === 'start') return { state: s, effects: opened };
@@ -215,6 +218,14 @@ function play(ctx: RoundContext, s: RoundState, input: RoundInput, now: number):
     else if (input.type === 'close') wrap(st, 'end');
     return st.effects;
   }
+  if (input.type === 'command' || input.type === 'turn') {
+    s.inputs = (s.inputs ?? 0) + 1;
+    if (s.inputs > MAX_INPUTS) {
+      st.say('system', 'notice', `This round has reached its limit of ${MAX_INPUTS.toLocaleString('en')} turns (answers and commands); the interviewer wraps up here.`, { ref: 'turn-limit' });
+      wrap(st, 'end');
+      return st.effects;
+    }
+  }
   if (input.type === 'command') {
     st.say('candidate', 'command', `/${input.command}`);
     command(st, input.command);
@@ -224,6 +235,9 @@ function play(ctx: RoundContext, s: RoundState, input: RoundInput, now: number):
   if (input.type === 'turn') turn(st, input.text, timeUp);
   return st.effects;
 }
+
+/** A round is a conversation, not a stream: far more than any real round, and a bound on its cost. */
+export const MAX_INPUTS = 1000;
 
 function warnings(st: Step): void {
   const { s } = st;

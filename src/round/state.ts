@@ -101,4 +101,6 @@ export interface RoundState {
   incident?: IncidentRun;
   transcript: TranscriptEntry[];
   turns: number;
+  /** Answers and commands the candidate has sent, for the per-round cap (absent in older states). */
+  inputs?: number;
 }
