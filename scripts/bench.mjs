@@ -132,3 +132,77 @@ try {
 } finally {
   rmSync(answersDir, { recursive: true, force: true });
 }
+
+// adversarial inputs: text built to be slow. Each is scored at two sizes; 4x the text should cost
+// about 4x (linear), and the larger one stays inside its budget.
+{
+  const budgetMs = 3000;
+  const gens = {
+    '"I " x n + "by default."': (n) => 'I '.repeat(n) + 'by default.',
+    'a long run of spaces': (n) => 'We paged the team.' + ' '.repeat(n * 2) + 'It recovered.',
+    'a long run of spaces inside a list': (n) => 'runbook,' + ' '.repeat(n * 2) + 'x, SLO, burn rate',
+    'numbers': (n) => Array.from({ length: n }, (_, i) => i).join(' '),
+    'clock times': (n) => '12:30 '.repeat(n),
+    '"not " x n': (n) => 'not '.repeat(n) + 'failing open.',
+    '"I would " x n': (n) => 'I would '.repeat(n) + 'fail open.',
+    'hyphenated words': (n) => 'on-call-'.repeat(n),
+    'one endless sentence of prose': (n) => 'we rate limited the partner queue and paged the incident manager and '.repeat(Math.ceil(n / 12)),
+  };
+  console.log('\nadversarial inputs (scoring against the whole rubric)');
+  for (const [name, gen] of Object.entries(gens)) {
+    const small = gen(25_000);
+    const large = gen(100_000);
+    const time = (text) => {
+      const t0 = performance.now();
+      scoreText(text, rubric);
+      return performance.now() - t0;
+    };
+    time(small);
+    const a = Math.min(time(small), time(small));
+    const b = Math.min(time(large), time(large));
+    const verdict = b <= budgetMs ? 'ok' : 'OVER BUDGET';
+    row(`  ${name}`, `${b.toFixed(0)} ms ${(b / a).toFixed(1)}x`, `${(large.length / 1024).toFixed(0)} KB in < ${budgetMs} ms, ~4x the 1/4 size: ${verdict}`);
+  }
+}
+
+// a round fed slash commands until the turn cap: the cost of a step stays flat
+{
+  const { prepareRound, createRound, step, MAX_INPUTS } = await import(join(root, 'dist/round/engine.js'));
+  const { resolveScenario } = await import(join(root, 'dist/content/index.js'));
+  const { scenario } = await resolveScenario('payment-auth-3am', {});
+  const ctx = prepareRound(scenario, rubric);
+  let state = step(ctx, createRound(ctx, { seed: 1, untimed: true }), { type: 'start' }, 0).state;
+  const per = [];
+  for (let i = 1; i <= MAX_INPUTS; i++) {
+    const t0 = performance.now();
+    state = step(ctx, state, { type: 'command', command: 'time' }, i * 1000).state;
+    per.push(performance.now() - t0);
+  }
+  const first = median(per.slice(0, 100));
+  const last = median(per.slice(-100));
+  row(`/time x ${MAX_INPUTS}: a step, first 100 vs last 100`, `${first.toFixed(3)} / ${last.toFixed(3)} ms`, `flat (last <= 3x first): ${last <= 3 * first ? 'ok' : 'NOT FLAT'}`);
+}
+
+// Ctrl-C while a long answer is scored: from the signal to the exit
+{
+  const { spawn } = await import('node:child_process');
+  const home = mkdtempSync(join(tmpdir(), 'mockloop-bench-'));
+  try {
+    const child = spawn(process.execPath, [bin, 'run', 'payment-auth-design'], { cwd: root, env: { ...process.env, MOCKLOOP_HOME: home, NO_COLOR: '1' } });
+    child.stdout.resume();
+    child.stderr.resume();
+    child.stdin.write(`${'I '.repeat(1_500_000)}by default.\n`);
+    const sessions = join(home, 'sessions');
+    const { existsSync, statSync } = await import('node:fs');
+    const journaled = () => existsSync(sessions) && readdirSync(sessions).some((f) => f.endsWith('.jsonl') && statSync(join(sessions, f)).size > 3_000_000);
+    while (!journaled()) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 200));
+    const t0 = performance.now();
+    child.kill('SIGINT');
+    const code = await new Promise((r) => child.on('close', r));
+    const ms = performance.now() - t0;
+    row('Ctrl-C mid-scoring of a 3 MB answer', `${ms.toFixed(0)} ms (exit ${code})`, `< 1000 ms: ${ms < 1000 && code === 130 ? 'ok' : 'SLOW'}`);
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+}

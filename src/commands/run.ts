@@ -11,6 +11,7 @@ import { readAnswersFile, stdinTurns } from '../io/answers.js';
 import { realClock, simulatedClock } from '../io/clock.js';
 import { formatEntry, type LiveStyle } from '../io/live.js';
 import { saveRound } from '../io/round-journal.js';
+import { stepper } from '../io/stepper.js';
 import { Interrupted, playRound, stateOf, type RoundObserver, type TurnSource } from '../io/play.js';
 import { stdoutStyle } from '../io/colour.js';
 import { jsonOutput } from '../debrief/render-json.js';
@@ -181,6 +182,7 @@ export async function playScenario(req: PlayRequest): Promise<void> {
   try {
     state = await playRound({
       ctx,
+      step: stepper(ctx),
       state: initial,
       source,
       clock,

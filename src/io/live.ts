@@ -37,7 +37,7 @@ function wrapLine(line: string, width: number): string[] {
 
 function wrap(text: string, width: number): string[] {
   return clean(text)
-    .replace(/\s+$/, '')
+    .trimEnd()
     .split('\n')
     .flatMap((l) => wrapLine(l, Math.max(20, width)));
 }
@@ -91,7 +91,7 @@ export function formatEntry(e: TranscriptEntry, style: LiveStyle): string | unde
         case 'notice':
           // one bullet per line of the notice; a line that wraps continues under its text
           return clean(e.text)
-            .replace(/\s+$/, '')
+            .trimEnd()
             .split('\n')
             .flatMap((line) => wrapLine(line, Math.max(20, w - 4)).map((l, i) => c.dim(`${i === 0 ? '  · ' : '    '}${l}`)))
             .join('\n');

@@ -2,6 +2,7 @@ import { parseInput, step, type RoundContext } from '../round/engine.js';
 import { formatClock } from '../round/simclock.js';
 import type { Effect, RoundInput, RoundState } from '../round/state.js';
 import type { RoundClock } from './clock.js';
+import type { Stepper } from './stepper.js';
 
 // The round loop: asks a turn source for lines, feeds the engine, and reports every input and
 // every effect through one observer (the live transcript, a journal, a test).
@@ -56,6 +57,8 @@ export interface PlayOptions {
   interrupt?: AbortSignal;
   /** Help text for /help (the edge knows about /edit and pasting). */
   help: string;
+  /** How a step is played (default: in place); may go off the main thread and be aborted. */
+  step?: Stepper;
 }
 
 const TIME_UP = 'time-up';
@@ -79,10 +82,11 @@ function promptInfo(ctx: RoundContext, state: RoundState, now: number): PromptIn
 export async function playRound(opts: PlayOptions): Promise<RoundState> {
   const { ctx, source, clock, observe } = opts;
   let state = opts.state;
-  const feed = (input: RoundInput) => {
+  const play = opts.step ?? ((s: RoundState, input: RoundInput, now: number) => step(ctx, s, input, now));
+  const feed = async (input: RoundInput) => {
     const now = clock.now();
     observe({ type: 'input', input, now, state });
-    const r = step(ctx, state, input, now);
+    const r = await play(state, input, now, opts.interrupt);
     state = r.state;
     observe({ type: 'step', input, now, effects: r.effects, state });
   };
@@ -92,7 +96,7 @@ export async function playRound(opts: PlayOptions): Promise<RoundState> {
   };
 
   try {
-    if (state.status === 'new') feed({ type: 'start' });
+    if (state.status === 'new') await feed({ type: 'start' });
     while (state.status !== 'over') {
       const stop = interruptedBy();
       if (stop) throw stop;
@@ -110,7 +114,7 @@ export async function playRound(opts: PlayOptions): Promise<RoundState> {
         line = await source.next(promptInfo(ctx, state, clock.now()), waiting.signal);
       } catch (err) {
         if (waiting.signal.aborted && waiting.signal.reason === TIME_UP) {
-          feed({ type: 'tick' });
+          await feed({ type: 'tick' });
           continue;
         }
         throw interruptedBy() ?? err;
@@ -119,7 +123,7 @@ export async function playRound(opts: PlayOptions): Promise<RoundState> {
         opts.interrupt?.removeEventListener('abort', onInterrupt);
       }
       if (line === null) {
-        feed({ type: 'close' });
+        await feed({ type: 'close' });
         break;
       }
       const input = parseInput(line);
@@ -133,7 +137,7 @@ export async function playRound(opts: PlayOptions): Promise<RoundState> {
       }
       if (input.type === 'turn' && line.trim() === '') continue;
       if (input.type === 'turn') clock.beforeTurn();
-      feed(input);
+      await feed(input);
     }
   } catch (err) {
     if (err instanceof Interrupted) Object.assign(err, { state });

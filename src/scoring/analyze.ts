@@ -341,8 +341,10 @@ function reported(tokens: Token[], first: number, i: number, breakBefore: readon
 
 /** A comma-separated run of short terms ("pre-mortem, runbook, SLO, burn rate") rather than prose. */
 function isList(sentence: string, tokenCount: number): boolean {
+  // whitespace collapsed first: `\s*` around the separators backtracks over a long run of spaces
   const parts = sentence
-    .replace(/^\s*(?:[-*•+]|\d+[.)])\s+/, '')
+    .replace(/\s+/g, ' ')
+    .replace(/^ ?(?:[-*•+]|\d+[.)]) /, '')
     .split(/\s*(?:[,;/|•·]|\band\b|\bor\b|\s-\s)\s*/i)
     .map((p) => p.trim())
     .filter((p) => p.length > 0);

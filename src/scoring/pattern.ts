@@ -332,45 +332,82 @@ function termStarts(idx: DocIndex, term: Term): number[] {
 function matchAnyOrder(p: CompiledPattern, doc: Doc): Match[] {
   const out: Match[] = [];
   const idx = docIndex(doc);
+  const { tokens, sentences } = doc;
   const n = p.terms.length;
   const window = n + p.gap * (n - 1);
-  // spans [start, last] of each term, grouped by sentence
-  const bySentence = new Map<number, [number, number][][]>();
-  p.terms.forEach((term, k) => {
+  // spans of each term, in document order: flat arrays, no pair per span (a long answer has millions)
+  const starts: number[][] = [];
+  const ends: number[][] = [];
+  for (const term of p.terms) {
+    const st: number[] = [];
+    const en: number[] = [];
     for (const i of termStarts(idx, term)) {
-      const s = doc.tokens[i]!.sentence;
-      const e = termAt(term, doc.tokens, i, doc.sentences[s]!.lastToken);
+      const e = termAt(term, tokens, i, sentences[tokens[i]!.sentence]!.lastToken);
       if (e < 0) continue;
-      let spans = bySentence.get(s);
-      if (!spans) bySentence.set(s, (spans = p.terms.map(() => [])));
-      spans[k]!.push([i, e]);
+      st.push(i);
+      en.push(e);
     }
-  });
-  for (const s of [...bySentence.keys()].sort((a, b) => a - b)) {
-    const spans = bySentence.get(s)!;
-    if (spans.some((l) => l.length === 0)) continue;
-    // slide over anchor positions of any term; check every term occurs within the window
-    const anchors = [...new Set(spans.flat().map(([a]) => a))].sort((a, b) => a - b);
-    for (const a of anchors) {
+    if (st.length === 0) return out;
+    starts.push(st);
+    ends.push(en);
+  }
+  const sentenceOf = (k: number, j: number) => tokens[starts[k]![j]!]!.sentence;
+  const pos = starts.map(() => 0);
+  const stop = starts.map(() => 0);
+  const from = starts.map(() => 0);
+  const used: number[] = [];
+  for (;;) {
+    // the next sentence where every term occurs: move each term's pointer up to the furthest one
+    let target = -1;
+    for (let k = 0; k < n; k++) {
+      if (pos[k]! >= starts[k]!.length) return out;
+      target = Math.max(target, sentenceOf(k, pos[k]!));
+    }
+    let aligned = true;
+    for (let k = 0; k < n; k++) {
+      while (pos[k]! < starts[k]!.length && sentenceOf(k, pos[k]!) < target) pos[k]!++;
+      if (pos[k]! >= starts[k]!.length) return out;
+      if (sentenceOf(k, pos[k]!) !== target) aligned = false;
+    }
+    if (!aligned) continue;
+    for (let k = 0; k < n; k++) {
+      let j = pos[k]!;
+      while (j < starts[k]!.length && sentenceOf(k, j) === target) j++;
+      stop[k] = j;
+      from[k] = pos[k]!;
+    }
+    // slide over anchor positions of any term, in order; check every term occurs within the window.
+    // Each term's first span at or after the anchor only moves forward: linear in the sentence,
+    // however many times a term repeats ("I I I … by default").
+    const heads = pos.slice();
+    for (;;) {
+      let a = Infinity;
+      for (let k = 0; k < n; k++) if (heads[k]! < stop[k]!) a = Math.min(a, starts[k]![heads[k]!]!);
+      if (a === Infinity) break;
+      for (let k = 0; k < n; k++) if (heads[k]! < stop[k]! && starts[k]![heads[k]!] === a) heads[k]!++;
       let last = a;
-      const used = new Set<number>();
+      used.length = 0;
       let ok = true;
-      for (const list of spans) {
-        const hit = list.find(([st]) => st >= a && st < a + window && !used.has(st));
-        if (!hit) {
+      for (let k = 0; k < n; k++) {
+        const st = starts[k]!;
+        while (from[k]! < stop[k]! && st[from[k]!]! < a) from[k]!++;
+        // at most one span per earlier term is taken, so this skips fewer than n spans
+        let j = from[k]!;
+        while (j < stop[k]! && used.includes(st[j]!)) j++;
+        if (j >= stop[k]! || st[j]! >= a + window) {
           ok = false;
           break;
         }
-        used.add(hit[0]);
-        last = Math.max(last, hit[1]);
+        used.push(st[j]!);
+        last = Math.max(last, ends[k]![j]!);
       }
-      if (ok && isCounted(p, doc.tokens, a, last)) {
+      if (ok && isCounted(p, tokens, a, last)) {
         out.push(toMatch(doc, a, last));
         break; // one match per sentence is enough evidence
       }
     }
+    for (let k = 0; k < n; k++) pos[k] = stop[k]!;
   }
-  return out;
 }
 
 /**

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -46,4 +46,28 @@ describe('a round fed commands forever', () => {
     expect(commands.length).toBe(MAX_INPUTS);
     expect(out.transcript.some((e) => /reached its limit of 1,000 turns \(answers and commands\)/.test(e.text))).toBe(true);
   }, 60_000);
+});
+
+describe('Ctrl-C while a long answer is being scored', () => {
+  it('stops the round at once, with the answer saved', async () => {
+    const home = join(tmp, 'home-ctrl-c');
+    const child = spawn(process.execPath, [BIN, 'run', 'payment-auth-design'], { env: { ...process.env, NO_COLOR: '1', MOCKLOOP_HOME: home, MOCKLOOP_SCENARIOS: '' } });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += String(d)));
+    child.stdout.resume();
+    // seconds of scoring on one thread: "I I I … by default", the worst case of any-order matching
+    child.stdin.write(`${'I '.repeat(1_500_000)}by default.\n`);
+    const sessions = join(home, 'sessions');
+    const journaled = () => existsSync(sessions) && readdirSync(sessions).some((f) => f.endsWith('.jsonl') && statSync(join(sessions, f)).size > 3_000_000);
+    const started = Date.now();
+    while (!journaled() && Date.now() - started < 60_000) await new Promise((r) => setTimeout(r, 20));
+    const sentAt = Date.now();
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const afterSignalMs = Date.now() - sentAt;
+    expect(code, stderr).toBe(130);
+    expect(stderr).toMatch(/Round interrupted; every answer you sent is saved in /);
+    // the scoring alone takes many times this; the signal is heard while it runs
+    expect(afterSignalMs).toBeLessThan(5_000);
+  }, 90_000);
 });
