@@ -39,15 +39,23 @@ function report(err: unknown): number {
 }
 
 // `mockloop score story.md | head`: once the reader has gone, stop writing but finish the work,
-// so a round still saves; the closed pipe is not an error worth a stack trace.
-function quietWhenClosed(stream: NodeJS.WriteStream): void {
+// so a round still saves; the closed pipe is not an error worth a stack trace. Any other failure to
+// write (stdout on a full device) is the environment's, not a bug: one line, exit 1.
+function quietWhenClosed(stream: NodeJS.WriteStream, name: string): void {
   stream.on('error', (err: NodeJS.ErrnoException) => {
     stream.write = (() => true) as typeof stream.write;
-    if (err.code !== 'EPIPE') process.exitCode = 2;
+    if (err.code === 'EPIPE') return;
+    if (stream !== process.stderr) process.stderr.write(`mockloop: cannot write to ${name} (${err.code ?? err.message})\n`);
+    failedOutput = true;
   });
 }
-quietWhenClosed(process.stdout);
-quietWhenClosed(process.stderr);
+let failedOutput = false;
+// a write fails after the command has returned: the status is settled on the way out
+process.on('exit', () => {
+  if (failedOutput && !process.exitCode) process.exitCode = 1;
+});
+quietWhenClosed(process.stdout, 'stdout');
+quietWhenClosed(process.stderr, 'stderr');
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -32,6 +32,24 @@ interface CacheFile {
 }
 
 
+const KINDS: readonly unknown[] = ['design', 'incident', 'behavioral'];
+
+/** A listing as written: anything else (a damaged or edited cache) means the cache is rebuilt. */
+function isListing(value: unknown): value is ScenarioListing {
+  const l = value as Partial<ScenarioListing> | null;
+  return (
+    typeof l === 'object' &&
+    l !== null &&
+    typeof l.id === 'string' &&
+    KINDS.includes(l.kind) &&
+    typeof l.title === 'string' &&
+    typeof l.minutes === 'number' &&
+    Number.isFinite(l.minutes) &&
+    Array.isArray(l.signals) &&
+    l.signals.every((s) => typeof s === 'string')
+  );
+}
+
 function cachePath(env: Record<string, string | undefined>): string {
   return path.join(cacheDir(env), 'listings-v1.json');
 }
@@ -66,7 +84,7 @@ export async function readCachedListings(
   if (!stamp) return {};
   try {
     const cached = JSON.parse(await readFile(cachePath(opts.env ?? process.env), 'utf8')) as CacheFile;
-    if (cached.version === 1 && Array.isArray(cached.listings) && sameStamps(stamp, cached.files)) {
+    if (cached.version === 1 && Array.isArray(cached.listings) && cached.listings.every(isListing) && sameStamps(stamp, cached.files)) {
       return { hit: cached.listings, stamp };
     }
   } catch {

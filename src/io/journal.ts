@@ -5,6 +5,7 @@ import type { TranscriptEntry } from '../round/transcript.js';
 import { makeDirs } from './home.js';
 import { UserError } from '../errors.js';
 import { isDiskFull } from './durable-write.js';
+import { savedProblem } from './saved-schema.js';
 import { listSessionFiles, sessionId, sessionsDir, writeRecord, type SessionFiles, type SessionRecord, type SessionScenario } from './session-store.js';
 
 // The round's journal: one JSON event per line, each written and fsynced as it happens, so a
@@ -417,7 +418,8 @@ export interface JournalContents {
 /** Parses a journal's text. A torn last line is ignored; a corrupt line elsewhere is reported and skipped. */
 export function parseJournal(text: string): JournalContents {
   const out: JournalContents = { turns: [], transcript: [], problems: [], torn: false, resumes: 0 };
-  const lines = text.split('\n');
+  // an editor may save it with a byte-order mark
+  const lines = text.replace(/^\uFEFF/, '').split('\n');
   // index of the last non-empty line
   let last = lines.length - 1;
   while (last >= 0 && lines[last]!.trim() === '') last--;
@@ -433,16 +435,19 @@ export function parseJournal(text: string): JournalContents {
       continue;
     }
     switch (event?.type) {
-      case 'start':
+      case 'start': {
+        const problem = savedProblem('start', event);
         if (out.start) out.problems.push({ line: i + 1, message: 'a second start event; skipped' });
+        else if (problem) out.problems.push({ line: i + 1, message: `a start event that is not valid (${problem}); skipped` });
         else out.start = event as StartEvent;
         break;
+      }
       case 'turn':
         out.turns.push(event as TurnEvent);
         break;
       case 'effect': {
         const entry = (event as EffectEvent).entry;
-        if (entry && typeof entry.text === 'string' && typeof entry.role === 'string') out.transcript.push(entry);
+        if (savedProblem('entry', entry) === undefined) out.transcript.push(entry);
         else out.problems.push({ line: i + 1, message: 'an effect without a transcript entry; skipped' });
         break;
       }

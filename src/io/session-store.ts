@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { dataDir } from './home.js';
 import { writeFileDurably, type DurableFs } from './durable-write.js';
+import { savedProblem } from './saved-schema.js';
 import type { Debrief } from '../debrief/types.js';
 import type { TranscriptEntry } from '../round/transcript.js';
 import type { SignalId } from '../rubric/types.js';
@@ -53,30 +54,18 @@ export function writeRecord(dir: string, record: SessionRecord, fs?: DurableFs):
   return path;
 }
 
-function isRecord(value: unknown): value is SessionRecord {
-  const r = value as Partial<SessionRecord> | null;
-  return (
-    typeof r === 'object' &&
-    r !== null &&
-    r.version === 1 &&
-    typeof r.id === 'string' &&
-    typeof r.scenario?.id === 'string' &&
-    typeof r.startedAt === 'string' &&
-    Array.isArray(r.transcript)
-  );
-}
-
 export function readRecord(path: string): SessionRecord {
   let value: unknown;
   try {
-    value = JSON.parse(readFileSync(path, 'utf8'));
+    value = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     if (e.code === 'ENOENT') throw new UserError(`${path}: no such file`);
     throw new UserError(`${path}: not a saved mockloop round (${e.code ?? e.message})`);
   }
-  if (!isRecord(value)) throw new UserError(`${path}: not a saved mockloop round (version 1 record expected)`);
-  return value;
+  const problem = savedProblem('record', value);
+  if (problem) throw new UserError(`${path}: not a saved mockloop round (${problem})`);
+  return value as SessionRecord;
 }
 
 export interface SessionFiles {
@@ -91,8 +80,10 @@ export function listSessionFiles(dir: string): SessionFiles[] {
   try {
     names = readdirSync(dir);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return [];
-    throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
+    // an unreadable directory is the user's to fix, not a bug
+    throw new UserError(`${dir}: cannot read the saved rounds (${code ?? (err as Error).message})`);
   }
   const byId = new Map<string, SessionFiles>();
   for (const name of names) {
