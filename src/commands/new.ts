@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
+import { writeFileDurably } from '../io/durable-write.js';
 import { makeDirs } from '../io/home.js';
 import { SCENARIO_KINDS, type ScenarioKind } from '../scenario/types.js';
 
@@ -98,7 +99,10 @@ export async function newCommand(id: string, opts: NewOptions): Promise<void> {
 
   await ensureDir(dir);
   try {
-    await writeFile(file, text, { flag: opts.force ? 'w' : 'wx' });
+    // --force replaces the file by renaming a new one over it: a symlink at that name is replaced,
+    // never followed out of the directory
+    if (opts.force) writeFileDurably(file, text, { mode: 0o644 });
+    else await writeFile(file, text, { flag: 'wx' });
   } catch (err) {
     throw writeProblem(err, file);
   }

@@ -12,7 +12,7 @@ import { realClock, simulatedClock } from '../io/clock.js';
 import { formatEntry, type LiveStyle } from '../io/live.js';
 import { saveRound } from '../io/round-journal.js';
 import { stepper } from '../io/stepper.js';
-import { Interrupted, playRound, stateOf, type RoundObserver, type TurnSource } from '../io/play.js';
+import { Interrupted, SIGNAL_EXIT, playRound, stateOf, type RoundObserver, type TurnSource } from '../io/play.js';
 import { stdoutStyle } from '../io/colour.js';
 import { jsonOutput } from '../debrief/render-json.js';
 
@@ -175,8 +175,11 @@ export async function playScenario(req: PlayRequest): Promise<void> {
   const interrupt = new AbortController();
   const onSigint = () => interrupt.abort(new Interrupted('SIGINT'));
   const onSigterm = () => interrupt.abort(new Interrupted('SIGTERM'));
+  // the terminal was closed: the same orderly stop as Ctrl-C
+  const onSighup = () => interrupt.abort(new Interrupted('SIGHUP'));
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigterm);
+  process.on('SIGHUP', onSighup);
 
   let state: RoundState;
   try {
@@ -199,7 +202,7 @@ export async function playScenario(req: PlayRequest): Promise<void> {
     }
     if (interactive) (await import('../io/terminal.js')).releaseTerminal();
     const last = stateOf(err) ?? initial;
-    const code = err.signal === 'SIGTERM' ? 143 : 130;
+    const code = SIGNAL_EXIT[err.signal];
     if (!req.save) throw new UserError(`\nRound interrupted; nothing saved (--no-save).`, code);
     // the time spent at the prompt before Ctrl-C still counts when the round is resumed
     const path = saver.interrupted(Math.max(0, clock.now() - last.startedAt));
@@ -211,6 +214,7 @@ export async function playScenario(req: PlayRequest): Promise<void> {
   } finally {
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigterm);
+    process.off('SIGHUP', onSighup);
   }
   if (interactive) (await import('../io/terminal.js')).releaseTerminal();
 

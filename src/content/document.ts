@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { lstat, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import jsyaml from 'js-yaml';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
@@ -55,6 +55,14 @@ export async function readContentDocument(filePath: string): Promise<ContentDocu
   const file = displayPath(filePath);
   let size: number;
   try {
+    // a pack is its directory: a file there that links elsewhere (~/.ssh/id_rsa, /etc/shadow) is not read,
+    // so none of its lines can reach a problem message
+    if ((await lstat(filePath)).isSymbolicLink()) {
+      const target = await realpath(filePath);
+      const home = await realpath(path.dirname(filePath));
+      const rel = path.relative(home, target);
+      if (rel.startsWith('..') || path.isAbsolute(rel)) return unreadable(file, 'is a symbolic link to a file outside its directory; not read');
+    }
     const info = await stat(filePath);
     if (info.isDirectory()) return unreadable(file, 'is a directory, expected a YAML file');
     if (!info.isFile()) return unreadable(file, 'is not a regular file');
@@ -118,6 +126,14 @@ export function parseContent(file: string, bytes: Uint8Array | string): ContentD
 
 /** An anchor or alias anywhere (`&name`, `*name`): such files always take the guarded path. */
 const ANCHOR_OR_ALIAS = /(^|[\s[{,])[&*][^\s,\]}]/m;
+/**
+ * What the two YAML readers could read differently: a directive (`%YAML 1.1` makes `yes` a
+ * boolean in one of them), a tag (`!foo`, `!!binary`), an explicit or empty key (`? : v`), a list
+ * or mapping used as a key, a null key. Such files take the positioned parser, which refuses them.
+ */
+const READERS_MAY_DIFFER = /^%|(^|[\s[{,:-])[!?](\s|$|[^\s])|[\]}][ \t]*:([ \t]|$)|^[ \t]*(?:-[ \t]+)*(?:~|null|Null|NULL)?[ \t]*:([ \t]|$)/m;
+/** The tags both readers resolve the same way (YAML's core schema). */
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
 
 /**
  * Most content files are clean. They are read with js-yaml, an order of magnitude faster than
@@ -127,7 +143,7 @@ const ANCHOR_OR_ALIAS = /(^|[\s[{,])[&*][^\s,\]}]/m;
  * reports it with its line and column.
  */
 function fastParse(file: string, text: string): ContentDocument | undefined {
-  if (ANCHOR_OR_ALIAS.test(text)) return undefined;
+  if (ANCHOR_OR_ALIAS.test(text) || READERS_MAY_DIFFER.test(text)) return undefined;
   let value: unknown;
   try {
     value = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, json: false });
@@ -142,13 +158,22 @@ function fastParse(file: string, text: string): ContentDocument | undefined {
 
 function positionedParse(file: string, text: string): ContentDocument {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // logLevel 'error': yaml's warnings are collected below as problems, never printed by Node
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const at = (offset: number): Position => lineCounter.linePos(offset);
   const problems: Problem[] = [];
 
   for (const err of [...doc.errors, ...doc.warnings]) {
     const { line, col } = at(err.pos[0]);
     problems.push({ file, line, col, message: yamlMessage(doc, text, err.code, err.message, err.pos[0]) });
+  }
+  if (doc.errors.length === 0) {
+    for (const found of ambiguities(doc, text)) {
+      const pos = at(found.offset);
+      // an unknown tag is already reported by the parser itself
+      const said = problems.some((p) => p.line === pos.line && (p.col === pos.col || (found.tag && /YAML tag/.test(p.message))));
+      if (!said) problems.push({ file, ...pos, message: found.message });
+    }
   }
 
   const locateNode = (p: YamlPath, wantKey: boolean): Position => {
@@ -159,7 +184,7 @@ function positionedParse(file: string, text: string): ContentDocument {
   };
 
   let value: unknown;
-  if (doc.errors.length === 0) {
+  if (problems.length === 0) {
     if (doc.contents === null) {
       return unreadable(file, 'file is empty');
     }
@@ -200,6 +225,32 @@ function yamlMessage(doc: Document, text: string, code: string, message: string,
   // yaml's own messages are already readable; keep the first line and lower-case the start
   const first = message.split('\n')[0] ?? message;
   return `YAML syntax: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
+}
+
+/**
+ * Constructs the two YAML readers could disagree on, refused rather than read one way or the
+ * other: directives, tags outside the core schema, keys that are empty, null, lists or mappings.
+ */
+function ambiguities(doc: Document, text: string): { offset: number; message: string; tag?: boolean }[] {
+  const out: { offset: number; message: string; tag?: boolean }[] = [];
+  const directive = /^%\S*/m.exec(text);
+  if (directive) out.push({ offset: directive.index, message: `YAML directives (${directive[0]}) are not supported; remove the line` });
+  visit(doc, {
+    Node(_, node) {
+      const tag = (node as { tag?: string }).tag;
+      // an explicit tag is kept on the node; implicit resolution leaves it unset
+      if (tag !== undefined && !CORE_TAGS.has(tag) && node.range) out.push({ offset: node.range[0], message: `YAML tag "${tag.replace(/^tag:yaml\.org,2002:/, '!!')}" is not supported; write the value as plain text`, tag: true });
+      return undefined;
+    },
+    Pair(_, pair) {
+      const key = pair.key as Node | null;
+      const at = key?.range?.[0] ?? (pair.value as Node | null)?.range?.[0] ?? 0;
+      if (key === null || (isScalar(key) && key.value === null)) out.push({ offset: at, message: 'an empty or null mapping key is not supported; give the key a name' });
+      else if (!isScalar(key)) out.push({ offset: at, message: 'a list or mapping used as a key is not supported; use a plain name as the key' });
+      return undefined;
+    },
+  });
+  return out;
 }
 
 function keyAt(doc: Document, offset: number): string | undefined {

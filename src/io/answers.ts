@@ -7,11 +7,21 @@ import type { TurnSource } from './play.js';
 
 /** Parses an answers file: a YAML list of strings, one per turn, slash commands included. */
 export async function parseAnswers(text: string, file: string): Promise<string[]> {
-  const { parse } = await import('yaml');
+  const { LineCounter, parseDocument } = await import('yaml');
   let value: unknown;
   try {
-    value = parse(text, { maxAliasCount: 100 });
+    // logLevel 'error': a warning (an unknown tag) is reported below in one line, not by Node
+    const lines = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, logLevel: 'error' });
+    const first = doc.errors[0] ?? doc.warnings[0];
+    if (first) {
+      const { line, col } = lines.linePos(first.pos[0]);
+      const msg = (first.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+      throw new UserError(`${file}:${line}:${col}: ${first.code === 'TAG_RESOLVE_FAILED' ? msg.replace(/^Unresolved tag/, 'unknown YAML tag') : `not valid YAML (${msg})`}`);
+    }
+    value = doc.toJS({ maxAliasCount: 100 });
   } catch (err) {
+    if (err instanceof UserError) throw err;
     const msg = (err as Error).message.split('\n')[0] ?? '';
     if (/alias count/i.test(msg)) throw new UserError(`${file}: too many YAML alias expansions; refusing a possible alias bomb`);
     throw new UserError(`${file}: not valid YAML (${msg})`);

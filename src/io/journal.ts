@@ -482,5 +482,16 @@ export function readJournal(path: string): JournalContents {
 
 /** Rounds that stopped before they finished (a journal, no record) and are not being played now; oldest first. */
 export function stoppedRounds(dir: string): (SessionFiles & { journal: string })[] {
-  return listSessionFiles(dir).filter((f): f is SessionFiles & { journal: string } => f.journal !== undefined && !f.record && roundHolder(f.journal) === undefined);
+  return listSessionFiles(dir).filter(
+    (f): f is SessionFiles & { journal: string } => f.journal !== undefined && !f.record && roundHolder(f.journal) === undefined && startsRound(f.journal),
+  );
+}
+
+/** A journal with a valid start event: a 0-byte file left by a full disk is not a round to resume. */
+function startsRound(path: string): boolean {
+  try {
+    return readJournal(path).start !== undefined;
+  } catch {
+    return false;
+  }
 }

@@ -17,13 +17,16 @@ export interface PromptInfo {
   clock?: string;
 }
 
-/** Ctrl-C or SIGTERM while the round plays. */
+/** Ctrl-C, SIGTERM or a closed terminal (SIGHUP) while the round plays. */
 export class Interrupted extends Error {
-  constructor(readonly signal: 'SIGINT' | 'SIGTERM') {
+  constructor(readonly signal: 'SIGINT' | 'SIGTERM' | 'SIGHUP') {
     super(`interrupted by ${signal}`);
     this.name = 'Interrupted';
   }
 }
+
+/** The exit status of a round stopped by each signal: 128 + its number, as a shell reports it. */
+export const SIGNAL_EXIT: Record<Interrupted['signal'], number> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
 
 export interface TurnSource {
   readonly interactive: boolean;

@@ -61,6 +61,8 @@ function savedJournal(r: Stopped): { path: string; id: string } {
 describe.each([
   ['SIGINT', 130],
   ['SIGTERM', 143],
+  // the terminal was closed
+  ['SIGHUP', 129],
 ] as const)('%s mid-round', (signal, status) => {
   let r: Stopped;
   it(`exits ${status} at once and prints where the journal is`, async () => {
@@ -69,6 +71,10 @@ describe.each([
     expect(r.afterSignalMs).toBeLessThan(5_000);
     expect(r.stderr).toMatch(/Round interrupted; every answer you sent is saved in /);
     expect(STACK.test(r.stderr)).toBe(false);
+    // the end event is written and the lock let go
+    const { path } = savedJournal(r);
+    expect(readFileSync(path, 'utf8')).toMatch(/"type":"end","status":"interrupted"/);
+    expect(existsSync(path.replace(/\.jsonl$/, '.lock'))).toBe(false);
   }, 90_000);
 
   it('the journal is valid JSONL with both turns, and debrief <id> reads it', async () => {
