@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { writeErr } from './io/output.js';
 
 // The one place that maps errors to exit codes and calls process.exit.
 // Kept free of heavy imports so `mockloop --version` starts about as fast as node itself.
@@ -22,7 +23,7 @@ async function main(argv: string[]): Promise<number> {
 function report(err: unknown): number {
   const e = err as { name?: string; message?: string; exitCode?: number; code?: string; stack?: string };
   if (e && (e.name === 'UserError' || e.name === 'ContentError')) {
-    process.stderr.write(`${e.message}\n`);
+    writeErr(`${e.message}\n`);
     return e.exitCode ?? 1;
   }
   if (e && e.name === 'ExitPromptError') {
@@ -32,8 +33,8 @@ function report(err: unknown): number {
     // commander has already printed its own message
     return e.exitCode ?? 1;
   }
-  process.stderr.write(`mockloop: internal error: ${e?.message ?? String(err)}\n`);
-  if (process.env.MOCKLOOP_DEBUG) process.stderr.write(`${e?.stack ?? ''}\n`);
+  writeErr(`mockloop: internal error: ${e?.message ?? String(err)}\n`);
+  if (process.env.MOCKLOOP_DEBUG) writeErr(`${e?.stack ?? ''}\n`);
   else process.stderr.write('This is a bug in mockloop. Run again with MOCKLOOP_DEBUG=1 for details.\n');
   return 2;
 }

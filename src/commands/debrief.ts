@@ -6,6 +6,7 @@ import { jsonOutput } from '../debrief/render-json.js';
 import { stdoutStyle } from '../io/colour.js';
 import { readJournal, roundHolder } from '../io/journal.js';
 import { readRecord, resolveSession, sessionsDir, type SessionRecord } from '../io/session-store.js';
+import { writeErr, writeOut } from '../io/output.js';
 
 export interface DebriefCommandOptions {
   format?: string;
@@ -30,14 +31,14 @@ export async function debriefCommand(ref: string, opts: DebriefCommandOptions): 
       // a record cut short (a full disk) or damaged: its journal still holds the round
       const journalPath = found.path.replace(/\.json$/, '.jsonl');
       if (!(err instanceof UserError) || !existsSync(journalPath)) throw err;
-      process.stderr.write(`mockloop: ${err.message}; rebuilding the round from its journal\n`);
+      writeErr(`mockloop: ${err.message}; rebuilding the round from its journal\n`);
       found.kind = 'journal';
       found.path = journalPath;
     }
   }
   if (record) {
     if (record.debrief) {
-      process.stdout.write(renderDebrief(record.debrief, { format, colour, width, title: record.scenario.title, sessionId: record.id }));
+      writeOut(renderDebrief(record.debrief, { format, colour, width, title: record.scenario.title, sessionId: record.id }));
       return;
     }
     const recovered = recoverRound({ id: record.id, scenario: record.scenario, transcript: record.transcript, note: NOT_SCORED });
@@ -46,20 +47,20 @@ export async function debriefCommand(ref: string, opts: DebriefCommandOptions): 
   }
 
   const journal = readJournal(found.path);
-  for (const p of journal.problems) process.stderr.write(`${found.path}:${p.line}: ${p.message}\n`);
+  for (const p of journal.problems) writeErr(`${found.path}:${p.line}: ${p.message}\n`);
   if (!journal.start) throw new UserError(`${found.path}: not a mockloop journal (no start event)`);
   const { replayJournal } = await import('../io/replay.js');
   const replayed = await replayJournal(journal, opts.scenarios === undefined ? {} : { scenarios: opts.scenarios });
   if ('debrief' in replayed) {
     const holder = roundHolder(found.path);
-    if (holder !== undefined) process.stderr.write(`mockloop: this round is being played now (process ${holder}); here is its debrief so far, rebuilt from the journal\n`);
+    if (holder !== undefined) writeErr(`mockloop: this round is being played now (process ${holder}); here is its debrief so far, rebuilt from the journal\n`);
     else {
       const carryOn = journal.start.id ? ` (mockloop resume ${journal.start.id} carries it on)` : '';
-      process.stderr.write(`mockloop: this round was interrupted; its debrief was rebuilt by replaying the journal${carryOn}\n`);
+      writeErr(`mockloop: this round was interrupted; its debrief was rebuilt by replaying the journal${carryOn}\n`);
     }
-    if (replayed.warning) process.stderr.write(`mockloop: ${replayed.warning}\n`);
+    if (replayed.warning) writeErr(`mockloop: ${replayed.warning}\n`);
     const title = `${journal.start.scenario.title} (interrupted)`;
-    process.stdout.write(renderDebrief(replayed.debrief, { format, colour, width, title, ...(journal.start.id ? { sessionId: journal.start.id } : {}) }));
+    writeOut(renderDebrief(replayed.debrief, { format, colour, width, title, ...(journal.start.id ? { sessionId: journal.start.id } : {}) }));
     return;
   }
   const recovered = recoverRound({
@@ -77,8 +78,8 @@ function write(format: DebriefFormat, recovered: ReturnType<typeof recoverRound>
   if (format === 'json') {
     const { id, scenario, transcript, phases, timeline, milestones, note } = recovered;
     const out = { id, scenario, status: 'interrupted', transcript, debrief: null, recovered: { phases, timeline, milestones, note } };
-    process.stdout.write(jsonOutput(out));
+    writeOut(jsonOutput(out));
     return;
   }
-  process.stdout.write(renderRecovered(recovered, format, width));
+  writeOut(renderRecovered(recovered, format, width));
 }

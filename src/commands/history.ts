@@ -5,6 +5,7 @@ import { stdoutStyle } from '../io/colour.js';
 import { jsonOutput } from '../debrief/render-json.js';
 import { readPastRounds } from '../io/past-rounds.js';
 import { sessionsDir } from '../io/session-store.js';
+import { writeErr, writeOut } from '../io/output.js';
 
 export interface HistoryCommandOptions {
   signal?: string;
@@ -23,12 +24,12 @@ export async function historyCommand(opts: HistoryCommandOptions): Promise<void>
     throw new UserError(`unknown signal "${opts.signal}"; the signals are: ${SIGNAL_IDS.join(', ')}`);
   }
   const signal = opts.signal as SignalId | undefined;
-  const rounds = readPastRounds(sessionsDir(), (m) => process.stderr.write(`mockloop: ${m}\n`));
+  const rounds = readPastRounds(sessionsDir(), (m) => writeErr(`mockloop: ${m}\n`));
   const history = buildHistory(rounds, signal ? { signal } : {});
   if (opts.json) {
-    process.stdout.write(jsonOutput(history));
+    writeOut(jsonOutput(history));
     return;
   }
   const { width } = stdoutStyle();
-  process.stdout.write(renderHistoryText(history, { width, formatDate: localDate, beatLabels: beatLabels(rounds) }));
+  writeOut(renderHistoryText(history, { width, formatDate: localDate, beatLabels: beatLabels(rounds) }));
 }

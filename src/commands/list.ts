@@ -3,6 +3,8 @@ import { SCENARIO_KINDS } from '../scenario/types.js';
 import { scenarioListings, type ScenarioListing } from '../content/listing-cache.js';
 import { outputWidth } from '../io/colour.js';
 import { wrap } from '../debrief/text.js';
+import { jsonOutput } from '../debrief/render-json.js';
+import { writeErr, writeOut } from '../io/output.js';
 
 export type { ScenarioListing } from '../content/listing-cache.js';
 
@@ -39,12 +41,12 @@ export function formatTable(rows: readonly ScenarioListing[], width = 80): strin
 export async function listCommand(opts: ListOptions): Promise<void> {
   const { listings: all, problems } = await scenarioListings({ scenarios: opts.scenarios });
   const shown = sortListings(all).filter((s) => opts.kind === undefined || s.kind === opts.kind);
-  if (opts.json) process.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
+  if (opts.json) writeOut(jsonOutput(shown));
   else if (shown.length > 0) {
     // fit a terminal; piped output keeps one line per scenario for grep and friends
     const width = process.stdout.isTTY || process.env.COLUMNS ? outputWidth(process.stdout, process.env) : Infinity;
-    process.stdout.write(`${formatTable(shown, width)}\n`);
-  } else process.stderr.write(opts.kind ? `no ${opts.kind} scenarios found\n` : 'no scenarios found\n');
+    writeOut(`${formatTable(shown, width)}\n`);
+  } else writeErr(opts.kind ? `no ${opts.kind} scenarios found\n` : 'no scenarios found\n');
   // the good scenarios are listed; the broken files still make the command fail
   if (problems.length > 0) throw new ContentError(problems);
 }

@@ -6,6 +6,7 @@ import { UserError } from '../errors.js';
 import { writeFileDurably } from '../io/durable-write.js';
 import { makeDirs } from '../io/home.js';
 import { SCENARIO_KINDS, type ScenarioKind } from '../scenario/types.js';
+import { writeErr, writeOut } from '../io/output.js';
 
 export interface NewOptions {
   kind?: string;
@@ -108,8 +109,8 @@ export async function newCommand(id: string, opts: NewOptions): Promise<void> {
   }
 
   const where = shown(file);
-  process.stdout.write(`${where}\n`);
-  process.stderr.write(
+  writeOut(`${where}\n`);
+  writeErr(
     [
       `wrote ${where}: a small ${kind} round that plays as written`,
       'next:',

@@ -6,6 +6,7 @@ import { lockPath, lockRound, readJournal, stoppedRounds } from '../io/journal.j
 import type { TurnSource } from '../io/play.js';
 import { readRecord, resolveSession, sessionsDir } from '../io/session-store.js';
 import { playScenario, type PlayRequest } from './run.js';
+import { writeErr } from '../io/output.js';
 
 export interface ResumeOptions {
   answers?: string;
@@ -86,7 +87,7 @@ async function resumeLocked(journalPath: string, id: string, opts: ResumeOptions
     throw new UserError(`cannot resume round ${id}: its journal ${journalPath} cannot be written (${code}), so nothing played would be saved`);
   }
   const journal = readJournal(journalPath);
-  for (const p of journal.problems) process.stderr.write(`${journalPath}:${p.line}: ${p.message}\n`);
+  for (const p of journal.problems) writeErr(`${journalPath}:${p.line}: ${p.message}\n`);
   const start = journal.start;
   if (!start) throw new UserError(`${journalPath}: not a mockloop journal (no start event)`);
   const { rebuildRound } = await import('../io/replay.js');

@@ -15,6 +15,7 @@ import { stepper } from '../io/stepper.js';
 import { Interrupted, SIGNAL_EXIT, playRound, stateOf, type RoundObserver, type TurnSource } from '../io/play.js';
 import { stdoutStyle } from '../io/colour.js';
 import { jsonOutput } from '../debrief/render-json.js';
+import { write, writeErr, writeOut } from '../io/output.js';
 
 export interface RunOptions {
   minutes?: string;
@@ -119,7 +120,7 @@ export async function playScenario(req: PlayRequest): Promise<void> {
   // with --json stdout carries only the JSON object: at a terminal the round plays on stderr
   const liveStream = req.json ? (interactive ? process.stderr : undefined) : process.stdout;
   const out = (text: string) => {
-    liveStream?.write(`${text}\n`);
+    if (liveStream) write(liveStream, `${text}\n`);
   };
   const transcript: TranscriptEntry[] = [...initial.transcript];
   if (req.resume) {
@@ -153,8 +154,8 @@ export async function playScenario(req: PlayRequest): Promise<void> {
   const facilitation = req.facilitator ? await import('../io/facilitator-review.js') : undefined;
   if (facilitation) {
     // the sheet is for the game master's eyes: stdout, unless stdout carries the JSON (a resumed round showed it at the start)
-    if (!req.resume) (liveStream === process.stdout ? process.stdout : process.stderr).write(`${facilitation.sheetText(scenario, rubric, style)}\n`);
-    if (!interactive) process.stderr.write("mockloop: the facilitator review needs a terminal; the debrief carries the scorer's verdicts only\n");
+    if (!req.resume) write(liveStream === process.stdout ? process.stdout : process.stderr, `${facilitation.sheetText(scenario, rubric, style)}\n`);
+    if (!interactive) writeErr("mockloop: the facilitator review needs a terminal; the debrief carries the scorer's verdicts only\n");
   }
 
   let source: TurnSource;
@@ -197,7 +198,7 @@ export async function playScenario(req: PlayRequest): Promise<void> {
     if (!(err instanceof Interrupted)) {
       // every turn was journaled before it was played: say where, and let the lock go
       const path = saver.interrupted();
-      if (path) process.stderr.write(`mockloop: every answer you sent is saved in ${path} (mockloop debrief ${saver.journal.id})\n`);
+      if (path) writeErr(`mockloop: every answer you sent is saved in ${path} (mockloop debrief ${saver.journal.id})\n`);
       throw err;
     }
     if (interactive) (await import('../io/terminal.js')).releaseTerminal();
@@ -232,17 +233,17 @@ export async function playScenario(req: PlayRequest): Promise<void> {
   }
   const savedPath = saver.finish(transcript, debrief);
   // the path on a line of its own, so a narrow terminal wraps only the path
-  if (savedPath) process.stderr.write(`Saved: ${savedPath}\n  (mockloop debrief ${saver.journal.id})\n`);
+  if (savedPath) writeErr(`Saved: ${savedPath}\n  (mockloop debrief ${saver.journal.id})\n`);
   // the warning has been said; a round that meant to save and could not is not a success
   else if (saver.journal.recordFailed) process.exitCode = 1;
   if (req.json) {
     const payload = { scenario: { id: scenario.id, kind: scenario.kind, title: scenario.title }, transcript, debrief };
-    process.stdout.write(jsonOutput(payload));
+    writeOut(jsonOutput(payload));
     return;
   }
   const { renderDebrief } = await import('../debrief/render.js');
   out('');
-  process.stdout.write(renderDebrief(debrief, { format: 'text', colour: style.colour, width: style.width, title: scenario.title, ...(savedPath ? { sessionId: saver.journal.id } : {}) }));
+  writeOut(renderDebrief(debrief, { format: 'text', colour: style.colour, width: style.width, title: scenario.title, ...(savedPath ? { sessionId: saver.journal.id } : {}) }));
 }
 
 export async function runCommand(idOrFile: string, opts: RunOptions): Promise<void> {

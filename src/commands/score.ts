@@ -6,6 +6,7 @@ import { readTextInput } from '../io/input.js';
 import { jsonOutput } from '../debrief/render-json.js';
 import { stdoutStyle } from '../io/colour.js';
 import { wrap } from '../debrief/text.js';
+import { writeOut } from '../io/output.js';
 
 export interface ScoreCommandOptions {
   signal?: string;
@@ -63,16 +64,16 @@ export async function scoreCommand(files: string[], opts: ScoreCommandOptions): 
       ...(signal ? { targets: [signal] } : {}),
     });
     if (format !== 'json') out += framingsLine(report, width);
-    process.stdout.write(out);
+    writeOut(out);
     return;
   }
 
   const bank = storyBank(stories, rubric.spec.signals.map((s) => ({ id: s.id, short: s.short ?? s.name })));
   if (format === 'json') {
-    process.stdout.write(jsonOutput(bank));
+    writeOut(jsonOutput(bank));
     return;
   }
-  process.stdout.write(format === 'md' ? bankMarkdown(bank) : bankText(bank, colour, width));
+  writeOut(format === 'md' ? bankMarkdown(bank) : bankText(bank, colour, width));
 }
 
 function framingsLine(report: ScoreReport, width: number): string {

@@ -1,5 +1,6 @@
 import { UserError, formatProblem } from '../errors.js';
 import { defaultContentChecks, validateContent, type ContentCheck } from '../content/index.js';
+import { writeErr, writeOut } from '../io/output.js';
 
 export interface ValidateCommandOptions {
   scenarios?: string;
@@ -29,10 +30,10 @@ export async function validateCommand(paths: string[], opts: ValidateCommandOpti
   if (report.problems.length === 0) {
     const played = samples > 0 ? `; ${plural(samples, 'sample answer')} played and scored at ${samples === 1 ? 'its' : 'their'} expected level` : '';
     const what = [report.rubrics > 0 ? plural(report.rubrics, 'rubric') : '', report.scenarios > 0 || report.rubrics === 0 ? plural(report.scenarios, 'scenario') : ''];
-    process.stderr.write(`ok: ${what.filter(Boolean).join(', ')}${played}\n`);
+    writeErr(`ok: ${what.filter(Boolean).join(', ')}${played}\n`);
     return;
   }
-  process.stdout.write(`${report.problems.map(formatProblem).join('\n')}\n`);
+  writeOut(`${report.problems.map(formatProblem).join('\n')}\n`);
   const files = new Set(report.problems.map((p) => p.file)).size;
   throw new UserError(`${plural(report.problems.length, 'problem')} in ${plural(files, 'file')}`);
 }

@@ -3,7 +3,7 @@
 
 // CSI (ESC [ or 8-bit 0x9B) params + final byte; OSC/DCS/PM/APC/SOS strings up to BEL or ST;
 // any other two-byte ESC sequence.
-const ESCAPES =
+export const ESCAPES =
   /(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]?|(?:\u001b[\]PX^_]|[\u0090\u009d\u009e\u009f\u0098])[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[\u0020-\u007e]?/g;
 // C0 and C1 controls except tab/newline/carriage return, DEL, and the bidi overrides/isolates
 // that can make text render in an order different from its bytes.

@@ -6,6 +6,7 @@ import { applyJudgement, beatKey, facilitatorSheet, type Judgement } from '../ro
 import type { Scenario } from '../scenario/types.js';
 import type { CompiledRubric } from '../scoring/index.js';
 import type { BeatResult } from '../scoring/types.js';
+import { write } from './output.js';
 import { chooseMany } from './terminal.js';
 
 // Facilitator mode at the terminal: the sheet before the round, and the review of the scorer's
@@ -43,7 +44,7 @@ export async function reviewDebrief(
   const judgement: Judgement = {};
   const reviewed = scenario.signals.flatMap((id) => debrief.signals.filter((s) => s.id === id));
   const intro = `Facilitator review of ${reviewed.length} signal${reviewed.length === 1 ? '' : 's'}: the scorer's hits are checked. Uncheck a beat to reject it, check a missed one to award it; space toggles, Enter confirms the signal.`;
-  io.output.write(`\n${wrap(intro, io.width).join('\n')}\n`);
+  write(io.output, `\n${wrap(intro, io.width).join('\n')}\n`);
   for (const [i, s] of reviewed.entries()) {
     const beats = [...s.beats].sort(byHitThenWeight);
     const shown = truncate(`${i + 1}/${reviewed.length} ${sanitize(s.name)} (scorer: ${s.label} ${s.score})`, io.width - 2);

@@ -3,6 +3,7 @@ import type { TranscriptEntry } from '../round/transcript.js';
 import type { Scenario } from '../scenario/types.js';
 import { openJournal, reopenJournal, type Journal, type StartEvent } from './journal.js';
 import type { RoundObserver } from './play.js';
+import { writeErr } from './output.js';
 
 // Saving a round as it plays: one observer on the round loop journals every engine input before
 // it is played (with its time since the start, so the round can be replayed) and every transcript
@@ -33,7 +34,7 @@ export interface SaveOptions {
 
 export function saveRound(opts: SaveOptions): RoundSaver {
   const { scenario } = opts;
-  const warn = (message: string) => process.stderr.write(`mockloop: ${message}\n`);
+  const warn = (message: string) => writeErr(`mockloop: ${message}\n`);
   const journal = opts.resume ? reopenJournal(opts.resume.path, opts.resume.start, { warn }) : openJournal({
     scenario: { id: scenario.id, kind: scenario.kind, title: scenario.title, signals: scenario.signals },
     seed: opts.seed,

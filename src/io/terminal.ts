@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { formatDuration } from '../round/simclock.js';
-import { stripControls } from '../debrief/sanitize.js';
+import { sanitize, stripControls } from '../debrief/sanitize.js';
+import { write } from './output.js';
 import { Interrupted, type PromptInfo, type TurnSource } from './play.js';
 
 // Every prompt mockloop shows goes through this module: one place that owns the terminal's
@@ -121,10 +122,15 @@ export interface Choice<T> {
   description?: string;
 }
 
+/** Choices drawn by inquirer: titles and summaries from scenario packs, cleaned of controls and escapes. */
+function safeChoices<C extends Choice<unknown>>(choices: C[]): C[] {
+  return choices.map((c) => ({ ...c, name: sanitize(c.name), ...(c.description !== undefined ? { description: sanitize(c.description) } : {}) }));
+}
+
 /** A menu choice (inquirer select). */
 export async function choose<T>(message: string, choices: Choice<T>[]): Promise<T> {
   try {
-    return await run((p, input) => p.select<T>({ message, choices, pageSize: 12 }, { input }));
+    return await run((p, input) => p.select<T>({ message: sanitize(message), choices: safeChoices(choices), pageSize: 12 }, { input }));
   } finally {
     releaseTerminal();
   }
@@ -137,7 +143,7 @@ export async function chooseMany<T>(
   output: NodeJS.WritableStream = process.stdout,
 ): Promise<T[]> {
   try {
-    return await run((p, input) => p.checkbox<T>({ message, choices, pageSize: Math.min(20, Math.max(5, choices.length)), loop: false }, { input, output }));
+    return await run((p, input) => p.checkbox<T>({ message: sanitize(message), choices: safeChoices(choices), pageSize: Math.min(20, Math.max(5, choices.length)), loop: false }, { input, output }));
   } finally {
     releaseTerminal();
   }
@@ -192,7 +198,8 @@ export function promptMessage(info: PromptInfo): string {
   if (info.remainingMs !== null) parts.push(`${formatDuration(info.remainingMs)} left`);
   if (info.clock) parts.push(info.clock);
   parts.push(info.phaseTitle);
-  return `[${parts.join(' · ')}]`;
+  // inquirer draws the prompt itself: what came from a scenario pack is cleaned here
+  return sanitize(`[${parts.join(' · ')}]`);
 }
 
 /** Turns typed at the terminal, one inquirer `input` per turn. */
@@ -213,8 +220,8 @@ export function terminalSource(output: NodeJS.WritableStream = process.stdout): 
         const long = await editAnswer('Answer in the editor (/edit)', asked?.text, output);
         terminalInput();
         // show what was written, since the editor's screen is gone
-        if (long) output.write(`${long.split('\n').map((l) => `  ${l}`).join('\n')}\n`);
-        else output.write('  Nothing was written; back to the question.\n');
+        if (long) write(output, `${long.split('\n').map((l) => `  ${l}`).join('\n')}\n`);
+        else write(output, '  Nothing was written; back to the question.\n');
         return long;
       }
       return text;
