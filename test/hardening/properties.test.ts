@@ -195,3 +195,89 @@ describe('the round engine on random input, for every built-in scenario', () => 
     expect(state.status).not.toBe('new');
   });
 });
+
+// escape sequences and controls a hostile pack or answer might hold
+const nasty = fc.constantFrom('\u001b[6n', '\u001b]52;c;ZXZpbA==\u0007', '\u001b]0;title\u001b\\', '\u009b31m', '\u202e', '\u2066', '\u0000', '\r', '\u0007', '\u001bP1$r\u001b\\', '\u001b[2J', '\u001b');
+const hostile = fc.array(fc.oneof(nasty, fc.string({ maxLength: 8 })), { maxLength: 12 }).map((parts) => parts.join(''));
+/** A short unit repeated up to 20,000 times: "I I I …", ". . .", runs of spaces. */
+const repetitive = fc.tuple(fc.oneof(fc.constantFrom('I ', ' ', '. ', '12:30 ', 'not ', 'on-call-', '\n', 'a', 'by default '), fc.string({ minLength: 1, maxLength: 4 })), fc.integer({ min: 1, max: 20_000 })).map(([unit, n]) => unit.repeat(n));
+
+describe('scoring, journals and saved rounds on hostile input', () => {
+  it('scoring never throws on random bytes, NUL, escapes and huge repetitive text', async () => {
+    const { scoreText } = await import('../../src/scoring/index.js');
+    fc.assert(
+      fc.property(fc.oneof(fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b).toString('latin1')), hostile, repetitive), (text) => {
+        const report = scoreText(text, compiled);
+        expect(report.signals).toHaveLength(8);
+      }),
+      { numRuns: 60, seed: 20261206 },
+    );
+  });
+
+  it('a journal of random bytes or lines is parsed, never thrown on', async () => {
+    const { parseJournal } = await import('../../src/io/journal.js');
+    const line = fc.oneof(fc.string({ maxLength: 40 }), anyValue.map((v) => JSON.stringify(v)), anyValue.map((v) => JSON.stringify({ type: 'start', scenario: v, id: v, seed: v, startedAt: v })), anyValue.map((v) => JSON.stringify({ type: 'effect', entry: v })));
+    fc.assert(
+      fc.property(fc.oneof(fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.from(b).toString('utf8')), fc.array(line, { maxLength: 8 }).map((l) => l.join('\n'))), (text) => {
+        const j = parseJournal(text);
+        expect(Array.isArray(j.problems)).toBe(true);
+        if (j.start) expect(typeof j.start.scenario.title).toBe('string');
+        for (const e of j.transcript) expect(typeof e.text).toBe('string');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a saved record of any shape is checked, never thrown on', async () => {
+    const { savedProblem } = await import('../../src/io/saved-schema.js');
+    fc.assert(
+      fc.property(anyValue, anyValue, anyValue, (scenario, transcript, debrief) => {
+        const problem = savedProblem('record', { version: 1, id: 'x', startedAt: 't', status: 'complete', scenario, transcript, debrief });
+        expect(problem === undefined || (typeof problem === 'string' && !problem.includes('\n'))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('output is terminal-safe whatever it holds, keeping only colour when colour is on', async () => {
+    const { terminalSafe } = await import('../../src/io/output.js');
+    fc.assert(
+      fc.property(fc.oneof(hostile, fc.string({ maxLength: 60 })), (text) => {
+        expect(terminalSafe(text, false)).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+        expect(terminalSafe(text, true).replace(/\u001b\[[0-9;]*m/g, '')).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('escapes in every string field of every built-in scenario load and play', () => {
+    for (const scenario of scenarios) {
+      fc.assert(
+        fc.property(hostile, (evil) => {
+          // every string: ids and references are refused, never thrown on
+          expect(Array.isArray(scenarioFromDocument(parseContent('evil.yaml', JSON.stringify(poisonStrings(scenario, evil))), rubric).problems)).toBe(true);
+          // every prose string: the scenario loads and plays
+          const loaded = scenarioFromDocument(parseContent('evil.yaml', JSON.stringify(poisonStrings(scenario, evil, PROSE_KEYS))), rubric);
+          expect(loaded.problems).toEqual([]);
+          {
+            const ctx = prepareRound(loaded.loaded!.scenario, compiled);
+            let state = step(ctx, createRound(ctx, { seed: 1 }), { type: 'start' }, 0).state;
+            state = step(ctx, state, { type: 'turn', text: `${evil} I checked the dashboards` }, 60_000).state;
+            expect(JSON.parse(JSON.stringify(state))).toEqual(state);
+          }
+        }),
+        { numRuns: 5, seed: 20261206 },
+      );
+    }
+  });
+});
+
+const PROSE_KEYS = new Set('title summary prompt say text note says again otherwise label tip why what expected wrapUp day source'.split(' '));
+
+/** The scenario with `evil` put in front of every string under `keys` (every string when absent). */
+function poisonStrings(value: unknown, evil: string, keys?: Set<string>, key = ''): unknown {
+  if (typeof value === 'string') return !keys || keys.has(key) ? evil + value : value;
+  if (Array.isArray(value)) return value.map((v) => poisonStrings(v, evil, keys, key));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, poisonStrings(v, evil, keys, k)]));
+  return value;
+}
