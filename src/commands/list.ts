@@ -25,7 +25,8 @@ function sortListings(rows: readonly ScenarioListing[]): ScenarioListing[] {
 export function formatTable(rows: readonly ScenarioListing[], width = 80): string {
   const header = ['ID', 'KIND', 'MIN', 'TITLE', 'SIGNALS'];
   const cells = [header, ...rows.map((r) => [r.id, r.kind, String(r.minutes), r.title, r.signals.join(', ')])];
-  const widths = header.map((_, c) => Math.max(...cells.map((row) => row[c]!.length)));
+  // folded, not spread: a search path may hold more scenarios than a call takes arguments
+  const widths = header.map((_, c) => cells.reduce((n, row) => Math.max(n, row[c]!.length), 0));
   const full = widths.reduce((n, w) => n + w + 2, 0) - 2;
   if (full <= width) {
     return cells

@@ -204,7 +204,7 @@ export function renderHistoryText(history: History, options: HistoryTextOptions 
   const trends = Object.entries(history.trends);
   if (trends.length > 0) {
     out.push('', 'Trends (score per scored round with answers, oldest first)');
-    const w = Math.max(...trends.map(([id]) => id.length));
+    const w = trends.reduce((n, [id]) => Math.max(n, id.length), 0);
     for (const [id, scores] of trends) {
       const first = scores[0]!;
       const last = scores[scores.length - 1]!;

@@ -84,7 +84,7 @@ export function renderRecovered(round: RecoveredRound, format: 'text' | 'md', wi
   const out = [`Debrief: ${title} (interrupted)`, ...wrap(round.note, width), ''];
   if (round.phases.length > 0) {
     out.push('Time per phase');
-    const w = Math.max(...round.phases.map((p) => p.title.length));
+    const w = round.phases.reduce((n, p) => Math.max(n, p.title.length), 0);
     for (const p of round.phases) out.push(`  ${padEnd(sanitize(p.title), w)}  ${formatDuration(p.spentMs)} / ${formatDuration(p.budgetMinutes * 60_000)}`);
     out.push('');
   }

@@ -162,7 +162,7 @@ export function renderTerminal(debrief: Debrief, options: TerminalOptions = {}):
 
   if (debrief.phases.length > 0) {
     out.push('', c.bold('Time per phase'));
-    const nameWidth = Math.min(Math.max(...debrief.phases.map((p) => displayWidth(sanitize(p.title)))), width - 32);
+    const nameWidth = Math.min(debrief.phases.reduce((n, p) => Math.max(n, displayWidth(sanitize(p.title))), 0), width - 32);
     for (const p of debrief.phases) {
       const budgetMs = p.budgetMinutes * 60_000;
       const over = p.spentMs - budgetMs;
