@@ -1,5 +1,7 @@
 import type { Action, BeatRef, Condition, FollowUp, Panel, Phase, Probe, Scenario } from '../scenario/types.js';
-import type { Doc, Match } from '../scoring/types.js';
+import type { Match } from '../scoring/types.js';
+import { clauseAt, performs, readAction, readClauses, type Clause } from '../language/index.js';
+import { actionWords, closestAction, matchGrammar, scenarioVerbs, withValue, type ActionWords, type GrammarMatch } from './vocabulary.js';
 import { analyze, compilePattern, findMatches, hitBeats, mergeLexicon } from './scorer.js';
 import type { CompiledPattern, CompiledRubric } from './scorer.js';
 import { clockAfterStart, formatClock, formatDuration, parseClock, seededIndex } from './simclock.js';
@@ -21,6 +23,10 @@ export interface RoundContext {
   rubric: CompiledRubric;
   panels: { panel: Panel; patterns: CompiledPattern[] }[];
   actions: { action: Action; patterns: CompiledPattern[] }[];
+  /** Each action's verb, object and flags in the scenario's own words. */
+  vocabulary: ActionWords[];
+  /** Verbs of the scenario's world, for reading its imperatives. */
+  verbs: Set<string>;
 }
 
 export function prepareRound(scenario: Scenario, rubric: CompiledRubric): RoundContext {
@@ -31,6 +37,8 @@ export function prepareRound(scenario: Scenario, rubric: CompiledRubric): RoundC
     rubric,
     panels: (incident?.panels ?? []).map((panel) => ({ panel, patterns: panel.ask.map((p) => compilePattern(p, lexicon)) })),
     actions: (incident?.actions ?? []).map((action) => ({ action, patterns: action.do.map((p) => compilePattern(p, lexicon)) })),
+    vocabulary: actionWords(scenario),
+    verbs: scenarioVerbs(scenario),
   };
 }
 
@@ -275,10 +283,11 @@ function turn(st: Step, text: string, timeUp: boolean): void {
   let asideAsk = false;
   if (investigate) {
     const answering = s.phase.question.kind !== 'prompt';
-    matched = investigateTurn(st, text);
+    const reply = investigateTurn(st, text);
+    matched = reply.matched;
     if (!matched) {
       asideAsk = answering && text.includes('?');
-      if (!answering || asideAsk) fallback(st, text);
+      if ((!answering || asideAsk) && !reply.replied) fallback(st, text);
       answered = true;
     }
     advanceClock(st, matched);
@@ -459,55 +468,90 @@ function wrap(st: Step, reason: 'done' | 'time' | 'end', phaseClosed = false): v
 
 // ---- incident play ----
 
-/** Answers one investigate turn: actions first, then panels. Returns whether anything matched. */
-function investigateTurn(st: Step, text: string): boolean {
-  const inc = st.inc!;
-  const doc = analyze(text);
-  let matched = false;
-  for (const { action, patterns } of st.ctx.actions) {
-    if (!patterns.some((p) => findMatches(doc, p).some((m) => performs(doc, m)))) continue;
-    matched = true;
-    doAction(st, action, text);
-  }
-  for (const { panel, patterns } of st.ctx.panels) {
-    if (!matchesAny(doc, patterns)) continue;
-    matched = true;
-    const view = panel.views.find((v) => st.holds(v.when)) ?? panel.views[panel.views.length - 1];
-    const result = view?.text ?? '(no data)';
-    if (!inc.revealed.includes(panel.id)) inc.revealed.push(panel.id);
-    pathStep(inc, { kind: 'asked', ref: panel.id, said: text, result });
-    st.say('system', 'panel', result, { ref: panel.id, title: panel.title });
-  }
-  return matched;
-}
+/** At most this many panels open per turn; the rest are offered by name. */
+const MAX_REVEALS = 3;
 
-/** Words that open a clause only musing about an action: "I could roll back", "maybe restart". */
-const MUSING = new Set(['could', 'might', 'maybe', 'perhaps']);
+interface TurnReply {
+  /** A panel was shown or an action done (or tried). */
+  matched: boolean;
+  /** The system said something else in reply: a "did you mean". */
+  replied: boolean;
+}
 
 /**
- * Whether an action's trigger match performs it. A question asks ("should we roll back?"), and
- * a clause opened by "could", "might", "maybe", "perhaps" or "should we" muses ("I could roll
- * back, but first I want the logs"): neither does anything. "I'd", "I will" and "let's" act.
+ * Answers one investigate turn. The turn is read into clauses first: an action is done only by a
+ * clause that performs it (not a question, a musing, a refusal, a condition or an explanation),
+ * and a panel opens only for a clause that asks (or acts on nothing the round knows).
  */
-function performs(doc: Doc, m: Match): boolean {
-  const sentence = doc.sentences[m.sentence];
-  if (!sentence || /\?["'”’)\]]*\s*$/.test(sentence.text)) return false;
-  // back from the match to the start of its clause: punctuation or a "but" closes the one before
-  for (let i = m.firstToken - 1; i >= sentence.firstToken; i--) {
-    const t = doc.tokens[i]!;
-    if (/[,;:()—–]|\s-\s/.test(doc.text.slice(t.end, doc.tokens[i + 1]!.start))) break;
-    if (MUSING.has(t.norm)) return false;
-    if (t.norm === 'should' && doc.tokens[i + 1]?.norm === 'we') return false;
-    if (t.norm === 'but') break;
+function investigateTurn(st: Step, text: string): TurnReply {
+  const inc = st.inc!;
+  const doc = analyze(text);
+  const clauses = readClauses(text, { verbs: st.ctx.verbs });
+  const frameOf = (m: Match): Clause | undefined => clauseAt(clauses, m.start);
+  const acted = new Set<Clause>();
+  const done = new Set<string>();
+  for (const { action, patterns } of st.ctx.actions) {
+    const clause = patterns.flatMap((p) => findMatches(doc, p)).map(frameOf).find((c) => c !== undefined && performs(c));
+    if (!clause) continue;
+    acted.add(clause);
+    done.add(action.id);
+    doAction(st, action, text);
   }
-  return true;
+  // A verb and an object in the scenario's own words: "set max_new_rps to 800", "cap new authorisations".
+  const uncaught: Clause[] = [];
+  for (const clause of clauses) {
+    if (!performs(clause) || acted.has(clause)) continue;
+    const reading = readAction(clause);
+    const g = reading ? matchGrammar(reading, st.ctx.vocabulary, inc.did) : undefined;
+    if (!g) {
+      uncaught.push(clause);
+      continue;
+    }
+    acted.add(clause);
+    if (done.has(g.words.action.id)) continue;
+    done.add(g.words.action.id);
+    doAction(st, g.words.action, text, g);
+  }
+  const reveals: { panel: Panel; at: number }[] = [];
+  for (const { panel, patterns } of st.ctx.panels) {
+    const m = patterns
+      .flatMap((p) => findMatches(doc, p))
+      .filter((x) => {
+        const c = frameOf(x);
+        return c !== undefined && (c.mood === 'ask' || (c.mood === 'act' && c.polarity === 'done' && !acted.has(c)));
+      })
+      .sort((a, b) => a.start - b.start)[0];
+    if (m) reveals.push({ panel, at: m.start });
+  }
+  reveals.sort((a, b) => a.at - b.at);
+  for (const { panel } of reveals.slice(0, MAX_REVEALS)) reveal(st, panel, text);
+  const more = reveals.slice(MAX_REVEALS);
+  if (more.length > 0) {
+    st.say('system', 'notice', `also: ${more.map((r) => r.panel.title).join(', ')}, /panels`, { ref: 'more-panels' });
+  }
+  const matched = done.size > 0 || reveals.length > 0;
+  if (!matched && uncaught.length > 0) {
+    const near = closestAction(uncaught.flatMap((c) => c.words.map((w) => w.norm)), st.ctx.vocabulary);
+    const say = near ? `I didn't catch an action. Did you mean: ${lowerFirst(near.title)}?` : "I didn't catch an action. /hint lists what you can do.";
+    pathStep(inc, { kind: 'unmatched', said: text, result: say });
+    st.say('system', 'fallback', say, { ref: 'did-you-mean' });
+    return { matched, replied: true };
+  }
+  return { matched, replied: false };
 }
 
-function matchesAny(doc: Doc, patterns: CompiledPattern[]): boolean {
-  return patterns.some((p) => findMatches(doc, p).length > 0);
+const lowerFirst = (s: string): string => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
+
+function reveal(st: Step, panel: Panel, text: string): void {
+  const inc = st.inc!;
+  const view = panel.views.find((v) => st.holds(v.when)) ?? panel.views[panel.views.length - 1];
+  const result = view?.text ?? '(no data)';
+  if (!inc.revealed.includes(panel.id)) inc.revealed.push(panel.id);
+  pathStep(inc, { kind: 'asked', ref: panel.id, said: text, result });
+  st.say('system', 'panel', result, { ref: panel.id, title: panel.title });
 }
 
-function doAction(st: Step, action: Action, text: string): void {
+function doAction(st: Step, action: Action, text: string, typed?: GrammarMatch): void {
   const inc = st.inc!;
   if (!st.holds(action.when)) {
     pathStep(inc, { kind: 'refused', ref: action.id, actionKind: action.kind, said: text, result: action.otherwise ?? '' });
@@ -515,8 +559,12 @@ function doAction(st: Step, action: Action, text: string): void {
     return;
   }
   const first = !inc.did.includes(action.id);
-  const says = first ? action.says : (action.again ?? action.says);
+  const said = first ? action.says : (action.again ?? action.says);
+  // the value typed is the value applied: "max_new_rps to 600" sets 600
+  const says = typed ? withValue(said, typed.words, typed.value) : said;
   Object.assign(inc.state, action.set ?? {});
+  const flag = typed?.words.flags[0];
+  if (flag && typed?.value?.number !== undefined && typed.words.defaultValue) inc.state[flag] = typed.value.number;
   if (first) {
     inc.did.push(action.id);
     pathStep(inc, { kind: 'did', ref: action.id, actionKind: action.kind, said: text, result: says });

@@ -1,0 +1,8 @@
+// Reading language, shared by the scorer and the round engine: clauses and their frames, and
+// a clause read as an action.
+export { clauseAt, performs, readClauses } from './clauses.js';
+export type { Agent, Clause, Modality, Mood, Polarity, ReadOptions, Word } from './clauses.js';
+export { baseVerb, readAction } from './actions.js';
+export type { ActionReading, ActionValue } from './actions.js';
+export { ACTION_CLASSES, NOT_OBJECT, WORDS } from './words.js';
+export type { ActionClass, WordList, WordListId } from './words.js';

@@ -1,0 +1,188 @@
+// Every word list the clause reader uses, kept apart from its logic (as retext keeps data/en/*.yml).
+// Each list says where its entries come from. Multi-word entries are matched on normalised words:
+// lower case, contractions expanded ("won't" → "will not", "I'd" → "i would").
+
+export interface WordList {
+  source: string;
+  words: readonly string[];
+}
+
+const list = (source: string, words: readonly string[]): WordList => ({ source, words });
+
+export const WORDS = {
+  /** Words that join two clauses of equal standing. */
+  coordinators: list('English coordinating conjunctions and clause-joining adverbs', ['and', 'but', 'or', 'then', 'so', 'also', 'plus']),
+
+  /** Words that open a reason: the clause explains, it does not ask or act. */
+  reasons: list('English subordinators of cause and concession', [
+    'because', 'since', 'cause', 'given', 'although', 'though', 'whereas', 'as long as', 'so that', 'otherwise', 'which means', 'meaning',
+  ]),
+
+  /** Words that open a condition: nothing inside it, nor in the consequence, happens now. */
+  conditions: list('English conditional subordinators', ['if', 'unless', 'suppose', 'supposing', 'assuming', 'in case', 'even if', 'provided', 'once', 'when', 'whenever']),
+
+  /** Words that open a time clause: what is in it is the background, not the decision. */
+  times: list('English temporal subordinators', ['before', 'after', 'until', 'till', 'while']),
+
+  /** Words that open a clause whose content is ruled out: "rather than failing open". */
+  preventers: list('English subordinators of exclusion (NegEx pre-negation triggers)', ['rather than', 'instead of', 'without', 'not by']),
+
+  /** Words that open a complement or relative clause: it belongs to the clause before it. */
+  complements: list('English complementisers and relative pronouns', ['that', 'whether', 'which', 'who', 'where', 'what', 'how', 'why']),
+
+  /** Words that open a question when they come first. */
+  questionWords: list('English interrogatives', ['what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how']),
+
+  /** Auxiliaries that open a yes/no question ("is the db ok", "can we see the queue"). */
+  questionAuxiliaries: list('English auxiliaries in subject-auxiliary inversion', [
+    'is', 'are', 'was', 'were', 'do', 'does', 'did', 'have', 'has', 'had', 'can', 'could', 'would', 'will', 'should', 'shall', 'may', 'might', 'any',
+  ]),
+
+  /** Phrases that ask to be shown something. */
+  askPhrases: list('observed candidate phrasing in mock incident rounds', [
+    'show me', 'show us', 'let me see', 'let us see', 'let me look', 'let us look', 'let me check', 'let us check', 'give me', 'get me',
+    'tell me', 'pull up', 'bring up', 'double check', 'sanity check', 'keep an eye', 'keep watching', 'look at', 'look into', 'take a look', 'have a look', 'can i see', 'can we see', 'i want to see',
+    'i would like to see', 'i need to see', 'i want to know', 'i need to know', 'i would like to know', 'what about', 'how about', 'any news',
+  ]),
+
+  /** Verbs of looking and finding out: a clause led by one of them asks. */
+  askVerbs: list('verbs of perception and inquiry', [
+    'check', 'look', 'see', 'view', 'show', 'confirm', 'verify', 'validate', 'inspect', 'examine', 'review', 'compare', 'query',
+    'grep', 'tail', 'read', 'investigate', 'find', 'know', 'understand', 'learn', 'monitor', 'watch', 'eyeball', 'scan', 'search', 'dig',
+    'figure', 'determine', 'identify', 'correlate', 'measure', 'trace', 'diagnose', 'explore', 'browse', 'glance', 'skim', 'peek', 'wonder',
+    'open', 'head', 'establish', 'quantify', 'gauge', 'assess', 'rule', 'double-check', 'sanity', 'poke', 'profile', 'graph', 'plot',
+    'want', 'need', 'checking', 'looking', 'confirming', 'verifying', 'reviewing', 'seen', 'checked', 'looked', 'confirmed', 'verified',
+  ]),
+
+  /** Verbs of opinion and report: a first-person clause led by one of them explains. */
+  opinionVerbs: list('verbs of cognition and report', [
+    'think', 'guess', 'suspect', 'believe', 'bet', 'expect', 'feel', 'assume', 'hope', 'reckon', 'doubt', 'imagine', 'worry', 'fear',
+    'mean', 'agree', 'disagree', 'prefer', 'know', 'said', 'say', 'noticed', 'notice', 'saw', 'understand',
+  ]),
+
+  /** Verbs that report someone else's reasoning: what follows is theirs, not the candidate's act. */
+  reportVerbs: list('English reporting verbs', [
+    'says', 'said', 'suggests', 'suggested', 'recommends', 'recommended', 'mentions', 'mentioned', 'claims', 'claimed', 'argues', 'argued',
+    'told', 'tells', 'proposes', 'proposed', 'advises', 'advised', 'lists', 'listed', 'offers', 'offered',
+  ]),
+
+  /** Phrases that judge an action rather than take it. */
+  evaluations: list('observed candidate phrasing: judging an option aloud', [
+    'would not help', 'will not help', 'does not help', 'did not help', 'not going to help', 'would help', 'will help', 'would not fix',
+    'will not fix', 'does not fix', 'would not work', 'will not work', 'does not work', 'would not do anything', 'will not do anything',
+    'would do nothing', 'does nothing', 'would not change', 'will not change', 'no point', 'pointless', 'not worth', 'my worry', 'my concern',
+    'the worry', 'the concern', 'worried', 'problem with', 'risk with', 'risk of', 'trouble with', 'issue with', 'downside', 'upside',
+    'is risky', 'too risky', 'risky', 'dangerous', 'bad idea', 'good idea', 'make it worse', 'make things worse', 'makes it worse',
+    'would make', 'would mean', 'would just', 'would only', 'would not matter', 'does not matter', 'is not the answer', 'the answer is not',
+    'is tempting', 'tempting', 'is unsafe', 'wrong call', 'right call', 'the catch', 'is a trap', 'is the bottleneck', 'not the bottleneck',
+  ]),
+
+  /** Words that refuse or rule out what follows in the clause. */
+  refusals: list('NegEx negation triggers (Chapman et al. 2001), trimmed to the clause', ['not', 'no', 'never', 'nor', 'neither']),
+
+  /** Verbs that hold an action back: "hold off on the rollback", "avoid failing open". */
+  holds: list('observed candidate phrasing: holding an action back', [
+    'hold off', 'avoid', 'avoiding', 'refrain', 'resist', 'skip', 'wait on', 'wait before', 'not yet', 'no need to', 'decide against', 'rule out',
+  ]),
+
+  /** Subjects that are the candidate. */
+  speaker: list('English first-person singular pronouns', ['i', 'me', 'my', 'myself']),
+  /** Subjects that are the candidate's team. */
+  team: list('English first-person plural pronouns', ['we', 'us', 'our', 'ourselves', 'let us']),
+  /** Subjects that are someone else. */
+  others: list('English third-person and second-person pronouns', ['you', 'they', 'he', 'she', 'it', 'someone', 'people', 'everyone', 'somebody']),
+
+  /** Modals that imagine or weigh: the clause muses. */
+  possible: list('English epistemic modals and adverbs', ['could', 'might', 'may', 'maybe', 'perhaps', 'possibly', 'probably']),
+  /** Modals of a decision made now or about to be. */
+  planned: list('English future and deontic auxiliaries', ['will', 'shall', 'going', 'gonna', 'must', 'need', 'want', 'should', 'have to', 'let us', 'am', 'are']),
+  /** Modals that say what one would do. */
+  would: list('English conditional auxiliary', ['would']),
+  /** Perfect modals: what should have been done. */
+  shouldHave: list('English perfect modals', ['should have', 'could have', 'would have', 'might have', 'ought to have']),
+
+  /** Words that may come before the verb of an imperative or after a subject without changing it. */
+  fillers: list('discourse markers and adverbs seen before a verb', [
+    'please', 'just', 'now', 'first', 'firstly', 'then', 'next', 'ok', 'okay', 'so', 'also', 'and', 'right', 'quickly', 'immediately',
+    'straight', 'away', 'actually', 'definitely', 'really', 'still', 'well', 'alright', 'sure', 'step', 'one', 'two', 'three', 'to', 'try',
+    'go', 'ahead', 'honestly', 'oh', 'hmm', 'hm', 'yes', 'yeah', 'asap',
+  ]),
+
+  /** Verbs that change the system: the grammar of an action, each with the direction it moves a setting. */
+  actionVerbs: list('on-call runbook verbs', [
+    'set', 'cap', 'limit', 'throttle', 'lower', 'reduce', 'decrease', 'raise', 'increase', 'bump', 'enable', 'disable', 'turn', 'switch',
+    'flip', 'toggle', 'roll', 'rollback', 'revert', 'undo', 'drain', 'scale', 'restart', 'bounce', 'recycle', 'redeploy', 'fail', 'failover',
+    'page', 'call', 'ring', 'phone', 'wake', 'ping', 'declare', 'post', 'send', 'tell', 'notify', 'inform', 'update', 'contact', 'escalate',
+    'lift', 'remove', 'apply', 'add', 'put', 'shed', 'block', 'pause', 'stop', 'kill', 'move', 'shift', 'route', 'reroute', 'promote',
+    'failback', 'trip', 'expand', 'grow', 'delete', 'purge', 'clear', 'free', 'resize', 'extend', 'silence', 'ack', 'acknowledge', 'mute',
+    'rate', 'loop', 'bring', 'get', 'pull', 'open', 'start', 'write', 'message', 'email', 'hand', 'assign', 'spin', 'deploy', 'ship',
+    'disconnect', 'evict', 'cordon', 'double', 'halt', 'cap', 'shard', 'rebalance', 'reassign', 'migrate', 'retry', 'replay', 'reprocess', 'resume', 'suspend', 'freeze', 'unfreeze', 'isolate', 'kick', 'shut',
+  ]),
+
+  /** Words that open a noun phrase. */
+  determiners: list('English determiners', ['a', 'an', 'the', 'this', 'that', 'these', 'those', 'every', 'each', 'some', 'any', 'its', 'their', 'his', 'her', 'my', 'our']),
+
+  /** Words that often follow a verb and seldom a noun: a determiner, a particle, an adverb. */
+  afterVerb: list('English determiners, particles and degree adverbs', [
+    'the', 'a', 'an', 'this', 'that', 'it', 'them', 'us', 'to', 'into', 'up', 'out', 'down', 'off', 'just', 'more', 'less', 'all', 'every',
+    'our', 'their', 'its', 'away', 'back', 'over', 'faster', 'slower', 'again',
+  ]),
+
+  /** Words ending in -ing that are not verbs. */
+  notGerunds: list('English nouns and pronouns ending in -ing', [
+    'anything', 'nothing', 'something', 'everything', 'thing', 'things', 'morning', 'evening', 'ceiling', 'string', 'during', 'spring',
+    'building', 'setting', 'settings', 'warning', 'warnings', 'logging', 'timing', 'pricing', 'routing', 'pending', 'ingress', 'king',
+  ]),
+
+  /** Verbs in the past tense that say something was done. */
+  pastVerbs: list('English irregular past tenses', [
+    'did', 'was', 'were', 'had', 'sent', 'told', 'took', 'made', 'went', 'got', 'ran', 'saw', 'paged', 'called', 'rolled', 'declared',
+    'restarted', 'scaled', 'drained', 'reverted', 'posted',
+  ]),
+
+  /** Copulas and auxiliaries that make a statement about a thing ("the bottleneck is the partner"). */
+  statementVerbs: list('English copulas and stative verbs', [
+    'is', 'are', 'was', 'were', 'be', 'been', 'seems', 'seem', 'looks', 'look', 'sounds', 'appears', 'has', 'have', 'had', 'does', 'do',
+    'did', 'would', 'will', 'could', 'might', 'may', 'can', 'should', 'shipped', 'started', 'happened', 'means', 'uses', 'use', 'goes',
+    'went', 'came', 'comes', 'keeps', 'stays', 'gets', 'got', 'grows', 'grew', 'drops', 'dropped',
+  ]),
+} as const satisfies Record<string, WordList>;
+
+export type WordListId = keyof typeof WORDS;
+
+/**
+ * The verbs of an action, by what they do to the system. A verb may do more than one thing
+ * ("raise a limit", "raise an incident"); the object decides which.
+ */
+export const ACTION_CLASSES = {
+  limit: list('on-call runbook verbs for holding load back', ['cap', 'limit', 'throttle', 'rate-limit', 'rate limit', 'shed', 'lower', 'reduce', 'decrease', 'restrict', 'clamp', 'slow down']),
+  raise: list('on-call runbook verbs for letting more through', ['raise', 'increase', 'bump', 'ramp', 'ramp up', 'loosen', 'relax', 'step up', 'double', 'grow', 'expand', 'extend', 'resize']),
+  set: list('on-call runbook verbs for changing a setting', ['set', 'change', 'configure', 'put', 'apply', 'flip', 'toggle', 'switch', 'update', 'adjust', 'tune', 'move']),
+  enable: list('on-call runbook verbs for switching a thing on', ['enable', 'turn on', 'switch on', 'activate', 'trip', 'add', 'open', 'fail open']),
+  disable: list('on-call runbook verbs for switching a thing off', ['disable', 'turn off', 'switch off', 'deactivate', 'lift', 'remove', 'drop', 'close', 'stop', 'pause', 'suspend', 'kill', 'shut off', 'shut down', 'block']),
+  rollback: list('on-call runbook verbs for undoing a change', ['roll back', 'rollback', 'revert', 'undo', 'back out', 'downgrade']),
+  drain: list('on-call runbook verbs for moving work off a thing', ['drain', 'cordon', 'evacuate', 'evict', 'offload']),
+  scale: list('on-call runbook verbs for capacity', ['scale', 'scale out', 'scale up', 'add', 'spin up', 'provision', 'grow', 'expand', 'resize', 'extend']),
+  restart: list('on-call runbook verbs for restarting', ['restart', 'bounce', 'recycle', 'redeploy', 'reboot', 'cycle', 'kill', 'reset']),
+  failover: list('on-call runbook verbs for moving to a standby', ['fail over', 'failover', 'promote', 'fail back', 'switch over', 'cut over']),
+  page: list('on-call runbook verbs for bringing people in', ['page', 'call', 'ring', 'phone', 'wake', 'wake up', 'ping', 'escalate', 'contact', 'get', 'pull in', 'loop in', 'bring in', 'summon', 'text', 'reach', 'reach out', 'alert', 'ask']),
+  declare: list('on-call runbook verbs for opening an incident', ['declare', 'open', 'start', 'raise', 'kick off', 'spin up', 'call']),
+  communicate: list('on-call runbook verbs for telling people', ['post', 'send', 'tell', 'notify', 'inform', 'update', 'message', 'email', 'write', 'brief', 'announce', 'let know']),
+  purge: list('on-call runbook verbs for freeing space or work', ['delete', 'purge', 'clear', 'free', 'clean', 'clean up', 'truncate', 'compact', 'retire', 'expire']),
+  silence: list('on-call runbook verbs for quieting alerts', ['silence', 'mute', 'ack', 'acknowledge', 'snooze', 'suppress', 'inhibit']),
+} as const satisfies Record<string, WordList>;
+
+export type ActionClass = keyof typeof ACTION_CLASSES;
+
+/** Values that switch a setting off or remove a limit. */
+export const OFF_VALUES = list('config literals for off', ['off', 'false', 'unlimited', 'none', 'disabled', 'no limit', 'zero']);
+/** Values that switch a setting on. */
+export const ON_VALUES = list('config literals for on', ['on', 'true', 'enabled', 'yes']);
+
+/** Words that carry no object: articles, particles and the like, left out when an object is compared. */
+export const NOT_OBJECT = list('English function words', [
+  'the', 'a', 'an', 'to', 'at', 'of', 'on', 'in', 'for', 'by', 'with', 'from', 'up', 'out', 'off', 'back', 'it', 'its', 'that', 'this',
+  'those', 'these', 'our', 'my', 'their', 'some', 'all', 'every', 'now', 'right', 'away', 'immediately', 'first', 'then', 'just', 'please',
+  'per', 'second', 'seconds', 'minute', 'flag', 'setting', 'value', 'new', 'instead', 'again', 'too', 'also', 'there', 'here', 'is', 'be',
+  'and', 'or', 'so', 'am', 'are', 'will', 'would', 'not', 'i', 'we', 'us', 'let', 'me', 'going', 'want', 'need', 'should', 'can',
+]);
