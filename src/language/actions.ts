@@ -1,5 +1,5 @@
 import type { Clause } from './clauses.js';
-import { ACTION_CLASSES, NOT_OBJECT, OFF_VALUES, ON_VALUES, type ActionClass } from './words.js';
+import { ACTION_CLASSES, LIGHT_VERBS, NOT_OBJECT, OFF_VALUES, ON_VALUES, type ActionClass } from './words.js';
 
 // A clause read as an action: a verb (and what kinds of change it can make), the object it acts
 // on, and the value it gives ("set max_new_rps to 800", "cap new authorisations at 800/s").
@@ -26,6 +26,7 @@ const CLASS_PHRASES: { phrase: string[]; cls: ActionClass }[] = Object.entries(A
   l.words.map((w) => ({ phrase: w.split(' '), cls: cls as ActionClass })),
 );
 const NOT_OBJECT_SET = new Set(NOT_OBJECT.words);
+const LIGHT = new Set(LIGHT_VERBS.words);
 const OFF = new Set(OFF_VALUES.words);
 const ON = new Set(ON_VALUES.words);
 
@@ -62,28 +63,53 @@ function parseValue(norms: readonly string[], from: number): { value?: ActionVal
   return { at: -1 };
 }
 
-/** Reads a clause as an action, when it is led by an action verb. */
-export function readAction(clause: Clause): ActionReading | undefined {
-  const norms = clause.words.map((w) => w.norm);
-  const verbAt = clause.verb === undefined ? -1 : norms.indexOf(clause.verb);
-  if (verbAt < 0) return undefined;
-  let best: { length: number; classes: ActionClass[]; verb: string } | undefined;
-  for (const base of baseVerb(norms[verbAt]!)) {
-    const rest = [base, ...norms.slice(verbAt + 1)];
+/**
+ * The action verb at norms[at], with its particle: contiguous ("roll back the deploy") or after a
+ * short object ("roll flag-service back", "let everyone know").
+ */
+function verbPhrase(norms: readonly string[], at: number): { length: number; classes: ActionClass[]; verb: string } | undefined {
+  let best: { length: number; classes: ActionClass[]; verb: string; score: number } | undefined;
+  for (const base of baseVerb(norms[at]!)) {
+    const rest = [base, ...norms.slice(at + 1)];
     for (const { phrase, cls } of CLASS_PHRASES) {
-      if (phrase.length > rest.length || !phrase.every((w, k) => rest[k] === w || (w === 'rate-limit' && rest[k] === 'rate-limit'))) continue;
-      if (!best || phrase.length > best.length) best = { length: phrase.length, classes: [cls], verb: phrase.join(' ') };
-      else if (phrase.length === best.length && !best.classes.includes(cls)) best.classes.push(cls);
+      const contiguous = phrase.length <= rest.length && phrase.every((w, k) => rest[k] === w);
+      const split = !contiguous && phrase.length === 2 && phrase[0] === base && rest.slice(2, 5).includes(phrase[1]!);
+      if (!contiguous && !split) continue;
+      const length = contiguous ? phrase.length : 1;
+      const score = phrase.length;
+      if (!best || score > best.score) best = { length, classes: [cls], verb: phrase.join(' '), score };
+      else if (score === best.score && !best.classes.includes(cls)) best.classes.push(cls);
     }
     if (best) break;
   }
+  return best && { length: best.length, classes: best.classes, verb: best.verb };
+}
+
+/** Reads a clause as an action, when it is led by an action verb. */
+export function readAction(clause: Clause): ActionReading | undefined {
+  const norms = clause.words.map((w) => w.norm);
+  let verbAt = clause.verb === undefined ? -1 : norms.indexOf(clause.verb);
+  if (verbAt < 0) return undefined;
+  let best = verbPhrase(norms, verbAt);
+  // "do a rolling restart", "run the reconciliation": the action is the noun after a light verb
+  if (LIGHT.has(norms[verbAt]!)) {
+    for (let k = verbAt + 1; k < Math.min(norms.length, verbAt + 4); k++) {
+      const noun = verbPhrase(norms, k);
+      if (noun) {
+        best = noun;
+        verbAt = k;
+        break;
+      }
+    }
+  }
+  // "turn fail-open off", "switch the limiter on": a particle later on decides the direction
+  const turn = /^(turn|switch|flip)(ing|ed)?$/.test(norms[verbAt]!);
+  const after = norms.slice(verbAt + 1);
+  if (turn && (after.includes('off') || after.includes('on'))) best = { length: 1, classes: [after.includes('off') ? 'disable' : 'enable'], verb: norms[verbAt]! };
   if (!best) return undefined;
-  // "turn fail-open off", "switch the limiter on": a particle at the end decides the direction
   const tail = norms.slice(verbAt + best.length);
-  if ((best.verb === 'turn' || best.verb === 'switch' || best.verb === 'flip') && tail.includes('off')) best.classes = ['disable'];
-  else if ((best.verb === 'turn' || best.verb === 'switch' || best.verb === 'flip') && tail.includes('on')) best.classes = ['enable'];
   const { value, at } = parseValue(norms, verbAt + best.length);
-  const objectWords = (at >= 0 ? norms.slice(verbAt + best.length, at) : tail).filter((w) => !NOT_OBJECT_SET.has(w) && !/^\d/.test(w));
+  const objectWords = tail.filter((w, k) => k + verbAt + best.length !== at && !NOT_OBJECT_SET.has(w) && !/^\d/.test(w));
   const reading: ActionReading = { verb: best.verb, classes: best.classes, object: objectWords };
   if (value) reading.value = value;
   if (value?.off && best.classes.includes('set')) reading.classes = ['disable'];

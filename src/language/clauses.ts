@@ -69,6 +69,8 @@ const P = {
   notGerunds: set('notGerunds'),
   determiners: set('determiners'),
   afterVerb: set('afterVerb'),
+  judging: set('judging'),
+  copulas: set('copulas'),
 };
 
 const CONTRACTIONS: Record<string, string[]> = {
@@ -271,6 +273,10 @@ function readHead(norms: readonly string[], verbs: ReadonlySet<string>): Head {
     const rest = readHead(norms.slice(i + 1), verbs);
     return { ...rest, verbAt: rest.verbAt >= 0 ? rest.verbAt + i + 1 : -1, aux: [w, ...rest.aux], agent: rest.agent === 'none' ? 'speaker' : rest.agent };
   }
+  // "rollback is the safer default", "restart would drop the in-flight calls": an action word as a subject
+  if (w !== undefined && P.actionVerbs.has(w) && P.copulas.has(norms[i + 1] ?? '')) {
+    return { agent: 'none', verbAt: i + 1, aux: [], thingSubject: true };
+  }
   if (w !== undefined && (P.actionVerbs.has(w) || P.askVerbs.has(w) || verbs.has(w))) {
     // a gerund or verb used as a subject: "rolling back wouldn't help", "scale out is pointless"
     return { agent: 'speaker', verbAt: i, aux: [], thingSubject: false };
@@ -313,6 +319,8 @@ function interrogative(norms: readonly string[]): boolean {
   if (P.questionWords.has(w)) return true;
   if (P.questionAux.has(w) && w !== 'any') {
     const next = norms[i + 1];
+    // "do a rolling restart" is an imperative; "do we have", "is the db ok" ask
+    if ((w === 'do' || w === 'have') && next !== undefined && P.determiners.has(next)) return false;
     return next !== undefined && next !== 'not';
   }
   return false;
@@ -328,7 +336,13 @@ function polarityOf(norms: readonly string[], head: Head, evaluative: boolean): 
   return 'done';
 }
 
-function frame(raw: RawClause, text: string, prev: Clause | undefined, sentenceState: { conditional: boolean; reported: boolean }, verbs: ReadonlySet<string>): Clause {
+function frame(
+  raw: RawClause,
+  text: string,
+  prev: Clause | undefined,
+  sentenceState: { conditional: boolean; reported: boolean; reason?: boolean },
+  verbs: ReadonlySet<string>,
+): Clause {
   const words: Word[] = raw.pieces.map(({ norm, start, end }) => ({ norm, start, end }));
   const norms = words.map((w) => w.norm);
   const start = words[0]?.start ?? 0;
@@ -354,13 +368,19 @@ function frame(raw: RawClause, text: string, prev: Clause | undefined, sentenceS
 
   let mood: Mood;
   if (complementOfAsk && kind !== undefined) mood = 'ask';
-  else if (sentenceState.reported || norms.some((n) => P.reportVerbs.has(n))) {
+  else if ((sentenceState.reported && !(kind === 'coordinator' && head.agent !== 'none')) || norms.some((n) => P.reportVerbs.has(n))) {
     sentenceState.reported = true;
     mood = 'explain';
   } else if ((kind === 'time' || kind === 'condition') && verb !== undefined && P.askVerbs.has(verb) && (head.agent === 'speaker' || head.agent === 'team')) {
     // "once I have seen the logs", "after checking the queue": a look the candidate means to take
     mood = 'ask';
-  } else if (kind === 'reason' || kind === 'time' || evaluative) mood = 'explain';
+  } else if (kind === 'reason' || kind === 'time' || evaluative) {
+    mood = 'explain';
+    if (kind === 'reason') sentenceState.reason = true;
+  } else if (sentenceState.reason && (raw.opener === 'and' || raw.opener === 'or')) {
+    // "because each team owns its own and I'd rather tell them": the reason goes on
+    mood = 'explain';
+  }
   else if (kind === 'condition') {
     sentenceState.conditional = true;
     modality = 'conditional';
@@ -372,7 +392,15 @@ function frame(raw: RawClause, text: string, prev: Clause | undefined, sentenceS
   else if (raw.question) mood = 'ask';
   else if (verb !== undefined && head.agent !== 'none' && P.opinionVerbs.has(verb) && !P.askVerbs.has(verb)) mood = 'explain';
   else if (verb !== undefined && P.askVerbs.has(verb) && !(verb === 'open' && !nextIsView(norms, head.verbAt))) mood = 'ask';
-  else if (head.thingSubject) mood = 'explain';
+  else if (head.thingSubject) mood = sameSentence && kind === 'coordinator' && prev?.mood === 'ask' ? 'ask' : 'explain';
+  else if (sameSentence && prev?.mood === 'explain' && (raw.opener === 'and' || raw.opener === 'or') && head.agent === 'speaker' && /(ing|ed)$/.test(verb ?? '')) {
+    // "the pods are idle and waiting on Northbridge": a participle that goes on describing
+    mood = 'explain';
+  }
+  else if (verb !== undefined && /ing$/.test(verb) && head.verbAt === skipFillers(norms, 0) && norms.slice(head.verbAt + 1).some((n) => P.would.has(n) || n === 'will' || n === 'means' || n === 'is')) {
+    // "restarting auth-api would drop the in-flight requests": the gerund is the subject of a judgement
+    mood = 'explain';
+  }
   else if (inherits && prev) {
     mood = prev.mood;
     agent = prev.agent;
@@ -411,7 +439,7 @@ const NO_VERBS: ReadonlySet<string> = new Set();
 export function readClauses(text: string, opts: ReadOptions = {}): Clause[] {
   const raws = split(text);
   const out: Clause[] = [];
-  let state = { conditional: false, reported: false };
+  let state: { conditional: boolean; reported: boolean; reason?: boolean } = { conditional: false, reported: false };
   let sentence = -1;
   for (const raw of raws) {
     if (raw.sentence !== sentence) {
@@ -421,7 +449,40 @@ export function readClauses(text: string, opts: ReadOptions = {}): Clause[] {
     if (raw.pieces.length === 0) continue;
     out.push(frame(raw, text, out[out.length - 1], state, opts.verbs ?? NO_VERBS));
   }
+  judgedGerunds(out);
+  deferred(out, raws);
   return out;
+}
+
+/**
+ * "Growing the volume takes six minutes", "turning fail-open off before reconciling would be
+ * fine": a sentence led by a gerund and judged later on talks about the action, it does not take it.
+ */
+function judgedGerunds(clauses: Clause[]): void {
+  for (const c of clauses) {
+    if (c.mood !== 'act' || c.opener !== undefined || !c.verb || !/ing$/.test(c.verb) || c.words[0]?.norm !== c.verb) continue;
+    if (clauses.some((o) => o.sentence === c.sentence && o !== c && o.start < c.start)) continue;
+    const rest = clauses.filter((o) => o.sentence === c.sentence && o.start >= c.start);
+    const stop = rest.findIndex((o) => o !== c && (o.opener === 'but' || o.opener === 'so'));
+    // a modal or a verb of judgement anywhere; a bare "is" only near the start of a clause
+    const judged = (stop < 0 ? rest : rest.slice(0, stop)).some((o) =>
+      o.words.some((w, k) => P.judging.has(w.norm) && (k < 6 || !P.copulas.has(w.norm) || P.would.has(w.norm) || w.norm === 'seems')),
+    );
+    if (judged) c.mood = 'explain';
+  }
+}
+
+const DEFERRING = new Set(['after', 'once', 'when', 'whenever', 'if', 'unless']);
+
+/** "I'd freeze deploys after the rollback", "roll back once the logs are in": a decision for later, not now. */
+function deferred(clauses: Clause[], raws: RawClause[]): void {
+  for (let k = 0; k < clauses.length - 1; k++) {
+    const c = clauses[k]!;
+    const next = clauses[k + 1]!;
+    if (c.mood !== 'act' || next.sentence !== c.sentence) continue;
+    const kind = raws.find((r) => r.pieces[0]?.start === next.start)?.openerKind;
+    if ((kind === 'time' || kind === 'condition') && next.opener !== undefined && DEFERRING.has(next.opener)) c.modality = 'conditional';
+  }
 }
 
 /** Whether a clause performs what it names: an act, meant now, not ruled out. */

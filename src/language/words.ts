@@ -41,7 +41,7 @@ export const WORDS = {
   /** Phrases that ask to be shown something. */
   askPhrases: list('observed candidate phrasing in mock incident rounds', [
     'show me', 'show us', 'let me see', 'let us see', 'let me look', 'let us look', 'let me check', 'let us check', 'give me', 'get me',
-    'tell me', 'pull up', 'bring up', 'double check', 'sanity check', 'keep an eye', 'keep watching', 'look at', 'look into', 'take a look', 'have a look', 'can i see', 'can we see', 'i want to see',
+    'tell me', 'pull up', 'bring up', 'double check', 'sanity check', 'keep an eye', 'keep watching', 'make sure', 'look at', 'look into', 'take a look', 'have a look', 'can i see', 'can we see', 'i want to see',
     'i would like to see', 'i need to see', 'i want to know', 'i need to know', 'i would like to know', 'what about', 'how about', 'any news',
   ]),
 
@@ -57,7 +57,8 @@ export const WORDS = {
   /** Verbs of opinion and report: a first-person clause led by one of them explains. */
   opinionVerbs: list('verbs of cognition and report', [
     'think', 'guess', 'suspect', 'believe', 'bet', 'expect', 'feel', 'assume', 'hope', 'reckon', 'doubt', 'imagine', 'worry', 'fear',
-    'mean', 'agree', 'disagree', 'prefer', 'know', 'said', 'say', 'noticed', 'notice', 'saw', 'understand',
+    'mean', 'agree', 'disagree', 'prefer', 'know', 'said', 'say', 'noticed', 'notice', 'saw', 'understand', 'thought', 'considered',
+    'consider', 'weighed', 'weigh', 'wondered', 'debated', 'ruled', 'realised', 'realized', 'figured',
   ]),
 
   /** Verbs that report someone else's reasoning: what follows is theirs, not the candidate's act. */
@@ -116,7 +117,9 @@ export const WORDS = {
     'lift', 'remove', 'apply', 'add', 'put', 'shed', 'block', 'pause', 'stop', 'kill', 'move', 'shift', 'route', 'reroute', 'promote',
     'failback', 'trip', 'expand', 'grow', 'delete', 'purge', 'clear', 'free', 'resize', 'extend', 'silence', 'ack', 'acknowledge', 'mute',
     'rate', 'loop', 'bring', 'get', 'pull', 'open', 'start', 'write', 'message', 'email', 'hand', 'assign', 'spin', 'deploy', 'ship',
-    'disconnect', 'evict', 'cordon', 'double', 'halt', 'cap', 'shard', 'rebalance', 'reassign', 'migrate', 'retry', 'replay', 'reprocess', 'resume', 'suspend', 'freeze', 'unfreeze', 'isolate', 'kick', 'shut',
+    'disconnect', 'evict', 'cordon', 'double', 'halt', 'cap', 'shard', 'rebalance', 'reassign', 'migrate', 'merge', 'group', 'reconcile',
+    'lock', 'freeze', 'reply', 'respond', 'tune', 'terminate', 'repair', 'backfill', 'combine', 'do', 'run', 'perform', 'trigger',
+    'execute', 'initiate', 'make', 'retry', 'replay', 'reprocess', 'resume', 'suspend', 'freeze', 'unfreeze', 'isolate', 'kick', 'shut',
   ]),
 
   /** Words that open a noun phrase. */
@@ -127,6 +130,17 @@ export const WORDS = {
     'the', 'a', 'an', 'this', 'that', 'it', 'them', 'us', 'to', 'into', 'up', 'out', 'down', 'off', 'just', 'more', 'less', 'all', 'every',
     'our', 'their', 'its', 'away', 'back', 'over', 'faster', 'slower', 'again',
   ]),
+
+  /** Verbs that judge a subject ("X would help", "X takes six minutes", "X seems like overkill"). */
+  judging: list('English modals and verbs of evaluation', [
+    'would', 'will', 'could', 'might', 'takes', 'took', 'seems', 'seemed', 'means', 'meant', 'costs', 'has', 'feels', 'sounds', 'is', 'was',
+  ]),
+
+  /** Copulas and modals that make the word before them a subject. */
+  copulas: list('English copulas and modals', ['is', 'was', 'are', 'were', 'would', 'will', 'seems', 'sounds', 'looks', 'takes', 'means', 'could', 'might', 'has']),
+
+  /** Words of quantity: they open a noun phrase, never an imperative. */
+  quantifiers: list('English quantifiers', ['more', 'less', 'most', 'least', 'few', 'fewer', 'many', 'much', 'other', 'another', 'several', 'both', 'either', 'whole']),
 
   /** Words ending in -ing that are not verbs. */
   notGerunds: list('English nouns and pronouns ending in -ing', [
@@ -164,15 +178,23 @@ export const ACTION_CLASSES = {
   drain: list('on-call runbook verbs for moving work off a thing', ['drain', 'cordon', 'evacuate', 'evict', 'offload']),
   scale: list('on-call runbook verbs for capacity', ['scale', 'scale out', 'scale up', 'add', 'spin up', 'provision', 'grow', 'expand', 'resize', 'extend']),
   restart: list('on-call runbook verbs for restarting', ['restart', 'bounce', 'recycle', 'redeploy', 'reboot', 'cycle', 'kill', 'reset']),
-  failover: list('on-call runbook verbs for moving to a standby', ['fail over', 'failover', 'promote', 'fail back', 'switch over', 'cut over']),
-  page: list('on-call runbook verbs for bringing people in', ['page', 'call', 'ring', 'phone', 'wake', 'wake up', 'ping', 'escalate', 'contact', 'get', 'pull in', 'loop in', 'bring in', 'summon', 'text', 'reach', 'reach out', 'alert', 'ask']),
+  failover: list('on-call runbook verbs for moving to a standby', ['fail over', 'failover', 'promote', 'fail back', 'switch over', 'cut over', 'move', 'shift', 'evacuate', 'route']),
+  page: list('on-call runbook verbs for bringing people in', ['page', 'call', 'ring', 'phone', 'wake', 'wake up', 'ping', 'escalate', 'contact', 'get', 'pull in', 'pull', 'loop in', 'bring in', 'bring', 'summon', 'text', 'reach', 'reach out', 'alert', 'ask', 'involve', 'add']),
   declare: list('on-call runbook verbs for opening an incident', ['declare', 'open', 'start', 'raise', 'kick off', 'spin up', 'call']),
-  communicate: list('on-call runbook verbs for telling people', ['post', 'send', 'tell', 'notify', 'inform', 'update', 'message', 'email', 'write', 'brief', 'announce', 'let know']),
+  communicate: list('on-call runbook verbs for telling people', ['post', 'send', 'tell', 'notify', 'inform', 'update', 'message', 'email', 'write', 'brief', 'announce', 'let know', 'reply', 'respond', 'answer', 'warn']),
   purge: list('on-call runbook verbs for freeing space or work', ['delete', 'purge', 'clear', 'free', 'clean', 'clean up', 'truncate', 'compact', 'retire', 'expire']),
+  merge: list('on-call runbook verbs for grouping alerts or incidents', ['merge', 'group', 'combine', 'dedupe', 'deduplicate', 'consolidate', 'collapse']),
+  relocate: list('on-call runbook verbs for moving data or load', ['move', 'reassign', 'rebalance', 'migrate', 'shift', 'relocate', 'redistribute', 'spread']),
+  repair: list('on-call runbook verbs for putting data right', ['reconcile', 'repair', 'fix', 'backfill', 'replay', 'reprocess', 'correct', 'compensate', 'refund']),
+  freeze: list('on-call runbook verbs for stopping changes', ['freeze', 'lock', 'halt', 'pause', 'block', 'stop', 'hold']),
+  tune: list('on-call runbook verbs for adjusting a check or an alert', ['tune', 'adjust', 'change', 'relax', 'loosen', 'tweak', 'soften', 'make']),
   silence: list('on-call runbook verbs for quieting alerts', ['silence', 'mute', 'ack', 'acknowledge', 'snooze', 'suppress', 'inhibit']),
 } as const satisfies Record<string, WordList>;
 
 export type ActionClass = keyof typeof ACTION_CLASSES;
+
+/** Light verbs: the action is in the noun after them ("do a rolling restart", "run the reconciliation"). */
+export const LIGHT_VERBS = list('English light verbs', ['do', 'run', 'perform', 'trigger', 'kick', 'issue', 'execute', 'initiate']);
 
 /** Values that switch a setting off or remove a limit. */
 export const OFF_VALUES = list('config literals for off', ['off', 'false', 'unlimited', 'none', 'disabled', 'no limit', 'zero']);

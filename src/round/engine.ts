@@ -1,7 +1,7 @@
 import type { Action, BeatRef, Condition, FollowUp, Panel, Phase, Probe, Scenario } from '../scenario/types.js';
 import type { Match } from '../scoring/types.js';
 import { clauseAt, performs, readAction, readClauses, type Clause } from '../language/index.js';
-import { actionWords, closestAction, matchGrammar, scenarioVerbs, withValue, type ActionWords, type GrammarMatch } from './vocabulary.js';
+import { actionWords, closestAction, matchGrammar, namesFlag, scenarioVerbs, withValue, type ActionWords, type GrammarMatch } from './vocabulary.js';
 import { analyze, compilePattern, findMatches, hitBeats, mergeLexicon } from './scorer.js';
 import type { CompiledPattern, CompiledRubric } from './scorer.js';
 import { clockAfterStart, formatClock, formatDuration, parseClock, seededIndex } from './simclock.js';
@@ -490,27 +490,47 @@ function investigateTurn(st: Step, text: string): TurnReply {
   const frameOf = (m: Match): Clause | undefined => clauseAt(clauses, m.start);
   const acted = new Set<Clause>();
   const done = new Set<string>();
-  for (const { action, patterns } of st.ctx.actions) {
-    const clause = patterns.flatMap((p) => findMatches(doc, p)).map(frameOf).find((c) => c !== undefined && performs(c));
-    if (!clause) continue;
+  const take = (clause: Clause, action: Action, typed?: GrammarMatch) => {
     acted.add(clause);
+    if (done.has(action.id)) return;
     done.add(action.id);
-    doAction(st, action, text);
+    doAction(st, action, text, typed);
+  };
+  const readings = new Map(clauses.filter(performs).map((c) => [c, readAction(c)]));
+  const grammar = (clause: Clause) => {
+    const reading = readings.get(clause);
+    return reading ? matchGrammar(reading, st.ctx.vocabulary, inc.did) : undefined;
+  };
+  // A flag named on the boards says exactly what changes: "set auth.partner.fail_open to false".
+  for (const [clause, reading] of readings) {
+    if (!reading || !namesFlag(reading, st.ctx.vocabulary)) continue;
+    const g = grammar(clause);
+    if (g) take(clause, g.words.action, g);
   }
-  // A verb and an object in the scenario's own words: "set max_new_rps to 800", "cap new authorisations".
+  // A phrasing that matches, unless the clause's own verb names a different kind of action the
+  // scenario has: "merge the open incidents" is not "open an incident".
+  const disagrees = (clause: Clause, action: Action) => {
+    const reading = readings.get(clause);
+    const own = st.ctx.vocabulary.find((w) => w.action.id === action.id);
+    const specific = reading?.classes.filter((c) => c !== 'set') ?? [];
+    if (!own || own.classes.length === 0 || specific.length === 0 || specific.some((c) => own.classes.includes(c))) return false;
+    const g = grammar(clause);
+    return g !== undefined && g.words.action.id !== action.id && specific.some((c) => g.words.classes.includes(c));
+  };
+  for (const { action, patterns } of st.ctx.actions) {
+    const clause = patterns
+      .flatMap((p) => findMatches(doc, p))
+      .map(frameOf)
+      .find((c) => c !== undefined && performs(c) && !acted.has(c) && !disagrees(c, action));
+    if (clause) take(clause, action);
+  }
+  // A verb and an object in the scenario's own words: "cap new authorisations at 800 per second".
   const uncaught: Clause[] = [];
-  for (const clause of clauses) {
-    if (!performs(clause) || acted.has(clause)) continue;
-    const reading = readAction(clause);
-    const g = reading ? matchGrammar(reading, st.ctx.vocabulary, inc.did) : undefined;
-    if (!g) {
-      uncaught.push(clause);
-      continue;
-    }
-    acted.add(clause);
-    if (done.has(g.words.action.id)) continue;
-    done.add(g.words.action.id);
-    doAction(st, g.words.action, text, g);
+  for (const clause of readings.keys()) {
+    if (acted.has(clause)) continue;
+    const g = grammar(clause);
+    if (g) take(clause, g.words.action, g);
+    else uncaught.push(clause);
   }
   const reveals: { panel: Panel; at: number }[] = [];
   for (const { panel, patterns } of st.ctx.panels) {

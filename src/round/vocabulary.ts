@@ -1,5 +1,5 @@
 import type { Action, Scenario } from '../scenario/types.js';
-import { NOT_OBJECT, readAction, readClauses, type ActionClass, type ActionReading, type ActionValue } from '../language/index.js';
+import { NOT_OBJECT, WORDS, readAction, readClauses, type ActionClass, type ActionReading, type ActionValue } from '../language/index.js';
 
 // The scenario's own words for its actions: each action's verb and object from its title, and
 // the flags and settings its panels and runbook show, linked to the actions that change them.
@@ -7,6 +7,7 @@ import { NOT_OBJECT, readAction, readClauses, type ActionClass, type ActionReadi
 // a panel is a word for the action that sets it, and the value typed is the value applied.
 
 const NOT_OBJECT_WORDS: ReadonlySet<string> = new Set(NOT_OBJECT.words);
+const NOT_VERBS: ReadonlySet<string> = new Set([...NOT_OBJECT.words, ...WORDS.determiners.words, ...WORDS.questionWords.words, ...WORDS.quantifiers.words]);
 
 export interface ActionWords {
   action: Action;
@@ -31,8 +32,12 @@ const stem = (w: string): string =>
 /** A flag or setting name as shown on a board: dotted or snake_case, not a host or a file. */
 const FLAG_RE = /\b[a-z][a-z0-9]*(?:[._][a-z0-9]+)*_[a-z0-9_]+\b|\b[a-z][a-z0-9]*(?:\.[a-z][a-z0-9_]*){2,}\b/g;
 
+/** An alert or rule name as shown on a board: HealthCheckFailing, FlagServiceDependencyDown. */
+const CAMEL_RE = /\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+){2,}\b/g;
+
 function flagsIn(text: string): string[] {
-  return [...new Set(text.match(FLAG_RE) ?? [])].filter((f) => !/\.(com|net|org|io|yaml|json|log)$/.test(f));
+  const names = [...(text.match(FLAG_RE) ?? []), ...(text.match(CAMEL_RE) ?? []).map((n) => n.toLowerCase())];
+  return [...new Set(names)].filter((f) => !/\.(com|net|org|io|yaml|json|log)$/.test(f));
 }
 
 /** Words that name a flag: its full name, its last part, and that part's words. */
@@ -44,7 +49,7 @@ function flagWords(flag: string): string[] {
 export function actionWords(scenario: Scenario): ActionWords[] {
   const inc = scenario.incident;
   if (!inc) return [];
-  const shown = new Set(inc.panels.flatMap((p) => p.views.flatMap((v) => flagsIn(v.text))));
+  const shown = new Set([...inc.panels.flatMap((p) => p.views.flatMap((v) => flagsIn(v.text))), ...flagsIn(inc.page.text)]);
   return inc.actions.map((action) => {
     const title = readClauses(action.title)[0];
     const reading = title ? readAction({ ...title, mood: 'act', verb: title.words[0]?.norm ?? '' }) : undefined;
@@ -78,14 +83,25 @@ function direction(classes: readonly ActionClass[]): 'on' | 'off' | 'raise' | un
   return undefined;
 }
 
-function objectScore(reading: ActionReading, words: ActionWords): number {
+/** How many of the actions use each object word: a word only one action has says more. */
+function spread(all: readonly ActionWords[], w: string): number {
+  return Math.max(1, all.filter((a) => a.object.has(w)).length);
+}
+
+function objectScore(reading: ActionReading, words: ActionWords, all: readonly ActionWords[]): number {
   let score = 0;
   for (const w of reading.object) {
-    if (words.object.has(stem(w))) score++;
+    const s = stem(w);
+    if (words.object.has(s)) score += 1 + 1 / spread(all, s);
     // a typed flag name in full or in part: auth.partner.max_new_rps, max_new_rps
     else if (words.flags.some((f) => flagWords(f).includes(w) || f.endsWith(`.${w}`))) score += 2;
   }
   return score;
+}
+
+/** Whether a reading names one of the flags the boards show ("max_new_rps", "auth.partner.fail_open"). */
+export function namesFlag(reading: ActionReading, all: readonly ActionWords[]): boolean {
+  return reading.object.some((w) => all.some((words) => words.flags.some((f) => f === w || f.endsWith(`.${w}`) || f.split('.').pop() === w)));
 }
 
 /**
@@ -97,11 +113,11 @@ export function matchGrammar(reading: ActionReading, all: readonly ActionWords[]
   const dir = direction(reading.classes);
   const doneOn = (flags: readonly string[]) => did.some((id) => all.find((w) => w.action.id === id)?.flags.some((f) => flags.includes(f)));
   for (const words of all) {
-    let score = objectScore(reading, words);
+    let score = objectScore(reading, words, all);
     if (score === 0) continue;
     // "set" and its kin change anything: on a title alone they need more than one word of its object
     const shared = reading.classes.filter((c) => words.classes.includes(c));
-    let fits = shared.some((c) => c !== 'set') || (shared.length > 0 && score >= 2);
+    let fits = shared.some((c) => c !== 'set') || (shared.length > 0 && score >= 3);
     if (!fits && words.flags.length > 0 && dir) {
       // on a flag, "set" and "cap" apply, "raise" raises, "lift" and "unlimited" remove; a new
       // number for a flag already changed is a step on from there
@@ -169,7 +185,7 @@ export function scenarioVerbs(scenario: Scenario): Set<string> {
       for (const alt of first.split('|')) {
         const concept = /^\{(.+)\}$/.exec(alt);
         const words = concept ? (concepts[concept[1]!] ?? []).map((w) => w.split(' ')[0]!) : [alt.replace(/\*$/, '')];
-        for (const w of words) if (/^[a-z][a-z-]+$/.test(w)) out.add(w.toLowerCase());
+        for (const w of words) if (/^[a-z][a-z-]+$/.test(w) && !NOT_VERBS.has(w)) out.add(w.toLowerCase());
       }
     }
   }
