@@ -173,6 +173,7 @@ function openerAt(norms: readonly string[], i: number, atStart: boolean): { kind
 interface RawClause {
   pieces: Piece[];
   opener?: string;
+  openerPieces?: Piece[];
   openerKind?: OpenerKind;
   sentence: number;
   question: boolean;
@@ -191,6 +192,11 @@ function split(text: string): RawClause[] {
   };
   const endSentence = (question: boolean) => {
     close();
+    // a sentence of openers only ("since when?") is read as plain words
+    const own = out.slice(sentenceStart);
+    if (own.length > 0 && own.every((c) => c.pieces.length === 0)) {
+      out.splice(sentenceStart, own.length, { pieces: own.flatMap((c) => c.openerPieces ?? []), sentence, question: false });
+    }
     for (let k = sentenceStart; k < out.length; k++) out[k]!.question = question;
     sentence++;
     sentenceStart = out.length;
@@ -209,6 +215,7 @@ function split(text: string): RawClause[] {
     if (opener && !(opener.kind === 'coordinator' && cur.pieces.length === 0 && cur.opener)) {
       close();
       cur.opener = norms.slice(i, i + opener.length).join(' ');
+      cur.openerPieces = all.slice(i, i + opener.length);
       cur.openerKind = opener.kind;
       i += opener.length - 1;
       continue;
