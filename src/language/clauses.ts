@@ -432,7 +432,7 @@ function frame(
 
 /** Whether "open" is followed by something to look at ("open the dashboard") rather than to start ("open an incident"). */
 function nextIsView(norms: readonly string[], verbAt: number): boolean {
-  return norms.slice(verbAt + 1, verbAt + 5).some((n) => /^(dashboard|board|grafana|logs?|runbook|trace|traces|graph|graphs|panel|console|metrics|status)s?$/.test(n));
+  return norms.slice(verbAt + 1, verbAt + 5).some((n) => /^(dashboard|board|grafana|logs?|runbook|playbook|wiki|docs?|trace|traces|graph|graphs|panel|console|metrics|status|page)s?$/.test(n));
 }
 
 export interface ReadOptions {
