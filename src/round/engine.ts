@@ -69,6 +69,7 @@ export function createRound(ctx: RoundContext, opts: RoundOptions): RoundState {
     transcript: [],
     turns: 0,
   };
+  if (!opts.untimed && opts.minutes !== undefined && opts.minutes !== scenario.minutes) state.phaseScale = opts.minutes / scenario.minutes;
   if (scenario.incident) {
     const startAt = parseClock(scenario.incident.start);
     state.incident = {
@@ -95,6 +96,11 @@ export function parseInput(line: string): RoundInput | { type: 'unknown'; comman
     return { type: 'unknown', command: name };
   }
   return { type: 'turn', text: line };
+}
+
+/** A phase's budget in this round: the scenario's minutes, scaled when the round was given --minutes. */
+export function phaseBudgetMs(s: RoundState, def: Phase): number {
+  return def.minutes * (s.phaseScale ?? 1) * MINUTE;
 }
 
 function phaseDef(ctx: RoundContext, s: RoundState): Phase {
@@ -203,6 +209,7 @@ function openRound(ctx: RoundContext, s: RoundState, now: number): Effect[] {
       title: incident.page.title,
     });
     fireEvents(st);
+    st.say('system', 'notice', turnCost(st).trim(), { ref: 'clock' });
   }
   announcePhase(st);
   return st.effects;
@@ -259,6 +266,12 @@ function warnings(st: Step): void {
       st.say('system', 'notice', `Half time: ${formatDuration(remaining)} left in the round.`, { ref: 'half-time' });
     }
   }
+  // A short round gets a one-minute warning instead of the ones it is too short for.
+  if (!s.warned.one && remaining <= MINUTE && s.budgetMs <= 10 * MINUTE && s.budgetMs > MINUTE) {
+    s.warned.one = true;
+    st.effects.push({ type: 'warning', which: 'one', remainingMs: remaining });
+    st.say('system', 'notice', `One minute left (${formatDuration(remaining)}).`, { ref: 'one-minute' });
+  }
   if (!s.warned.five && remaining <= 5 * MINUTE && s.budgetMs > 5 * MINUTE) {
     s.warned.five = true;
     st.effects.push({ type: 'warning', which: 'five', remainingMs: remaining });
@@ -281,8 +294,8 @@ function turn(st: Step, text: string, timeUp: boolean): void {
   // interviewer's question stays pending rather than counting as answered.
   let answered = false;
   let asideAsk = false;
+  const answering = s.phase.question.kind !== 'prompt';
   if (investigate) {
-    const answering = s.phase.question.kind !== 'prompt';
     const reply = investigateTurn(st, text);
     matched = reply.matched;
     if (!matched) {
@@ -290,13 +303,14 @@ function turn(st: Step, text: string, timeUp: boolean): void {
       if ((!answering || asideAsk) && !reply.replied) fallback(st, text);
       answered = true;
     }
-    advanceClock(st, matched);
+    // Answering the interviewer's own question takes a minute of talking; looking or acting takes longer.
+    advanceClock(st, matched, answering);
   }
   if (timeUp) {
     wrap(st, 'time');
     return;
   }
-  const phaseSpent = s.budgetMs !== null && st.atMs - s.phase.startedAtMs >= def.minutes * MINUTE;
+  const phaseSpent = s.budgetMs !== null && st.atMs - s.phase.startedAtMs >= phaseBudgetMs(s, def);
 
   if (investigate) {
     const ended =
@@ -605,14 +619,17 @@ function pathStep(inc: IncidentRun, p: Omit<IncidentRun['path'][number], 'seq' |
   inc.path.push({ seq: inc.path.length, at: p.at ?? inc.now, ...p } as IncidentRun['path'][number]);
 }
 
+/** Simulated minutes an answer to the interviewer's question takes when it looks at nothing and changes nothing. */
+const ANSWER_MINUTES = 1;
+
 /**
  * Moves the simulated clock after an investigate turn: minutesPerTurn when the turn looked at a
  * panel or did (or tried) an action, minutesPerMiss (default the same) when it found nothing.
  */
-function advanceClock(st: Step, matched: boolean): void {
+function advanceClock(st: Step, matched: boolean, answering: boolean): void {
   const inc = st.inc!;
   const incident = st.ctx.scenario.incident!;
-  inc.now += matched ? incident.minutesPerTurn : (incident.minutesPerMiss ?? incident.minutesPerTurn);
+  inc.now += matched ? incident.minutesPerTurn : answering ? ANSWER_MINUTES : (incident.minutesPerMiss ?? incident.minutesPerTurn);
   fireEvents(st);
 }
 
@@ -669,9 +686,22 @@ function timeReport(st: Step): string {
   const n = ctx.scenario.phases.length;
   const where = `Phase ${s.phase.index + 1} of ${n}: ${def.title}`;
   const clock = st.inc ? ` Simulated clock: ${formatClock(st.inc.now)}${ctx.scenario.incident?.day ? ` ${ctx.scenario.incident.day}` : ''}.` : '';
-  if (s.budgetMs === null) return `Untimed round, ${formatDuration(st.atMs)} so far. ${where}.${clock}`;
-  const phaseLeft = def.minutes * MINUTE - (st.atMs - s.phase.startedAtMs);
-  return `${formatDuration(s.budgetMs - st.atMs)} left in the round. ${where} (${formatDuration(Math.max(0, phaseLeft))} of its ${def.minutes}m left).${clock}`;
+  if (s.budgetMs === null) return `Untimed round, ${formatDuration(st.atMs)} so far. ${where}.${clock}${turnCost(st)}`;
+  const budget = phaseBudgetMs(s, def);
+  const phaseLeft = budget - (st.atMs - s.phase.startedAtMs);
+  return `${formatDuration(s.budgetMs - st.atMs)} left in the round. ${where} (${formatDuration(Math.max(0, phaseLeft))} of its ${formatDuration(budget)} left).${clock}${turnCost(st)}`;
+}
+
+/** What a turn costs on the simulated clock, said at the page and again by /time. */
+function turnCost(st: Step): string {
+  const incident = st.ctx.scenario.incident;
+  if (!incident || !st.inc) return '';
+  const per = incident.minutesPerTurn;
+  const miss = incident.minutesPerMiss ?? per;
+  const unit = (n: number) => `${n} minute${n === 1 ? '' : 's'}`;
+  const looked = `A turn that looks at a board or changes something moves the simulated clock ${unit(per)}`;
+  const idle = miss === per ? '' : `, one that finds nothing ${unit(miss)}`;
+  return ` ${looked}${idle}; answering the interviewer's question takes ${unit(ANSWER_MINUTES)}.`;
 }
 
 function hint(st: Step): string {

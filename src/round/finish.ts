@@ -117,7 +117,7 @@ function phaseTimings(ctx: RoundContext, state: RoundState): PhaseTiming[] {
   return ctx.scenario.phases.map((p, i) => {
     const run = runs.find((r) => r.index === i);
     const spentMs = run ? (run.endedAtMs ?? state.lastAtMs) - run.startedAtMs : 0;
-    return { id: p.id, title: p.title, budgetMinutes: p.minutes, spentMs: Math.max(0, spentMs) };
+    return { id: p.id, title: p.title, budgetMinutes: p.minutes * (state.phaseScale ?? 1), spentMs: Math.max(0, spentMs) };
   });
 }
 

@@ -18,7 +18,7 @@ export type RoundCommand = (typeof ROUND_COMMANDS)[number];
 export type Effect =
   | { type: 'entry'; entry: TranscriptEntry }
   | { type: 'phase'; id: string; title: string; index: number }
-  | { type: 'warning'; which: 'half' | 'five'; remainingMs: number }
+  | { type: 'warning'; which: 'half' | 'five' | 'one'; remainingMs: number }
   | { type: 'over'; reason: 'done' | 'time' | 'end' };
 
 export interface StepResult {
@@ -94,7 +94,9 @@ export interface RoundState {
   startedAt: number;
   /** Wall-clock ms since start at the last input. */
   lastAtMs: number;
-  warned: { half: boolean; five: boolean };
+  warned: { half: boolean; five: boolean; one?: boolean };
+  /** Phase budgets are the scenario's times this (a round played with --minutes); absent means 1. */
+  phaseScale?: number;
   phase: PhaseRun;
   /** Finished phases, in order. */
   done: PhaseRun[];

@@ -40,7 +40,7 @@ function incidentRound(phase: Partial<Phase> = {}): Scenario {
 function replies(scenario: Scenario, answers: string[]): string[] {
   const ctx = ctxOf(scenario);
   return playLines(ctx, answers)
-    .state.transcript.filter((e) => e.role !== 'candidate' && e.phase === 'page' && e.kind !== 'page')
+    .state.transcript.filter((e) => e.role !== 'candidate' && e.phase === 'page' && e.kind !== 'page' && e.ref !== 'clock')
     .slice(1)
     .map((e) => `${e.kind}:${e.ref}`);
 }

@@ -21,11 +21,13 @@ function answersTo(state: RoundState): { said: string; refs: string[]; texts: st
 }
 
 describe('incident round: the page and the prompt open the round', () => {
-  it('says the page at the simulated clock, then the phase prompt', () => {
+  it('says the page at the simulated clock, what a turn costs, then the phase prompt', () => {
     const p = playLines(incident, []);
-    const [page, prompt] = p.state.transcript;
+    const [page, cost, prompt] = p.state.transcript;
     expect(page).toMatchObject({ role: 'system', kind: 'page', clock: '02:47', phase: 'triage' });
     expect(page!.text).toContain('02:47 Saturday');
+    expect(cost).toMatchObject({ role: 'system', kind: 'notice', ref: 'clock' });
+    expect(cost!.text).toBe("A turn that looks at a board or changes something moves the simulated clock 5 minutes; answering the interviewer's question takes 1 minute.");
     expect(prompt).toMatchObject({ role: 'interviewer', kind: 'prompt', text: 'You are paged. What do you do?' });
   });
 });
@@ -183,7 +185,7 @@ describe('commands', () => {
   it('/time reports the time left, the phase and the simulated clock', () => {
     const p = playLines(incident, ['db', '/time'], { stepMs: 90_000 });
     expect(lines(p, 'notice').at(-1)).toBe(
-      '27m left in the round. Phase 1 of 2: The page (17m of its 20m left). Simulated clock: 02:52 Saturday.',
+      "27m left in the round. Phase 1 of 2: The page (17m of its 20m left). Simulated clock: 02:52 Saturday. A turn that looks at a board or changes something moves the simulated clock 5 minutes; answering the interviewer's question takes 1 minute.",
     );
   });
 
@@ -251,6 +253,31 @@ describe('time', () => {
   });
 });
 
+describe('time, scaled and explained', () => {
+  it('--minutes scales each phase budget with the round', () => {
+    // design is 45 minutes with a 20-minute first phase: at 15 minutes the phase gets 20 x 15/45
+    const p = playLines(design, ['I would build an API.', 'Runbook and triage, escalate.'], { minutes: 15, stepMs: 7 * 60_000 });
+    expect(p.state.transcript.filter((e) => e.kind === 'notice').map((e) => e.text)).toContain('That is the time for Design; moving on.');
+    const q = playLines(design, ['I would build an API.', '/time'], { minutes: 15, stepMs: 60_000 });
+    expect(lines(q, 'notice').at(-1)).toContain('(4m 40s of its 6m 40s left)');
+  });
+
+  it('a short round gets a one-minute warning while the candidate is idle', () => {
+    let state = createRound(design, { seed: 1, minutes: 5 });
+    state = step(design, state, { type: 'start' }, 0).state;
+    const r = step(design, state, { type: 'tick' }, 4 * 60_000 + 1_000);
+    expect(r.effects.filter((e) => e.type === 'warning').map((e) => (e.type === 'warning' ? e.which : ''))).toEqual(['one']);
+    expect(lines({ state: r.state, effects: [], journal: [] }, 'notice').at(-1)).toBe('One minute left (59s).');
+  });
+
+  it('answering the interviewer costs a minute of simulated time; looking costs a turn', () => {
+    // the queue opens the fail-open probe at 02:52; the answer to it looks at nothing
+    const p = playLines(incident, ['queue depth', 'No, I would not: the partner is slow, not down.', '/time']);
+    expect(p.state.transcript.some((e) => e.ref === 'fail-open-q')).toBe(true);
+    expect(p.state.incident!.now - p.state.incident!.startAt).toBe(5 + 1);
+  });
+});
+
 describe('replay', () => {
   it('replaying the journaled inputs with the same clock reproduces the same state JSON', () => {
     const script = ['dashboard', 'queue depth on the partner integration', '/hint', 'rate limit', '/panels', 'declare incident', 'db', 'db', 'db', 'db', 'db', 'db', 'we reconciled, it recovered', '/time'];
@@ -267,7 +294,7 @@ describe('replay', () => {
     const s1 = step(incident, s0, { type: 'start' }, 0).state;
     step(incident, s1, { type: 'turn', text: 'queue depth' }, 1000);
     expect(JSON.stringify(s0)).toBe(before);
-    expect(s1.transcript).toHaveLength(2);
+    expect(s1.transcript).toHaveLength(3);
   });
 });
 

@@ -635,7 +635,7 @@ describe('replica-lag-stale-reads telemetry follows what the candidate did', () 
   });
 
   it('wallets stop going negative once the lag is gone, even without touching the reads', () => {
-    const p = play(scenario, ['Check the dashboards.', 'lag?', 'kill the migration', 'ok', 'ok', 'ok', 'Are any wallets negative?']);
+    const p = play(scenario, ['Check the dashboards.', 'lag?', 'kill the migration', 'lag?', 'lag?', 'lag?', 'Are any wallets negative?']);
     expect(p.state.incident!.state['lagging']).toBe(false);
     expect(panelText(p, 'negative-balances')).toMatch(/none new/);
   });
@@ -663,7 +663,7 @@ describe('broker-disk-full: what the candidate did shows up', () => {
   });
 
   it('a broker that went offline comes back once its disk is freed', () => {
-    const p = play(scenario, ['disk?', 'ok', 'ok', 'ok', 'Grow the EBS volume on broker-3.', 'Any under-replicated partitions?']);
+    const p = play(scenario, ['disk?', 'disk?', 'disk?', 'disk?', 'Grow the EBS volume on broker-3.', 'Any under-replicated partitions?']);
     expect(p.state.incident!.fired).toContain('disk-full');
     expect(panelText(p, 'broker-health')).toMatch(/back online/);
   });
@@ -674,19 +674,19 @@ describe('alert-storm-flapping-dependency: the real alert in the pile', () => {
   const panelText = (p: Played, id: string) => p.transcript.filter((e) => e.ref === id && e.kind === 'panel').at(-1)?.text ?? '';
 
   it('maintenance mode hides the payments alert and its owner finds out late', () => {
-    const p = play(scenario, ['alerts?', 'Put everything in maintenance mode.', 'ok', 'ok', 'ok', 'check the payments queue']);
+    const p = play(scenario, ['alerts?', 'Put everything in maintenance mode.', 'alerts?', 'alerts?', 'alerts?', 'check the payments queue']);
     expect(p.transcript.some((e) => e.ref === 'payments-lost')).toBe(true);
     expect(panelText(p, 'payments-webhooks')).toMatch(/48,000/);
   });
 
   it('a scoped silence leaves the payments alert with its owner, who drains it', () => {
-    const p = play(scenario, ['alerts?', 'Silence the FlagServiceDependencyDown alerts.', 'ok', 'ok', 'ok', 'check the payments queue']);
+    const p = play(scenario, ['alerts?', 'Silence the FlagServiceDependencyDown alerts.', 'alerts?', 'alerts?', 'alerts?', 'check the payments queue']);
     expect(p.transcript.some((e) => e.ref === 'payments-lost')).toBe(false);
     expect(panelText(p, 'payments-webhooks')).toMatch(/draining/);
   });
 
   it('left alone, the flapping stops when the backup finishes, and is back tomorrow', () => {
-    const p = play(scenario, ['alerts?', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'lb?']);
+    const p = play(scenario, ['alerts?', 'alerts?', 'alerts?', 'alerts?', 'alerts?', 'alerts?', 'alerts?', 'alerts?', 'alerts?', 'alerts?', 'lb?']);
     expect(p.transcript.some((e) => e.ref === 'backup-done')).toBe(true);
     expect(p.state.incident!.state['flapping']).toBe(false);
   });
