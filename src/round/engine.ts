@@ -4,7 +4,7 @@ import { clauseAt, performs, readAction, readClauses, type Clause } from '../lan
 import { actionWords, closestAction, matchGrammar, namesFlag, scenarioVerbs, withValue, type ActionWords, type GrammarMatch } from './vocabulary.js';
 import { analyze, compilePattern, findMatches, hitBeats, mergeLexicon } from './scorer.js';
 import type { CompiledPattern, CompiledRubric } from './scorer.js';
-import { clockAfterStart, formatClock, formatDuration, parseClock, seededIndex } from './simclock.js';
+import { clockAfterStart, formatClock, formatDuration, parseClock, renderRamps, seededIndex } from './simclock.js';
 import type { Effect, IncidentRun, PhaseRun, Question, RoundCommand, RoundInput, RoundState, StepResult } from './state.js';
 import { ROUND_COMMANDS } from './state.js';
 import type { TranscriptEntry } from './transcript.js';
@@ -579,7 +579,7 @@ const lowerFirst = (s: string): string => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLower
 function reveal(st: Step, panel: Panel, text: string): void {
   const inc = st.inc!;
   const view = panel.views.find((v) => st.holds(v.when)) ?? panel.views[panel.views.length - 1];
-  const result = view?.text ?? '(no data)';
+  const result = view ? renderRamps(view.text, inc.now, inc.startAt) : '(no data)';
   if (!inc.revealed.includes(panel.id)) inc.revealed.push(panel.id);
   pathStep(inc, { kind: 'asked', ref: panel.id, said: text, result });
   st.say('system', 'panel', result, { ref: panel.id, title: panel.title });

@@ -3,7 +3,7 @@ import type { Action, Condition, Incident, PathCheck, Scenario, StateValue } fro
 import type { Debrief } from '../debrief/types.js';
 import type { BeatResult, SignalResult } from '../scoring/types.js';
 import { capForSalad, combine } from '../scoring/score.js';
-import { clockAfterStart, parseClock } from './simclock.js';
+import { clockAfterStart, describeRamps, parseClock } from './simclock.js';
 
 // Facilitator mode: the sheet a human game master reads before the round, and the facilitator's
 // verdicts on the scorer's beats applied to the debrief. Pure: no terminal, no process.
@@ -204,7 +204,7 @@ export function facilitatorSheet(scenario: Scenario, labels: BeatLabels): Facili
           id: p.id,
           title: p.title,
           redHerring: p.redHerring === true,
-          views: p.views.map((v) => ({ condition: cond(v.when) ?? 'default', text: v.text })),
+          views: p.views.map((v) => ({ condition: cond(v.when) ?? 'default', text: describeRamps(v.text) })),
         };
         if (p.note) panel.note = p.note;
         return panel;

@@ -45,3 +45,31 @@ export function seededIndex(seed: number, salt: string, length: number): number 
   const r = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   return Math.floor(r * length);
 }
+
+// A number on a board that moves with the simulated clock: "{ramp 8700 +350/min from 03:00}" is
+// 8,700 at 03:00 and 15,700 at 03:20; "min" and "max" bound it ("{ramp 91 +0.5/min from 02:55 max 99}").
+const RAMP_RE = /\{ramp (-?[\d,]+(?:\.\d+)?) ([+-]\d+(?:\.\d+)?)\/min from (\d{1,2}:\d{2})(?: min (-?\d+(?:\.\d+)?))?(?: max (-?\d+(?:\.\d+)?))?\}/g;
+
+function formatLike(value: number, start: string): string {
+  const decimals = start.split('.')[1]?.length ?? 0;
+  const fixed = value.toFixed(decimals);
+  if (!start.includes(',') && Math.abs(value) < 10_000) return fixed;
+  const [int, frac] = fixed.split('.');
+  return `${int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac ? `.${frac}` : ''}`;
+}
+
+/** A board's text at a simulated time: each ramp replaced by its value then. */
+export function renderRamps(text: string, now: number, startAt: number): string {
+  return text.replace(RAMP_RE, (_m, start: string, rate: string, from: string, min?: string, max?: string) => {
+    const minutes = Math.max(0, now - clockAfterStart(from, startAt));
+    let value = Number(start.replace(/,/g, '')) + Number(rate) * minutes;
+    if (min !== undefined) value = Math.max(Number(min), value);
+    if (max !== undefined) value = Math.min(Number(max), value);
+    return formatLike(value, start);
+  });
+}
+
+/** A board's text for a reader who sees every view at once (the facilitator): each ramp at its start. */
+export function describeRamps(text: string): string {
+  return text.replace(RAMP_RE, (_m, start: string) => start);
+}

@@ -696,6 +696,14 @@ describe('payment-auth-3am telemetry moves with time and with what the candidate
   const { scenario } = readScenario('payment-auth-3am');
   const panelText = (p: Played, id: string) => p.transcript.filter((e) => e.ref === id && e.kind === 'panel').at(-1)?.text ?? '';
 
+  it('the partner queue and the error budget move with the clock while nothing is done', () => {
+    const p = play(scenario, ['What does the partner queue depth look like?', 'db', 'partner queue?', 'slo?', 'logs', 'partner queue?', 'slo?']);
+    const depths = p.transcript.filter((e) => e.ref === 'partner-queue' && e.kind === 'panel').map((e) => /queue depth\s+([\d,]+)/.exec(e.text)?.[1]);
+    expect(new Set(depths).size).toBe(depths.length);
+    const budgets = p.transcript.filter((e) => e.ref === 'slo' && e.kind === 'panel').map((e) => /budget left\s+(\d+)%/.exec(e.text)?.[1]);
+    expect(Number(budgets[1])).toBeLessThan(Number(budgets[0]));
+  });
+
   it('a rate limit drains the partner queue', () => {
     const before = play(scenario, ['What does the partner queue depth look like?']);
     const after = play(scenario, ['What does the partner queue depth look like?', "I'll rate-limit new authorisations.", 'Queue depth again?']);
