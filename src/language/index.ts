@@ -6,3 +6,5 @@ export { baseVerb, readAction } from './actions.js';
 export type { ActionReading, ActionValue } from './actions.js';
 export { ACTION_CLASSES, NOT_OBJECT, WORDS } from './words.js';
 export type { ActionClass, WordList, WordListId } from './words.js';
+export { alternatives, answersAlternatives, makesDecision, presupposesDecision, storyShape } from './story.js';
+export type { StoryShape } from './story.js';

@@ -208,3 +208,29 @@ export const NOT_OBJECT = list('English function words', [
   'per', 'second', 'seconds', 'minute', 'flag', 'setting', 'value', 'new', 'instead', 'again', 'too', 'also', 'there', 'here', 'is', 'be',
   'and', 'or', 'so', 'am', 'are', 'will', 'would', 'not', 'i', 'we', 'us', 'let', 'me', 'going', 'want', 'need', 'should', 'can',
 ]);
+
+/** Words that make a story an outage: something broke and someone responded. */
+export const OUTAGE_WORDS = list('incident-report vocabulary', [
+  'outage', 'outages', 'down', 'broke', 'broken', 'incident', 'paged', 'page', 'crashed', 'crash', 'failed', 'failing', 'failure', 'errors',
+  'error', '5xx', '500s', 'degraded', 'unavailable', 'timeouts', 'timing', 'sev1', 'sev2', 'sev-1', 'sev-2', 'pager', 'woke', 'alert',
+  'alerts', 'rollback', 'rolled', 'firefight', 'firefighting', 'corrupted', 'corruption', 'lost', 'leak', 'spike',
+]);
+/** Words that make a story a launch: something planned went out. */
+export const LAUNCH_WORDS = list('project and release vocabulary', [
+  'launch', 'launched', 'launching', 'release', 'released', 'shipped', 'ship', 'rollout', 'go-live', 'golive', 'migrated', 'migration',
+  'built', 'designed', 'delivered', 'project', 'feature', 'capacity', 'load', 'forecast', 'planned', 'planning',
+]);
+/** Words that say a story ended badly. */
+export const FAILURE_WORDS = list('incident-report vocabulary for bad outcomes', [
+  'failed', 'failure', 'missed', 'lost', 'worse', 'broke', 'outage', 'down', 'rolled', 'regret', 'mistake', 'wrong', 'crashed', 'late',
+]);
+/** Words that say a story ended well. */
+export const SUCCESS_WORDS = list('incident-report vocabulary for good outcomes', [
+  'succeeded', 'success', 'successful', 'smoothly', 'smooth', 'fine', 'went well', 'worked', 'no incidents', 'zero incidents', 'on time',
+  'recovered', 'resolved', 'fixed', 'saved', 'held',
+]);
+/** Phrases by which a question takes for granted that a call was just made. */
+export const PRESUPPOSE_DECISION = list('interviewer follow-up phrasing', [
+  'the call you made', 'that call', 'the trade-off there', 'the tradeoff there', 'that decision', 'why that one',
+  'the other option', 'why not the other', 'you chose',
+]);

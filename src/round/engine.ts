@@ -1,6 +1,6 @@
 import type { Action, BeatRef, Condition, FollowUp, Panel, Phase, Probe, Scenario } from '../scenario/types.js';
 import type { Match } from '../scoring/types.js';
-import { clauseAt, performs, readAction, readClauses, type Clause } from '../language/index.js';
+import { answersAlternatives, clauseAt, makesDecision, performs, presupposesDecision, readAction, readClauses, storyShape, type Clause } from '../language/index.js';
 import { actionWords, closestAction, matchGrammar, namesFlag, scenarioVerbs, withValue, type ActionWords, type GrammarMatch } from './vocabulary.js';
 import { analyze, compilePattern, findMatches, hitBeats, mergeLexicon } from './scorer.js';
 import type { CompiledPattern, CompiledRubric } from './scorer.js';
@@ -176,7 +176,22 @@ class Step {
     if (c.after !== undefined && (!inc || inc.now < clockAfterStart(c.after, inc.startAt))) return false;
     if (c.before !== undefined && (!inc || inc.now >= clockAfterStart(c.before, inc.startAt))) return false;
     if (c.turn !== undefined && this.s.phase.answers.length < c.turn) return false;
+    if (c.shape) {
+      const shape = storyShape(this.s.phase.answers.join('\n\n'));
+      if (c.shape.kind && shape.kind !== c.shape.kind) return false;
+      if (c.shape.outcome && shape.outcome !== c.shape.outcome) return false;
+    }
     return true;
+  }
+
+  /**
+   * Whether a question still listens to what was said: one that takes a call for granted needs a
+   * call in the last turn, and an either-or question already answered in this phase is not asked.
+   */
+  listens(question: string): boolean {
+    const answers = this.s.phase.answers;
+    if (presupposesDecision(question) && !makesDecision(answers[answers.length - 1] ?? '')) return false;
+    return !answersAlternatives(question, answers.join('\n\n'));
   }
 }
 
@@ -350,14 +365,14 @@ function investigateQuestion(st: Step, def: Phase): boolean {
     if (askFollowUp(st, def)) return true;
     st.s.phase.question = { kind: 'prompt', ref: def.id, targets: [...(def.targets ?? [])], followUpsAsked: 0 };
   }
-  const probe = (def.probes ?? []).find((p) => !st.s.phase.probesAsked.includes(p.id) && st.holds(p.when));
+  const probe = (def.probes ?? []).find((p) => !st.s.phase.probesAsked.includes(p.id) && st.holds(p.when) && st.listens(p.say));
   if (probe) {
     ask(st, probe);
     return true;
   }
   const asked = st.s.phase.followUpsAsked;
   const f = (def.followUps ?? []).find(
-    (f) => !f.fallback && f.when !== undefined && Object.keys(f.when).length > 0 && (f.repeat || !asked.includes(f.id)) && st.holds(f.when),
+    (f) => !f.fallback && f.when !== undefined && Object.keys(f.when).length > 0 && (f.repeat || !asked.includes(f.id)) && st.holds(f.when) && st.listens(f.say),
   );
   if (!f) return false;
   asked.push(f.id);
@@ -375,7 +390,7 @@ function askProbe(st: Step, def: Phase): boolean {
   const probes = def.probes ?? [];
   while (st.s.phase.nextProbe < probes.length) {
     const probe = probes[st.s.phase.nextProbe++]!;
-    if (!st.holds(probe.when)) continue;
+    if (!st.holds(probe.when) || !st.listens(probe.say)) continue;
     ask(st, probe);
     return true;
   }
@@ -414,7 +429,7 @@ function chooseFollowUp(st: Step, def: Phase): Chosen | undefined {
   // through the rubric's probe: the interviewer moves on to the next missed target.
   const aimed = q.aimed ?? [];
   const fresh = (f: FollowUp) => !(f.when?.missed ?? []).some((b) => aimed.includes(b));
-  const usable = (f: FollowUp) => (f.repeat || !asked.includes(f.id)) && fresh(f) && st.holds(f.when);
+  const usable = (f: FollowUp) => (f.repeat || !asked.includes(f.id)) && fresh(f) && st.holds(f.when) && st.listens(f.say);
   const missed = missedTargets(st, q);
   // A probe whose targets were all hit is answered: nothing more to ask about it, fallback included.
   if (q.kind === 'probe' && q.targets.length > 0 && missed.length === 0) return undefined;
@@ -424,7 +439,7 @@ function chooseFollowUp(st: Step, def: Phase): Chosen | undefined {
     if (own) return chosen(own);
     const beat = st.ctx.rubric.beat(ref);
     const id = `beat:${ref}`;
-    if (beat?.spec.probe && !asked.includes(id)) return { id, say: beat.spec.probe, aimed: [ref] };
+    if (beat?.spec.probe && !asked.includes(id) && st.listens(beat.spec.probe)) return { id, say: beat.spec.probe, aimed: [ref] };
   }
   // Scenario follow-ups with other conditions (a hit worth digging into, a state of the system).
   // One aimed at missed beats belongs to a question that targets them (the loop above): asked

@@ -26,6 +26,8 @@ export interface Condition {
   before?: string;
   /** At least this many candidate turns in the current phase. */
   turn?: number;
+  /** The story the candidate's text in this phase tells: an outage or a launch, a success or a failure. */
+  shape?: { kind?: 'outage' | 'launch'; outcome?: 'success' | 'failure' };
 }
 
 export interface Probe {
