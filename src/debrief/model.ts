@@ -114,7 +114,7 @@ export function nextPractice(signals: SignalResult[], targets: readonly SignalId
   const pool = signals.filter((s) => targets.length === 0 || targets.includes(s.id));
   const weakest = [...pool].sort((a, b) => a.score - b.score || SIGNAL_IDS.indexOf(a.id) - SIGNAL_IDS.indexOf(b.id))[0];
   if (!weakest || weakest.level >= 4) return undefined;
-  const missed = weakest.beats.filter((b) => !b.hit).sort((a, b) => b.weight - a.weight)[0];
+  const missed = weakest.beats.filter((b) => !b.hit && b.notReached === undefined).sort((a, b) => b.weight - a.weight)[0];
   const why = missed ? `${missed.label}: ${missed.tip}` : `${weakest.name} is your weakest signal this round.`;
   return { kind: 'drill', id: weakest.id, signal: weakest.id, why };
 }

@@ -104,7 +104,7 @@ export function signalView(s: SignalResult, targets: readonly SignalId[]): Signa
     hits: dedupeQuotes(s.beats.filter((b) => b.hit).sort(byWeight)),
     misses: s.beats
       .filter((b) => !b.hit)
-      .sort(byWeight)
+      .sort((a, b) => Number(a.notReached !== undefined) - Number(b.notReached !== undefined) || byWeight(a, b))
       .map((b) => ({ label: sanitize(b.label), tip: sanitize(b.tip), fromPath: b.source === 'path', story: b.story === true })),
     flags: [...s.redFlags].sort(byWeight).map(flagView),
   };

@@ -121,12 +121,39 @@ function phaseTimings(ctx: RoundContext, state: RoundState): PhaseTiming[] {
   });
 }
 
+/**
+ * A beat only a phase the round never reached asks for is not a miss: it says so, with that
+ * phase's title, in place of a coaching tip.
+ */
+function markNotReached(ctx: RoundContext, state: RoundState, report: ScoreReport): void {
+  const started = new Set([...state.done, ...(state.status === 'over' ? [] : [state.phase])].map((p) => p.index));
+  const reached = new Set<string>();
+  const unreached = new Map<string, string>();
+  ctx.scenario.phases.forEach((p, i) => {
+    const refs = [...(p.targets ?? []), ...(p.probes ?? []).flatMap((q) => q.targets ?? [])];
+    for (const ref of refs) {
+      if (started.has(i)) reached.add(ref);
+      else if (!unreached.has(ref)) unreached.set(ref, p.title);
+    }
+  });
+  for (const signal of report.signals) {
+    for (const beat of signal.beats) {
+      const ref = `${beat.story ? 'story' : signal.id}/${beat.id}`;
+      const phase = unreached.get(ref);
+      if (beat.hit || phase === undefined || reached.has(ref) || beat.source === 'path') continue;
+      beat.notReached = phase;
+      beat.tip = `Not reached: the round ended before ${phase}.`;
+    }
+  }
+}
+
 /** Scores what the candidate typed and did, and builds the debrief. Works on an unfinished round too. */
 export function finishRound(ctx: RoundContext, state: RoundState, opts: FinishOptions = {}): RoundResult {
   const { scenario } = ctx;
   const phases = [...state.done, ...(state.status === 'over' ? [] : [state.phase])];
   const findings = state.incident ? evaluateChecks(scenario, state.incident) : [];
   const report = scoreDoc(candidateDoc(ctx, phases), ctx.rubric, { targets: scenario.signals, findings });
+  markNotReached(ctx, state, report);
   const debrief = composeDebrief({
     report,
     phases: scenario.phases,

@@ -73,6 +73,8 @@ export interface BeatResult {
   story?: boolean;
   probe?: string;
   tip: string;
+  /** Missed only because the round ended before the phase that asks for it: that phase's title. */
+  notReached?: string;
   /** A human facilitator's verdict on this beat (absent: not reviewed, or a miss left as missed). */
   facilitator?: FacilitatorVerdict;
 }

@@ -394,3 +394,16 @@ describe('the simulated clock: a turn that finds nothing costs minutesPerMiss', 
     expect(clocks(ctx, input)).toEqual(expected);
   });
 });
+
+describe('phases not reached', () => {
+  it('a beat only an unreached phase asks for is reported as not reached, not as a miss', () => {
+    const p = playLines(design, ['I would build an API.', '/end']);
+    const { report } = finishRound(design, p.state);
+    const beat = (signal: string, id: string) => report.signals.find((s) => s.id === signal)!.beats.find((b) => b.id === id)!;
+    const outcome = report.signals.flatMap((s) => s.beats).find((b) => b.story && b.id === 'outcome')!;
+    expect(outcome).toMatchObject({ hit: false, notReached: 'Story', tip: 'Not reached: the round ended before Story.' });
+    // a beat the reached phase asked for stays a plain miss with its tip
+    expect(beat('incident-judgement', 'escalation')).toMatchObject({ hit: false, tip: 'Say when you escalated.' });
+    expect(beat('incident-judgement', 'escalation').notReached).toBeUndefined();
+  });
+});
