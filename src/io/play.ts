@@ -1,4 +1,4 @@
-import { parseInput, step, type RoundContext } from '../round/engine.js';
+import { nextTimerMs, parseInput, step, type RoundContext } from '../round/engine.js';
 import { formatClock } from '../round/simclock.js';
 import type { Effect, RoundInput, RoundState } from '../round/state.js';
 import type { RoundClock } from './clock.js';
@@ -15,6 +15,16 @@ export interface PromptInfo {
   phaseTitle: string;
   /** Simulated clock in incident rounds. */
   clock?: string;
+  /** A live prompt wakes after this many ms, for a warning or the end of the round. */
+  wakeInMs?: number;
+  /** The line the candidate was typing when the prompt last woke: shown again, still editable. */
+  draft?: string;
+}
+
+/** A live prompt woke (a warning is due, or time is up) while the candidate was typing `draft`. */
+export interface Woke {
+  woke: true;
+  draft: string;
 }
 
 /** Ctrl-C, SIGTERM or a closed terminal (SIGHUP) while the round plays. */
@@ -30,11 +40,13 @@ export const SIGNAL_EXIT: Record<Interrupted['signal'], number> = { SIGHUP: 129,
 
 export interface TurnSource {
   readonly interactive: boolean;
+  /** The prompt keeps its countdown live and wakes at `wakeInMs` with the line being typed. */
+  readonly live?: boolean;
   /**
    * The next line the candidate typed, or null when the input has run out. Rejects with
    * Interrupted on Ctrl-C; with the signal's reason when `signal` aborts (time is up).
    */
-  next(prompt: PromptInfo, signal: AbortSignal): Promise<string | null>;
+  next(prompt: PromptInfo, signal: AbortSignal): Promise<string | null | Woke>;
 }
 
 export type RoundEvent =
@@ -65,6 +77,8 @@ export interface PlayOptions {
 }
 
 const TIME_UP = 'time-up';
+/** How a newline inside a paste shows on a prompt line; it becomes a newline again in the answer. */
+export const PASTE_MARK = '\u21b5';
 
 function promptInfo(ctx: RoundContext, state: RoundState, now: number): PromptInfo {
   const atMs = Math.max(state.lastAtMs, now - state.startedAt);
@@ -98,6 +112,7 @@ export async function playRound(opts: PlayOptions): Promise<RoundState> {
     return opts.interrupt?.aborted ? (reason instanceof Interrupted ? reason : new Interrupted('SIGINT')) : undefined;
   };
 
+  let draft = '';
   try {
     if (state.status === 'new') await feed({ type: 'start' });
     while (state.status !== 'over') {
@@ -108,13 +123,19 @@ export async function playRound(opts: PlayOptions): Promise<RoundState> {
       opts.interrupt?.addEventListener('abort', onInterrupt);
       // At a terminal, time running out ends the prompt so the interviewer can wrap up.
       let timer: NodeJS.Timeout | undefined;
-      if (source.interactive && state.budgetMs !== null) {
+      const info = promptInfo(ctx, state, clock.now());
+      const wakeAt = nextTimerMs(state);
+      if (source.live && wakeAt !== null) {
+        // the prompt wakes itself, with the line being typed, when a warning or the end is due
+        info.wakeInMs = Math.max(0, state.startedAt + wakeAt - clock.now());
+        info.draft = draft;
+      } else if (source.interactive && state.budgetMs !== null) {
         const left = state.startedAt + state.budgetMs - clock.now();
         timer = setTimeout(() => waiting.abort(TIME_UP), Math.max(0, left));
       }
-      let line: string | null;
+      let line: string | null | Woke;
       try {
-        line = await source.next(promptInfo(ctx, state, clock.now()), waiting.signal);
+        line = await source.next(info, waiting.signal);
       } catch (err) {
         if (waiting.signal.aborted && waiting.signal.reason === TIME_UP) {
           await feed({ type: 'tick' });
@@ -125,6 +146,18 @@ export async function playRound(opts: PlayOptions): Promise<RoundState> {
         if (timer) clearTimeout(timer);
         opts.interrupt?.removeEventListener('abort', onInterrupt);
       }
+      if (line !== null && typeof line === 'object') {
+        draft = line.draft;
+        const over = state.budgetMs !== null && clock.now() >= state.startedAt + state.budgetMs;
+        // at time-up the half-typed line is the last turn; before it, the clock just ticks
+        if (over && draft.trim() !== '') {
+          observe({ type: 'notice', text: `Time is up: your unfinished line goes in as your last turn:\n> ${draft.split(PASTE_MARK).join(' ')}` });
+          feed({ type: 'turn', text: draft.split(PASTE_MARK).join('\n') });
+          draft = '';
+        } else feed({ type: 'tick' });
+        continue;
+      }
+      draft = '';
       if (line === null) {
         await feed({ type: 'close' });
         break;

@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { formatDuration } from '../round/simclock.js';
 import { sanitize, stripControls } from '../debrief/sanitize.js';
 import { write } from './output.js';
-import { Interrupted, type PromptInfo, type TurnSource } from './play.js';
+import { Interrupted, PASTE_MARK, type PromptInfo, type TurnSource } from './play.js';
 
 // Every prompt mockloop shows goes through this module: one place that owns the terminal's
 // input, turns Ctrl-C (inquirer's ExitPromptError) into Interrupted, and gathers a pasted
@@ -10,8 +10,7 @@ import { Interrupted, type PromptInfo, type TurnSource } from './play.js';
 
 /** Lines that arrive within this many ms of each other are one paste, hence one answer. */
 export const PASTE_GAP_MS = 30;
-/** How a newline inside a paste shows at the prompt; it becomes a newline again in the answer. */
-const MARK_CHAR = '\u21b5';
+const MARK_CHAR = PASTE_MARK;
 
 type Inquirer = typeof import('@inquirer/prompts');
 let inquirer: Inquirer | undefined;
@@ -202,19 +201,76 @@ export function promptMessage(info: PromptInfo): string {
   return sanitize(`[${parts.join(' · ')}]`);
 }
 
-/** Turns typed at the terminal, one inquirer `input` per turn. */
+interface LiveConfig {
+  /** The prompt's message, read again at every redraw so the countdown moves. */
+  message: () => string;
+  /** Text put back on the line when the prompt opens. */
+  draft: string;
+  /** Wake (resolve with the line as typed) after this many ms; none when undefined. */
+  wakeInMs?: number;
+}
+
+type LiveAnswer = { line: string; woke: boolean };
+type LivePrompt = (config: LiveConfig, context: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream; signal: AbortSignal }) => Promise<LiveAnswer>;
+
+let livePrompt: LivePrompt | undefined;
+/** A one-line input whose countdown redraws every second and that wakes with the line being typed. */
+async function live(): Promise<LivePrompt> {
+  if (livePrompt) return livePrompt;
+  const { createPrompt, useState, useEffect, useKeypress, isEnterKey } = await import('@inquirer/core');
+  livePrompt = createPrompt<LiveAnswer, LiveConfig>((config, done) => {
+    const [value, setValue] = useState(config.draft);
+    const [status, setStatus] = useState<'idle' | 'done' | 'woke'>('idle');
+    const [, redraw] = useState(0);
+    useEffect((rl) => {
+      if (config.draft) rl.write(config.draft);
+      const deadline = config.wakeInMs === undefined ? undefined : Date.now() + config.wakeInMs;
+      const timer = setInterval(() => {
+        if (deadline !== undefined && Date.now() >= deadline) {
+          clearInterval(timer);
+          setStatus('woke');
+          done({ line: rl.line, woke: true });
+          return;
+        }
+        redraw(Date.now());
+      }, 250);
+      return () => clearInterval(timer);
+    }, []);
+    useKeypress((key, rl) => {
+      if (status !== 'idle') return;
+      if (isEnterKey(key)) {
+        setStatus('done');
+        done({ line: value, woke: false });
+      } else setValue(rl.line);
+    });
+    // woken, the line leaves no trace: it comes back in the next prompt, after the notice
+    if (status === 'woke') return '';
+    return `› ${config.message()} ${value}`;
+  }) as unknown as LivePrompt;
+  return livePrompt;
+}
+
+/** Turns typed at the terminal: a live prompt per turn, its countdown running while the candidate thinks. */
 export function terminalSource(output: NodeJS.WritableStream = process.stdout): TurnSource {
   return {
     interactive: true,
+    live: true,
     async next(info, signal) {
-      const message = promptMessage(info);
-      const answer = await run((p, input) =>
-        p.input(
-          { message, theme: { prefix: { idle: '›', done: '›' } } },
-          { input, signal, output },
-        ),
-      );
-      const text = answer.split(MARK_CHAR).join('\n');
+      const shownAt = Date.now();
+      const message = () =>
+        promptMessage(info.remainingMs === null ? info : { ...info, remainingMs: Math.max(0, info.remainingMs - (Date.now() - shownAt)) });
+      const prompt = await live();
+      const config: LiveConfig = { message, draft: info.draft ?? '' };
+      if (info.wakeInMs !== undefined) config.wakeInMs = info.wakeInMs;
+      let answer: LiveAnswer;
+      try {
+        answer = await prompt(config, { input: terminalInput().stream, output, signal });
+      } catch (err) {
+        if (isExitPrompt(err)) throw new Interrupted('SIGINT');
+        throw err;
+      }
+      if (answer.woke) return { woke: true, draft: answer.line };
+      const text = answer.line.split(MARK_CHAR).join('\n');
       if (text.trim() === '/edit') {
         const asked = [...info.state.transcript].reverse().find((e) => e.role === 'interviewer' && e.kind !== 'notice');
         const long = await editAnswer('Answer in the editor (/edit)', asked?.text, output);

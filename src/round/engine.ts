@@ -269,29 +269,49 @@ function play(ctx: RoundContext, s: RoundState, input: RoundInput, now: number):
 /** A round is a conversation, not a stream: far more than any real round, and a bound on its cost. */
 export const MAX_INPUTS = 1000;
 
+type Warning = 'half' | 'five' | 'one';
+
+const WARNING_TEXT: Record<Warning, (left: string) => string> = {
+  half: (left) => `Half time: ${left} left in the round.`,
+  five: (left) => `Five minutes left (${left}).`,
+  one: (left) => `One minute left (${left}).`,
+};
+const WARNING_REF: Record<Warning, string> = { half: 'half-time', five: 'five-minutes', one: 'one-minute' };
+
+/**
+ * The warnings a round of this budget gets, each at its time: half time for rounds over ten
+ * minutes, five minutes left for rounds over five, one minute left for rounds of ten or less.
+ */
+function warningTimes(budgetMs: number): { which: Warning; atMs: number }[] {
+  const out: { which: Warning; atMs: number }[] = [];
+  if (budgetMs > 10 * MINUTE) out.push({ which: 'half', atMs: budgetMs / 2 });
+  if (budgetMs > 5 * MINUTE) out.push({ which: 'five', atMs: budgetMs - 5 * MINUTE });
+  if (budgetMs <= 10 * MINUTE && budgetMs > MINUTE) out.push({ which: 'one', atMs: budgetMs - MINUTE });
+  return out;
+}
+
+/**
+ * When the engine next needs to hear the clock (ms since the round started): the next warning
+ * not yet given, else the end of the round. Null when untimed. Lets the edge wake an idle prompt.
+ */
+export function nextTimerMs(s: RoundState): number | null {
+  if (s.budgetMs === null) return null;
+  const pending = warningTimes(s.budgetMs).filter((w) => !s.warned[w.which]).map((w) => w.atMs);
+  return Math.min(...pending, s.budgetMs);
+}
+
 function warnings(st: Step): void {
   const { s } = st;
   if (s.budgetMs === null) return;
   const remaining = s.budgetMs - st.atMs;
-  if (!s.warned.half && st.atMs >= s.budgetMs / 2) {
-    s.warned.half = true;
-    // A round shorter than ten minutes gets only the five-minute warning.
-    if (s.budgetMs > 10 * MINUTE) {
-      st.effects.push({ type: 'warning', which: 'half', remainingMs: remaining });
-      st.say('system', 'notice', `Half time: ${formatDuration(remaining)} left in the round.`, { ref: 'half-time' });
-    }
+  for (const w of warningTimes(s.budgetMs)) {
+    if (s.warned[w.which] || st.atMs < w.atMs) continue;
+    s.warned[w.which] = true;
+    st.effects.push({ type: 'warning', which: w.which, remainingMs: remaining });
+    st.say('system', 'notice', WARNING_TEXT[w.which](formatDuration(remaining)), { ref: WARNING_REF[w.which] });
   }
-  // A short round gets a one-minute warning instead of the ones it is too short for.
-  if (!s.warned.one && remaining <= MINUTE && s.budgetMs <= 10 * MINUTE && s.budgetMs > MINUTE) {
-    s.warned.one = true;
-    st.effects.push({ type: 'warning', which: 'one', remainingMs: remaining });
-    st.say('system', 'notice', `One minute left (${formatDuration(remaining)}).`, { ref: 'one-minute' });
-  }
-  if (!s.warned.five && remaining <= 5 * MINUTE && s.budgetMs > 5 * MINUTE) {
-    s.warned.five = true;
-    st.effects.push({ type: 'warning', which: 'five', remainingMs: remaining });
-    st.say('system', 'notice', `Five minutes left (${formatDuration(remaining)}).`, { ref: 'five-minutes' });
-  }
+  // a round too short for a half-time warning still passes half time
+  if (st.atMs >= s.budgetMs / 2) s.warned.half = true;
 }
 
 function turn(st: Step, text: string, timeUp: boolean): void {
