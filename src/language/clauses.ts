@@ -211,7 +211,10 @@ function split(text: string): RawClause[] {
       continue;
     }
     const atStart = out.length === sentenceStart && cur.pieces.length === 0;
-    const opener = openerAt(norms, i, atStart);
+    let opener = openerAt(norms, i, atStart);
+    // "let billing and inventory know": the people told are one object, not two clauses
+    const lets = cur.pieces[0]?.norm === 'let' && cur.pieces[1] !== undefined && cur.pieces[1].norm !== 'us' && cur.pieces[1].norm !== 'me';
+    if (opener?.kind === 'coordinator' && lets && !cur.pieces.some((q) => q.norm === 'know')) opener = undefined;
     if (opener && !(opener.kind === 'coordinator' && cur.pieces.length === 0 && cur.opener)) {
       close();
       cur.opener = norms.slice(i, i + opener.length).join(' ');

@@ -119,7 +119,7 @@ export const WORDS = {
     'rate', 'loop', 'bring', 'get', 'pull', 'open', 'start', 'write', 'message', 'email', 'hand', 'assign', 'spin', 'deploy', 'ship',
     'disconnect', 'evict', 'cordon', 'double', 'halt', 'cap', 'shard', 'rebalance', 'reassign', 'migrate', 'merge', 'group', 'reconcile',
     'lock', 'freeze', 'reply', 'respond', 'tune', 'terminate', 'repair', 'backfill', 'combine', 'do', 'run', 'perform', 'trigger',
-    'execute', 'initiate', 'make', 'retry', 'replay', 'reprocess', 'resume', 'suspend', 'freeze', 'unfreeze', 'isolate', 'kick', 'shut',
+    'execute', 'initiate', 'make', 'let', 'retry', 'replay', 'reprocess', 'resume', 'suspend', 'freeze', 'unfreeze', 'isolate', 'kick', 'shut',
   ]),
 
   /** Words that open a noun phrase. */

@@ -15,6 +15,8 @@ describe('splits clauses at marks, conjunctions and subordinators', () => {
     ["Before touching anything I'd confirm the page.", ['touching anything', "I'd confirm the page"]],
     ['Rather than failing open, I would rate-limit new traffic', ['failing open', 'I would rate-limit new traffic']],
     ['Set auth.partner.max_new_rps to 1,000.', ['Set auth.partner.max_new_rps to 1,000']],
+    ["let billing and inventory know what's happening", ['let billing and inventory know', "what's happening"]],
+    ["let's rate limit and then check the queue", ["let's rate limit", 'then check the queue']],
   ];
   it.each(table)('%s', (text, expected) => {
     expect(readClauses(text).map((c) => c.text)).toEqual(expected);
