@@ -95,3 +95,21 @@ describe('an unmatched question while a probe is pending is an ask', () => {
     expect(state.incident!.path.map((p) => p.kind)).toEqual(['asked', 'unmatched']);
   });
 });
+
+describe('a decision that matches no action gets the closest one', () => {
+  const scenario = incidentRound();
+  scenario.incident!.actions.push({ id: 'restart', title: 'Restart the pods', kind: 'mitigate', do: ['restart pods'], says: 'Pods restarted.' });
+  const say = (line: string) => {
+    const p = playLines(ctxOf(scenario), [line]);
+    return p.state.transcript.filter((e) => e.role === 'system' && e.phase === 'page' && e.kind !== 'page' && e.ref !== 'clock').map((e) => e.text);
+  };
+  it('names the nearest action in the scenario\'s words', () => {
+    expect(say("I'll scale the pods down")).toEqual(["I didn't catch an action. Did you mean: restart the pods?"]);
+  });
+  it('with nothing near, says so and points at /hint', () => {
+    expect(say("I'm going to grab a coffee")).toEqual(["I didn't catch an action. /hint lists what you can do."]);
+  });
+  it('an explanation is not a decision: it gets the fallback', () => {
+    expect(say('The pods are fine')).toEqual(['No such dashboard.']);
+  });
+});

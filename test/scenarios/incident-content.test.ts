@@ -834,3 +834,21 @@ describe.skipIf(!process.env.DUMP_PLAY)('transcript dump', () => {
     console.log(JSON.stringify(p.state.incident?.did), p.state.status);
   });
 });
+
+describe('payment-auth-3am: time judgements on the clock the candidate saw', () => {
+  const { scenario } = readScenario('payment-auth-3am');
+  it('declaring on the sixth turn, two of them answers to the interviewer, is within 20 minutes', () => {
+    const p = play(scenario, [
+      'Show me the latency and error rate.',
+      "What's the queue depth on the partner integration?",
+      "No, I won't fail open: the bank may decline what we approve.",
+      'Is the database ok?',
+      'It is the partner, not us.',
+      'I declare an incident and page the incident manager.',
+    ]);
+    const declared = p.state.incident!.path.find((s) => s.kind === 'did' && s.ref === 'declare-incident')!;
+    expect(declared.at - p.state.incident!.startAt).toBeLessThanOrEqual(20);
+    const check = evaluateChecks(scenario, p.state.incident!).find((f) => f.beat?.label.startsWith('Declared'));
+    expect(check?.beat?.hit).toBe(true);
+  });
+});
