@@ -418,6 +418,10 @@ function frame(
     modality = prev.modality;
   } else if (verb === undefined && head.agent === 'none') mood = 'ask';
   else if (head.agent === 'other') mood = 'explain';
+  else if (verb !== undefined && head.aux.some((a) => COPULAS.has(a)) && !head.aux.some((a) => INTENT.has(a)) && !/(ing|ed)$/.test(verb) && !P.actionVerbs.has(verb) && !verbs.has(verb)) {
+    // "we're fine", "I'm on it": a state described, not a decision
+    mood = 'explain';
+  }
   else mood = 'act';
 
   // the consequence of a condition is as imagined as the condition: "if we failed open, we'd tell merchants yes"
@@ -481,6 +485,10 @@ function judgedGerunds(clauses: Clause[]): void {
     if (judged) c.mood = 'explain';
   }
 }
+
+const COPULAS = new Set(['am', 'is', 'are', 'was', 'were', 'be', 'been']);
+/** Auxiliaries of intent: "I'm going to", "we are about to" make a decision of what follows. */
+const INTENT = new Set(['going', 'to', 'will', 'would', 'want', 'need', 'have', 'gonna', 'should', 'must']);
 
 const DEFERRING = new Set(['after', 'once', 'when', 'whenever', 'if', 'unless']);
 

@@ -70,6 +70,7 @@ describe('frames: mood, polarity, modality, agent', () => {
     ['a bigger pool just feeds the leak', [['a bigger pool just feeds the leak', 'explain done planned none']]],
     ['so my hypothesis is stale reads', [['my hypothesis is stale reads', 'explain done planned none']]],
     ['I think the partner is slow', [['I think the partner is slow', 'explain done planned speaker']]],
+    ["we're fine", [["we're fine", 'explain done planned team']]],
   ];
   it.each(table)('%s', (text, expected) => {
     expect(frames(text)).toEqual(expected);
