@@ -152,9 +152,9 @@ export async function playRound(opts: PlayOptions): Promise<RoundState> {
         // at time-up the half-typed line is the last turn; before it, the clock just ticks
         if (over && draft.trim() !== '') {
           observe({ type: 'notice', text: `Time is up: your unfinished line goes in as your last turn:\n> ${draft.split(PASTE_MARK).join(' ')}` });
-          feed({ type: 'turn', text: draft.split(PASTE_MARK).join('\n') });
+          await feed({ type: 'turn', text: draft.split(PASTE_MARK).join('\n') });
           draft = '';
-        } else feed({ type: 'tick' });
+        } else await feed({ type: 'tick' });
         continue;
       }
       draft = '';
