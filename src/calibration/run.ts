@@ -68,7 +68,7 @@ function verdicts(report: ScoreReport): Record<SignalId, Verdict> {
     out[s.id] = {
       score: s.score,
       level: s.level,
-      flagged: s.redFlags.length > 0,
+      flagged: s.redFlags.some((f) => !f.regretted),
       salad: s.salad === true,
       ownBeat: s.beats.some((b) => b.hit && !b.story),
     };

@@ -86,6 +86,81 @@ export const WORDS = {
     'hold off', 'avoid', 'avoiding', 'refrain', 'resist', 'skip', 'wait on', 'wait before', 'not yet', 'no need to', 'decide against', 'rule out',
   ]),
 
+  /**
+   * Words in a story that refuse, stop or rule out what follows in the clause: the candidate did
+   * not do it ("I didn't let us skip the dry run", "I talked them out of a hardening sprint").
+   */
+  storyRefusals: list('NegEx pre-negation triggers (Chapman et al. 2001) with verbs of refusal and prevention', [
+    'not', 'no', 'never', 'nor', 'neither', 'without', 'instead of', 'rather than', 'refused', 'refuse', 'refusing', 'declined', 'decline',
+    'avoided', 'avoid', 'avoiding', 'stopped', 'stop', 'prevented', 'prevent', 'blocked', 'block', 'vetoed', 'veto', 'resisted', 'resist',
+    'rejected', 'reject', 'against', 'pushed back', 'push back', 'pushing back', 'said no', 'say no', 'saying no', 'talked them out',
+    'talked him out', 'talked her out', 'talked the team out', 'kept us from', 'kept them from', 'ruled out', 'rule out', 'shot down',
+    'killed the idea', 'turned down', 'argued against', 'argue against', 'arguing against', 'objected', 'object to', 'fought', 'fight',
+    'do away with', 'did away with', 'got rid of', 'moved away from', 'stopped doing', 'pulled back from', 'walked back',
+  ]),
+
+  /** Phrases that argue a posture is wrong, said before it ("the problem with a reliability sprint is"). */
+  arguedBefore: list('observed interview phrasing: arguing against a practice', [
+    'the problem with', 'the trouble with', 'the issue with', 'the risk with', 'the danger of', 'the danger with', 'my worry with',
+    'my problem with', 'i do not believe in', 'i am against', 'i was against', 'i disagree with', 'i disagreed with', 'i am wary of',
+    'i am not a fan of', 'i was not a fan of', 'i hate', 'i dislike', 'i do not like', 'i did not like', 'i distrust', 'being treated as',
+    'treating them as', 'treat them as', 'the trap of', 'the mistake of', 'the myth that', 'the idea that', 'the temptation to',
+    'the temptation is to', 'it is tempting to', 'it was tempting to', 'the easy thing', 'the easy answer', 'the lazy version',
+  ]),
+
+  /** Phrases that judge what came before them as wrong ("a hardening sprint is how you end up with..."). */
+  arguedAfter: list('observed interview phrasing: a practice judged by its consequence', [
+    'is how you end up', 'is how we ended up', 'is how teams end up', 'is a trap', 'was a trap', 'does not work', 'did not work',
+    'never works', 'never worked', 'backfires', 'backfired', 'is a mistake', 'was a mistake', 'is wrong', 'was wrong', 'is the wrong',
+    'was the wrong', 'is a bad idea', 'was a bad idea', 'is a recipe for', 'was a recipe for', 'does not scale', 'did not scale',
+    'teaches people', 'would teach', 'sends the message', 'is not how', 'is not the way', 'never sticks', 'never stuck', 'did not stick',
+    'does not stick', 'falls apart', 'fell apart', 'rots', 'is theatre', 'is theater', 'would have cost', 'would cost', 'would have been',
+    'would have meant', 'would mean', 'would have hurt', 'would hurt', 'would have broken', 'would break', 'would have made',
+  ]),
+
+  /** Someone other than the candidate, as the subject of a proposal: a role, a group, or a pronoun. */
+  proposers: list('English third-person pronouns and workplace roles', [
+    'team', 'teams', 'manager', 'managers', 'product', 'pm', 'pms', 'leadership', 'management', 'business', 'sales', 'vp', 'director',
+    'cto', 'ceo', 'lead', 'leads', 'colleague', 'colleagues', 'teammate', 'teammates', 'engineer', 'engineers', 'developer', 'developers',
+    'devs', 'architect', 'stakeholders', 'client', 'customer', 'vendor', 'partner', 'boss', 'owner', 'founder', 'someone', 'somebody',
+    'people', 'everyone', 'everybody', 'they', 'he', 'she', 'others', 'room', 'consensus', 'org', 'company', 'studio', 'squad', 'group',
+  ]),
+
+  /** Verbs that make what follows a proposal, not a deed. */
+  proposing: list('English verbs of proposal and intention', [
+    'wanted', 'want', 'wants', 'suggested', 'suggests', 'proposed', 'proposes', 'pushed for', 'pushes for', 'pushed to', 'asked us to',
+    'asked me to', 'asked for', 'insisted', 'insists', 'urged', 'planned to', 'plans to', 'was going to', 'were going to', 'was tempted',
+    'were tempted', 'expected us to', 'expected me to', 'argued for', 'lobbied for', 'floated', 'recommended', 'recommends',
+    'said we should', 'thought we should', 'told us to', 'told me to', 'would rather', 'preferred', 'voted for', 'pitched', 'mandated',
+  ]),
+
+  /** Nouns of a plan that is not yet anyone's deed, when followed by "was" or "is" ("the plan was to ..."). */
+  plans: list('English nouns of proposal', [
+    'plan', 'instinct', 'proposal', 'suggestion', 'idea', 'ask', 'request', 'default', 'consensus', 'expectation', 'shortcut', 'pressure',
+    'temptation', 'pitch', 'push',
+  ]),
+
+  /** Words by which the candidate takes someone else's proposal up as their own. */
+  takeUp: list('observed interview phrasing: agreeing to a proposal', [
+    'agreed', 'i agreed', 'we agreed', 'went along', 'went with it', 'we did', 'i did', 'signed off', 'i signed off', 'fine by me', 'made sense to me',
+  ]),
+
+  /** The candidate's own passing urge, named as such: what follows was felt, not done. */
+  temptation: list('observed interview phrasing: an urge named and set aside', [
+    'the instinct to', 'had the instinct', 'my instinct was', 'my first instinct', 'first instinct', 'i was tempted', 'tempted to',
+    'part of me wanted', 'i was thinking', 'first i was thinking', 'at first i thought', 'i first thought', 'my gut said', 'it was tempting',
+    'it is tempting', 'the urge to', 'i felt the urge',
+  ]),
+
+  /** Phrases that look back on the candidate's own act with regret and a lesson. */
+  regret: list('observed interview phrasing: self-correction and hindsight', [
+    'should have', 'should not have', 'in hindsight', 'with hindsight', 'looking back', 'in retrospect',
+    'i regret', 'regret', 'regretted', 'my mistake', 'my mistake was', 'i was wrong', 'we were wrong', 'the lesson', 'a lesson', 'lesson i',
+    'i learned', 'i learnt', 'never again', 'if i did it again', 'if i were doing it again', 'if i could do it again', 'next time i',
+    'next time we', 'i wish i had', 'i wish we had', 'i would not do that again', 'would not do it again', 'taught me', 'a mistake',
+    'the wrong call', 'was the wrong call', 'that was wrong', 'i owned that', 'i own that',
+  ]),
+
   /** Subjects that are the candidate. */
   speaker: list('English first-person singular pronouns', ['i', 'me', 'my', 'myself']),
   /** Subjects that are the candidate's team. */

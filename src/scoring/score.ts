@@ -1,3 +1,4 @@
+import { stanceAt, type Stance } from '../language/stance.js';
 import { LEVEL_LABELS, type BeatSpec, type Level, type RubricSpec, type ScoringConfig, type SignalId, type SignalSpec } from '../rubric/types.js';
 import { analyze } from './analyze.js';
 import { compileLexicon, compilePattern, findMatches, type CompiledPattern, type Lexicon } from './pattern.js';
@@ -233,6 +234,16 @@ function disjointSpans(spans: [number, number][]): number {
   return count;
 }
 
+/** How many sentences after a red flag a regret told about it may come. */
+const REGRET_REACH = 3;
+
+/** Where the candidate stands on what a match tells (src/language/stance.ts). */
+function stanceOfMatch(doc: Doc, m: Match, negationIsTheAct: boolean): Stance {
+  const s = doc.sentences[m.sentence]!;
+  const next = doc.sentences.slice(m.sentence + 1, m.sentence + 1 + REGRET_REACH);
+  return stanceAt(s.text, m.start - s.start, next.map((x) => x.text).join(' '), { negationIsTheAct });
+}
+
 function evidenceOf(doc: Doc, m: Match): { evidence: string; start: number; end: number } {
   const s = doc.sentences[m.sentence]!;
   return { evidence: s.text.replace(/\s+/g, ' ').trim(), start: s.start, end: s.end };
@@ -329,13 +340,27 @@ export function scoreDoc(doc: Doc, rubric: CompiledRubric, opts: ScoreOptions = 
       // a red flag imagined ("if we had not load tested, it would have fallen over") is not a
       // red flag; one meant ("their team should be more careful") or inside a dense or recited
       // sentence still is
-      const m = bestMatch(
-        cache.all(f.patterns).filter((x) => !x.counterfactual),
-        listSentences,
-      );
+      // and it counts only as the candidate's own endorsed act: not one refused, argued against
+      // or proposed by someone else; one looked back on with regret costs less
+      const stances = new Map<Match, Stance>();
+      for (const p of f.patterns) {
+        for (const x of cache.all([p])) if (!x.counterfactual) stances.set(x, stanceOfMatch(doc, x, p.negated || p.selfNegating));
+      }
+      const found = [...stances.keys()];
+      const m =
+        bestMatch(
+          found.filter((x) => stances.get(x) === 'endorsed'),
+          listSentences,
+        ) ??
+        bestMatch(
+          found.filter((x) => stances.get(x) === 'regretted'),
+          listSentences,
+        );
       if (m) {
         const ev = evidenceOf(doc, m);
-        redFlags.push({ id: f.id, label: f.label, weight: f.weight, why: f.why, source: 'text', ...ev });
+        const flag: RedFlagResult = { id: f.id, label: f.label, weight: f.weight, why: f.why, source: 'text', ...ev };
+        if (stances.get(m) === 'regretted') flag.regretted = true;
+        redFlags.push(flag);
       }
     }
     for (const f of path) if (f.redFlag) redFlags.push(f.redFlag);
@@ -384,12 +409,12 @@ export function combine(
   // signal the story carries, so a strong story about one signal does not lift the others.
   const ownFraction = ownPossible > 0 ? ownEarned / ownPossible : 0;
   const earned = ownEarned + story.reduce((n, b) => n + beatValue(b, credit), 0) * ownFraction;
-  const penalty = redFlags.reduce((n, f) => n + f.weight, 0);
+  const penalty = redFlags.reduce((n, f) => n + (f.regretted ? f.weight / 2 : f.weight), 0);
   let score = possible > 0 ? Math.round((100 * earned) / possible - penalty) : 0;
   score = Math.max(0, Math.min(100, score));
   let level: Level = ownEarned > 0 ? levelFor(score, cfg.levelThresholds) : 0;
   if (ownEarned === 0) score = Math.min(score, Math.max(0, (cfg.levelThresholds[0] ?? 1) - 1));
-  if (redFlags.length > 0) level = Math.min(level, cfg.redFlagLevelCap) as Level;
+  if (redFlags.some((f) => !f.regretted)) level = Math.min(level, cfg.redFlagLevelCap) as Level;
   return { score, level };
 }
 

@@ -85,6 +85,8 @@ export interface RedFlagResult {
   id: string;
   label: string;
   weight: number;
+  /** The candidate looks back on it with regret and a lesson: it costs half and does not cap the level. */
+  regretted?: boolean;
   evidence: string;
   start?: number;
   end?: number;

@@ -32,11 +32,11 @@ const stories = corpus.answers.filter((a) => a.origin === 'story');
  * below one is a regression on answers nobody tuned for.
  */
 const TEST_FLOORS = {
-  qwk: 0.33,
+  qwk: 0.37,
   exact: 0.28,
-  within1: 0.67,
-  pairwise: 0.67,
-  redFlagPrecision: 0.2,
+  within1: 0.7,
+  pairwise: 0.68,
+  redFlagPrecision: 0.33,
   saladHeld: 0.13,
 };
 /** Ceilings on the sealed test fold, the same way. */
@@ -49,7 +49,7 @@ const TEST_CEILINGS = {
  * must be none. Until the scorer reads refusals and framed salad, these ceilings hold the line
  * at what it does today and can only move down.
  */
-const STRICT_CEILINGS = { saladAboveWeak: 23, refusalsFlagged: 21 };
+const STRICT_CEILINGS = { saladAboveWeak: 23, refusalsFlagged: 10 };
 /** calibration/phrases-before-corpus.txt, fixed when the corpus was made. */
 const PHRASES_BEFORE_CORPUS_SHA = '4dbfce80a19ef2cf';
 
@@ -164,7 +164,7 @@ describe('agreement with the labellers', () => {
     const salads = corpus.answers.filter((a) => a.kinds.includes('salad'));
     const saladAbove = salads.filter((a) => report(a).signals.some((s) => s.level > 1));
     const refusals = written.filter((a) => a.kinds.includes('refusal') && a.flagged === false);
-    const flagged = refusals.filter((a) => signalOf(report(a), a.signal as SignalId).redFlags.length > 0);
+    const flagged = refusals.filter((a) => signalOf(report(a), a.signal as SignalId).redFlags.some((f) => !f.regretted));
     console.log(`salad above weak: ${saladAbove.length}/${salads.length}; refusal answers flagged: ${flagged.length}/${refusals.length}`);
     expect(saladAbove.length).toBeLessThanOrEqual(STRICT_CEILINGS.saladAboveWeak);
     expect(flagged.length).toBeLessThanOrEqual(STRICT_CEILINGS.refusalsFlagged);

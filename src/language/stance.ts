@@ -1,0 +1,157 @@
+import { WORDS } from './words.js';
+
+// Where a candidate stands on what a sentence tells: their own endorsed act, something they
+// refused or argued against, someone else's proposal, or an act they look back on with regret. The scorer counts a red flag only for the candidate's own endorsed act.
+// Pure; linear in the length of the sentences read. Every word list lives in words.ts.
+
+export type Stance = 'endorsed' | 'refused' | 'argued-against' | 'proposed-by-others' | 'regretted';
+
+interface Word {
+  norm: string;
+  start: number;
+}
+
+const CONTRACTED: Record<string, string[]> = { "can't": ['can', 'not'], "won't": ['will', 'not'], cannot: ['can', 'not'], "i'm": ['i', 'am'] };
+const SUFFIX: [string, string][] = [
+  ["n't", 'not'],
+  ["'d", 'would'],
+  ["'ll", 'will'],
+  ["'re", 'are'],
+  ["'ve", 'have'],
+];
+
+/** Lower-cased words with contractions expanded, and the marks that end a clause as "|". */
+function words(text: string): Word[] {
+  const out: Word[] = [];
+  const re = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[;:.!?—–]|\s-\s/gu;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const w = m[0].toLowerCase().replace(/’/g, "'");
+    if (!/[\p{L}\p{N}]/u.test(w) || CLAUSE_BREAKS.has(w)) {
+      out.push({ norm: '|', start: m.index });
+      if (CLAUSE_BREAKS.has(w)) out.push({ norm: w, start: m.index });
+      continue;
+    }
+    const fixed = CONTRACTED[w];
+    if (fixed) {
+      for (const n of fixed) out.push({ norm: n, start: m.index });
+      continue;
+    }
+    const suffix = SUFFIX.find(([s]) => w.endsWith(s) && w.length > s.length);
+    if (suffix) {
+      out.push({ norm: w.slice(0, -suffix[0].length), start: m.index }, { norm: suffix[1], start: m.index });
+      continue;
+    }
+    out.push({ norm: w.endsWith("'s") ? w.slice(0, -2) : w, start: m.index });
+  }
+  return out;
+}
+
+/** Words that end a clause: what comes after stands on its own ("I wanted to, but I didn't"). */
+const CLAUSE_BREAKS = new Set(['but', 'so', 'because', 'although', 'though', 'however', 'whereas', 'until', 'then']);
+
+const phrases = (list: readonly string[]): string[][] => list.map((p) => p.split(' '));
+const REFUSALS = phrases(WORDS.storyRefusals.words);
+const ARGUED_BEFORE = phrases(WORDS.arguedBefore.words);
+const ARGUED_AFTER = phrases(WORDS.arguedAfter.words);
+const PROPOSERS = phrases(WORDS.proposers.words);
+const PROPOSING = phrases(WORDS.proposing.words);
+const PLANS = phrases(WORDS.plans.words);
+const TAKE_UP = phrases(WORDS.takeUp.words);
+const TEMPTATION = phrases(WORDS.temptation.words);
+const REGRET = phrases(WORDS.regret.words);
+const PROPOSAL_GAP = 3;
+
+function phraseAt(ws: readonly Word[], i: number, list: readonly string[][]): number {
+  let best = 0;
+  for (const p of list) {
+    if (p.length <= best || i + p.length > ws.length) continue;
+    let k = 0;
+    while (k < p.length && ws[i + k]!.norm === p[k]) k++;
+    if (k === p.length) best = p.length;
+  }
+  return best;
+}
+
+function anyPhrase(ws: readonly Word[], from: number, to: number, list: readonly string[][]): boolean {
+  for (let i = Math.max(0, from); i < Math.min(to, ws.length); i++) if (phraseAt(ws, i, list) > 0) return true;
+  return false;
+}
+
+/** Subjects that open a clause of their own after "and" or "or": "we didn't load test, and it fell over". */
+const NEW_SUBJECTS = new Set(['i', 'we', 'it', 'they', 'he', 'she', 'you', 'that', 'this', 'there', 'everything', 'nothing']);
+
+/**
+ * Index of the first word of the clause that holds word `at`: back to the last clause break, or
+ * to an "and" or "or" that brings a subject of its own. Without one, "or" and "and" go on with
+ * the same clause ("I didn't restart it blind or try to hold it together alone").
+ */
+function clauseStart(ws: readonly Word[], at: number): number {
+  let i = at;
+  while (i > 0 && ws[i - 1]!.norm !== '|') {
+    if ((ws[i - 1]!.norm === 'and' || ws[i - 1]!.norm === 'or') && i < at && NEW_SUBJECTS.has(ws[i]!.norm)) break;
+    i--;
+  }
+  return i;
+}
+
+function clauseEnd(ws: readonly Word[], at: number): number {
+  let i = at;
+  while (i < ws.length && ws[i]!.norm !== '|') i++;
+  return i;
+}
+
+/**
+ * Someone else proposed what the text at `at` tells ("the team wanted to skip the dry run", "my
+ * manager's idea was a reliability month"), and the candidate did not take it up ("and we did").
+ */
+function proposedByOthers(ws: readonly Word[], at: number): boolean {
+  for (let i = 0; i < at; i++) {
+    const person = phraseAt(ws, i, PROPOSERS);
+    let proposal = -1;
+    if (person > 0) {
+      for (let j = i + person; j <= Math.min(at - 1, i + person + PROPOSAL_GAP); j++) {
+        const n = phraseAt(ws, j, PROPOSING);
+        if (n > 0) {
+          proposal = j + n;
+          break;
+        }
+      }
+    }
+    const plan = phraseAt(ws, i, PLANS);
+    if (plan > 0 && ['was', 'is', 'were'].includes(ws[i + plan]?.norm ?? '')) proposal = i + plan + 1;
+    if (proposal >= 0) return !anyPhrase(ws, proposal, ws.length, TAKE_UP);
+  }
+  return false;
+}
+
+export interface StanceOptions {
+  /**
+   * What is read is itself a refusal of the right move ("I didn't wake anyone", "we never told
+   * support"): a negation before it is the act, not a refusal of it.
+   */
+  negationIsTheAct?: boolean;
+}
+
+/**
+ * Where the candidate stands on what `sentence` says at character `offset` of it. `after` is the
+ * text that follows the sentence, where a regret told afterwards may be ("Looking back, I should
+ * have asked for help sooner").
+ */
+export function stanceAt(sentence: string, offset: number, after = '', opts: StanceOptions = {}): Stance {
+  const ws = words(sentence);
+  let at = ws.findIndex((w) => w.start >= offset);
+  if (at < 0) at = ws.length;
+  const from = clauseStart(ws, at);
+  const to = clauseEnd(ws, at);
+  // a refusal anywhere before it in the clause carries across "or", "and" and commas to the clause's end
+  if (!opts.negationIsTheAct && anyPhrase(ws, from, at, REFUSALS)) return 'refused';
+  if (proposedByOthers(ws, at)) return 'proposed-by-others';
+  // an urge the candidate names ("I had the instinct to dig in alone") is felt, not done
+  if (anyPhrase(ws, from, at, TEMPTATION)) return 'argued-against';
+  // their own act judged in hindsight ("in hindsight, skipping it was the wrong call") is regret
+  if (anyPhrase(ws, 0, ws.length, REGRET)) return 'regretted';
+  if (anyPhrase(ws, 0, at, ARGUED_BEFORE) || anyPhrase(ws, at, to + 1, ARGUED_AFTER)) return 'argued-against';
+  const later = words(after);
+  if (anyPhrase(later, 0, later.length, REGRET)) return 'regretted';
+  return 'endorsed';
+}

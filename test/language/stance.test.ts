@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { stanceAt, type Stance } from '../../src/language/index.js';
+
+/** [sentence, the words the red flag matched, what follows the sentence, expected stance, negation is the act] */
+const CASES: [string, string, string, Stance, boolean?][] = [
+  ['I stayed up all night and fixed it alone.', 'fixed it alone', '', 'endorsed'],
+  ["I deliberately didn't restart the fleet blind or try to hold it together alone.", 'hold it together alone', '', 'refused'],
+  ['Neither the rollback nor a restart by myself would have been right.', 'a restart by myself', '', 'refused'],
+  ['We argued against a hardening sprint for the whole quarter.', 'hardening sprint', '', 'refused'],
+  ['I talked them out of a stability month.', 'stability month', '', 'refused'],
+  ['The team wanted to skip the dry run.', 'skip the dry run', "I didn't let us skip it.", 'proposed-by-others'],
+  ["My manager's idea was a reliability month in Q2.", 'reliability month', '', 'proposed-by-others'],
+  ['Our lead kind of suggested we just do a big stability push after the launch.', 'stability push', '', 'proposed-by-others'],
+  ['My manager wanted a reliability month, and we did.', 'reliability month', '', 'endorsed'],
+  ['Being treated as a ticket queue is how you end up with a platform that fits nobody.', 'ticket queue', '', 'argued-against'],
+  ['A reliability sprint is a trap: it says the other sprints need not care.', 'reliability sprint', '', 'argued-against'],
+  ['I had the instinct to dig in by myself, but I paged the secondary.', 'dig in by myself', '', 'argued-against'],
+  ['I worked on it alone for an hour.', 'alone', 'Looking back, I should have asked for help sooner.', 'regretted'],
+  ['In hindsight, running the migration without a dry run was the wrong call.', 'without a dry run', '', 'regretted', true],
+  ["I didn't wake anyone; I just fixed it myself.", "didn't wake anyone", '', 'endorsed', true],
+  ['We shipped it and the platform team dealt with the pages.', 'dealt with the pages', '', 'endorsed'],
+  ["We didn't load test, and it fell over at launch.", 'fell over at launch', '', 'endorsed'],
+  // a refusal in an earlier clause does not reach past "but"
+  ["I didn't want to bother anyone, but then I handled the whole thing alone.", 'the whole thing alone', '', 'endorsed'],
+];
+
+describe('stance: where the candidate stands on what a sentence tells', () => {
+  it.each(CASES)('%s [%s]', (sentence, matched, after, expected, negationIsTheAct) => {
+    const offset = sentence.indexOf(matched);
+    expect(offset).toBeGreaterThanOrEqual(0);
+    expect(stanceAt(sentence, offset, after, { negationIsTheAct: negationIsTheAct === true })).toBe(expected);
+  });
+
+  it('reads a long sentence in time linear in its length', () => {
+    const long = `${'we kept going and '.repeat(20_000)}fixed it alone.`;
+    const t0 = Date.now();
+    stanceAt(long, long.length - 10);
+    expect(Date.now() - t0).toBeLessThan(5_000);
+  });
+});
