@@ -161,6 +161,18 @@ export const WORDS = {
     'the wrong call', 'was the wrong call', 'that was wrong', 'i owned that', 'i own that',
   ]),
 
+  /**
+   * Phrases that frame what follows as a view rather than an event: "for me it is really about X,
+   * Y and Z", "I'm a big believer in ...". Followed by a list of terms, the sentence is a recital.
+   */
+  framing: list('observed interview phrasing: stating a philosophy instead of telling a story', [
+    'for me', 'it is about', 'it is all about', 'is really about', 'is all about', 'is about', 'comes down to', 'boils down to',
+    'i am a big believer in', 'i am a believer in', 'big believer in', 'i believe in', 'we believe in', 'we really believe in',
+    'my philosophy', 'the philosophy', 'my approach', 'my approach is', 'the mindset', 'my mindset', 'i focus on', 'we focus on',
+    'it is knowing', 'you want', 'you need', 'is key', 'is everything', 'is the whole job', 'the key is', 'the keys are', 'it means',
+    'my principles', 'i always try to think about', 'i always think about', 'i care about', 'i am passionate about', 'i value',
+  ]),
+
   /** Subjects that are the candidate. */
   speaker: list('English first-person singular pronouns', ['i', 'me', 'my', 'myself']),
   /** Subjects that are the candidate's team. */

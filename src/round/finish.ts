@@ -152,7 +152,7 @@ export function finishRound(ctx: RoundContext, state: RoundState, opts: FinishOp
   const { scenario } = ctx;
   const phases = [...state.done, ...(state.status === 'over' ? [] : [state.phase])];
   const findings = state.incident ? evaluateChecks(scenario, state.incident) : [];
-  const report = scoreDoc(candidateDoc(ctx, phases), ctx.rubric, { targets: scenario.signals, findings });
+  const report = scoreDoc(candidateDoc(ctx, phases), ctx.rubric, { targets: scenario.signals, findings, expectEpisode: scenario.kind === 'behavioral' });
   markNotReached(ctx, state, report);
   const debrief = composeDebrief({
     report,

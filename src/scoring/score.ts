@@ -1,3 +1,4 @@
+import { isFramedList } from '../language/recital.js';
 import { stanceAt, type Stance } from '../language/stance.js';
 import { LEVEL_LABELS, type BeatSpec, type Level, type RubricSpec, type ScoringConfig, type SignalId, type SignalSpec } from '../rubric/types.js';
 import { analyze } from './analyze.js';
@@ -50,6 +51,12 @@ export interface ScoreOptions {
   hypotheticalCredit?: number;
   /** Beats and red flags decided outside the text (an incident round's investigation path). */
   findings?: readonly PathFinding[];
+  /**
+   * The text is expected to tell a story (default): with nothing the candidate did in it, it is
+   * held at weak. Off for incident and design rounds, which are told in the present or the
+   * conditional.
+   */
+  expectEpisode?: boolean;
 }
 
 const SALAD_COVERAGE = 0.7;
@@ -163,7 +170,7 @@ function saladSentences(doc: Doc, bySignal: readonly Match[][]): Set<number> {
   }
   const out = new Set<number>();
   for (const s of doc.sentences) {
-    if (s.list) {
+    if (s.list || isFramedList(s.text)) {
       out.add(s.index);
       continue;
     }
@@ -214,6 +221,28 @@ function tellsAction(doc: Doc, first: number, last: number): boolean {
   }
   return agent && action;
 }
+
+const FIRST_PERSON = new Set(['i', 'we']);
+
+/**
+ * Some sentence outside the salad tells what the candidate or their team did: "I", "we" or "my
+ * team" with a past-tense verb, not imagined ("I would have...").
+ */
+function tellsEpisode(doc: Doc, salad: Set<number>): boolean {
+  for (const s of doc.sentences) {
+    if (salad.has(s.index) || s.question) continue;
+    let agent = false;
+    for (let i = s.firstToken; i < s.lastToken; i++) {
+      const t = doc.tokens[i]!;
+      if (FIRST_PERSON.has(t.norm) || (t.norm === 'team' && i > s.firstToken && ['my', 'our'].includes(doc.tokens[i - 1]!.norm))) agent = true;
+      else if (agent && !t.hypothetical && (IRREGULAR_PAST.has(t.norm) || PAST_AUX.has(t.norm) || (t.norm.length >= 5 && t.norm.endsWith('ed')))) return true;
+    }
+  }
+  return false;
+}
+
+/** Past forms of the auxiliaries: "we were paging them", "I had written the runbook". */
+const PAST_AUX = new Set(['was', 'were', 'had', 'did', 'got', 'went', 'came', 'used']);
 
 /** The salad sentences plus every question: sentences that earn no beat. */
 function withQuestions(doc: Doc, salad: Set<number>): Set<number> {
@@ -322,7 +351,11 @@ export function scoreDoc(doc: Doc, rubric: CompiledRubric, opts: ScoreOptions = 
   const saladWords = doc.sentences
     .filter((s) => salad.has(s.index))
     .reduce((n, s) => n + (s.lastToken - s.firstToken), 0);
-  const isSalad = doc.tokens.length > 0 && (statements < MIN_STATEMENTS || saladWords / doc.tokens.length >= 0.5);
+  // a story tells something that happened: with no sentence in which the candidate or their team
+  // did something, an answer of views and generic advice is held at weak (where an answer is
+  // expected to be a story: not in incident or design rounds, told in the present)
+  const noEpisode = opts.expectEpisode !== false && !tellsEpisode(doc, salad);
+  const isSalad = doc.tokens.length > 0 && (statements < MIN_STATEMENTS || saladWords / doc.tokens.length >= 0.5 || noEpisode);
 
   const storyResults = rubric.story.map((b) => ({ beat: b, m: bestMatch(cache.all(b.patterns), unearned) }));
 

@@ -32,12 +32,12 @@ const stories = corpus.answers.filter((a) => a.origin === 'story');
  * below one is a regression on answers nobody tuned for.
  */
 const TEST_FLOORS = {
-  qwk: 0.37,
-  exact: 0.28,
-  within1: 0.7,
-  pairwise: 0.68,
+  qwk: 0.4,
+  exact: 0.32,
+  within1: 0.71,
+  pairwise: 0.69,
   redFlagPrecision: 0.33,
-  saladHeld: 0.13,
+  saladHeld: 0.9,
 };
 /** Ceilings on the sealed test fold, the same way. */
 const TEST_CEILINGS = {
@@ -46,10 +46,10 @@ const TEST_CEILINGS = {
 };
 /**
  * The strict rules, as counts over every fold: salad above level 1 and refusal answers flagged
- * must be none. Until the scorer reads refusals and framed salad, these ceilings hold the line
- * at what it does today and can only move down.
+ * must be none. Until the scorer reads every refusal and every recital, these ceilings hold the
+ * line at what it does today and can only move down.
  */
-const STRICT_CEILINGS = { saladAboveWeak: 23, refusalsFlagged: 10 };
+const STRICT_CEILINGS = { saladAboveWeak: 1, refusalsFlagged: 10 };
 /** calibration/phrases-before-corpus.txt, fixed when the corpus was made. */
 const PHRASES_BEFORE_CORPUS_SHA = '4dbfce80a19ef2cf';
 
