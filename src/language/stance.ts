@@ -1,10 +1,11 @@
 import { WORDS } from './words.js';
 
 // Where a candidate stands on what a sentence tells: their own endorsed act, something they
-// refused or argued against, someone else's proposal, or an act they look back on with regret. The scorer counts a red flag only for the candidate's own endorsed act.
+// refused or argued against, someone else's proposal, an act they look back on with regret, or
+// one only imagined. The scorer counts a red flag only for the candidate's own endorsed act.
 // Pure; linear in the length of the sentences read. Every word list lives in words.ts.
 
-export type Stance = 'endorsed' | 'refused' | 'argued-against' | 'proposed-by-others' | 'regretted';
+export type Stance = 'endorsed' | 'refused' | 'argued-against' | 'proposed-by-others' | 'regretted' | 'imagined';
 
 interface Word {
   norm: string;
@@ -58,6 +59,7 @@ const PROPOSING = phrases(WORDS.proposing.words);
 const PLANS = phrases(WORDS.plans.words);
 const TAKE_UP = phrases(WORDS.takeUp.words);
 const TEMPTATION = phrases(WORDS.temptation.words);
+const COUNTERFACTUAL = phrases(WORDS.counterfactual.words);
 const REGRET = phrases(WORDS.regret.words);
 const PROPOSAL_GAP = 3;
 
@@ -145,6 +147,8 @@ export function stanceAt(sentence: string, offset: number, after = '', opts: Sta
   const to = clauseEnd(ws, at);
   // a refusal anywhere before it in the clause carries across "or", "and" and commas to the clause's end
   if (!opts.negationIsTheAct && anyPhrase(ws, from, at, REFUSALS)) return 'refused';
+  // "if we had waited until after the build, it would have saturated": it did not happen
+  if (anyPhrase(ws, 0, at + 1, COUNTERFACTUAL)) return 'imagined';
   if (proposedByOthers(ws, at)) return 'proposed-by-others';
   // an urge the candidate names ("I had the instinct to dig in alone") is felt, not done
   if (anyPhrase(ws, from, at, TEMPTATION)) return 'argued-against';

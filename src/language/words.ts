@@ -118,6 +118,12 @@ export const WORDS = {
     'would have meant', 'would mean', 'would have hurt', 'would hurt', 'would have broken', 'would break', 'would have made',
   ]),
 
+  /** Openers of a counterfactual: what follows did not happen ("if we had waited until after the build"). */
+  counterfactual: list('English third conditional (past counterfactual) openers', [
+    'if we had', 'if i had', 'if they had', 'if the team had', 'if nobody had', 'if no one had', 'had we', 'had i', 'if we would have',
+    'if i would have', 'if we hadn', 'if i hadn',
+  ]),
+
   /** Someone other than the candidate, as the subject of a proposal: a role, a group, or a pronoun. */
   proposers: list('English third-person pronouns and workplace roles', [
     'team', 'teams', 'manager', 'managers', 'product', 'pm', 'pms', 'leadership', 'management', 'business', 'sales', 'vp', 'director',
@@ -158,7 +164,8 @@ export const WORDS = {
     'i regret', 'regret', 'regretted', 'my mistake', 'my mistake was', 'i was wrong', 'we were wrong', 'the lesson', 'a lesson', 'lesson i',
     'i learned', 'i learnt', 'never again', 'if i did it again', 'if i were doing it again', 'if i could do it again', 'next time i',
     'next time we', 'i wish i had', 'i wish we had', 'i would not do that again', 'would not do it again', 'taught me', 'a mistake',
-    'the wrong call', 'was the wrong call', 'that was wrong', 'i owned that', 'i own that',
+    'the wrong call', 'was the wrong call', 'that was wrong', 'i owned that', 'i own that', 'so now i', 'so now we', 'now i always',
+    'now we always', 'these days i', 'since then i', 'since then we',
   ]),
 
   /**

@@ -36,7 +36,8 @@ const TEST_FLOORS = {
   exact: 0.32,
   within1: 0.71,
   pairwise: 0.69,
-  redFlagPrecision: 0.33,
+  redFlagRecall: 0.18,
+  redFlagPrecision: 0.45,
   saladHeld: 0.9,
 };
 /** Ceilings on the sealed test fold, the same way. */

@@ -47,14 +47,15 @@ function raised(t: Table, text: string): string | undefined {
   }
   const flag = scoreDoc(doc, rubric)
     .signals.find((s) => s.id === t.signal)
-    ?.redFlags.find((f) => f.id === t.id);
+    ?.redFlags.find((f) => f.id === t.id && !f.regretted);
+  // a red flag looked back on with regret is not raised: it costs less and is reported as such
   return flag?.evidence;
 }
 
 /** Floors: entries the scorer reads right today. Raise them as it learns; never lower them. */
 const FLOORS = {
   beat: { invalid: 152, valid: 168 },
-  'red-flag': { invalid: 12, valid: 85 },
+  'red-flag': { invalid: 13, valid: 87 },
 };
 
 describe('rule tables', () => {
