@@ -1,4 +1,4 @@
-import { SIGNAL_IDS, type SignalId } from '../rubric/types.js';
+import { ROUND_FACTS, SIGNAL_IDS, type RoundFact, type SignalId } from '../rubric/types.js';
 import type { ScoreReport, SignalResult } from '../scoring/types.js';
 import type { TranscriptEntry } from '../round/transcript.js';
 import type { Debrief, PhaseTiming, TimelineEntry } from './types.js';
@@ -97,13 +97,17 @@ export function incidentMilestones(
   actionKinds: ActionKinds,
 ): NonNullable<Debrief['milestones']> {
   const m: NonNullable<Debrief['milestones']> = {};
-  const key = { declare: 'declared', escalate: 'escalated', communicate: 'communicated', mitigate: 'mitigated' } as const;
   for (const t of timeline) {
     if (t.kind !== 'did' || t.ref === undefined) continue;
-    const kind = actionKinds[t.ref] as keyof typeof key | undefined;
-    if (kind && kind in key && m[key[kind]] === undefined) m[key[kind]] = t.clock;
+    const fact = factOfKind(actionKinds[t.ref]);
+    if (fact && m[fact] === undefined) m[fact] = t.clock;
   }
   return m;
+}
+
+/** The round fact an action of this kind establishes ("mitigate" → "mitigated"), if any. */
+export function factOfKind(kind: string | undefined): RoundFact | undefined {
+  return (Object.keys(ROUND_FACTS) as RoundFact[]).find((f) => ROUND_FACTS[f] === kind);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { SignalId } from '../rubric/types.js';
+import type { RoundFact, SignalId } from '../rubric/types.js';
 import type { ScoreReport, SignalResult } from '../scoring/types.js';
 
 export interface PhaseTiming {
@@ -24,7 +24,8 @@ export interface Debrief {
   phases: PhaseTiming[];
   /** Incident rounds only. */
   timeline?: TimelineEntry[];
-  milestones?: { declared?: string; escalated?: string; communicated?: string; mitigated?: string };
+  /** When each round fact first happened, on the simulated clock. */
+  milestones?: Partial<Record<RoundFact, string>>;
   /** The next thing to practise, from the weakest target signal. */
   next?: { kind: 'scenario' | 'drill'; id: string; signal: SignalId; why: string };
   /** The signals the round targeted, in the scenario's order (listed first in the debrief). */

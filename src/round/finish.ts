@@ -1,13 +1,14 @@
-import type { SignalId } from '../rubric/types.js';
+import type { RoundFact, SignalId } from '../rubric/types.js';
 import type { Debrief, PhaseTiming, TimelineEntry } from '../debrief/types.js';
-import { composeDebrief, incidentMilestones } from '../debrief/model.js';
+import { composeDebrief, factOfKind } from '../debrief/model.js';
 import type { Phase, ScenarioKind } from '../scenario/types.js';
-import type { Doc, PathFinding, ScoreReport } from '../scoring/types.js';
+import type { Span } from '../scoring/score.js';
+import type { BeatResult, Doc, PathFinding, ScoreReport } from '../scoring/types.js';
 import type { RoundContext } from './engine.js';
 import { evaluateChecks } from './path.js';
 import { analyze, scoreDoc } from './scorer.js';
 import { formatClock } from './simclock.js';
-import type { PhaseRun, RoundState } from './state.js';
+import type { IncidentRun, PathStep, PhaseRun, RoundState } from './state.js';
 
 export interface RoundResult {
   debrief: Debrief;
@@ -44,14 +45,16 @@ export function isStoryPhase(kind: ScenarioKind, def: Phase | undefined): boolea
  * "I would ...", so outside story phases a hypothetical earns full credit: their tokens lose the
  * hypothetical flag. Story phases keep the rubric's partial credit.
  */
-function candidateDoc(ctx: RoundContext, phases: PhaseRun[]): Doc {
-  const parts: { text: string; fullCredit: boolean }[] = [];
+function candidateDoc(ctx: RoundContext, phases: PhaseRun[]): { doc: Doc; scopes: Partial<Record<SignalId, Span[]>> } {
+  const parts: { text: string; fullCredit: boolean; signals: Set<string> }[] = [];
   for (const p of phases) {
     const text = p.answers.join(SEPARATOR).trim();
     if (!text) continue;
-    parts.push({ text, fullCredit: !isStoryPhase(ctx.scenario.kind, ctx.scenario.phases[p.index]) });
+    const def = ctx.scenario.phases[p.index];
+    parts.push({ text, fullCredit: !isStoryPhase(ctx.scenario.kind, def), signals: targetedSignals(def) });
   }
   const doc = analyze(parts.map((p) => p.text).join(SEPARATOR));
+  const scopes: Partial<Record<SignalId, Span[]>> = {};
   let offset = 0;
   for (const part of parts) {
     const end = offset + part.text.length;
@@ -63,9 +66,45 @@ function candidateDoc(ctx: RoundContext, phases: PhaseRun[]): Doc {
         }
       }
     }
+    for (const signal of part.signals) (scopes[signal as SignalId] ??= []).push({ start: offset, end });
     offset = end + SEPARATOR.length;
   }
-  return doc;
+  return { doc, scopes };
+}
+
+/** The signals a phase aims at: its own targets', its probes' and its prompt bank's. */
+function targetedSignals(def: Phase | undefined): Set<string> {
+  const refs = [...(def?.targets ?? []), ...(def?.probes ?? []).flatMap((p) => p.targets ?? [])];
+  const out = new Set(refs.map((r) => r.split('/')[0]!).filter((s) => s !== 'story'));
+  if (def?.fromBank) out.add(def.fromBank);
+  return out;
+}
+
+/**
+ * The round's facts: the first action of each kind on the investigation path. The milestones
+ * and the rubric beats that name a fact (`roundFact`) both read them from here, so the debrief
+ * can never say "Mitigated never" beside a mitigation beat earned by words alone.
+ */
+function roundFacts(ctx: RoundContext, inc: IncidentRun): { milestones: NonNullable<Debrief['milestones']>; findings: PathFinding[] } {
+  const first = new Map<RoundFact, PathStep>();
+  for (const p of inc.path) {
+    const fact = p.kind === 'did' ? factOfKind(p.actionKind) : undefined;
+    if (fact && !first.has(fact)) first.set(fact, p);
+  }
+  const milestones: NonNullable<Debrief['milestones']> = {};
+  for (const [fact, step] of first) milestones[fact] = formatClock(step.at);
+  const findings: PathFinding[] = [];
+  for (const signal of ctx.rubric.spec.signals) {
+    for (const b of signal.beats) {
+      if (!b.roundFact) continue;
+      const step = first.get(b.roundFact);
+      const title = ctx.scenario.incident?.actions.find((a) => a.id === step?.ref)?.title ?? step?.ref ?? '';
+      const beat: BeatResult = { id: b.id, label: b.label, weight: b.weight, hit: step !== undefined, source: 'path', probe: b.probe, tip: b.tip };
+      if (step) beat.evidence = `${formatClock(step.at)} ${title}${step.said ? ` ("${firstLine(step.said, 120)}")` : ''}`;
+      findings.push({ signal: signal.id, beat, decides: b.id });
+    }
+  }
+  return { milestones, findings };
 }
 
 function firstLine(text: string, max = 140): string {
@@ -151,8 +190,10 @@ function markNotReached(ctx: RoundContext, state: RoundState, report: ScoreRepor
 export function finishRound(ctx: RoundContext, state: RoundState, opts: FinishOptions = {}): RoundResult {
   const { scenario } = ctx;
   const phases = [...state.done, ...(state.status === 'over' ? [] : [state.phase])];
-  const findings = state.incident ? evaluateChecks(scenario, state.incident) : [];
-  const report = scoreDoc(candidateDoc(ctx, phases), ctx.rubric, { targets: scenario.signals, findings, expectEpisode: scenario.kind === 'behavioral' });
+  const facts = state.incident ? roundFacts(ctx, state.incident) : undefined;
+  const findings = state.incident ? [...evaluateChecks(scenario, state.incident), ...(facts?.findings ?? [])] : [];
+  const { doc, scopes } = candidateDoc(ctx, phases);
+  const report = scoreDoc(doc, ctx.rubric, { targets: scenario.signals, findings, scopes, expectEpisode: scenario.kind === 'behavioral' });
   markNotReached(ctx, state, report);
   const debrief = composeDebrief({
     report,
@@ -164,8 +205,7 @@ export function finishRound(ctx: RoundContext, state: RoundState, opts: FinishOp
   debrief.phases = phaseTimings(ctx, state);
   if (state.incident && scenario.incident) {
     debrief.timeline = timeline(ctx, state);
-    const kinds = Object.fromEntries(scenario.incident.actions.map((a) => [a.id, a.kind]));
-    debrief.milestones = incidentMilestones(debrief.timeline, kinds);
+    debrief.milestones = facts?.milestones ?? {};
   }
   if (debrief.next) {
     const signal = debrief.next.signal;

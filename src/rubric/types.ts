@@ -39,7 +39,21 @@ export interface BeatSpec {
   probe: string;
   /** One-line coaching tip shown in the debrief when the beat is missed. */
   tip: string;
+  /** In an incident round, the beat is this fact about the round (see ROUND_FACTS). */
+  roundFact?: RoundFact;
 }
+
+/**
+ * Facts about an incident round, each the first action of a kind: the debrief's milestones, and
+ * the beats that name one (`roundFact`), read them from the same place.
+ */
+export const ROUND_FACTS = {
+  declared: 'declare',
+  escalated: 'escalate',
+  communicated: 'communicate',
+  mitigated: 'mitigate',
+} as const;
+export type RoundFact = keyof typeof ROUND_FACTS;
 
 export interface RedFlagSpec {
   id: string;

@@ -57,6 +57,18 @@ export interface ScoreOptions {
    * conditional.
    */
   expectEpisode?: boolean;
+  /**
+   * Where each signal's evidence comes from: the spans of the answers to the phases that target
+   * it (a round). A signal with a scope is quoted from there whenever its beat or red flag is
+   * found there, and from the rest of the round only when it is not; the credit is the same.
+   */
+  scopes?: Partial<Record<SignalId, readonly Span[]>>;
+}
+
+/** Character offsets into the analysed text. */
+export interface Span {
+  start: number;
+  end: number;
 }
 
 const SALAD_COVERAGE = 0.7;
@@ -126,6 +138,7 @@ export function compileRubric(spec: RubricSpec): CompiledRubric {
 /** Matches per pattern list, computed once per document and shared by every signal. */
 class MatchCache {
   private readonly cache = new Map<CompiledPattern, Match[]>();
+  private readonly terms = new Map<Match, number>();
   constructor(private readonly doc: Doc) {}
   all(patterns: readonly CompiledPattern[]): Match[] {
     const out: Match[] = [];
@@ -134,11 +147,16 @@ class MatchCache {
       if (!m) {
         m = findMatches(this.doc, p);
         this.cache.set(p, m);
+        for (const x of m) this.terms.set(x, Math.max(this.terms.get(x) ?? 0, p.terms.length));
       }
       // one by one: a long answer can match a pattern more times than a call has arguments
       for (const match of m) out.push(match);
     }
     return out;
+  }
+  /** How many terms the pattern behind a match has: a longer pattern names the move more precisely. */
+  termsOf(m: Match): number {
+    return this.terms.get(m) ?? 1;
   }
 }
 
@@ -273,20 +291,93 @@ function stanceOfMatch(doc: Doc, m: Match, negationIsTheAct: boolean): Stance {
   return stanceAt(s.text, m.start - s.start, next.map((x) => x.text).join(' '), { negationIsTheAct });
 }
 
+/** Clause boundaries inside a sentence: a semicolon, a colon or a dash followed by a space. */
+const CLAUSE_BREAK = /[;:](?=\s)|\s[—–-](?=\s)/g;
+/** A sentence this long is quoted by the clause that earned the beat rather than whole. */
+const LONG_SENTENCE_WORDS = 22;
+const MIN_CLAUSE_WORDS = 4;
+
+const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+/**
+ * The quote for a match: its sentence, or in a long sentence the clause (or run of clauses)
+ * that holds the match, so the quote is the candidate's most specific words for the beat.
+ */
 function evidenceOf(doc: Doc, m: Match): { evidence: string; start: number; end: number } {
   const s = doc.sentences[m.sentence]!;
-  return { evidence: s.text.replace(/\s+/g, ' ').trim(), start: s.start, end: s.end };
+  let start = s.start;
+  let end = s.end;
+  if (words(s.text) > LONG_SENTENCE_WORDS) {
+    const cuts: number[] = [];
+    for (const b of s.text.matchAll(CLAUSE_BREAK)) cuts.push(s.start + b.index! + b[0].length);
+    const from = Math.max(s.start, ...cuts.filter((c) => c <= m.start));
+    const to = Math.min(s.end, ...cuts.filter((c) => c >= m.end).map((c) => c - 1));
+    const clause = doc.text.slice(from, to).replace(/[;:\s—–-]+$/, '');
+    if (words(clause) >= MIN_CLAUSE_WORDS) {
+      start = from + (doc.text.slice(from, to).length - doc.text.slice(from, to).trimStart().length);
+      end = from + clause.length;
+    }
+  }
+  return { evidence: doc.text.slice(start, end).replace(/\s+/g, ' ').trim(), start, end };
 }
 
-function bestMatch(matches: Match[], salad: Set<number>): Match | undefined {
+/** Words that make a sentence the speaker's own, subject or possessive. */
+const SPEAKER_WORDS = new Set(['i', 'we', 'my', 'our', 'me', 'us']);
+
+/** The sentence is the speaker's own: said in the first person. */
+function ownSentence(doc: Doc, index: number): boolean {
+  const s = doc.sentences[index]!;
+  for (let i = s.firstToken; i < s.lastToken; i++) if (SPEAKER_WORDS.has(doc.tokens[i]!.norm)) return true;
+  return false;
+}
+
+interface MatchPick {
+  /** Matches inside these spans come first (a round's answers to the phases targeting the signal). */
+  scope?: readonly Span[] | undefined;
+  /** Sentences that carry the signal's own beats: a story-shape beat is quoted from them, or the nearest. */
+  carriers?: readonly number[];
+}
+
+const inSpans = (m: Match, spans: readonly Span[]) => spans.some((r) => m.start >= r.start && m.end <= r.end);
+
+/**
+ * The match a beat is credited with and quoted by. A full claim beats a hypothetical one (that
+ * decides the credit); then an answer to a phase that targets the signal beats one from elsewhere
+ * in the round; among the rest, the candidate's own words (first person) beat a report of
+ * someone else's, a longer pattern (a more specific naming of the move) beats a shorter, a tight
+ * match beats one spread over many words, and a story-shape beat prefers the sentences that carry
+ * the signal. Only then does the earlier match win.
+ */
+function bestMatch(matches: Match[], unearned: Set<number>, doc: Doc, cache: MatchCache, pick: MatchPick = {}): Match | undefined {
+  const key = (m: Match): number[] => {
+    const carriers = pick.carriers ?? [];
+    const distance = carriers.length === 0 ? 0 : Math.min(...carriers.map((c) => Math.abs(c - m.sentence)));
+    return [
+      m.hypothetical ? 1 : 0,
+      pick.scope && !inSpans(m, pick.scope) ? 1 : 0,
+      distance,
+      ownSentence(doc, m.sentence) ? 0 : 1,
+      -cache.termsOf(m),
+      m.lastToken - m.firstToken,
+      m.start,
+    ];
+  };
   let best: Match | undefined;
+  let bestKey: number[] = [];
   for (const m of matches) {
-    if (salad.has(m.sentence)) continue;
-    if (!best || (best.hypothetical && !m.hypothetical) || (best.hypothetical === m.hypothetical && m.start < best.start)) {
+    if (unearned.has(m.sentence)) continue;
+    const k = key(m);
+    if (!best || lexLess(k, bestKey)) {
       best = m;
+      bestKey = k;
     }
   }
   return best;
+}
+
+function lexLess(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
+  return false;
 }
 
 function beatResult(doc: Doc, beat: CompiledBeat, m: Match | undefined): BeatResult {
@@ -329,7 +420,7 @@ export function hitBeats(doc: Doc, rubric: CompiledRubric): Set<string> {
   const salad = withQuestions(doc, saladSentences(doc, signalMatches(rubric, cache)));
   const out = new Set<string>();
   all.forEach((b, i) => {
-    if (bestMatch(raw[i]!, salad)) out.add(b.ref);
+    if (bestMatch(raw[i]!, salad, doc, cache)) out.add(b.ref);
   });
   return out;
 }
@@ -357,15 +448,20 @@ export function scoreDoc(doc: Doc, rubric: CompiledRubric, opts: ScoreOptions = 
   const noEpisode = opts.expectEpisode !== false && !tellsEpisode(doc, salad);
   const isSalad = doc.tokens.length > 0 && (statements < MIN_STATEMENTS || saladWords / doc.tokens.length >= 0.5 || noEpisode);
 
-  const storyResults = rubric.story.map((b) => ({ beat: b, m: bestMatch(cache.all(b.patterns), unearned) }));
-
   const results: SignalResult[] = signals.map((s) => {
-    const own = s.beats.map((b) => beatResult(doc, b, bestMatch(cache.all(b.patterns), unearned)));
+    const scope = opts.scopes?.[s.spec.id];
     const path = (opts.findings ?? []).filter((f) => f.signal === s.spec.id);
-    const pathBeats = path.flatMap((f) => (f.beat ? [f.beat] : []));
+    // a round fact (mitigated or not) decides its beat: the text's claim never stands beside it
+    const decided = new Map(path.flatMap((f) => (f.decides && f.beat ? [[f.decides, f.beat] as const] : [])));
+    const ownMatches = s.beats.map((b) => (decided.has(b.spec.id) ? undefined : bestMatch(cache.all(b.patterns), unearned, doc, cache, { scope })));
+    const own = s.beats.map((b, i) => decided.get(b.spec.id) ?? beatResult(doc, b, ownMatches[i]));
+    const pathBeats = path.flatMap((f) => (f.beat && !f.decides ? [f.beat] : []));
     const ownBeats = [...own, ...pathBeats];
     const ownEarned = ownBeats.reduce((n, b) => n + beatValue(b, credit), 0);
-    const story = storyResults.map(({ beat, m }) => beatResult(doc, beat, ownEarned > 0 ? m : undefined));
+    const carriers = ownMatches.flatMap((m) => (m ? [m.sentence] : []));
+    const story = rubric.story.map((beat) =>
+      beatResult(doc, beat, ownEarned > 0 ? bestMatch(cache.all(beat.patterns), unearned, doc, cache, { scope, carriers }) : undefined),
+    );
     const beats = [...ownBeats, ...story];
 
     const redFlags: RedFlagResult[] = [];
@@ -384,10 +480,16 @@ export function scoreDoc(doc: Doc, rubric: CompiledRubric, opts: ScoreOptions = 
         bestMatch(
           found.filter((x) => stances.get(x) === 'endorsed'),
           listSentences,
+          doc,
+          cache,
+          { scope },
         ) ??
         bestMatch(
           found.filter((x) => stances.get(x) === 'regretted'),
           listSentences,
+          doc,
+          cache,
+          { scope },
         );
       if (m) {
         const ev = evidenceOf(doc, m);

@@ -130,5 +130,7 @@ export interface ScoreReport {
 export interface PathFinding {
   signal: SignalId;
   beat?: BeatResult;
+  /** The id of the signal's own rubric beat this finding decides in place of the text (a round fact). */
+  decides?: string;
   redFlag?: RedFlagResult;
 }
