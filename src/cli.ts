@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { errorText } from './errors.js';
 import { writeErr } from './io/output.js';
 
 // The one place that maps errors to exit codes and calls process.exit.
@@ -21,9 +22,9 @@ async function main(argv: string[]): Promise<number> {
 }
 
 function report(err: unknown): number {
-  const e = err as { name?: string; message?: string; exitCode?: number; code?: string; stack?: string };
+  const e = err as { name?: string; message?: string; exitCode?: number; code?: string; stack?: string; hint?: string };
   if (e && (e.name === 'UserError' || e.name === 'ContentError')) {
-    writeErr(`${e.message}\n`);
+    writeErr(errorText(e));
     return e.exitCode ?? 1;
   }
   if (e && e.name === 'ExitPromptError') {
@@ -33,7 +34,7 @@ function report(err: unknown): number {
     // commander has already printed its own message
     return e.exitCode ?? 1;
   }
-  writeErr(`mockloop: internal error: ${e?.message ?? String(err)}\n`);
+  writeErr(`error: internal error: ${e?.message ?? String(err)}\n`);
   if (process.env.MOCKLOOP_DEBUG) writeErr(`${e?.stack ?? ''}\n`);
   else process.stderr.write('This is a bug in mockloop. Run again with MOCKLOOP_DEBUG=1 for details.\n');
   return 2;

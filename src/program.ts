@@ -11,7 +11,29 @@ function roundOptions(cmd: Command, help: { minutes: string; untimed: string; se
     .option('--answers <file>', 'play the turns in this YAML list of strings instead of prompting')
     .option('--json', 'print the transcript and the debrief as one JSON object')
     .option('--no-save', 'do not save the round')
+    .option('--full', 'end with the whole debrief: every beat with its quote, the time per phase, the investigation')
     .option('--seed <n>', help.seed);
+}
+
+const EXAMPLES: Record<string, string[]> = {
+  run: [
+    'mockloop run payment-auth-3am                       # a timed incident round',
+    'mockloop run hiring-manager-backend --untimed       # no clock',
+    'mockloop run payment-auth-3am --answers turns.yaml --json',
+  ],
+  drill: ['mockloop drill                                # your weakest signal, from history', 'mockloop drill --signal pager-empathy'],
+  list: ['mockloop list', 'mockloop list --kind incident --json'],
+  validate: ['mockloop validate                             # all built-in content', 'mockloop validate my-pack/checkout-outage.yaml'],
+  new: ['mockloop new checkout-outage --kind incident --dir my-pack', 'mockloop new team-loop --kind behavioral'],
+  score: ['mockloop score my-3am-story.md', 'mockloop score stories/*.md', 'pbpaste | mockloop score - --format md'],
+  debrief: ['mockloop debrief                              # the latest round', 'mockloop debrief eb41 --full                  # every beat, with its quote', 'mockloop debrief eb41 --format md > debrief.md'],
+  resume: ['mockloop resume                               # the latest interrupted round', 'mockloop resume eb41 --answers rest.yaml'],
+  history: ['mockloop history', 'mockloop history --signal incident-judgement --json'],
+};
+
+/** Two or three lines of examples at the end of a command's --help. */
+function examples(cmd: Command, lines: string[]): Command {
+  return cmd.addHelpText('after', `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
 }
 
 export function buildProgram(version: string): Command {
@@ -21,8 +43,7 @@ export function buildProgram(version: string): Command {
     .description('An AI-free mock interviewer in the terminal for backend and infrastructure engineers.')
     .version(version, '-V, --version')
     .option('--scenarios <dirs>', 'extra scenario directories, colon-separated (also MOCKLOOP_SCENARIOS)')
-    // a usage error is one line on stderr, the hint on the same line
-    .configureOutput({ outputError: (str, write) => write(`${str.trimEnd()} (run mockloop --help for usage)\n`) })
+    .configureOutput({ outputError: (str, write) => write(usageError(str, 'mockloop --help')) })
     .exitOverride();
 
   const run = program
@@ -36,7 +57,7 @@ export function buildProgram(version: string): Command {
   });
   run
     .option('--facilitator', "print the facilitator sheet first; at a terminal, review the scorer's verdicts before the debrief")
-    .action(async (scenario: string, opts: { minutes?: string; untimed?: boolean; answers?: string; json?: boolean; save?: boolean; seed?: string; facilitator?: boolean }) => {
+    .action(async (scenario: string, opts: { minutes?: string; untimed?: boolean; answers?: string; json?: boolean; save?: boolean; seed?: string; facilitator?: boolean; full?: boolean }) => {
       const { runCommand } = await import('./commands/run.js');
       await runCommand(scenario, { ...opts, scenarios: program.opts().scenarios as string | undefined });
     });
@@ -44,14 +65,14 @@ export function buildProgram(version: string): Command {
   const drill = program
     .command('drill')
     .description("one prompt from a signal's prompt bank, with follow-ups, scored")
-    .option('--signal <id>', 'the signal to drill (default: one at random)');
+    .option('--signal <id>', 'the signal to drill (default: your weakest or least recently practised, from history)');
   roundOptions(drill, {
     minutes: 'time budget in minutes (default 10)',
     untimed: 'no time limit',
     seed: 'seed for the signal and prompt choice',
   });
   drill
-    .action(async (opts: { signal?: string; minutes?: string; untimed?: boolean; answers?: string; json?: boolean; save?: boolean; seed?: string }) => {
+    .action(async (opts: { signal?: string; minutes?: string; untimed?: boolean; answers?: string; json?: boolean; save?: boolean; seed?: string; full?: boolean }) => {
       const { drillCommand } = await import('./commands/drill.js');
       await drillCommand({ ...opts, scenarios: program.opts().scenarios as string | undefined });
     });
@@ -107,10 +128,12 @@ export function buildProgram(version: string): Command {
 
   program
     .command('debrief')
-    .description("re-print a saved round's debrief")
-    .argument('<session>', 'a saved round: its id (or an unambiguous prefix), a .json record or a .jsonl journal')
+    .description("re-print a saved round's debrief (default: the latest round)")
+    .argument('[session]', "a saved round: history's short ref, its id (or an unambiguous prefix), a .json record or a .jsonl journal")
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
-    .action(async (session: string, opts: { format?: string }) => {
+    .option('--full', 'every beat with its quote, the time per phase and the investigation (Markdown and JSON always have it all)')
+    .option('--timeline', 'the summary plus the time per phase and the investigation timeline')
+    .action(async (session: string | undefined, opts: { format?: string; full?: boolean; timeline?: boolean }) => {
       const { debriefCommand } = await import('./commands/debrief.js');
       await debriefCommand(session, { ...opts, scenarios: program.opts().scenarios as string | undefined });
     });
@@ -137,5 +160,26 @@ export function buildProgram(version: string): Command {
       await historyCommand(opts);
     });
 
+  for (const cmd of program.commands) {
+    const lines = EXAMPLES[cmd.name()];
+    if (lines) examples(cmd, lines);
+  }
+  examples(program, ['mockloop                          # the menu: pick a round and play it', 'mockloop run payment-auth-3am     # a timed 3am incident round', 'mockloop history                  # past rounds and each signal\'s trend']);
+  // a usage error names the help of the command it was made in
+  for (const cmd of program.commands) {
+    cmd.configureOutput({ outputError: (str, write) => write(usageError(str, `mockloop ${cmd.name()} --help`)) });
+  }
   return program;
+}
+
+/**
+ * Commander's message in mockloop's error style: `error: …` on one line (its "Did you mean"
+ * folded in), then one line saying where the usage is.
+ */
+export function usageError(str: string, help: string): string {
+  const [first = '', ...rest] = str.trim().split('\n').map((l) => l.trim()).filter(Boolean);
+  const suggestion = rest.map((l) => l.replace(/^\((.*)\)$/, '$1')).join(' ');
+  const head = first.startsWith('error:') ? first : `error: ${first}`;
+  const said = suggestion ? `${head} (${suggestion.charAt(0).toLowerCase()}${suggestion.slice(1)})` : head;
+  return `${said}\nsee ${help}\n`;
 }

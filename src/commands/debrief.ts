@@ -5,11 +5,15 @@ import { recoverRound, renderRecovered } from '../debrief/recovered.js';
 import { jsonOutput } from '../debrief/render-json.js';
 import { stdoutStyle } from '../io/colour.js';
 import { readJournal, roundHolder } from '../io/journal.js';
-import { readRecord, resolveSession, sessionsDir, type SessionRecord } from '../io/session-store.js';
+import { latestSession, readRecord, resolveSession, sessionsDir, shortRefOf, type SessionRecord } from '../io/session-store.js';
 import { writeErr, writeOut } from '../io/output.js';
 
 export interface DebriefCommandOptions {
   format?: string;
+  /** Terminal: every beat with its quote and the investigation. */
+  full?: boolean;
+  /** Terminal: the summary plus the time per phase and the investigation. */
+  timeline?: boolean;
   /** Extra scenario directories, to find the scenario of a journal being replayed. */
   scenarios?: string;
 }
@@ -17,11 +21,14 @@ export interface DebriefCommandOptions {
 const NOT_SCORED =
   'This round stopped before it was scored and could not be replayed, so there are no signal scores: only the timing, the investigation and the transcript are shown.';
 
-export async function debriefCommand(ref: string, opts: DebriefCommandOptions): Promise<void> {
+export async function debriefCommand(ref: string | undefined, opts: DebriefCommandOptions): Promise<void> {
   const format = (opts.format ?? 'text') as DebriefFormat;
   if (!['text', 'md', 'json'].includes(format)) throw new UserError(`unknown format "${format}"; use text, md or json`);
-  const found = resolveSession(ref, sessionsDir());
+  const dir = sessionsDir();
+  const found = ref === undefined ? latestSession(dir) : resolveSession(ref, dir);
   const { colour, width } = stdoutStyle();
+  const detail = { ...(opts.full ? { full: true } : {}), ...(opts.timeline ? { timeline: true } : {}) };
+  const saved = (id: string) => ({ sessionId: id, ref: shortRefOf(id, dir) });
 
   let record: SessionRecord | undefined;
   if (found.kind === 'record') {
@@ -38,7 +45,7 @@ export async function debriefCommand(ref: string, opts: DebriefCommandOptions): 
   }
   if (record) {
     if (record.debrief) {
-      writeOut(renderDebrief(record.debrief, { format, colour, width, title: record.scenario.title, sessionId: record.id }));
+      writeOut(renderDebrief(record.debrief, { format, colour, width, title: record.scenario.title, ...saved(record.id), ...detail }));
       return;
     }
     const recovered = recoverRound({ id: record.id, scenario: record.scenario, transcript: record.transcript, note: NOT_SCORED });
@@ -60,7 +67,7 @@ export async function debriefCommand(ref: string, opts: DebriefCommandOptions): 
     }
     if (replayed.warning) writeErr(`mockloop: ${replayed.warning}\n`);
     const title = `${journal.start.scenario.title} (interrupted)`;
-    writeOut(renderDebrief(replayed.debrief, { format, colour, width, title, ...(journal.start.id ? { sessionId: journal.start.id } : {}) }));
+    writeOut(renderDebrief(replayed.debrief, { format, colour, width, title, ...(journal.start.id ? saved(journal.start.id) : {}), ...detail }));
     return;
   }
   const recovered = recoverRound({

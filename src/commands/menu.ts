@@ -6,7 +6,20 @@ import { loadCompiledRubric, playScenario } from './run.js';
 
 const COMMANDS = ['run', 'drill', 'list', 'score', 'debrief', 'resume', 'history', 'validate', 'new'];
 
-type RoundType = ScenarioKind | 'drill' | 'resume';
+type RoundType = ScenarioKind | 'drill' | 'resume' | 'weakest';
+
+/** The weakest signal in history, for the menu's "practise your weakest signal". */
+async function weakestSignal(): Promise<{ signal: SignalId; why: string } | undefined> {
+  try {
+    const { sessionsDir } = await import('../io/session-store.js');
+    const { readPastRounds } = await import('../io/past-rounds.js');
+    const { pickDrill } = await import('../debrief/history.js');
+    const pick = pickDrill(readPastRounds(sessionsDir(), () => {}));
+    return pick?.reason === 'weakest' ? pick : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The newest interrupted round not being played elsewhere: offered first in the menu. */
 async function interruptedRound(): Promise<{ id: string; title: string; startedAt: string } | undefined> {
@@ -47,7 +60,9 @@ export async function menuCommand(args: string[], opts: { scenarios?: string }):
   const rubric = await loadCompiledRubric();
   const count = (kind: ScenarioKind) => catalogue.scenarios.filter((s) => s.scenario.kind === kind).length;
   const unfinished = await interruptedRound();
+  const weakest = await weakestSignal();
   const { sanitize } = await import('../debrief/sanitize.js');
+  const weakestName = weakest ? (rubric.spec.signals.find((s) => s.id === weakest.signal)?.name ?? weakest.signal) : '';
   const type = await choose<RoundType>('What do you want to practise?', [
     ...(unfinished
       ? [
@@ -61,8 +76,15 @@ export async function menuCommand(args: string[], opts: { scenarios?: string }):
     { name: `Incident: the 3am page (${count('incident')})`, value: 'incident', description: 'The interviewer plays the system; ask for telemetry in your own words.' },
     { name: `System design with inline probes (${count('design')})`, value: 'design' },
     { name: `Behavioral / hiring manager (${count('behavioral')})`, value: 'behavioral' },
+    ...(weakest
+      ? [{ name: `Practise your weakest signal: ${sanitize(weakestName)}`, value: 'weakest' as const, description: `A drill: ${weakest.why}.` }]
+      : []),
     { name: 'Drill one signal (one prompt, with follow-ups)', value: 'drill' },
   ]);
+  if (type === 'weakest') {
+    await playScenario({ scenario: drillScenario(rubric.spec, weakest!.signal), rubric, save: true, ...(opts.scenarios ? { scenarios: opts.scenarios } : {}) });
+    return;
+  }
   if (type === 'resume') {
     const { resumeCommand } = await import('./resume.js');
     await resumeCommand(unfinished!.id, opts.scenarios ? { scenarios: opts.scenarios } : {});

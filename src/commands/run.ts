@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import type { StartEvent } from '../io/journal.js';
 import type { Scenario } from '../scenario/types.js';
@@ -12,6 +12,7 @@ import { realClock, simulatedClock } from '../io/clock.js';
 import { formatEntry, type LiveStyle } from '../io/live.js';
 import { saveRound } from '../io/round-journal.js';
 import { stepper } from '../io/stepper.js';
+import { shortRefOf } from '../io/session-store.js';
 import { Interrupted, SIGNAL_EXIT, playRound, stateOf, type RoundObserver, type TurnSource } from '../io/play.js';
 import { stdoutStyle } from '../io/colour.js';
 import { jsonOutput } from '../debrief/render-json.js';
@@ -28,6 +29,8 @@ export interface RunOptions {
   scenarios?: string;
   /** Print the facilitator sheet first; at a terminal, review the scorer's verdicts before the debrief. */
   facilitator?: boolean;
+  /** End with the whole debrief rather than the summary. */
+  full?: boolean;
 }
 
 /** Simulated wall time per scripted turn: deterministic runs, with timing that still means something. */
@@ -83,6 +86,8 @@ export interface PlayRequest {
   source?: string;
   /** Carry on an interrupted round from where its journal left it. */
   resume?: ResumePoint;
+  /** End with the whole debrief rather than the summary. */
+  full?: boolean;
 }
 
 /** Where an interrupted round stood, rebuilt from its journal. */
@@ -232,8 +237,9 @@ export async function playScenario(req: PlayRequest): Promise<void> {
     }
   }
   const savedPath = saver.finish(transcript, debrief);
+  const ref = savedPath ? shortRefOf(saver.journal.id, dirname(savedPath)) : undefined;
   // the path on a line of its own, so a narrow terminal wraps only the path
-  if (savedPath) writeErr(`Saved: ${savedPath}\n  (mockloop debrief ${saver.journal.id})\n`);
+  if (savedPath) writeErr(`Saved: ${savedPath}\n  (mockloop debrief ${ref})\n`);
   // the warning has been said; a round that meant to save and could not is not a success
   else if (saver.journal.recordFailed) process.exitCode = 1;
   if (req.json) {
@@ -243,7 +249,16 @@ export async function playScenario(req: PlayRequest): Promise<void> {
   }
   const { renderDebrief } = await import('../debrief/render.js');
   out('');
-  writeOut(renderDebrief(debrief, { format: 'text', colour: style.colour, width: style.width, title: scenario.title, ...(savedPath ? { sessionId: saver.journal.id } : {}) }));
+  writeOut(
+    renderDebrief(debrief, {
+      format: 'text',
+      colour: style.colour,
+      width: style.width,
+      title: scenario.title,
+      ...(savedPath && ref ? { sessionId: saver.journal.id, ref } : {}),
+      ...(req.full ? { full: true } : {}),
+    }),
+  );
 }
 
 export async function runCommand(idOrFile: string, opts: RunOptions): Promise<void> {
@@ -264,5 +279,6 @@ export async function runCommand(idOrFile: string, opts: RunOptions): Promise<vo
   if (seed !== undefined) req.seed = seed;
   if (opts.scenarios) req.scenarios = opts.scenarios;
   if (opts.facilitator) req.facilitator = true;
+  if (opts.full) req.full = true;
   await playScenario(req);
 }

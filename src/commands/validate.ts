@@ -1,4 +1,4 @@
-import { UserError, formatProblem } from '../errors.js';
+import { formatProblem } from '../errors.js';
 import { defaultContentChecks, validateContent, type ContentCheck } from '../content/index.js';
 import { writeErr, writeOut } from '../io/output.js';
 
@@ -35,5 +35,7 @@ export async function validateCommand(paths: string[], opts: ValidateCommandOpti
   }
   writeOut(`${report.problems.map(formatProblem).join('\n')}\n`);
   const files = new Set(report.problems.map((p) => p.file)).size;
-  throw new UserError(`${plural(report.problems.length, 'problem')} in ${plural(files, 'file')}`);
+  // problems found is the command's answer, not an error in running it: exit 1, like a linter
+  process.stderr.write(`${plural(report.problems.length, 'problem')} in ${plural(files, 'file')}\n`);
+  process.exitCode = 1;
 }

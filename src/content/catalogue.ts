@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ContentError, formatProblem, UserError, type Problem } from '../errors.js';
@@ -14,7 +15,7 @@ import {
   type LoadedRubric,
   type LoadedScenario,
 } from './load.js';
-import { nearest } from './suggest.js';
+import { editDistance, nearest } from './suggest.js';
 import { contentFilesIn, isContentFile, scenarioDirs, type SearchPathOptions } from './paths.js';
 
 export { contentFilesIn, isContentFile, scenarioDirs } from './paths.js';
@@ -129,8 +130,9 @@ function looksLikeFile(idOrFile: string): boolean {
  * that suggests the nearest ids.
  */
 export async function resolveScenario(idOrFile: string, opts: CatalogueOptions = {}): Promise<LoadedScenario> {
-  if (looksLikeFile(idOrFile)) return loadScenarioFile(idOrFile, opts.rubric);
-  const direct = await byFileName(idOrFile, opts);
+  const missingFile = looksLikeFile(idOrFile) && !existsSync(idOrFile);
+  if (looksLikeFile(idOrFile) && !missingFile) return loadScenarioFile(idOrFile, opts.rubric);
+  const direct = missingFile ? undefined : await byFileName(idOrFile, opts);
   if (direct) return direct;
   const { scenarios, problems } = await loadCatalogue(opts);
   const found = scenarios.find((s) => s.scenario.id === idOrFile);
@@ -138,11 +140,14 @@ export async function resolveScenario(idOrFile: string, opts: CatalogueOptions =
   const rubricBroken = (await rubricFor(opts)).loaded === undefined;
   if (rubricBroken) throw new ContentError(problems);
   const ids = scenarios.map((s) => s.scenario.id);
-  const near = nearest(idOrFile, ids);
-  let message = `unknown scenario "${idOrFile}"`;
-  message += near.length > 0 ? `; did you mean ${near.join(', ')}?` : ids.length > 0 ? ` (run mockloop list to see ${ids.length} scenarios)` : '';
+  // "nosuch.yaml" or "./packs/nosuch.yml": compare the name without its folder and extension
+  const word = path.basename(idOrFile).replace(/\.ya?ml$/i, '');
+  const near = nearest(word, ids);
+  const closest = near.length > 0 ? near : [...ids].sort((a, b) => editDistance(word, a) - editDistance(word, b) || a.localeCompare(b)).slice(0, 3);
+  let message = `no such file or scenario "${idOrFile}"`;
   if (problems.length > 0) {
     message += `\nsome scenario files could not be loaded:\n${problems.map(formatProblem).join('\n')}`;
   }
-  throw new UserError(message);
+  const hint = closest.length > 0 ? `closest ids: ${closest.join(', ')} (mockloop list shows all ${ids.length})` : 'mockloop list shows the scenarios found';
+  throw new UserError(message, 1, hint);
 }

@@ -226,3 +226,47 @@ export function renderHistoryText(history: History, options: HistoryTextOptions 
   }
   return `${out.join('\n')}\n`;
 }
+
+/** What `drill` practises when no signal is named, and why, in words the candidate sees. */
+export interface DrillPick {
+  signal: SignalId;
+  reason: 'weakest' | 'least-recent';
+  why: string;
+}
+
+/** Each signal's latest standing: its score and level in the latest scored round that targeted it. */
+export function signalStandings(rounds: readonly PastRound[]): Map<SignalId, { score: number; level: number; label: string; at: string }> {
+  const out = new Map<SignalId, { score: number; level: number; label: string; at: string }>();
+  for (const r of [...rounds].sort(chronological)) {
+    if (!r.debrief || hasNoAnswers(r)) continue;
+    for (const id of targetsOf(r)) {
+      const s = r.debrief.signals.find((x) => x.id === id);
+      if (s) out.set(id, { score: s.score, level: s.level, label: s.label, at: r.startedAt });
+    }
+  }
+  return out;
+}
+
+/** Below this level a signal is weak enough to drill before revisiting an old one. */
+const SOLID_LEVEL = 3;
+
+/**
+ * From history: the weakest signal (lowest latest score, while it is below solid); once every
+ * practised signal is solid, the one practised least recently, never-practised first (the spaced
+ * repetition loop). Undefined with no scored history: the caller picks at random.
+ */
+export function pickDrill(rounds: readonly PastRound[], signals: readonly SignalId[] = SIGNAL_IDS): DrillPick | undefined {
+  const standings = signalStandings(rounds);
+  if (standings.size === 0) return undefined;
+  const known = signals.filter((id) => standings.has(id));
+  const weakest = [...known].sort((a, b) => standings.get(a)!.score - standings.get(b)!.score || signals.indexOf(a) - signals.indexOf(b))[0];
+  const w = weakest ? standings.get(weakest) : undefined;
+  if (weakest && w && w.level < SOLID_LEVEL) {
+    return { signal: weakest, reason: 'weakest', why: `your weakest signal: ${w.label} (${w.score}/100) in your latest round that targeted it, on ${w.at.slice(0, 10)}` };
+  }
+  const never = signals.find((id) => !standings.has(id));
+  if (never) return { signal: never, reason: 'least-recent', why: 'every signal you have practised is solid or better, and this one you have not practised yet' };
+  const oldest = [...known].sort((a, b) => (standings.get(a)!.at < standings.get(b)!.at ? -1 : standings.get(a)!.at > standings.get(b)!.at ? 1 : 0))[0]!;
+  const o = standings.get(oldest)!;
+  return { signal: oldest, reason: 'least-recent', why: `every signal is solid or better; this is the one you practised least recently (${o.label}, ${o.score}/100, on ${o.at.slice(0, 10)})` };
+}

@@ -5,6 +5,7 @@ import { displayWidth, formatDuration, padEnd, padStart, scoreBar, truncate, wra
 import { sanitize } from './sanitize.js';
 import { inlineName } from './model.js';
 import { reviewMarks, VERDICT_TEXT, verdictLine, type SignalMarks } from './render-facilitator.js';
+import { summaryLines } from './render-summary.js';
 
 export interface TerminalOptions {
   /** Decided at the edge (see io/colour.ts); false prints plain text. */
@@ -15,6 +16,12 @@ export interface TerminalOptions {
   title?: string;
   /** The saved round's id, so the note on hidden missed beats can name the command that lists them. */
   sessionId?: string;
+  /** The saved round's short ref (as history shows it), for the commands that show more. */
+  ref?: string;
+  /** Every beat with its quote, the time per phase and the investigation (default: the summary). */
+  full?: boolean;
+  /** The summary plus the time per phase and the investigation timeline. */
+  timeline?: boolean;
 }
 
 /** Missed beats shown per signal; the rest are counted on one line (Markdown and JSON list them all). */
@@ -150,46 +157,24 @@ export function renderTerminal(debrief: Debrief, options: TerminalOptions = {}):
   const c = makeChalk(options.colour);
   const width = Math.max(40, options.width ?? 80);
   const ctx: Ctx = { c, width };
-  if (options.sessionId) ctx.sessionId = options.sessionId;
+  const named = options.ref ?? options.sessionId;
+  if (named) ctx.sessionId = named;
   if (debrief.facilitated) ctx.marks = reviewMarks(debrief);
   const out: string[] = [];
   const title = options.title ? `Debrief: ${sanitize(options.title)}` : 'Debrief';
   out.push(c.bold(title), c.dim('─'.repeat(Math.min(width, displayWidth(title)))));
+  // a facilitated round is shown whole: the review of each beat is the point of it
+  if (!options.full && !debrief.facilitated) {
+    const ref = options.ref ?? options.sessionId;
+    out.push(...summaryLines(debrief, { c, width, ...(ref ? { ref } : {}), levelColour: (l) => levelColour(c, l), symbols: SYMBOLS }));
+    if (options.timeline) out.push(...phaseLines(debrief, c, width), ...timelineLines(debrief, c, width));
+    return `${out.join('\n')}\n`;
+  }
   if (debrief.facilitated) {
     out.push(...wrap("Reviewed by a facilitator: each reviewed signal shows the scorer's level and the facilitator's, and each reviewed beat the facilitator's verdict.", width).map((l) => c.dim(l)));
   }
   out.push(...reportLines(debriefView(debrief), ctx));
-
-  if (debrief.phases.length > 0) {
-    out.push('', c.bold('Time per phase'));
-    const nameWidth = Math.min(debrief.phases.reduce((n, p) => Math.max(n, displayWidth(sanitize(p.title))), 0), width - 32);
-    for (const p of debrief.phases) {
-      const budgetMs = p.budgetMinutes * 60_000;
-      const over = p.spentMs - budgetMs;
-      const note = p.spentMs === 0 ? c.dim('  not reached') : over > 0 ? c.yellow(`  over by ${formatDuration(over)}`) : '';
-      out.push(`  ${padEnd(truncate(sanitize(p.title), nameWidth), nameWidth)}  ${padStart(formatDuration(p.spentMs), 6)} / ${padStart(formatDuration(budgetMs), 5)}${note}`);
-    }
-  }
-
-  if (debrief.timeline && debrief.timeline.length > 0) {
-    out.push('', c.bold('Investigation (simulated clock)'));
-    // one turn that revealed several panels is one entry: what was asked, then a line per result
-    const groups: (typeof debrief.timeline)[] = [];
-    for (const t of debrief.timeline) {
-      const last = groups[groups.length - 1]?.[0];
-      if (last && last.clock === t.clock && last.kind === t.kind && last.what === t.what) groups[groups.length - 1]!.push(t);
-      else groups.push([t]);
-    }
-    for (const group of groups) {
-      const t = group[0]!;
-      const head = `  ${t.clock}  ${padEnd(t.kind === 'unmatched' ? 'no match' : t.kind, 8)} `;
-      const indent = ' '.repeat(displayWidth(head));
-      out.push(...wrap(t.kind === 'event' ? `[${sanitize(t.what)}]` : `“${sanitize(t.what)}”`, width, head));
-      // a lone result is wrapped whole; several get a line each
-      if (group.length === 1) out.push(...wrap(`→ ${sanitize(t.result)}`, width, indent, `${indent}  `).map((l) => c.dim(l)));
-      else for (const g of group) out.push(c.dim(truncate(`${indent}→ ${sanitize(g.result)}`, width)));
-    }
-  }
+  out.push(...phaseLines(debrief, c, width), ...timelineLines(debrief, c, width));
   if (debrief.milestones) {
     const parts = MILESTONES.map(([k, label]) => `${label} ${debrief.milestones?.[k] ?? c.red('never')}`);
     out.push('', ...wrap(parts.join(' · '), width));
@@ -203,4 +188,39 @@ export function renderTerminal(debrief: Debrief, options: TerminalOptions = {}):
   }
   out.push('', legend(c, width));
   return `${out.join('\n')}\n`;
+}
+
+function phaseLines(debrief: Debrief, c: ChalkInstance, width: number): string[] {
+  if (debrief.phases.length === 0) return [];
+  const out = ['', c.bold('Time per phase')];
+  const nameWidth = Math.min(debrief.phases.reduce((n, p) => Math.max(n, displayWidth(sanitize(p.title))), 0), width - 32);
+  for (const p of debrief.phases) {
+    const budgetMs = p.budgetMinutes * 60_000;
+    const over = p.spentMs - budgetMs;
+    const note = p.spentMs === 0 ? c.dim('  not reached') : over > 0 ? c.yellow(`  over by ${formatDuration(over)}`) : '';
+    out.push(`  ${padEnd(truncate(sanitize(p.title), nameWidth), nameWidth)}  ${padStart(formatDuration(p.spentMs), 6)} / ${padStart(formatDuration(budgetMs), 5)}${note}`);
+  }
+  return out;
+}
+
+function timelineLines(debrief: Debrief, c: ChalkInstance, width: number): string[] {
+  if (!debrief.timeline || debrief.timeline.length === 0) return [];
+  const out = ['', c.bold('Investigation (simulated clock)')];
+  // one turn that revealed several panels is one entry: what was asked, then a line per result
+  const groups: (typeof debrief.timeline)[] = [];
+  for (const t of debrief.timeline) {
+    const last = groups[groups.length - 1]?.[0];
+    if (last && last.clock === t.clock && last.kind === t.kind && last.what === t.what) groups[groups.length - 1]!.push(t);
+    else groups.push([t]);
+  }
+  for (const group of groups) {
+    const t = group[0]!;
+    const head = `  ${t.clock}  ${padEnd(t.kind === 'unmatched' ? 'no match' : t.kind, 8)} `;
+    const indent = ' '.repeat(displayWidth(head));
+    out.push(...wrap(t.kind === 'event' ? `[${sanitize(t.what)}]` : `“${sanitize(t.what)}”`, width, head));
+    // a lone result is wrapped whole; several get a line each
+    if (group.length === 1) out.push(...wrap(`→ ${sanitize(t.result)}`, width, indent, `${indent}  `).map((l) => c.dim(l)));
+    else for (const g of group) out.push(c.dim(truncate(`${indent}→ ${sanitize(g.result)}`, width)));
+  }
+  return out;
 }

@@ -15,6 +15,12 @@ export interface RenderOptions {
   title?: string;
   /** The saved round's id (terminal only: names the command that lists every missed beat). */
   sessionId?: string;
+  /** The saved round's short ref, as history shows it (terminal only). */
+  ref?: string;
+  /** Terminal: every beat and the investigation, not the summary. */
+  full?: boolean;
+  /** Terminal: the summary plus the time per phase and the investigation. */
+  timeline?: boolean;
 }
 
 export function renderDebrief(debrief: Debrief, options: RenderOptions = {}): string {

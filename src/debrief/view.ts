@@ -1,7 +1,7 @@
 import type { SignalId } from '../rubric/types.js';
 import type { BeatResult, RedFlagResult, SignalResult } from '../scoring/types.js';
 import type { Debrief } from './types.js';
-import { arrangeSignals, inlineName, overallLine } from './model.js';
+import { arrangeSignals, inlineName, isSilent, overallLine } from './model.js';
 import { clipQuote, sanitize } from './sanitize.js';
 
 // What every text renderer shows, already ordered, folded and sanitised; terminal and Markdown
@@ -140,3 +140,65 @@ export const MILESTONES = [
   ['communicated', 'Communicated'],
   ['mitigated', 'Mitigated'],
 ] as const;
+
+/** A missed beat worth practising, with what it would have added to its signal's score. */
+export interface MissWorth {
+  signal: SignalId;
+  signalName: string;
+  label: string;
+  tip: string;
+  fromPath: boolean;
+  /** Score points the beat would add to its signal (its share of the signal's weight). */
+  points: number;
+}
+
+/**
+ * The misses that would have moved the round most: every missed beat of the targeted signals
+ * (all signals when nothing was targeted), valued by the points it would add to its signal, the
+ * weaker signal first on a tie. A story-shape beat missed on several signals is listed once.
+ */
+export function valuableMisses(d: Debrief, count = 3): MissWorth[] {
+  const targets = d.targets ?? [];
+  const pool = d.signals.filter((s) => (targets.length === 0 ? !isSilent(s) : targets.includes(s.id)));
+  const all: (MissWorth & { weakness: number })[] = [];
+  for (const s of pool) {
+    const possible = s.beats.reduce((n, b) => n + b.weight, 0);
+    if (possible <= 0) continue;
+    for (const b of s.beats) {
+      if (b.hit) continue;
+      all.push({
+        signal: s.id,
+        signalName: sanitize(s.name),
+        label: sanitize(b.label),
+        tip: sanitize(b.tip),
+        fromPath: b.source === 'path',
+        points: Math.round((100 * b.weight) / possible),
+        weakness: s.score,
+      });
+    }
+  }
+  all.sort((a, b) => b.points - a.points || a.weakness - b.weakness);
+  const seen = new Set<string>();
+  const out: MissWorth[] = [];
+  for (const { weakness: _w, ...m } of all) {
+    if (seen.has(m.label)) continue;
+    seen.add(m.label);
+    out.push(m);
+    if (out.length === count) break;
+  }
+  return out;
+}
+
+/** How the overall score was formed, in words: the average of the targeted signals, or the strongest. */
+export function overallBasis(d: Pick<Debrief, 'signals' | 'targets'>): string {
+  const targets = d.targets ?? [];
+  if (targets.length === 0) return "your strongest signal's score";
+  const scores = targets.flatMap((t) => d.signals.find((s) => s.id === t)?.score ?? []);
+  if (scores.length === 1) return 'the score of the one signal this round targeted';
+  return `the average of the ${scores.length} signals this round targeted (${scores.join(', ')})`;
+}
+
+/** Every red flag raised on the shown signals, with the signal it counts against. */
+export function raisedFlags(view: ReportView): (FlagView & { signalName: string })[] {
+  return view.signals.flatMap((s) => s.flags.map((f) => ({ ...f, signalName: s.name })));
+}

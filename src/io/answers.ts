@@ -5,6 +5,8 @@ import type { TurnSource } from './play.js';
 
 // Non-interactive turns: an answers file (a YAML list of strings) or stdin lines.
 
+const ANSWERS_HINT = 'an answers file is a YAML list of strings, one per turn, e.g.  - "check the dashboards"';
+
 /** Parses an answers file: a YAML list of strings, one per turn, slash commands included. */
 export async function parseAnswers(text: string, file: string): Promise<string[]> {
   const { LineCounter, parseDocument } = await import('yaml');
@@ -16,15 +18,16 @@ export async function parseAnswers(text: string, file: string): Promise<string[]
     const first = doc.errors[0] ?? doc.warnings[0];
     if (first) {
       const { line, col } = lines.linePos(first.pos[0]);
-      const msg = (first.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-      throw new UserError(`${file}:${line}:${col}: ${first.code === 'TAG_RESOLVE_FAILED' ? msg.replace(/^Unresolved tag/, 'unknown YAML tag') : `not valid YAML (${msg})`}`);
+      // the parser's first line, without its own "at line 3, column 1:" (the position leads instead)
+      const msg = (first.message.split('\n')[0] ?? '').replace(/\s*at line \d+, column \d+:?\s*$/, '');
+      throw new UserError(`${file}:${line}:${col}: ${first.code === 'TAG_RESOLVE_FAILED' ? msg.replace(/^Unresolved tag/, 'unknown YAML tag') : `not valid YAML: ${msg}`}`, 1, ANSWERS_HINT);
     }
     value = doc.toJS({ maxAliasCount: 100 });
   } catch (err) {
     if (err instanceof UserError) throw err;
-    const msg = (err as Error).message.split('\n')[0] ?? '';
+    const msg = ((err as Error).message.split('\n')[0] ?? '').replace(/\s*at line \d+, column \d+:?\s*$/, '');
     if (/alias count/i.test(msg)) throw new UserError(`${file}: too many YAML alias expansions; refusing a possible alias bomb`);
-    throw new UserError(`${file}: not valid YAML (${msg})`);
+    throw new UserError(`${file}: not valid YAML: ${msg}`, 1, ANSWERS_HINT);
   }
   if (!Array.isArray(value)) {
     throw new UserError(`${file}: expected a YAML list of strings, one per turn (e.g. "- check the dashboards")`);

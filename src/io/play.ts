@@ -164,7 +164,9 @@ export async function playRound(opts: PlayOptions): Promise<RoundState> {
       }
       const input = parseInput(line);
       if (input.type === 'unknown') {
-        observe({ type: 'notice', text: `Unknown command /${input.command}. Type /help for the commands.` });
+        // not scored as an answer: what the commands are, as /help says it
+        const what = input.command === '' ? 'A lone / is not a command.' : `Unknown command /${input.command}.`;
+        observe({ type: 'notice', text: `${what}\n${opts.help}` });
         continue;
       }
       if (input.type === 'command' && input.command === 'help') {

@@ -8,7 +8,7 @@ import type { TranscriptEntry } from '../round/transcript.js';
 import type { SignalId } from '../rubric/types.js';
 import type { ScenarioKind } from '../scenario/types.js';
 import { UserError } from '../errors.js';
-import { idSuffix } from '../debrief/history.js';
+import { idSuffix, shortRefs } from '../debrief/history.js';
 
 // Saved rounds on disk: <data>/sessions/<id>.jsonl (the journal, written as the round plays) and
 // <id>.json (the finished record, written atomically at the end). No shared index file: listing
@@ -131,4 +131,18 @@ export function resolveSession(ref: string, dir: string): { kind: 'record' | 'jo
   }
   const m = matches[0]!;
   return m.record ? { kind: 'record', path: m.record } : { kind: 'journal', path: m.journal! };
+}
+
+/** The short ref `mockloop history` shows for a saved round (its id's suffix when that is unique). */
+export function shortRefOf(id: string, dir: string): string {
+  const ids = listSessionFiles(dir).map((s) => s.id);
+  if (!ids.includes(id)) ids.push(id);
+  return shortRefs(ids)[ids.indexOf(id)]!;
+}
+
+/** The newest saved round, finished or not: what `mockloop debrief` shows with no ref. */
+export function latestSession(dir: string): { kind: 'record' | 'journal'; path: string } {
+  const latest = listSessionFiles(dir).at(-1);
+  if (!latest) throw new UserError(`no saved rounds yet in ${dir}`, 1, 'play one with: mockloop run payment-auth-3am');
+  return latest.record ? { kind: 'record', path: latest.record } : { kind: 'journal', path: latest.journal! };
 }

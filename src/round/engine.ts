@@ -89,7 +89,8 @@ export function createRound(ctx: RoundContext, opts: RoundOptions): RoundState {
 /** Turns one typed line into an engine input; unknown slash commands are reported, not played. */
 export function parseInput(line: string): RoundInput | { type: 'unknown'; command: string } {
   const text = line.trim();
-  const m = /^\/([a-z]+)\s*$/i.exec(text);
+  // a lone "/" is a command left unfinished, not an answer
+  const m = /^\/([a-z]*)\s*$/i.exec(text);
   if (m) {
     const name = m[1]!.toLowerCase();
     if ((ROUND_COMMANDS as readonly string[]).includes(name)) return { type: 'command', command: name as RoundCommand };

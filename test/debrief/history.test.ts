@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildHistory, renderHistoryText, retakeDiffs, shortRefs, sparkline, beatLabels, type PastRound } from '../../src/debrief/history.js';
+import { buildHistory, pickDrill, renderHistoryText, retakeDiffs, shortRefs, sparkline, beatLabels, type PastRound } from '../../src/debrief/history.js';
 import type { Debrief } from '../../src/debrief/types.js';
 import type { SignalId } from '../../src/rubric/types.js';
 import { allSignals, beat, signal } from './fixtures.js';
@@ -128,5 +128,28 @@ describe('rounds with no answers (ended at once with /end)', () => {
     expect(text).toMatch(/2026-05-01 10:00 {2}payment-auth-3am +complete \(no answers\)\n/);
     expect(text).toContain('incident-judgement  ▃▇  30 → 80');
     expect(text).not.toContain('→ 0');
+  });
+});
+
+describe('pickDrill', () => {
+  it('with no scored rounds: nothing to go on (the caller picks at random)', () => {
+    expect(pickDrill([])).toBeUndefined();
+    expect(pickDrill(rounds.filter((r) => r.id === 'r4'))).toBeUndefined();
+  });
+  it('the weakest signal by its latest score, and says so', () => {
+    // cross-team's latest is 30 (r3), below capacity 65 and incident judgement 80
+    const pick = pickDrill(rounds)!;
+    expect(pick).toMatchObject({ signal: ct, reason: 'weakest' });
+    expect(pick.why).toMatch(/weakest signal: weak \(30\/100\).*2026-03-01/);
+  });
+  it('once every practised signal is solid: the one never practised, then the least recently practised', () => {
+    const solid = [
+      round('a', 'payment-auth-3am', '2026-01-01T10:00:00Z', { [ij]: [80, ['a']] }, [ij]),
+      round('b', 'payment-auth-design', '2026-02-01T10:00:00Z', { 'capacity-planning': [70, ['a']] }, ['capacity-planning']),
+    ];
+    expect(pickDrill(solid, [ij, 'capacity-planning', ct])).toMatchObject({ signal: ct, reason: 'least-recent' });
+    const pick = pickDrill(solid, [ij, 'capacity-planning'])!;
+    expect(pick).toMatchObject({ signal: ij, reason: 'least-recent' });
+    expect(pick.why).toMatch(/least recently.*2026-01-01/);
   });
 });

@@ -1,8 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 
-// Drives the built binary as a user would; `npm test` builds first.
+// Drives the built binary as a user would; `npm test` builds first. Its data and cache go to a
+// temporary home, never the real one.
+
+const home = mkdtempSync(join(tmpdir(), 'mockloop-cli-'));
+afterAll(() => rmSync(home, { recursive: true, force: true }));
 
 interface Run {
   status: number | null;
@@ -13,7 +19,7 @@ interface Run {
 function mockloop(args: string[], opts: { env?: Record<string, string>; nodeArgs?: string[] } = {}): Run {
   const r = spawnSync(process.execPath, [...(opts.nodeArgs ?? []), 'bin/mockloop.js', ...args], {
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', MOCKLOOP_SCENARIOS: '', ...opts.env },
+    env: { ...process.env, NO_COLOR: '1', MOCKLOOP_SCENARIOS: '', MOCKLOOP_HOME: home, XDG_CACHE_HOME: join(home, 'xdg-cache'), ...opts.env },
     timeout: 20000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -55,6 +61,20 @@ describe('mockloop basics', () => {
     const v = mockloop(['validate', VALID], { nodeArgs });
     const loaded = v.stderr.split('\n').filter((l) => l.startsWith('[resolve] ')).map((l) => l.slice(10));
     expect(loaded).toEqual(expect.arrayContaining(['ajv', 'yaml']));
+  });
+});
+
+describe('every command\'s --help', () => {
+  const commands = ['run', 'drill', 'list', 'validate', 'new', 'score', 'debrief', 'resume', 'history'];
+  it.each(commands)('mockloop %s --help ends with two or three examples', (cmd) => {
+    const r = mockloop([cmd, '--help']);
+    expect(r.status).toBe(0);
+    const tail = r.stdout.slice(r.stdout.lastIndexOf('Examples:'));
+    expect(tail.startsWith('Examples:')).toBe(true);
+    const lines = tail.trim().split('\n').slice(1);
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    expect(lines.length).toBeLessThanOrEqual(3);
+    for (const l of lines) expect(l).toMatch(new RegExp(`^  (\\S+ \\| )?mockloop ${cmd}\\b`));
   });
 });
 

@@ -122,10 +122,30 @@ describe('saved rounds: run, history, debrief', () => {
     expect(r.stdout).toMatch(/Debrief/);
   });
 
+  it('debrief with no ref, in text or Markdown, is the latest round', () => {
+    const latestRef = /mockloop debrief (\S+)\)/.exec(second.stderr)![1]!;
+    for (const format of [[], ['--format', 'md']]) {
+      const none = mockloop(['debrief', ...format]);
+      const named = mockloop(['debrief', latestRef, ...format]);
+      expect(none.status).toBe(0);
+      expect(none.stdout).toBe(named.stdout);
+    }
+    const firstRef = /mockloop debrief (\S+)\)/.exec(first.stderr)![1]!;
+    expect(mockloop(['debrief']).stdout).not.toBe(mockloop(['debrief', firstRef]).stdout);
+  });
+
+  it('debrief --timeline adds the time per phase and the investigation to the summary', () => {
+    const summary = mockloop(['debrief']).stdout;
+    const timeline = mockloop(['debrief', '--timeline']).stdout;
+    expect(summary).not.toMatch(/Investigation \(simulated clock\)/);
+    expect(timeline).toMatch(/Time per phase[\s\S]*Investigation \(simulated clock\)\n  02:47 /);
+    expect(timeline.startsWith(summary.trimEnd())).toBe(true);
+  });
+
   it('debrief of an unknown id is a one-line error', () => {
     const r = mockloop(['debrief', 'nope']);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/^no saved round matches "nope"/);
+    expect(r.stderr).toMatch(/^error: no saved round matches "nope"/);
   });
 });
 
@@ -155,15 +175,21 @@ describe('a round ended at once with /end', () => {
     expect(text).not.toMatch(/→ 0/);
   });
 
-  it('the terminal debrief of a short round stays short and names the command that lists every miss', () => {
+  it('the terminal debrief of a short round stays short and names the commands that show the rest', () => {
     // one look and one blind fix: a few beats hit, most missed
     const glance = answers('glance.yaml', ['I would check the dashboard and restart the service to see if it helps', '/end']);
     const short = mockloop(['run', 'payment-auth-3am', '--answers', glance], env);
     const debrief = short.stdout.slice(short.stdout.indexOf('Debrief'));
-    expect(debrief.split('\n').length).toBeLessThan(120);
-    expect(debrief.replace(/\s+/g, ' ')).toMatch(/… and \d+ more missed beats \(mockloop debrief \S+payment-auth-3am-[0-9a-f]{4} --format md lists them all\)/);
-    const id = /mockloop debrief (\S+)\)/.exec(short.stderr)![1]!;
-    const md = mockloop(['debrief', id, '--format', 'md'], env).stdout;
-    expect(md.split('\n').length).toBeGreaterThan(debrief.split('\n').length);
+    expect(debrief.split('\n').length).toBeLessThan(60);
+    // "Saved" names the round by the short ref history shows, and the debrief says what shows more
+    const ref = /mockloop debrief (\S+)\)/.exec(short.stderr)![1]!;
+    expect(ref).toMatch(/^[0-9a-f]{4}$/);
+    expect(mockloop(['history'], env).stdout).toMatch(new RegExp(`^  ${ref} `, 'm'));
+    expect(debrief.replace(/\s+/g, ' ')).toContain(`mockloop debrief ${ref} --full`);
+    const full = mockloop(['debrief', ref, '--full'], env).stdout;
+    expect(full.split('\n').length).toBeGreaterThan(debrief.split('\n').length);
+    expect(full.replace(/\s+/g, ' ')).toMatch(new RegExp(`… and \\d+ more missed beats \\(mockloop debrief ${ref} --format md lists them all\\)`));
+    const md = mockloop(['debrief', ref, '--format', 'md'], env).stdout;
+    expect(md.split('\n').length).toBeGreaterThan(full.split('\n').length);
   });
 });

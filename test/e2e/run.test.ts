@@ -139,8 +139,43 @@ describe('bad input', () => {
   it('an unknown scenario id exits 1 with the nearest ids', () => {
     const r = mockloop(['run', 'payment-auth-3pm']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/unknown scenario "payment-auth-3pm"; did you mean .*payment-auth-3am/);
+    expect(r.stderr).toMatch(/^error: no such file or scenario "payment-auth-3pm"\nclosest ids: payment-auth-3am/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a missing .yaml file is "no such file or scenario" with the closest ids, not a position in it', () => {
+    const r = mockloop(['run', 'nosuch.yaml']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: no such file or scenario "nosuch\.yaml"\nclosest ids: [a-z0-9-]+(, [a-z0-9-]+){0,2} \(mockloop list shows all \d+\)\n$/);
+    expect(r.stderr).not.toMatch(/:1:1/);
+  });
+
+  it('a misspelt option points at the command\'s help', () => {
+    const r = mockloop(['run', 'payment-auth-3am', '--minuts', '5']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("error: unknown option '--minuts' (did you mean --minutes?)\nsee mockloop run --help\n");
+  });
+
+  it('a broken answers file: file:line:col and the problem, without the parser\'s own position', () => {
+    const file = answersFile('broken.yaml', '- "a"\n- [b\n');
+    const r = mockloop(['run', 'payment-auth-3am', '--answers', file]);
+    expect(r.code).toBe(1);
+    const [first, hint, ...rest] = r.stderr.trimEnd().split('\n');
+    expect(first).toMatch(new RegExp(`^error: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:1: not valid YAML: \\S`));
+    expect(first).not.toMatch(/at line|column/);
+    expect(hint).toMatch(/YAML list of strings/);
+    expect(rest).toEqual([]);
+  });
+
+  it('a lone / or an unknown slash command gets the list of commands and is not scored', () => {
+    const file = answersFile('slashes.yaml', yamlList(['/', '/foo', '/end']));
+    const r = mockloop(['run', 'payment-auth-3am', '--answers', file, '--no-save']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/A lone \/ is not a command\.\n\s*Commands: \/time \/hint/);
+    expect(r.stdout).toMatch(/Unknown command \/foo\.\n\s*Commands: \/time \/hint/);
+    const json = JSON.parse(mockloop(['run', 'payment-auth-3am', '--answers', file, '--no-save', '--json']).stdout) as { transcript: Entry[]; debrief: { overall: { words: number } } };
+    expect(json.transcript.filter((e) => e.role === 'candidate' && e.kind === 'answer')).toEqual([]);
+    expect(json.debrief.overall.words).toBe(0);
   });
 
   it.each([

@@ -207,6 +207,9 @@ describe('commands', () => {
     expect(parseInput(' /SKIP ')).toEqual({ type: 'command', command: 'skip' });
     expect(parseInput('/nope')).toEqual({ type: 'unknown', command: 'nope' });
     expect(parseInput('check /var/log')).toEqual({ type: 'turn', text: 'check /var/log' });
+    // a lone slash is an unfinished command, never an answer to score
+    expect(parseInput('/')).toEqual({ type: 'unknown', command: '' });
+    expect(parseInput(' / ')).toEqual({ type: 'unknown', command: '' });
   });
 });
 
