@@ -92,10 +92,19 @@ export function summaryLines(debrief: Debrief, ctx: SummaryContext): string[] {
     // the command alone on its line, to copy
     out.push(`  ${nextCommand(debrief.next)}`);
   }
+  // each command whole on its own line, to copy
   const ref = ctx.ref ? sanitize(ctx.ref) : undefined;
-  const more = ref
-    ? `Every beat with its quote: mockloop debrief ${ref} --full · the investigation: mockloop debrief ${ref} --timeline`
-    : 'Every beat with its quote: add --full';
-  out.push('', ...wrap(more, width).map((l) => c.dim(l)));
+  const more: [string, string][] = ref
+    ? [
+        [`mockloop debrief ${ref} --full`, 'every beat with its quote'],
+        ...(debrief.timeline && debrief.timeline.length > 0 ? [[`mockloop debrief ${ref} --timeline`, 'the investigation, step by step'] as [string, string]] : []),
+      ]
+    : [['--full', 'add it for every beat with its quote']];
+  const cmdWidth = Math.max(...more.map(([cmd]) => displayWidth(cmd)));
+  out.push('');
+  more.forEach(([cmd, what], i) => {
+    const line = `${i === 0 ? 'More: ' : '      '}${padEnd(cmd, cmdWidth)}  ${what}`;
+    out.push(c.dim(displayWidth(line) <= width ? line : `${i === 0 ? 'More: ' : '      '}${cmd}`));
+  });
   return out;
 }

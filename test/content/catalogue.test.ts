@@ -82,14 +82,17 @@ describe('resolveScenario', () => {
   });
 
   const unknown: [string, RegExp][] = [
-    ['fixture-desing', /^unknown scenario "fixture-desing"; did you mean fixture-design\?/],
-    ['fixture', /^unknown scenario "fixture"; did you mean fixture-behavioral, fixture-design, fixture-incident\?/],
-    ['zzz-nothing-like-it', /^unknown scenario "zzz-nothing-like-it" \(run mockloop list to see \d+ scenarios\)/],
+    ['fixture-desing', /^closest ids: fixture-design \(mockloop list shows all \d+\)$/],
+    ['fixture', /^closest ids: fixture-behavioral, fixture-design, fixture-incident \(/],
+    // nothing close: still the three nearest, so there is something to try
+    ['zzz-nothing-like-it', /^closest ids: [a-z-]+, [a-z-]+, [a-z-]+ \(mockloop list shows all \d+\)$/],
+    ['missing/fixture-desing.yaml', /^closest ids: fixture-design \(/],
   ];
-  it.each(unknown)('an unknown id %s is a UserError with suggestions', async (id, message) => {
+  it.each(unknown)('an unknown id or missing file %s is a UserError naming the closest ids', async (id, hint) => {
     const err = await resolveScenario(id, opts).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UserError);
-    expect((err as Error).message).toMatch(message);
+    expect((err as Error).message.split('\n')[0]).toBe(`no such file or scenario "${id}"`);
+    expect((err as UserError).hint).toMatch(hint);
   });
 
   it('a broken file is a ContentError with positioned problems', async () => {

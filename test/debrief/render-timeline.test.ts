@@ -17,7 +17,7 @@ const debrief = {
 };
 
 describe('investigation timeline (terminal)', () => {
-  const out = renderDebrief(debrief, { format: 'text', colour: false, width: 80 });
+  const out = renderDebrief(debrief, { format: 'text', full: true, colour: false, width: 80 });
   const section = out.slice(out.indexOf('Investigation'));
 
   it('quotes a turn once however much it revealed, with a line per result', () => {

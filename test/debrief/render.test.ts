@@ -11,7 +11,7 @@ const rounds = [
 
 describe.each(rounds)('%s round', (name, debrief, title) => {
   it('terminal, no colour, width 80', async () => {
-    const out = renderDebrief(debrief, { format: 'text', colour: false, width: 80, title });
+    const out = renderDebrief(debrief, { format: 'text', full: true, colour: false, width: 80, title });
     await expect(out).toMatchFileSnapshot(`__snapshots__/${name}.txt`);
     for (const line of out.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(80);
     expect(out).not.toMatch(/\u001b/);
@@ -30,7 +30,7 @@ describe.each(rounds)('%s round', (name, debrief, title) => {
 
 describe('terminal renderer', () => {
   it('marks hits, misses, red flags, path and hypothetical beats with symbols that read without colour', () => {
-    const out = renderDebrief(incidentDebrief, { colour: false });
+    const out = renderDebrief(incidentDebrief, { full: true, colour: false });
     expect(out).toMatch(/✓ Stabilised before root-causing\n {6}“I'd rate-limit/);
     expect(out).toMatch(/✓ Declared within ten minutes \(from what you did in the round\)/);
     expect(out).toMatch(/~ Named the trade-off \(only as a hypothetical: partial credit\)/);
@@ -39,7 +39,7 @@ describe('terminal renderer', () => {
   });
 
   it('lists targeted signals first, in the round order, and folds silent untargeted ones into one line', () => {
-    const out = renderDebrief(incidentDebrief, { colour: false });
+    const out = renderDebrief(incidentDebrief, { full: true, colour: false });
     const order = ['Incident judgement', 'Data-integrity decisions', 'Cross-team coordination', 'Post-incident review', 'SLO trade-offs'].map((n) =>
       out.indexOf(`\n${n} `),
     );
@@ -53,24 +53,24 @@ describe('terminal renderer', () => {
     const d = structuredClone(designDebrief);
     const cap = d.signals.find((s) => s.id === 'capacity-planning')!;
     cap.beats[1]!.evidence = cap.beats[0]!.evidence;
-    const out = renderDebrief(d, { colour: false });
+    const out = renderDebrief(d, { full: true, colour: false });
     expect(out.split('At 50k rps peak').length - 1).toBe(1);
     expect(out).toContain('✓ Load-tested with margin (same sentence as above)');
   });
 
   it('colours only when asked', () => {
-    expect(renderDebrief(incidentDebrief, { colour: true })).toMatch(/\u001b\[3\dm/);
-    expect(renderDebrief(incidentDebrief, { colour: false })).not.toMatch(/\u001b/);
+    expect(renderDebrief(incidentDebrief, { full: true, colour: true })).toMatch(/\u001b\[3\dm/);
+    expect(renderDebrief(incidentDebrief, { full: true, colour: false })).not.toMatch(/\u001b/);
   });
 
   it.each([40, 60, 100])('wraps to width %i', (width) => {
-    const out = renderDebrief(designDebrief, { colour: false, width });
+    const out = renderDebrief(designDebrief, { full: true, colour: false, width });
     const widest = Math.max(...out.split('\n').map(displayWidth));
     expect(widest).toBeLessThanOrEqual(width);
   });
 
   it('strips escape sequences from candidate text even with colour on', () => {
-    const out = renderDebrief(incidentDebrief, { colour: true });
+    const out = renderDebrief(incidentDebrief, { full: true, colour: true });
     expect(out).not.toContain('\u001b[31mbroke');
     expect(out).toContain('partner broke it');
   });
@@ -123,13 +123,13 @@ describe('terminal debrief of a short round', () => {
   };
 
   it('matches the snapshot at 80 columns without colour', async () => {
-    const out = renderDebrief(short, { colour: false, width: 80, title: 'Payment auth at 3am', sessionId: '2026-11-28T17-05-09-payment-auth-3am-ab12' });
+    const out = renderDebrief(short, { full: true, colour: false, width: 80, title: 'Payment auth at 3am', sessionId: '2026-11-28T17-05-09-payment-auth-3am-ab12' });
     await expect(out).toMatchFileSnapshot('__snapshots__/short-round.txt');
     for (const line of out.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(80);
   });
 
   it('shows every hit and red flag but only the three heaviest misses, then counts the rest', () => {
-    const out = renderDebrief(short, { colour: false, sessionId: 'abc-123' });
+    const out = renderDebrief(short, { full: true, colour: false, sessionId: 'abc-123' });
     expect(out).toContain('✓ checked dashboards');
     expect(out).toContain('⚑ blamed the partner');
     for (const shown of ['ij miss 6', 'ij miss 5', 'ij miss 4', 'pe miss 4', 'pe miss 3', 'pe miss 2']) expect(out).toContain(`✗ ${shown}\n`);
@@ -140,20 +140,20 @@ describe('terminal debrief of a short round', () => {
   });
 
   it('gives a signal with nothing hit and no red flag one line with its heaviest tip', () => {
-    const out = renderDebrief(short, { colour: false });
+    const out = renderDebrief(short, { full: true, colour: false });
     const section = out.slice(out.indexOf('Data-integrity'), out.indexOf('Empathy'));
     expect(section.trim().split('\n')).toEqual([expect.stringMatching(/^Data-integrity/), '  ✗ none of its 5 beats hit; start with: Tip for di miss 5.']);
   });
 
   it('says the list of terms note once, in the overall section', () => {
-    const out = renderDebrief(short, { colour: false });
+    const out = renderDebrief(short, { full: true, colour: false });
     expect(out.split('list of terms').length - 1).toBe(1);
     expect(out.indexOf('list of terms')).toBeLessThan(out.indexOf('Incident judgement'));
     expect(out.replace(/\s+/g, ' ')).toContain('level capped on incident judgement, data-integrity decisions.');
   });
 
   it('without a session id points at --format md, and markdown still lists every miss', () => {
-    expect(renderDebrief(short, { colour: false })).toContain('… and 3 more missed beats (--format md lists them all)');
+    expect(renderDebrief(short, { full: true, colour: false })).toContain('… and 3 more missed beats (--format md lists them all)');
     const md = renderDebrief(short, { format: 'md' });
     for (let i = 1; i <= 6; i++) expect(md).toContain(`ij miss ${i}`);
     expect(md.split('list of terms').length - 1).toBe(2);
