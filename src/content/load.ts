@@ -39,12 +39,28 @@ export function contentKindOf(value: unknown): ContentKind {
   return 'scenario';
 }
 
+/** A reference to something that does not exist: worth reporting even beside schema problems. */
+const DANGLING = /\bunknown (signal|beat|panel|action|state key|concept|word class)\b/;
+
+/**
+ * Reference checks on a file that also breaks the schema, so one pass reports both: the dangling
+ * references (unknown beats, actions, concepts) in what can be read. Other reference problems
+ * there are often the schema problem seen again ("needs a prompt" beside "unknown key promt"),
+ * and a part too malformed to read is left to its schema problem.
+ */
+function referencesAsFarAsReadable(check: () => Problem[]): Problem[] {
+  try {
+    return check().filter((p) => DANGLING.test(p.message));
+  } catch {
+    return [];
+  }
+}
+
 export function rubricFromDocument(doc: ContentDocument): Checked<LoadedRubric> {
   if (doc.value === undefined || doc.problems.length > 0) return { problems: doc.problems };
   const schema = schemaProblems('rubric', doc);
-  if (schema.length > 0) return { problems: schema };
   const rubric = doc.value as RubricSpec;
-  const problems = rubricReferenceProblems(doc, rubric);
+  const problems = [...schema, ...(schema.length > 0 ? referencesAsFarAsReadable(() => rubricReferenceProblems(doc, rubric)) : rubricReferenceProblems(doc, rubric))];
   if (problems.length > 0) return { problems };
   return { loaded: { rubric, file: doc.file, locate: doc.locate }, problems: [] };
 }
@@ -57,9 +73,9 @@ export function scenarioFromDocument(doc: ContentDocument, rubric: RubricSpec | 
     return { problems: [{ file: doc.file, line: 1, col: 1, message: 'this is a rubric (it has signals and storyBeats), not a scenario; check it with mockloop validate' }] };
   }
   const schema = schemaProblems('scenario', doc);
-  if (schema.length > 0) return { problems: schema };
   const scenario = doc.value as Scenario;
-  const problems = scenarioReferenceProblems(doc, scenario, rubric);
+  const references = () => scenarioReferenceProblems(doc, scenario, rubric);
+  const problems = [...schema, ...(schema.length > 0 ? referencesAsFarAsReadable(references) : references())];
   if (problems.length > 0) return { problems };
   return { loaded: { scenario, file: doc.file, locate: doc.locate }, problems: [] };
 }

@@ -67,6 +67,16 @@ const cases: [string, string[]][] = [
       '42:68: unknown panel or action "mitigate"',
     ],
   ],
+  // one pass: the dangling references are reported beside the schema problem, not after it is fixed
+  [
+    'schema-and-refs.yaml',
+    [
+      '12:5: unknown key "promt" in phase; did you mean "prompt"?',
+      '13:44: unknown beat "no-such-beat" in "incident-judgement" (beat reference "incident-judgement/no-such-beat")',
+      '17:23: unknown action "no-such-action" (the scenario has no actions)',
+      '28:13: unknown concept "{no-such-concept}" in pattern "{no-such-concept} dashboard"',
+    ],
+  ],
   ['duplicate-ids.yaml', ['15:13: duplicate probe id "ops" (first at line 13)', '17:9: duplicate phase id "design" (first at line 8)']],
   [
     'incident-without-investigate.yaml',
