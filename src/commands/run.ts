@@ -17,6 +17,7 @@ import { Interrupted, SIGNAL_EXIT, playRound, stateOf, type RoundObserver, type 
 import { stdoutStyle } from '../io/colour.js';
 import { jsonOutput } from '../debrief/render-json.js';
 import { write, writeErr, writeOut } from '../io/output.js';
+import { wrapPath } from '../debrief/text.js';
 
 export interface RunOptions {
   minutes?: string;
@@ -31,6 +32,11 @@ export interface RunOptions {
   facilitator?: boolean;
   /** End with the whole debrief rather than the summary. */
   full?: boolean;
+}
+
+/** Paths on stderr are laid out for a terminal only: piped, a path stays on one line. */
+function stderrWidth(width: number): number {
+  return process.stderr.isTTY ? width : Number.POSITIVE_INFINITY;
 }
 
 /** Simulated wall time per scripted turn: deterministic runs, with timing that still means something. */
@@ -214,7 +220,7 @@ export async function playScenario(req: PlayRequest): Promise<void> {
     const path = saver.interrupted(Math.max(0, clock.now() - last.startedAt));
     if (!path) throw new UserError(`\nRound interrupted; nothing saved (${saver.journal.reason ?? 'not saving'}).`, code);
     throw new UserError(
-      `\nRound interrupted; every answer you sent is saved in ${path}\n  carry on: mockloop resume ${saver.journal.id}\n  score it: mockloop debrief ${saver.journal.id}`,
+      `\nRound interrupted; every answer you sent is saved in${process.stderr.isTTY ? `\n${wrapPath(path, style.width).join('\n')}` : ` ${path}`}\n  carry on: mockloop resume ${saver.journal.id}\n  score it: mockloop debrief ${saver.journal.id}`,
       code,
     );
   } finally {
@@ -238,8 +244,8 @@ export async function playScenario(req: PlayRequest): Promise<void> {
   }
   const savedPath = saver.finish(transcript, debrief);
   const ref = savedPath ? shortRefOf(saver.journal.id, dirname(savedPath)) : undefined;
-  // the path on a line of its own, so a narrow terminal wraps only the path
-  if (savedPath) writeErr(`Saved: ${savedPath}\n  (mockloop debrief ${ref})\n`);
+  // a long path breaks after a "/", never inside a name
+  if (savedPath) writeErr(`${wrapPath(savedPath, stderrWidth(style.width), 'Saved: ').join('\n')}\n  (mockloop debrief ${ref})\n`);
   // the warning has been said; a round that meant to save and could not is not a success
   else if (saver.journal.recordFailed) process.exitCode = 1;
   if (req.json) {

@@ -100,3 +100,41 @@ export function scoreBar(score: number): { filled: string; empty: string } {
   const n = Math.max(0, Math.min(BAR_CELLS, Math.round(score / (100 / BAR_CELLS))));
   return { filled: '█'.repeat(n), empty: '░'.repeat(BAR_CELLS - n) };
 }
+
+/**
+ * A file path laid out to fit: broken only after a "/", never inside a name (a name longer than
+ * the whole width stays whole). The first line starts with `first`; later lines start at column 0,
+ * so each piece can be selected as it is.
+ */
+export function wrapPath(path: string, width: number, first = ''): string[] {
+  const pieces = path.split(/(?<=\/)/);
+  const lines: string[] = [];
+  let line = first;
+  for (const piece of pieces) {
+    if (line !== first && line !== '' && displayWidth(line + piece) > width) {
+      lines.push(line);
+      line = '';
+    }
+    line += piece;
+  }
+  lines.push(line);
+  return lines;
+}
+
+/**
+ * Lines of a wrapped paragraph with no one-word last line: when the last line would hold a lone
+ * word, the line before gives it its own last word, if that still fits the width.
+ */
+export function withoutOrphan(lines: string[], width: number, indent = ''): string[] {
+  if (lines.length < 2) return lines;
+  const last = lines[lines.length - 1]!;
+  const before = lines[lines.length - 2]!;
+  const lastWords = last.trim().split(/\s+/);
+  const beforeWords = before.trim().split(/\s+/);
+  if (lastWords.length !== 1 || beforeWords.length < 3) return lines;
+  const moved = before.slice(before.trimEnd().lastIndexOf(' ') + 1).trimEnd();
+  const kept = before.trimEnd().slice(0, before.trimEnd().lastIndexOf(' ')).trimEnd();
+  const joined = `${indent}${moved} ${last.trim()}`;
+  if (displayWidth(joined) > width) return lines;
+  return [...lines.slice(0, -2), kept, joined];
+}

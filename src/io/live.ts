@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { TranscriptEntry } from '../round/transcript.js';
 import { clipQuote, stripControls } from '../debrief/sanitize.js';
+import { displayWidth, withoutOrphan } from '../debrief/text.js';
 
 // The transcript as it plays: interviewer lines, the system's panels in a box, notices dimmed.
 // A pure formatter; the caller decides where it goes and whether it has colour.
@@ -21,18 +22,19 @@ function clean(text: string): string {
 }
 
 function wrapLine(line: string, width: number): string[] {
-  if (line.length <= width) return [line];
+  if (displayWidth(line) <= width) return [line];
   const indent = /^\s*/.exec(line)![0];
   const out: string[] = [];
   let cur = '';
   for (const word of line.trim().split(/\s+/)) {
-    if (cur && (indent + cur + ' ' + word).length > width) {
+    if (cur && displayWidth(indent + cur + ' ' + word) > width) {
       out.push(indent + cur);
       cur = word;
     } else cur = cur ? `${cur} ${word}` : word;
   }
   if (cur) out.push(indent + cur);
-  return out;
+  // a panel line just over the width would leave one word alone on the next line
+  return withoutOrphan(out, width, indent);
 }
 
 function wrap(text: string, width: number): string[] {

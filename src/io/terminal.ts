@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { formatDuration } from '../round/simclock.js';
 import { sanitize, stripControls } from '../debrief/sanitize.js';
+import { displayWidth, truncate, wrap } from '../debrief/text.js';
 import { write } from './output.js';
 import { Interrupted, PASTE_MARK, type PromptInfo, type TurnSource } from './play.js';
 
@@ -126,13 +127,67 @@ function safeChoices<C extends Choice<unknown>>(choices: C[]): C[] {
   return choices.map((c) => ({ ...c, name: sanitize(c.name), ...(c.description !== undefined ? { description: sanitize(c.description) } : {}) }));
 }
 
+/** The columns inquirer lays its prompts out in (it wraps whatever is wider, mid-word). */
+function columnsOf(output: NodeJS.WritableStream): number {
+  const columns = (output as NodeJS.WriteStream).columns;
+  return columns && columns > 0 ? columns : 80;
+}
+
+/**
+ * A menu's choices laid out before inquirer sees them: a long name wraps under itself (after the
+ * two columns of the pointer), a description under the list, both at word boundaries; the line
+ * shown once chosen is the name cut to one line.
+ */
+export function fitChoices<T>(message: string, choices: Choice<T>[], width: number): (Choice<T> & { short: string })[] {
+  const room = Math.max(20, width - 2);
+  return choices.map((ch) => {
+    const fitted: Choice<T> & { short: string } = {
+      ...ch,
+      name: wrap(ch.name, room).join('\n  '),
+      short: truncate(ch.name, Math.max(10, width - displayWidth(`✔ ${message} `))),
+    };
+    if (ch.description !== undefined) fitted.description = wrap(ch.description, Math.max(20, width)).join('\n');
+    return fitted;
+  });
+}
+
 /** A menu choice (inquirer select). */
 export async function choose<T>(message: string, choices: Choice<T>[]): Promise<T> {
   try {
-    return await run((p, input) => p.select<T>({ message: sanitize(message), choices: safeChoices(choices), pageSize: 12 }, { input }));
+    const fitted = fitChoices(sanitize(message), safeChoices(choices), columnsOf(process.stdout));
+    return await run((p, input) => p.select<T>({ message: sanitize(message), choices: fitted, pageSize: 12 }, { input }));
   } finally {
     releaseTerminal();
   }
+}
+
+/**
+ * The answer as it stays on screen once sent, wrapped at word boundaries to the terminal: the
+ * first line after the prompt, the rest indented under it. Inquirer would otherwise wrap it
+ * mid-word, with the breaking space at the start of the next line.
+ */
+export function fitAnswer(promptLine: string, answer: string, width: number): string {
+  const first = displayWidth(`${promptLine} `);
+  const lines: string[] = [];
+  const words = answer.split(/\s+/).filter(Boolean);
+  let line = '';
+  let room = width - first;
+  for (const word of words) {
+    if (line !== '' && displayWidth(`${line} ${word}`) > room) {
+      lines.push(line);
+      line = word;
+      room = width - 2;
+      continue;
+    }
+    if (line === '' && lines.length === 0 && displayWidth(word) > room) {
+      // not even the first word fits beside the prompt: start under it
+      lines.push('');
+      room = width - 2;
+    }
+    line = line === '' ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  return lines.join('\n  ');
 }
 
 /** Several choices at once (inquirer checkbox): space toggles, Enter confirms. */
@@ -208,6 +263,8 @@ interface LiveConfig {
   draft: string;
   /** Wake (resolve with the line as typed) after this many ms; none when undefined. */
   wakeInMs?: number;
+  /** The terminal's columns: the sent answer is laid out to them. */
+  width: number;
 }
 
 type LiveAnswer = { line: string; woke: boolean };
@@ -245,7 +302,10 @@ async function live(): Promise<LivePrompt> {
     });
     // woken, the line leaves no trace: it comes back in the next prompt, after the notice
     if (status === 'woke') return '';
-    return `› ${config.message()} ${value}`;
+    const head = `› ${config.message()}`;
+    // once sent, the answer stays on screen wrapped at word boundaries; while typing, inquirer
+    // keeps the cursor on the line it draws
+    return `${head} ${status === 'done' ? fitAnswer(head, value, config.width) : value}`;
   }) as unknown as LivePrompt;
   return livePrompt;
 }
@@ -260,7 +320,7 @@ export function terminalSource(output: NodeJS.WritableStream = process.stdout): 
       const message = () =>
         promptMessage(info.remainingMs === null ? info : { ...info, remainingMs: Math.max(0, info.remainingMs - (Date.now() - shownAt)) });
       const prompt = await live();
-      const config: LiveConfig = { message, draft: info.draft ?? '' };
+      const config: LiveConfig = { message, draft: info.draft ?? '', width: columnsOf(output) };
       if (info.wakeInMs !== undefined) config.wakeInMs = info.wakeInMs;
       let answer: LiveAnswer;
       try {

@@ -50,14 +50,17 @@ describe.skipIf(!hasTmux)('interactive round in a terminal', () => {
 
     await sleep(200);
     tmux('send-keys', '-t', session, 'C-c');
-    const after = await waitFor(/saved in /);
+    const after = await waitFor(/saved in\s[\s\S]*carry on/);
     expect(after).not.toMatch(/\n\s+at .*\.js/); // no stack trace
     expect(after).not.toMatch(/ExitPromptError/);
 
     expect(await exitStatus(status)).toBe('exit=130');
 
-    // the path printed is the saved round: a journal (.jsonl, one event per line) or a record (.json)
-    const path = /saved in (\S+)/.exec(after)![1]!;
+    // the path printed is the saved round: a journal (.jsonl, one event per line) or a record (.json),
+    // laid out over lines that break only after a "/"
+    const laidOut = /saved in\n([\s\S]*?)\n {2}carry on/.exec(after)![1]!.split('\n');
+    for (const l of laidOut.slice(0, -1)) expect(l.endsWith('/')).toBe(true);
+    const path = laidOut.join('');
     expect(path.startsWith(join(home, 'sessions'))).toBe(true);
     const text = readFileSync(path, 'utf8');
     const entries: { role: string; text: string }[] = path.endsWith('.jsonl')
