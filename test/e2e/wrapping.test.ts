@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -28,10 +28,11 @@ const answers = [
   '/end',
 ];
 
-/** Every word mockloop could print here: the scenario, the rubric and what was typed. */
+/** Every word mockloop could print here: the scenarios (the menu lists them all), the rubric and what was typed. */
 function dictionary(): Set<string> {
+  const scenarios = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml'));
   const text = [
-    readFileSync(join(ROOT, 'scenarios', 'payment-auth-3am.yaml'), 'utf8'),
+    ...scenarios.map((f) => readFileSync(join(ROOT, 'scenarios', f), 'utf8')),
     readFileSync(join(ROOT, 'rubrics', 'backend-signals.yaml'), 'utf8'),
     ...answers,
   ].join('\n');
@@ -65,7 +66,7 @@ async function pick(name: string, label: RegExp): Promise<void> {
   throw new Error(`no choice matching ${label}`);
 }
 
-describe.skipIf(!hasTmux).each([60, 120])('a round at %i columns', (cols) => {
+describe.skipIf(!hasTmux).each([60, 80, 120])('a round at %i columns', (cols) => {
   it('no line over the width, no stray leading space, no word broken in two', async () => {
     const home = mkdtempSync(join(tmpdir(), `mockloop-wrap-${cols}-`));
     homes.push(home);
@@ -77,6 +78,13 @@ describe.skipIf(!hasTmux).each([60, 120])('a round at %i columns', (cols) => {
     await server.waitFor(name, /What do you want to practise\?/);
     await pick(name, /Incident/);
     await server.waitFor(name, /Which round\?/);
+    await sleep(300);
+    // the menu as it stands, its descriptions wrapped under the list
+    const menu = server.tmux('capture-pane', '-p', '-J', '-t', name).split('\n').map((l) => l.trimEnd());
+    const words = dictionary();
+    expect(menu.filter((l) => displayWidth(l) > cols)).toEqual([]);
+    expect(menu.filter((l) => /^ \S/.test(l))).toEqual([]);
+    expect(brokenWords(menu, words)).toEqual([]);
     await pick(name, /authorisation latency page/);
     let prompts = 1;
     await server.waitFor(name, /› \[40m left · 02:47/);
@@ -97,7 +105,7 @@ describe.skipIf(!hasTmux).each([60, 120])('a round at %i columns', (cols) => {
 
     expect(lines.filter((l) => displayWidth(l) > cols)).toEqual([]);
     expect(lines.filter((l) => /^ \S/.test(l))).toEqual([]);
-    expect(brokenWords(lines, dictionary())).toEqual([]);
+    expect(brokenWords(lines, words)).toEqual([]);
     // the answers stay on screen as sent, whole words, each continuation under the first line
     const screen = lines.join('\n');
     expect(screen.replace(/\n {2}/g, ' ')).toContain(answers[0]!.slice(0, 60));
