@@ -21,7 +21,7 @@ function clean(text: string): string {
   return stripControls(text);
 }
 
-function wrapLine(line: string, width: number): string[] {
+function wrapLine(line: string, width: number, orphans = false): string[] {
   if (displayWidth(line) <= width) return [line];
   const indent = /^\s*/.exec(line)![0];
   const out: string[] = [];
@@ -34,19 +34,20 @@ function wrapLine(line: string, width: number): string[] {
   }
   if (cur) out.push(indent + cur);
   // a panel line just over the width would leave one word alone on the next line
-  return withoutOrphan(out, width, indent);
+  return orphans ? out : withoutOrphan(out, width, indent);
 }
 
-function wrap(text: string, width: number): string[] {
+/** `orphans`: a lone last word is fine (a heading whose last line the clock joins). */
+function wrap(text: string, width: number, orphans = false): string[] {
   return clean(text)
     .trimEnd()
     .split('\n')
-    .flatMap((l) => wrapLine(l, Math.max(20, width)));
+    .flatMap((l) => wrapLine(l, Math.max(20, width), orphans));
 }
 
 /** A box's heading, wrapped under its first line; `tail` (the clock) stays whole on the last line. */
 function heading(c: ChalkInstance, head: string, width: number, tail = ''): string[] {
-  const lines = wrap(head, width - 5);
+  const lines = wrap(head, width - 5, tail !== '');
   const last = lines.length - 1;
   if (tail && (lines[last]! + tail).length > width - 5) lines.push(tail.trimStart());
   else if (tail) lines[last] = lines[last]! + tail;

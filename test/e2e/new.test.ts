@@ -99,7 +99,7 @@ describe.each(['incident', 'design', 'behavioral'])('mockloop new --kind %s', (k
 
 describe('mockloop new: problems', () => {
   const cases: [name: string, args: string[], stderr: RegExp][] = [
-    ['an id with capitals', ['new', 'Bad_Id', '--kind', 'incident'], /^invalid scenario id "Bad_Id"/],
+    ['an id with capitals', ['new', 'Bad_Id', '--kind', 'incident'], /^error: invalid scenario id "Bad_Id"/],
     ['an id starting with a hyphen', ['new', '-x', '--kind', 'design'], /./],
     ['an unknown kind', ['new', 'fine-id', '--kind', 'quiz'], /quiz/],
     ['no kind', ['new', 'fine-id'], /--kind/],

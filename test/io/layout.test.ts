@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { displayWidth, withoutOrphan, wrapPath } from '../../src/debrief/text.js';
 import { fitAnswer, fitChoices } from '../../src/io/terminal.js';
+import { formatEntry } from '../../src/io/live.js';
+import type { TranscriptEntry } from '../../src/round/transcript.js';
 
 // Text laid out before the terminal (or inquirer) gets to wrap it: at word boundaries, each
 // continuation under its own text, paths broken only after a slash.
@@ -49,5 +51,18 @@ describe('withoutOrphan', () => {
   ])('%o at %i', (lines, width, expected) => {
     const indent = /^\s*/.exec(lines[0]!)![0];
     expect(withoutOrphan(lines, width, indent)).toEqual(expected);
+  });
+});
+
+describe('a panel in the live transcript', () => {
+  it('leaves no word alone on the last line of a wrapped panel line', () => {
+    const text = 'Northbridge is answering, just slowly. We send about 1,150/s; they are completing about 800/s and the queue grows.';
+    const entry = { role: 'system', kind: 'panel', text, title: 'Partner integration', ref: 'partner-queue', clock: '02:57', phase: 'triage', atMs: 0 } as const;
+    const lines = formatEntry(entry as unknown as TranscriptEntry, { colour: false, width: 60, echoCandidate: false })!.split('\n');
+    const body = lines.filter((l) => l.startsWith('  │ ')).map((l) => l.slice(4));
+    expect(body.length).toBeGreaterThan(1);
+    for (const l of body) expect(l.trim().split(/\s+/).length).toBeGreaterThan(1);
+    for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(60);
+    expect(body.join(' ')).toBe(text);
   });
 });
