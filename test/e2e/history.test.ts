@@ -142,6 +142,27 @@ describe('saved rounds: run, history, debrief', () => {
     expect(timeline.startsWith(summary.trimEnd())).toBe(true);
   });
 
+  it('drill with no --signal practises the weakest signal in history, and says why', () => {
+    const h = JSON.parse(mockloop(['history', '--json']).stdout) as { sessions: { noAnswers?: boolean; signals: Record<string, { score: number }> }[] };
+    // each signal's score in the latest round with answers that targeted it
+    const latest: Record<string, { score: number }> = {};
+    for (const s of h.sessions) if (!s.noAnswers) Object.assign(latest, s.signals);
+    const lowest = Math.min(...Object.values(latest).map((v) => v.score));
+    const file = answers('drill.yaml', ['We paged the platform team and they helped.', '/end']);
+    const r = mockloop(['drill', '--answers', file, '--no-save', '--json']);
+    expect(r.status).toBe(0);
+    const signal = /^Drilling .+: your weakest signal: [a-z ]+ \((\d+)\/100\)[^\n]*\n {2}\(mockloop drill --signal ([a-z-]+) picks it yourself\)/.exec(r.stderr);
+    expect(signal, r.stderr).not.toBeNull();
+    expect(Number(signal![1])).toBe(lowest);
+    expect(latest[signal![2]!]!.score).toBe(lowest);
+    expect((JSON.parse(r.stdout) as { scenario: { id: string } }).scenario.id).toBe(`drill-${signal![2]}`);
+    // with no history: one at random, and it says so
+    const empty = mkdtempSync(join(tmpdir(), 'mockloop-empty-'));
+    const fresh = mockloop(['drill', '--answers', file, '--no-save'], { MOCKLOOP_HOME: empty });
+    expect(fresh.stdout).toMatch(/^Drilling .+: no scored rounds yet, so one at random\./);
+    rmSync(empty, { recursive: true, force: true });
+  });
+
   it('debrief of an unknown id is a one-line error', () => {
     const r = mockloop(['debrief', 'nope']);
     expect(r.status).toBe(1);

@@ -111,3 +111,21 @@ describe.skipIf(!hasTmux).each([60, 80, 120])('a round at %i columns', (cols) =>
     expect(screen.replace(/\n {2}/g, ' ')).toContain(answers[0]!.slice(0, 60));
   }, 120_000);
 });
+
+describe.skipIf(!hasTmux)('the menu, once there is history', () => {
+  it('offers to practise your weakest signal, and plays a drill of it', async () => {
+    const home = homes.at(-1);
+    expect(home, 'the rounds above saved into this home').toBeDefined();
+    const name = 'weakest';
+    const status = join(home!, 'status-menu');
+    const cmd = `cd ${JSON.stringify(ROOT)} && env -u FORCE_COLOR NO_COLOR=1 MOCKLOOP_HOME=${JSON.stringify(home)} node ${JSON.stringify(BIN)}; echo "exit=$?" > ${JSON.stringify(status)}; sleep 60`;
+    server.tmux('new-session', '-d', '-s', name, '-x', '100', '-y', '40', cmd);
+    await server.waitFor(name, /What do you want to practise\?/);
+    await server.waitFor(name, /Practise your weakest signal: /);
+    await pick(name, /Practise your weakest signal/);
+    await server.waitFor(name, /› \[10m left · /);
+    await server.type(name, '/end');
+    expect(await exitStatus(status, 30_000)).toBe('exit=0');
+    expect(server.screen(name)).toMatch(/Debrief: Drill: /);
+  }, 60_000);
+});
