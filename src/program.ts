@@ -145,7 +145,8 @@ export function buildProgram(version: string): Command {
     .option('--answers <file>', 'play the remaining turns from this YAML list of strings instead of prompting')
     .option('--json', 'print the transcript and the debrief as one JSON object')
     .option('--facilitator', "at a terminal, review the scorer's verdicts before the debrief")
-    .action(async (session: string | undefined, opts: { answers?: string; json?: boolean; facilitator?: boolean }) => {
+    .option('--full', 'end with the whole debrief: every beat with its quote, the time per phase, the investigation')
+    .action(async (session: string | undefined, opts: { answers?: string; json?: boolean; facilitator?: boolean; full?: boolean }) => {
       const { resumeCommand } = await import('./commands/resume.js');
       await resumeCommand(session, { ...opts, scenarios: program.opts().scenarios as string | undefined });
     });

@@ -13,6 +13,8 @@ export interface ResumeOptions {
   json?: boolean;
   /** At a terminal, review the scorer's verdicts before the debrief (the sheet was shown at the start). */
   facilitator?: boolean;
+  /** End with the whole debrief rather than the summary. */
+  full?: boolean;
   scenarios?: string;
 }
 
@@ -121,5 +123,6 @@ async function resumeLocked(journalPath: string, id: string, opts: ResumeOptions
   if (opts.scenarios) req.scenarios = opts.scenarios;
   // a facilitated round stays facilitated: the review comes at the end as it would have
   if (opts.facilitator || start.facilitator) req.facilitator = true;
+  if (opts.full) req.full = true;
   await playScenario(req);
 }

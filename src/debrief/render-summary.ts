@@ -51,7 +51,7 @@ export function summaryLines(debrief: Debrief, ctx: SummaryContext): string[] {
   if (misses.length > 0) {
     out.push('', c.bold(`The ${misses.length === 1 ? 'miss' : `${misses.length} misses`} worth the most`));
     for (const m of misses) {
-      const head = `${m.label} (${inlineName(m.signalName)}, +${m.points})`;
+      const head = `${m.label} (+${m.points} on ${inlineName(m.signalName)})`;
       out.push(...wrap(head, width, `  ${ctx.symbols.miss} `).map((l, i) => (i === 0 ? `  ${c.red(ctx.symbols.miss)}${l.slice(3)}` : l)));
       if (m.tip) out.push(...wrap(m.tip, width, '    ').map((l) => c.dim(l)));
     }

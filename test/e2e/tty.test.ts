@@ -19,7 +19,8 @@ const type = (text: string) => server.type(session, text);
 /** Opens the test's window on `mockloop <args>`; returns where its exit status lands. */
 function start(args: string, opts: { home?: string; env?: string; status?: string } = {}): string {
   const status = opts.status ?? join(opts.home ?? home, 'status');
-  tmux('new-session', '-d', '-s', session, '-x', '110', '-y', '50', mockloopCommand({ home: opts.home ?? home, args, status, ...(opts.env ? { env: opts.env } : {}) }));
+  // exit-empty off: killing the last window must not take the server down under the next test's new-session
+  tmux('start-server', ';', 'set-option', '-g', 'exit-empty', 'off', ';', 'new-session', '-d', '-s', session, '-x', '110', '-y', '50', mockloopCommand({ home: opts.home ?? home, args, status, ...(opts.env ? { env: opts.env } : {}) }));
   return status;
 }
 
