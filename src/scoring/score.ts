@@ -311,7 +311,13 @@ function evidenceOf(doc: Doc, m: Match): { evidence: string; start: number; end:
     const cuts: number[] = [];
     for (const b of s.text.matchAll(CLAUSE_BREAK)) cuts.push(s.start + b.index! + b[0].length);
     const from = Math.max(s.start, ...cuts.filter((c) => c <= m.start));
-    const to = Math.min(s.end, ...cuts.filter((c) => c >= m.end).map((c) => c - 1));
+    const after = cuts.filter((c) => c >= m.end);
+    let to = Math.min(s.end, ...after.map((c) => c - 1));
+    // "... and my own part: I had approved the change": a match at the end of its clause (a word
+    // or two before a colon) is explained by the clause after it, so the quote takes both
+    if (to < s.end && doc.text[to] === ':' && words(doc.text.slice(m.end, to)) <= 2) {
+      to = Math.min(s.end, ...after.slice(1).map((c) => c - 1));
+    }
     const clause = doc.text.slice(from, to).replace(/[;:\s—–-]+$/, '');
     if (words(clause) >= MIN_CLAUSE_WORDS) {
       start = from + (doc.text.slice(from, to).length - doc.text.slice(from, to).trimStart().length);

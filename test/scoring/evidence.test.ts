@@ -48,6 +48,14 @@ describe('the quote for a beat', () => {
     expect(beat(text, 'incident-judgement', 'escalation').evidence).toBe('my part was that I had paged the manager only after the second alert fired.');
   });
 
+  test('a match that ends its clause at a colon is quoted with the clause that explains it', () => {
+    const text =
+      'The contributing factors were a config change without a canary, an alert that fired late, and the part where I paged the manager: I had approved the change after a quick look; we agreed three action items.';
+    expect(beat(text, 'incident-judgement', 'escalation').evidence).toBe(
+      'The contributing factors were a config change without a canary, an alert that fired late, and the part where I paged the manager: I had approved the change after a quick look',
+    );
+  });
+
   test("a signal's evidence comes from the answers that targeted it, when it is found there", () => {
     const first = 'We paged the manager while rolling back.';
     const second = 'In the migration I paged the manager and we kept a way back for 2 weeks.';
