@@ -39,7 +39,7 @@ export function summaryLines(debrief: Debrief, ctx: SummaryContext): string[] {
   const targeted = view.signals.filter((s) => s.targeted);
   const passing = view.signals.filter((s) => !s.targeted);
   // name column: what is left of the width after level, score and bar (2 + 2 + 9 + 1 + 3 + 2 + 10)
-  const nameWidth = Math.max(12, Math.min(width - 29, targeted.reduce((n, s) => Math.max(n, displayWidth(s.name)), 0)));
+  const nameWidth = Math.max(8, Math.min(width - 29, targeted.reduce((n, s) => Math.max(n, displayWidth(s.name)), 0)));
   out.push('');
   for (const s of targeted) out.push(signalRow(s, ctx, nameWidth));
   if (passing.length > 0) {

@@ -20,6 +20,12 @@ describe('the summary (the default terminal debrief)', () => {
     for (const line of out.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(80);
   });
 
+  it.each([40, 60, 120])('fits %i columns (a command to copy is never broken, even at 40)', (width) => {
+    const narrow = renderDebrief(incidentDebrief, { colour: false, width, ref: 'ab12' });
+    const command = /^(?:More: | *)mockloop [a-z]+( \S+)*$/;
+    for (const line of narrow.split('\n')) if (width >= 60 || !command.test(line)) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
+  });
+
   it('says how the overall score is formed', () => {
     const scores = incidentDebrief.targets!.map((t) => incidentDebrief.signals.find((s) => s.id === t)!.score);
     expect(out.replace(/\s+/g, ' ')).toContain(`the average of the ${scores.length} signals this round targeted (${scores.join(', ')})`);
