@@ -300,14 +300,14 @@ const MIN_CLAUSE_WORDS = 4;
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 /**
- * The quote for a match: its sentence, or in a long sentence the clause (or run of clauses)
- * that holds the match, so the quote is the candidate's most specific words for the beat.
+ * The quote for a match: its sentence, or for a beat in a long sentence the clause (or run of
+ * clauses) that holds the match, so the quote is the candidate's most specific words for it.
  */
-function evidenceOf(doc: Doc, m: Match): { evidence: string; start: number; end: number } {
+function evidenceOf(doc: Doc, m: Match, byClause = true): { evidence: string; start: number; end: number } {
   const s = doc.sentences[m.sentence]!;
   let start = s.start;
   let end = s.end;
-  if (words(s.text) > LONG_SENTENCE_WORDS) {
+  if (byClause && words(s.text) > LONG_SENTENCE_WORDS) {
     const cuts: number[] = [];
     for (const b of s.text.matchAll(CLAUSE_BREAK)) cuts.push(s.start + b.index! + b[0].length);
     const from = Math.max(s.start, ...cuts.filter((c) => c <= m.start));
@@ -498,7 +498,8 @@ export function scoreDoc(doc: Doc, rubric: CompiledRubric, opts: ScoreOptions = 
           { scope },
         );
       if (m) {
-        const ev = evidenceOf(doc, m);
+        // a red flag is quoted by its whole sentence: the rest of it is what shows it was meant
+        const ev = evidenceOf(doc, m, false);
         const flag: RedFlagResult = { id: f.id, label: f.label, weight: f.weight, why: f.why, source: 'text', ...ev };
         if (stances.get(m) === 'regretted') flag.regretted = true;
         redFlags.push(flag);
