@@ -140,9 +140,23 @@ export function shortRefOf(id: string, dir: string): string {
   return shortRefs(ids)[ids.indexOf(id)]!;
 }
 
-/** The newest saved round, finished or not: what `mockloop debrief` shows with no ref. */
+/**
+ * The latest saved round, finished or not: what `mockloop debrief` shows with no ref. Latest is
+ * the one written last (ids sort by the second a round started, and two can start in the same one).
+ */
 export function latestSession(dir: string): { kind: 'record' | 'journal'; path: string } {
-  const latest = listSessionFiles(dir).at(-1);
+  let latest: { kind: 'record' | 'journal'; path: string; at: number } | undefined;
+  for (const s of listSessionFiles(dir)) {
+    const found = s.record ? { kind: 'record' as const, path: s.record } : { kind: 'journal' as const, path: s.journal! };
+    let at = 0;
+    try {
+      at = statSync(found.path).mtimeMs;
+    } catch {
+      // gone since the listing: not a candidate
+      continue;
+    }
+    if (!latest || at >= latest.at) latest = { ...found, at };
+  }
   if (!latest) throw new UserError(`no saved rounds yet in ${dir}`, 1, 'play one with: mockloop run payment-auth-3am');
-  return latest.record ? { kind: 'record', path: latest.record } : { kind: 'journal', path: latest.journal! };
+  return { kind: latest.kind, path: latest.path };
 }

@@ -123,20 +123,24 @@ describe('saved rounds: run, history, debrief', () => {
   });
 
   it('debrief with no ref, in text or Markdown, is the latest round', () => {
-    const latestRef = /mockloop debrief (\S+)\)/.exec(second.stderr)![1]!;
+    // a home of its own: the other groups of this file save rounds into the shared one
+    const own = { MOCKLOOP_HOME: mkdtempSync(join(tmpdir(), 'mockloop-latest-')) };
+    const older = /mockloop debrief (\S+)\)/.exec(mockloop(['run', 'payment-auth-3am', '--answers', better], own).stderr)![1]!;
+    const latestRef = /mockloop debrief (\S+)\)/.exec(mockloop(['run', 'payment-auth-3am', '--answers', thin], own).stderr)![1]!;
     for (const format of [[], ['--format', 'md']]) {
-      const none = mockloop(['debrief', ...format]);
-      const named = mockloop(['debrief', latestRef, ...format]);
+      const none = mockloop(['debrief', ...format], own);
+      const named = mockloop(['debrief', latestRef, ...format], own);
       expect(none.status).toBe(0);
       expect(none.stdout).toBe(named.stdout);
     }
-    const firstRef = /mockloop debrief (\S+)\)/.exec(first.stderr)![1]!;
-    expect(mockloop(['debrief']).stdout).not.toBe(mockloop(['debrief', firstRef]).stdout);
+    expect(mockloop(['debrief'], own).stdout).not.toBe(mockloop(['debrief', older], own).stdout);
+    rmSync(own.MOCKLOOP_HOME, { recursive: true, force: true });
   });
 
   it('debrief --timeline adds the time per phase and the investigation to the summary', () => {
-    const summary = mockloop(['debrief']).stdout;
-    const timeline = mockloop(['debrief', '--timeline']).stdout;
+    const ref = /mockloop debrief (\S+)\)/.exec(second.stderr)![1]!;
+    const summary = mockloop(['debrief', ref]).stdout;
+    const timeline = mockloop(['debrief', ref, '--timeline']).stdout;
     expect(summary).not.toMatch(/Investigation \(simulated clock\)/);
     expect(timeline).toMatch(/Time per phase[\s\S]*Investigation \(simulated clock\)\n  02:47 /);
     expect(timeline.startsWith(summary.trimEnd())).toBe(true);
