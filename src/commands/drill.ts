@@ -4,6 +4,7 @@ import { drillScenario, drillSignal } from '../round/drill.js';
 import { readAnswersFile, stdinTurns } from '../io/answers.js';
 import type { TurnSource } from '../io/play.js';
 import { readPastRounds } from '../io/past-rounds.js';
+import { writeErr, writeOut } from '../io/output.js';
 import { sessionsDir } from '../io/session-store.js';
 import { pickDrill, type DrillPick } from '../debrief/history.js';
 import { loadCompiledRubric, playScenario, type PlayRequest, type RunOptions } from './run.js';
@@ -44,7 +45,7 @@ export async function drillCommand(opts: DrillOptions): Promise<void> {
     const name = rubric.spec.signals.find((s) => s.id === signal)?.name ?? signal;
     const why = picked ? picked.why : 'no scored rounds yet, so one at random';
     // with --json stdout carries only the JSON object
-    (opts.json ? process.stderr : process.stdout).write(`Drilling ${name}: ${why}.\n  (mockloop drill --signal ${signal} picks it yourself)\n\n`);
+    (opts.json ? writeErr : writeOut)(`Drilling ${name}: ${why}.\n  (mockloop drill --signal ${signal} picks it yourself)\n\n`);
   }
   const req: PlayRequest = { scenario: drillScenario(rubric.spec, signal, minutes), rubric, json: opts.json === true, save: opts.save !== false, seed };
   if (answers) req.answers = answers;

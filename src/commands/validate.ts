@@ -36,6 +36,6 @@ export async function validateCommand(paths: string[], opts: ValidateCommandOpti
   writeOut(`${report.problems.map(formatProblem).join('\n')}\n`);
   const files = new Set(report.problems.map((p) => p.file)).size;
   // problems found is the command's answer, not an error in running it: exit 1, like a linter
-  process.stderr.write(`${plural(report.problems.length, 'problem')} in ${plural(files, 'file')}\n`);
+  writeErr(`${plural(report.problems.length, 'problem')} in ${plural(files, 'file')}\n`);
   process.exitCode = 1;
 }
