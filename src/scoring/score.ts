@@ -330,11 +330,20 @@ function evidenceOf(doc: Doc, m: Match, byClause = true): { evidence: string; st
 /** Words that make a sentence the speaker's own, subject or possessive. */
 const SPEAKER_WORDS = new Set(['i', 'we', 'my', 'our', 'me', 'us']);
 
-/** The sentence is the speaker's own: said in the first person. */
+const ownSentences = new WeakMap<Doc, Map<number, boolean>>();
+
+/** The sentence is the speaker's own: said in the first person. Read once per sentence. */
 function ownSentence(doc: Doc, index: number): boolean {
-  const s = doc.sentences[index]!;
-  for (let i = s.firstToken; i < s.lastToken; i++) if (SPEAKER_WORDS.has(doc.tokens[i]!.norm)) return true;
-  return false;
+  let known = ownSentences.get(doc);
+  if (!known) ownSentences.set(doc, (known = new Map()));
+  let own = known.get(index);
+  if (own === undefined) {
+    const s = doc.sentences[index]!;
+    own = false;
+    for (let i = s.firstToken; i < s.lastToken && !own; i++) own = SPEAKER_WORDS.has(doc.tokens[i]!.norm);
+    known.set(index, own);
+  }
+  return own;
 }
 
 interface MatchPick {

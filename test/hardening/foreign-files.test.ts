@@ -80,6 +80,10 @@ describe('YAML warnings in an answers file', () => {
     writeFileSync(answers, '- !foo check the dashboards\n- /end\n');
     const r = await mockloop(['run', 'payment-auth-3am', '--answers', answers, '--no-save']);
     expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toBe(`${answers}:1:3: unknown YAML tag: !foo`);
+    // the error, then the one line saying what an answers file looks like
+    const [first, hint, ...rest] = r.stderr.trim().split('\n');
+    expect(first).toBe(`error: ${answers}:1:3: unknown YAML tag: !foo`);
+    expect(hint).toMatch(/YAML list of strings/);
+    expect(rest).toEqual([]);
   });
 });

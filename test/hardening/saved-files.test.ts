@@ -47,7 +47,7 @@ describe.each([
   it('debrief exits 1 with the reason', async () => {
     const r = await mockloop(['debrief', id], { env });
     expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toBe(`${path()}: not a saved mockloop round (${reason})`);
+    expect(r.stderr.trim()).toBe(`error: ${path()}: not a saved mockloop round (${reason})`);
   });
 
   it('history skips it with a one-line warning naming the file, and lists the rest', async () => {

@@ -21,7 +21,7 @@ describe('endless inputs are counted as they are read', () => {
     const r = await mockloop(args, { env, timeoutMs: 30_000 });
     expect(r.signal).toBeNull();
     expect(r.code, r.stderr).toBe(1);
-    expect(r.stderr).toMatch(/^\/dev\/zero: file is larger than 4 MiB$/m);
+    expect(r.stderr).toMatch(/^error: \/dev\/zero: file is larger than 4 MiB$/m);
     expect(r.stderr).not.toMatch(STACK);
   });
 
@@ -32,7 +32,7 @@ describe('endless inputs are counted as they are read', () => {
       const r = spawnSync('sh', ['-c', `yes 'I checked the dashboards.' | "${process.execPath}" "${BIN}" ${args}`], { encoding: 'utf8', env: { ...process.env, ...env, NO_COLOR: '1' }, timeout: 30_000 });
       expect(r.signal).toBeNull();
       expect(r.status, r.stderr).toBe(1);
-      expect(r.stderr).toMatch(/^(\/dev\/stdin: file|-: input) is larger than 4 MiB$/m);
+      expect(r.stderr).toMatch(/^error: (\/dev\/stdin: file|-: input) is larger than 4 MiB$/m);
     },
   );
 });
