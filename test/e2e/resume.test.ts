@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -31,7 +31,12 @@ async function crashedRound(args: string[], answers: string[], keep: number, hom
   const r = await mockloop([...args, '--answers', file], { env: { MOCKLOOP_HOME: home } });
   expect(r.code, r.stderr).toBe(0);
   const dir = join(home, 'sessions');
-  const journal = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().at(-1)!;
+  // the round just played: the journal written last (two rounds can start in the same second,
+  // and then their ids sort by their random suffix)
+  const journal = readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort((a, b) => statSync(join(dir, a)).mtimeMs - statSync(join(dir, b)).mtimeMs)
+    .at(-1)!;
   const id = journal.replace(/\.jsonl$/, '');
   const lines = readFileSync(join(dir, journal), 'utf8').trim().split('\n');
   let turns = 0;
