@@ -146,6 +146,7 @@ try {
     '"not " x n': (n) => 'not '.repeat(n) + 'failing open.',
     '"I would " x n': (n) => 'I would '.repeat(n) + 'fail open.',
     'hyphenated words': (n) => 'on-call-'.repeat(n),
+    'one endless sentence of red flags': (n) => 'I fixed it alone and kept it to myself and '.repeat(Math.ceil(n / 10)),
     'one endless sentence of prose': (n) => 'we rate limited the partner queue and paged the incident manager and '.repeat(Math.ceil(n / 12)),
   };
   console.log('\nadversarial inputs (scoring against the whole rubric)');

@@ -1,4 +1,5 @@
-import { WORDS, type WordListId } from './words.js';
+import { expandContraction } from './contractions.js';
+import { CLAUSE_CONTRACTIONS, WORDS, type WordListId } from './words.js';
 
 // Text → clauses, each with a frame: who does it (agent), whether it is done or ruled out
 // (polarity), how real it is (modality), and what it is for (mood: an ask, an act, or an
@@ -73,38 +74,7 @@ const P = {
   copulas: set('copulas'),
 };
 
-const CONTRACTIONS: Record<string, string[]> = {
-  "won't": ['will', 'not'],
-  "can't": ['can', 'not'],
-  "shan't": ['shall', 'not'],
-  cannot: ['can', 'not'],
-  "let's": ['let', 'us'],
-  "i'm": ['i', 'am'],
-  gonna: ['going', 'to'],
-  wanna: ['want', 'to'],
-};
-const SUFFIXES: [string, string][] = [
-  ["n't", 'not'],
-  ["'d", 'would'],
-  ["'ll", 'will'],
-  ["'re", 'are'],
-  ["'ve", 'have'],
-];
-/** Words after which "'s" is "is", not a possessive. */
-const S_IS = new Set(['it', 'that', 'what', 'where', 'who', 'how', 'there', 'here', 'he', 'she', 'this', 'everything', 'nothing', 'something']);
-
-function pieces(surface: string): string[] {
-  const w = surface.toLowerCase().replace(/’/g, "'");
-  const fixed = CONTRACTIONS[w];
-  if (fixed) return fixed;
-  if (!w.includes("'")) return [w];
-  for (const [suffix, word] of SUFFIXES) if (w.endsWith(suffix) && w.length > suffix.length) return [w.slice(0, -suffix.length), word];
-  if (w.endsWith("'s")) {
-    const base = w.slice(0, -2);
-    return S_IS.has(base) ? [base, 'is'] : [base];
-  }
-  return [w.replace(/'/g, '')];
-}
+const pieces = (surface: string): string[] => expandContraction(surface, CLAUSE_CONTRACTIONS);
 
 // A word keeps its inner dots, underscores, slashes, colons and digit commas: a flag name
 // (auth.partner.max_new_rps), a clock (03:25), a rate (800/s), a number (1,150).

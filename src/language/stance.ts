@@ -1,4 +1,5 @@
-import { WORDS } from './words.js';
+import { expandContraction } from './contractions.js';
+import { STORY_CONTRACTIONS, WORDS } from './words.js';
 
 // Where a candidate stands on what a sentence tells: their own endorsed act, something they
 // refused or argued against, someone else's proposal, an act they look back on with regret, or
@@ -12,15 +13,6 @@ interface Word {
   start: number;
 }
 
-const CONTRACTED: Record<string, string[]> = { "can't": ['can', 'not'], "won't": ['will', 'not'], cannot: ['can', 'not'], "i'm": ['i', 'am'] };
-const SUFFIX: [string, string][] = [
-  ["n't", 'not'],
-  ["'d", 'would'],
-  ["'ll", 'will'],
-  ["'re", 'are'],
-  ["'ve", 'have'],
-];
-
 /** Lower-cased words with contractions expanded, and the marks that end a clause as "|". */
 function words(text: string): Word[] {
   const out: Word[] = [];
@@ -32,17 +24,7 @@ function words(text: string): Word[] {
       if (CLAUSE_BREAKS.has(w)) out.push({ norm: w, start: m.index });
       continue;
     }
-    const fixed = CONTRACTED[w];
-    if (fixed) {
-      for (const n of fixed) out.push({ norm: n, start: m.index });
-      continue;
-    }
-    const suffix = SUFFIX.find(([s]) => w.endsWith(s) && w.length > s.length);
-    if (suffix) {
-      out.push({ norm: w.slice(0, -suffix[0].length), start: m.index }, { norm: suffix[1], start: m.index });
-      continue;
-    }
-    out.push({ norm: w.endsWith("'s") ? w.slice(0, -2) : w, start: m.index });
+    for (const norm of expandContraction(w, STORY_CONTRACTIONS)) out.push({ norm, start: m.index });
   }
   return out;
 }
@@ -62,6 +44,8 @@ const TEMPTATION = phrases(WORDS.temptation.words);
 const COUNTERFACTUAL = phrases(WORDS.counterfactual.words);
 const REGRET = phrases(WORDS.regret.words);
 const PROPOSAL_GAP = 3;
+/** Characters read on each side of what the stance is asked about. */
+const REACH = 1000;
 
 function phraseAt(ws: readonly Word[], i: number, list: readonly string[][]): number {
   let best = 0;
@@ -140,7 +124,12 @@ export interface StanceOptions {
  * have asked for help sooner").
  */
 export function stanceAt(sentence: string, offset: number, after = '', opts: StanceOptions = {}): Stance {
-  const ws = words(sentence);
+  // a clause is read within its neighbourhood: a stance is never decided further away, and a
+  // text of one endless sentence with a match every few words stays linear to read
+  const lo = Math.max(0, offset - REACH);
+  const ws = words(sentence.slice(lo, offset + REACH));
+  offset -= lo;
+  after = after.slice(0, REACH);
   let at = ws.findIndex((w) => w.start >= offset);
   if (at < 0) at = ws.length;
   const from = clauseStart(ws, at);

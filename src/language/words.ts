@@ -1,3 +1,5 @@
+import type { ContractionRules } from './contractions.js';
+
 // Every word list the clause reader uses, kept apart from its logic (as retext keeps data/en/*.yml).
 // Each list says where its entries come from. Multi-word entries are matched on normalised words:
 // lower case, contractions expanded ("won't" → "will not", "I'd" → "i would").
@@ -8,6 +10,41 @@ export interface WordList {
 }
 
 const list = (source: string, words: readonly string[]): WordList => ({ source, words });
+
+/** How the scorer and the stance reader expand contractions: "I'm" is "i am", "let's" keeps "let". */
+export const STORY_CONTRACTIONS: ContractionRules = {
+  whole: { "can't": ['can', 'not'], "won't": ['will', 'not'], "shan't": ['shall', 'not'], "ain't": ['is', 'not'], cannot: ['can', 'not'] },
+  suffixes: [
+    ["n't", 'not'],
+    ["'d", 'would'],
+    ["'ll", 'will'],
+    ["'re", 'are'],
+    ["'ve", 'have'],
+    ["'m", 'am'],
+  ],
+};
+
+/** How the clause reader expands contractions: "let's" is "let us", and "it's" is "it is". */
+export const CLAUSE_CONTRACTIONS: ContractionRules = {
+  whole: {
+    "won't": ['will', 'not'],
+    "can't": ['can', 'not'],
+    "shan't": ['shall', 'not'],
+    cannot: ['can', 'not'],
+    "let's": ['let', 'us'],
+    "i'm": ['i', 'am'],
+    gonna: ['going', 'to'],
+    wanna: ['want', 'to'],
+  },
+  suffixes: [
+    ["n't", 'not'],
+    ["'d", 'would'],
+    ["'ll", 'will'],
+    ["'re", 'are'],
+    ["'ve", 'have'],
+  ],
+  sIs: new Set(['it', 'that', 'what', 'where', 'who', 'how', 'there', 'here', 'he', 'she', 'this', 'everything', 'nothing', 'something']),
+};
 
 export const WORDS = {
   /** Words that join two clauses of equal standing. */

@@ -1,4 +1,6 @@
 import { stemmer } from 'stemmer';
+import { expandContraction } from '../language/contractions.js';
+import { STORY_CONTRACTIONS } from '../language/words.js';
 import type { Doc, Sentence, Token } from './types.js';
 
 // Text → sentences and tokens, each token marked for negation and hypothetical scope.
@@ -15,22 +17,6 @@ const NUMBER_WORDS = new Set([
   'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety',
   'hundred', 'thousand', 'million', 'billion', 'half', 'dozen', 'twice', 'thrice', 'double', 'triple',
 ]);
-
-const CONTRACTIONS: Record<string, string[]> = {
-  "can't": ['can', 'not'],
-  "won't": ['will', 'not'],
-  "shan't": ['shall', 'not'],
-  "ain't": ['is', 'not'],
-  cannot: ['can', 'not'],
-};
-const SUFFIXES: [string, string][] = [
-  ["n't", 'not'],
-  ["'d", 'would'],
-  ["'ll", 'will'],
-  ["'re", 'are'],
-  ["'ve", 'have'],
-  ["'m", 'am'],
-];
 
 const ABBREVIATIONS = new Set(['e.g', 'i.e', 'eg', 'ie', 'etc', 'vs', 'approx', 'cf', 'mr', 'mrs', 'dr', 'al', 'inc', 'ltd']);
 
@@ -86,19 +72,7 @@ export function isNumberWord(norm: string): boolean {
 
 /** Split one surface word into normalised pieces: contractions expanded, possessives dropped. */
 export function wordPieces(surface: string): string[] {
-  const w = surface.toLowerCase().replace(/’/g, "'");
-  const fixed = CONTRACTIONS[w];
-  if (fixed) return fixed;
-  if (w.includes("'")) {
-    for (const [suffix, expansion] of SUFFIXES) {
-      if (w.endsWith(suffix) && w.length > suffix.length) {
-        return [w.slice(0, -suffix.length), expansion];
-      }
-    }
-    if (w.endsWith("'s")) return [w.slice(0, -2)];
-    return [w.replace(/'/g, '')];
-  }
-  return [w];
+  return expandContraction(surface, STORY_CONTRACTIONS);
 }
 
 interface RawSentence {

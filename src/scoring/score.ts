@@ -283,12 +283,18 @@ function disjointSpans(spans: [number, number][]): number {
 
 /** How many sentences after a red flag a regret told about it may come. */
 const REGRET_REACH = 3;
+/** How much of those sentences is read for it. */
+const AFTER_CHARS = 1000;
 
 /** Where the candidate stands on what a match tells (src/language/stance.ts). */
 function stanceOfMatch(doc: Doc, m: Match, negationIsTheAct: boolean): Stance {
   const s = doc.sentences[m.sentence]!;
-  const next = doc.sentences.slice(m.sentence + 1, m.sentence + 1 + REGRET_REACH);
-  return stanceAt(s.text, m.start - s.start, next.map((x) => x.text).join(' '), { negationIsTheAct });
+  let after = '';
+  for (const x of doc.sentences.slice(m.sentence + 1, m.sentence + 1 + REGRET_REACH)) {
+    if (after.length >= AFTER_CHARS) break;
+    after += ` ${x.text.slice(0, AFTER_CHARS)}`;
+  }
+  return stanceAt(s.text, m.start - s.start, after, { negationIsTheAct });
 }
 
 /** Clause boundaries inside a sentence: a semicolon, a colon or a dash followed by a space. */
