@@ -11,17 +11,19 @@ export interface WordList {
 
 const list = (source: string, words: readonly string[]): WordList => ({ source, words });
 
+/** English contracted endings and the word each stands for. */
+const SUFFIXES: readonly (readonly [string, string])[] = [
+  ["n't", 'not'],
+  ["'d", 'would'],
+  ["'ll", 'will'],
+  ["'re", 'are'],
+  ["'ve", 'have'],
+];
+
 /** How the scorer and the stance reader expand contractions: "I'm" is "i am", "let's" keeps "let". */
 export const STORY_CONTRACTIONS: ContractionRules = {
   whole: { "can't": ['can', 'not'], "won't": ['will', 'not'], "shan't": ['shall', 'not'], "ain't": ['is', 'not'], cannot: ['can', 'not'] },
-  suffixes: [
-    ["n't", 'not'],
-    ["'d", 'would'],
-    ["'ll", 'will'],
-    ["'re", 'are'],
-    ["'ve", 'have'],
-    ["'m", 'am'],
-  ],
+  suffixes: [...SUFFIXES, ["'m", 'am']],
 };
 
 /** How the clause reader expands contractions: "let's" is "let us", and "it's" is "it is". */
@@ -36,13 +38,7 @@ export const CLAUSE_CONTRACTIONS: ContractionRules = {
     gonna: ['going', 'to'],
     wanna: ['want', 'to'],
   },
-  suffixes: [
-    ["n't", 'not'],
-    ["'d", 'would'],
-    ["'ll", 'will'],
-    ["'re", 'are'],
-    ["'ve", 'have'],
-  ],
+  suffixes: SUFFIXES,
   sIs: new Set(['it', 'that', 'what', 'where', 'who', 'how', 'there', 'here', 'he', 'she', 'this', 'everything', 'nothing', 'something']),
 };
 
