@@ -59,8 +59,12 @@ function hitView(b: BeatResult): HitView {
   return v;
 }
 
+/** Said of a red flag the candidate looks back on with regret: why it weighs less. */
+export const REGRETTED = 'You look back on it with regret, so it costs half and does not cap the level.';
+
 function flagView(f: RedFlagResult): FlagView {
-  return { label: sanitize(f.label), evidence: f.source === 'path' ? '' : clipQuote(sanitize(f.evidence)), why: sanitize(f.why), fromPath: f.source === 'path' };
+  const why = f.regretted ? `${sanitize(f.why)} ${REGRETTED}` : sanitize(f.why);
+  return { label: sanitize(f.label), evidence: f.source === 'path' ? '' : clipQuote(sanitize(f.evidence)), why, fromPath: f.source === 'path' };
 }
 
 /**
