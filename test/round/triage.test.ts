@@ -164,3 +164,11 @@ describe.each(Object.keys(answers))('standard triage in %s', (id) => {
     expect(r.misses).toEqual([]);
   });
 });
+
+describe.each(Object.keys(answers))('who is hit, asked as all-or-some, in %s', (id) => {
+  const scenario = parse(readFileSync(join(root, 'scenarios', `${id}.yaml`), 'utf8')) as Scenario;
+  const ctx = prepareRound(scenario, rubric);
+  it.each(['is it every customer or just some of them?', 'all users or only a few?', 'are any merchants not affected?'])('%s', (line) => {
+    expect(firstTurn(ctx, line).panels.some((p) => answers[id]!.scope!.includes(p))).toBe(true);
+  });
+});
