@@ -1,6 +1,6 @@
 import { findMatches, type CompiledRubric } from '../scoring/index.js';
 import type { Doc } from '../scoring/types.js';
-import type { RubricSpec } from '../rubric/types.js';
+import { conceptPhrases, type RubricSpec } from '../rubric/types.js';
 
 // How the rubric's patterns meet the corpus: which pattern matches only one text (a phrasing
 // recorded from a story, not a behaviour), and which rubric phrase could only have come from a
@@ -66,7 +66,7 @@ export function rubricPhrases(spec: RubricSpec): string[] {
     }
     flush();
   };
-  for (const phrases of Object.values(spec.concepts ?? {})) for (const p of phrases) take(p);
+  for (const phrases of Object.values(conceptPhrases(spec.concepts))) for (const p of phrases) take(p);
   const sources = [
     ...(spec.storyBeats ?? []).flatMap((b) => b.patterns),
     ...spec.signals.flatMap((s) => [...s.beats.flatMap((b) => b.patterns), ...(s.redFlags ?? []).flatMap((f) => f.patterns)]),

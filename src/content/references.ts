@@ -1,5 +1,5 @@
 import type { Problem } from '../errors.js';
-import { SIGNAL_IDS, type PatternSpec, type RubricSpec } from '../rubric/types.js';
+import { SIGNAL_IDS, conceptPhrases, type PatternSpec, type RubricSpec } from '../rubric/types.js';
 import type { Condition, Scenario } from '../scenario/types.js';
 import type { ContentDocument, YamlPath } from './document.js';
 import type { Lexicon } from '../scoring/pattern.js';
@@ -45,13 +45,25 @@ function checkConcepts(f: Findings, concepts: Record<string, string[]> | undefin
   }
 }
 
+/** The rubric's concepts come in sourced entries; a broken phrase points into its entry. */
+function checkRubricConcepts(f: Findings, concepts: RubricSpec['concepts'] | undefined): void {
+  for (const [name, entries] of Object.entries(concepts ?? {})) {
+    entries.forEach((entry, e) => {
+      entry.phrases.forEach((phrase, i) => {
+        const message = conceptPhraseProblem(name, phrase);
+        if (message) f.at(['concepts', name, e, 'phrases', i], message);
+      });
+    });
+  }
+}
+
 const rubricLexicons = new WeakMap<RubricSpec, Lexicon>();
 
 /** The rubric's concepts compiled for the pattern compiler, once per rubric. */
 export function rubricLexicon(rubric: RubricSpec): Lexicon {
   let lexicon = rubricLexicons.get(rubric);
   if (!lexicon) {
-    lexicon = lexiconOf(rubric.concepts);
+    lexicon = lexiconOf(conceptPhrases(rubric.concepts));
     rubricLexicons.set(rubric, lexicon);
   }
   return lexicon;
@@ -70,7 +82,7 @@ export function rubricReferenceProblems(doc: ContentDocument, rubric: RubricSpec
   if (missing.length > 0) {
     f.at(['signals'], `the rubric must list all eight signals; missing ${missing.join(', ')}`, true);
   }
-  checkConcepts(f, rubric.concepts);
+  checkRubricConcepts(f, rubric.concepts);
   const lexicon = rubricLexicon(rubric);
   uniqueIds(f, rubric.storyBeats, ['storyBeats'], 'story beat');
   rubric.storyBeats.forEach((beat, i) => checkPatterns(f, beat.patterns, ['storyBeats', i, 'patterns'], lexicon));

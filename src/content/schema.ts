@@ -210,7 +210,9 @@ function toFindings(errors: ErrorObject[], kind: ContentKind): SchemaFinding[] {
 export function readableErrors(errors: readonly ErrorObject[], kind: ContentKind): SchemaFinding[] {
   const pending: ErrorObject[] = [];
   const findings: SchemaFinding[] = [];
-  for (const e of errors) {
+  const bare = kind === 'rubric' ? bareConceptLists(errors) : { findings: [], rest: errors };
+  findings.push(...bare.findings);
+  for (const e of bare.rest) {
     if (e.keyword === 'oneOf') {
       const inner: ErrorObject[] = [];
       while (pending.length > 0) {
@@ -226,6 +228,26 @@ export function readableErrors(errors: readonly ErrorObject[], kind: ContentKind
   }
   findings.push(...toFindings(pending, kind));
   return mergeMisspelledRequired(dedupe(findings));
+}
+
+/**
+ * A rubric concept written the old way, as a list of bare phrases, would give one "must be a
+ * mapping" per phrase; one line per concept says what to write instead.
+ */
+function bareConceptLists(errors: readonly ErrorObject[]): { findings: SchemaFinding[]; rest: ErrorObject[] } {
+  const named = new Set<string>();
+  const rest = errors.filter((e) => {
+    const path = pointerToPath(e.instancePath);
+    const bare = path.length === 3 && path[0] === 'concepts' && e.keyword === 'type' && typeof e.data === 'string';
+    if (bare) named.add(path[1]!);
+    return !bare;
+  });
+  const findings = [...named].map<SchemaFinding>((name) => ({
+    path: ['concepts', name],
+    atKey: true,
+    message: `concept "${name}" lists bare phrases; give each group of phrases its source: "- source: guide" then "phrases: [...]"`,
+  }));
+  return { findings, rest };
 }
 
 function dedupe(findings: SchemaFinding[]): SchemaFinding[] {

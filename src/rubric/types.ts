@@ -92,11 +92,24 @@ export interface ScoringConfig {
   redFlagLevelCap: number;
 }
 
+/** Phrases of one concept that share a source (`guide`, or the usage they record). */
+export interface ConceptEntry {
+  source: string;
+  phrases: string[];
+}
+
+/** A rubric's concepts as plain phrase lists, the shape the pattern compiler reads. */
+export function conceptPhrases(concepts: Record<string, ConceptEntry[]> | undefined): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [name, entries] of Object.entries(concepts ?? {})) out[name] = entries.flatMap((e) => e.phrases);
+  return out;
+}
+
 export interface RubricSpec {
   version: 1;
   scoring: ScoringConfig;
-  /** Named synonym sets, referenced from patterns as {name}. */
-  concepts: Record<string, string[]>;
+  /** Named synonym sets, referenced from patterns as {name}; each entry says where its phrases come from. */
+  concepts: Record<string, ConceptEntry[]>;
   /** Story-shape beats shared by every signal (numbers, outcome, takeaway, ownership). */
   storyBeats: BeatSpec[];
   signals: SignalSpec[];

@@ -1,6 +1,6 @@
 import { isFramedList } from '../language/recital.js';
 import { stanceAt, type Stance } from '../language/stance.js';
-import { LEVEL_LABELS, type BeatSpec, type Level, type RubricSpec, type ScoringConfig, type SignalId, type SignalSpec } from '../rubric/types.js';
+import { LEVEL_LABELS, conceptPhrases, type BeatSpec, type Level, type RubricSpec, type ScoringConfig, type SignalId, type SignalSpec } from '../rubric/types.js';
 import { analyze } from './analyze.js';
 import { compileLexicon, compilePattern, findMatches, type CompiledPattern, type Lexicon } from './pattern.js';
 import { overallLine } from './summary.js';
@@ -94,7 +94,7 @@ function compilePatterns(specs: BeatSpec['patterns'], lexicon: Lexicon, where: s
 }
 
 export function compileRubric(spec: RubricSpec): CompiledRubric {
-  const lexicon = compileLexicon(spec.concepts ?? {});
+  const lexicon = compileLexicon(conceptPhrases(spec.concepts));
   const story = (spec.storyBeats ?? []).map<CompiledBeat>((b) => ({
     ref: `story/${b.id}`,
     spec: b,

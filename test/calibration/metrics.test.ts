@@ -91,7 +91,7 @@ describe('level thresholds', () => {
 
 describe('leakage check', () => {
   const spec = {
-    concepts: { thing: ['a sealed only phrase', 'two words'] },
+    concepts: { thing: [{ source: 'test', phrases: ['a sealed only phrase', 'two words'] }] },
     storyBeats: [],
     signals: [{ beats: [{ patterns: ['open text phrase here', 'alt|other words here now', { match: 'wild* card phrase goes' }] }], redFlags: [] }],
   } as unknown as RubricSpec;

@@ -85,11 +85,16 @@ const cases: [string, string[]][] = [
   [
     'rubric-signals.yaml',
     [
-      '12:1: the rubric must list all eight signals; missing reliability-practice, incident-judgement, capacity-planning, data-integrity, slo-tradeoffs, pager-empathy, post-incident-review',
-      '21:20: unknown concept "{pages}" in pattern "{pages}"; did you mean "page"?',
-      '24:13: duplicate beat id "aligned" (first at line 18)',
-      '31:9: signal "cross-team" is listed more than once (first at line 13)',
+      '6:54: concept phrases cannot contain {concepts} or alternatives: "page|call" in concept {page}',
+      '14:1: the rubric must list all eight signals; missing reliability-practice, incident-judgement, capacity-planning, data-integrity, slo-tradeoffs, pager-empathy, post-incident-review',
+      '23:20: unknown concept "{pages}" in pattern "{pages}"; did you mean "page"?',
+      '26:13: duplicate beat id "aligned" (first at line 20)',
+      '33:9: signal "cross-team" is listed more than once (first at line 15)',
     ],
+  ],
+  [
+    'rubric-bare-concepts.yaml',
+    ['9:3: concept "escalate" lists bare phrases; give each group of phrases its source: "- source: guide" then "phrases: [...]"'],
   ],
   [
     'bad-samples.yaml',

@@ -11,7 +11,7 @@ import { parseInput } from '../../src/round/engine.js';
 export const rubricSpec: RubricSpec = {
   version: 1,
   scoring: { hypotheticalCredit: 0.5, levelThresholds: [1, 30, 55, 80], redFlagLevelCap: 1 },
-  concepts: { partner: ['partner', 'bank', 'downstream'] },
+  concepts: { partner: [{ source: 'test', phrases: ['partner', 'bank', 'downstream'] }] },
   storyBeats: [
     { id: 'outcome', label: 'Outcome', weight: 1, patterns: ['recovered|resolved|outcome'], probe: 'What was the outcome?', tip: 'Say how it ended.' },
   ],

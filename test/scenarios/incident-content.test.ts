@@ -5,7 +5,7 @@ import { Ajv } from 'ajv';
 import { parse, parseDocument, visit } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { createRound, evaluateChecks, finishRound, formatClock, parseInput, prepareRound, step, type RoundInput, type RoundState, type TranscriptEntry } from '../../src/round/index.js';
-import type { PatternSpec, RubricSpec } from '../../src/rubric/types.js';
+import { conceptPhrases, type PatternSpec, type RubricSpec } from '../../src/rubric/types.js';
 import type { Condition, Scenario } from '../../src/scenario/types.js';
 import { analyze } from '../../src/scoring/analyze.js';
 import { compilePattern, findMatches, mergeLexicon, type Lexicon } from '../../src/scoring/pattern.js';
@@ -27,7 +27,7 @@ function readScenario(id: string): { text: string; scenario: Scenario } {
 }
 
 interface RubricShape {
-  concepts?: Record<string, string[]>;
+  concepts?: RubricSpec['concepts'];
   signals: { id: string; beats: { id: string }[] }[];
   storyBeats: { id: string }[];
 }
@@ -79,7 +79,7 @@ function beatRefsOf(s: Scenario): string[] {
 
 /** Compiles a scenario's asks and dos with its own concepts over the rubric's. */
 function matcherFor(s: Scenario): { panelsFor(text: string): string[]; actionsFor(text: string): string[] } {
-  const lexicon: Lexicon = mergeLexicon(mergeLexicon(new Map(), readRubric()?.concepts), s.concepts);
+  const lexicon: Lexicon = mergeLexicon(mergeLexicon(new Map(), conceptPhrases(readRubric()?.concepts)), s.concepts);
   const compile = (specs: PatternSpec[]) => specs.map((spec) => compilePattern(spec, lexicon));
   const panels = (s.incident?.panels ?? []).map((p) => ({ id: p.id, patterns: compile(p.ask) }));
   const actions = (s.incident?.actions ?? []).map((a) => ({ id: a.id, patterns: compile(a.do) }));

@@ -402,7 +402,7 @@ function exemplar(p: PatternSpec): string {
     // a name is capitalised and not the sentence's first word
     if (alt === '#name') return 'and Dave';
     const concept = /^\{([a-z0-9-]+)\}$/.exec(alt);
-    if (concept) return spec.concepts[concept[1]!]![0]!;
+    if (concept) return spec.concepts[concept[1]!]![0]!.phrases[0]!;
     return alt.replace(/\*$/, '').replace(/-/g, ' ');
   });
   const body = words.join(' ');

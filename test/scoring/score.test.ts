@@ -7,7 +7,10 @@ import type { RubricSpec } from '../../src/rubric/types.js';
 const spec: RubricSpec = {
   version: 1,
   scoring: { hypotheticalCredit: 0.5, levelThresholds: [10, 30, 50, 70], redFlagLevelCap: 2 },
-  concepts: { declare: ['declare', 'open an incident'], mitigate: ['rate limit', 'throttle'] },
+  concepts: {
+    declare: [{ source: 'test', phrases: ['declare', 'open an incident'] }],
+    mitigate: [{ source: 'test', phrases: ['rate limit', 'throttle'] }],
+  },
   storyBeats: [
     { id: 'numbers', label: 'Specific numbers', weight: 1, patterns: ['#num', '#time'], probe: 'How big?', tip: 'Use numbers.' },
   ],
