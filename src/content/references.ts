@@ -91,6 +91,12 @@ export function rubricReferenceProblems(doc: ContentDocument, rubric: RubricSpec
     uniqueIds(f, signal.redFlags, ['signals', s, 'redFlags'], 'red flag');
     signal.beats.forEach((beat, i) => checkPatterns(f, beat.patterns, ['signals', s, 'beats', i, 'patterns'], lexicon));
     signal.redFlags.forEach((flag, i) => checkPatterns(f, flag.patterns, ['signals', s, 'redFlags', i, 'patterns'], lexicon));
+    signal.redFlags.forEach((flag, i) => {
+      const beats = signal.beats.map((b) => b.id);
+      if (flag.refusalEarns !== undefined && !beats.includes(flag.refusalEarns)) {
+        f.at(['signals', s, 'redFlags', i, 'refusalEarns'], `unknown beat "${flag.refusalEarns}" in signal ${signal.id}${didYouMean(flag.refusalEarns, beats)}`);
+      }
+    });
   });
   return f.problems;
 }

@@ -43,6 +43,9 @@ const TAKE_UP = phrases(WORDS.takeUp.words);
 const TEMPTATION = phrases(WORDS.temptation.words);
 const COUNTERFACTUAL = phrases(WORDS.counterfactual.words);
 const REGRET = phrases(WORDS.regret.words);
+const PUSH_BACK = phrases(WORDS.pushBack.words);
+/** Words after someone else's proposal in which the candidate's pushing back on it is read. */
+const PUSH_BACK_WORDS_AFTER = 40;
 const PROPOSAL_GAP = 3;
 /** Characters read on each side of what the stance is asked about. */
 const REACH = 1000;
@@ -108,6 +111,30 @@ function proposedByOthers(ws: readonly Word[], at: number): boolean {
     if (proposal >= 0) return !anyPhrase(ws, proposal, ws.length, TAKE_UP);
   }
   return false;
+}
+
+/**
+ * The candidate stood against what `sentence` says at `offset`: refused it in so many words ("I
+ * refused to skip the dry run", "I didn't let us"), argued it is wrong ("the problem with a
+ * reliability sprint is"), or pushed back on someone else's proposal of it, in the same sentence
+ * or the next words ("My manager wanted a load test in the last two weeks. I pushed back on
+ * that."). A bare negation ("we never load tested") only says it did not happen; an urge set
+ * aside ("I was tempted to") is not standing against anyone.
+ */
+export function pushedBackAt(sentence: string, offset: number, after = ''): boolean {
+  const lo = Math.max(0, offset - REACH);
+  const ws = words(sentence.slice(lo, offset + REACH));
+  offset -= lo;
+  let at = ws.findIndex((w) => w.start >= offset);
+  if (at < 0) at = ws.length;
+  const from = clauseStart(ws, at);
+  const to = clauseEnd(ws, at);
+  if (anyPhrase(ws, from, at, PUSH_BACK)) return true;
+  if (anyPhrase(ws, from, at, TEMPTATION) || anyPhrase(ws, 0, at + 1, COUNTERFACTUAL)) return false;
+  if (anyPhrase(ws, 0, at, ARGUED_BEFORE) || anyPhrase(ws, at, to + 1, ARGUED_AFTER)) return true;
+  if (!proposedByOthers(ws, at)) return false;
+  const later = [...ws.slice(to), ...words(after.slice(0, REACH)).slice(0, PUSH_BACK_WORDS_AFTER)];
+  return anyPhrase(later, 0, later.length, PUSH_BACK);
 }
 
 export interface StanceOptions {

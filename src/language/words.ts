@@ -132,6 +132,18 @@ export const WORDS = {
     'do away with', 'did away with', 'got rid of', 'moved away from', 'stopped doing', 'pulled back from', 'walked back',
   ]),
 
+  /**
+   * The speaker's own act of refusing or arguing: stronger than a negation ("we did not load
+   * test" only says it did not happen; "I pushed back on it" says the candidate stood against it).
+   */
+  pushBack: list('verbs of refusal, prevention and argument from the story refusals, without the bare negators', [
+    'refused', 'refuse', 'refusing', 'declined', 'decline', 'prevented', 'prevent', 'blocked', 'vetoed', 'veto', 'resisted', 'rejected',
+    'pushed back', 'push back', 'pushing back', 'said no', 'say no', 'saying no', 'talked them out', 'talked him out', 'talked her out',
+    'talked the team out', 'kept us from', 'kept them from', 'ruled out', 'shot down', 'killed the idea', 'turned down', 'argued against',
+    'argue against', 'arguing against', 'objected', 'object to', 'did not let', 'would not let', 'was not going to let', 'not let',
+    'disagreed', 'disagree', 'talked them out of it', 'talked us out', 'stopped them', 'stopped us', 'held the line',
+  ]),
+
   /** Phrases that argue a posture is wrong, said before it ("the problem with a reliability sprint is"). */
   arguedBefore: list('observed interview phrasing: arguing against a practice', [
     'the problem with', 'the trouble with', 'the issue with', 'the risk with', 'the danger of', 'the danger with', 'my worry with',

@@ -62,6 +62,11 @@ export interface RedFlagSpec {
   weight: number;
   patterns: PatternSpec[];
   why: string;
+  /**
+   * The signal's beat earned by standing against this behaviour: refusing it, arguing it is
+   * wrong, or pushing back on someone else's proposal of it ("pushed back", "chose the safer path").
+   */
+  refusalEarns?: string;
 }
 
 export interface RubricSample {

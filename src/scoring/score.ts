@@ -1,5 +1,5 @@
 import { isFramedList } from '../language/recital.js';
-import { stanceAt, type Stance } from '../language/stance.js';
+import { pushedBackAt, stanceAt, type Stance } from '../language/stance.js';
 import { LEVEL_LABELS, conceptPhrases, type BeatSpec, type Level, type RubricSpec, type ScoringConfig, type SignalId, type SignalSpec } from '../rubric/types.js';
 import { analyze } from './analyze.js';
 import { compileLexicon, compilePattern, findMatches, type CompiledPattern, type Lexicon } from './pattern.js';
@@ -22,6 +22,8 @@ interface CompiledFlag {
   weight: number;
   why: string;
   patterns: CompiledPattern[];
+  /** The beat earned by standing against this behaviour. */
+  refusalEarns?: string | undefined;
 }
 
 interface CompiledSignal {
@@ -115,6 +117,7 @@ export function compileRubric(spec: RubricSpec): CompiledRubric {
       weight: f.weight,
       why: f.why,
       patterns: compilePatterns(f.patterns, lexicon, `red flag ${s.id}/${f.id}`),
+      refusalEarns: f.refusalEarns,
     })),
   }));
   const compiledSignals: CompiledSignal[] = signals.map((s) => ({
@@ -286,15 +289,47 @@ const REGRET_REACH = 3;
 /** How much of those sentences is read for it. */
 const AFTER_CHARS = 1000;
 
-/** Where the candidate stands on what a match tells (src/language/stance.ts). */
-function stanceOfMatch(doc: Doc, m: Match, negationIsTheAct: boolean): Stance {
-  const s = doc.sentences[m.sentence]!;
+/** The text of the sentences after a match's, as far as a stance is read into them. */
+function textAfter(doc: Doc, m: Match): string {
   let after = '';
   for (const x of doc.sentences.slice(m.sentence + 1, m.sentence + 1 + REGRET_REACH)) {
     if (after.length >= AFTER_CHARS) break;
     after += ` ${x.text.slice(0, AFTER_CHARS)}`;
   }
-  return stanceAt(s.text, m.start - s.start, after, { negationIsTheAct });
+  return after;
+}
+
+/** Where the candidate stands on what a match tells (src/language/stance.ts). */
+function stanceOfMatch(doc: Doc, m: Match, negationIsTheAct: boolean): Stance {
+  const s = doc.sentences[m.sentence]!;
+  return stanceAt(s.text, m.start - s.start, textAfter(doc, m), { negationIsTheAct });
+}
+
+/** Stances under which a red flag's behaviour was not the candidate's own act. */
+const STOOD_APART: ReadonlySet<Stance> = new Set(['refused', 'argued-against', 'proposed-by-others']);
+
+/** Every match of a red flag that is not imagined, with where the candidate stands on it. */
+function flagStances(doc: Doc, f: CompiledFlag, cache: MatchCache): Map<Match, Stance> {
+  const stances = new Map<Match, Stance>();
+  for (const p of f.patterns) {
+    for (const x of cache.all([p])) if (!x.counterfactual) stances.set(x, stanceOfMatch(doc, x, p.negated || p.selfNegating));
+  }
+  return stances;
+}
+
+/**
+ * A match of a red flag's behaviour that the candidate stood against: refused in so many words,
+ * argued is wrong, or pushed back on when someone else proposed it. It earns the flag's
+ * `refusalEarns` beat ("The team wanted to skip the dry run. I didn't let us skip it.").
+ */
+function stoodAgainst(doc: Doc, stances: Map<Match, Stance>, unearned: Set<number>): Match[] {
+  const out: Match[] = [];
+  for (const [m, stance] of stances) {
+    if (!STOOD_APART.has(stance) || unearned.has(m.sentence)) continue;
+    const s = doc.sentences[m.sentence]!;
+    if (pushedBackAt(s.text, m.start - s.start, textAfter(doc, m))) out.push(m);
+  }
+  return out;
 }
 
 /** Clause boundaries inside a sentence: a semicolon, a colon or a dash followed by a space. */
@@ -474,7 +509,17 @@ export function scoreDoc(doc: Doc, rubric: CompiledRubric, opts: ScoreOptions = 
     const path = (opts.findings ?? []).filter((f) => f.signal === s.spec.id);
     // a round fact (mitigated or not) decides its beat: the text's claim never stands beside it
     const decided = new Map(path.flatMap((f) => (f.decides && f.beat ? [[f.decides, f.beat] as const] : [])));
-    const ownMatches = s.beats.map((b) => (decided.has(b.spec.id) ? undefined : bestMatch(cache.all(b.patterns), unearned, doc, cache, { scope })));
+    const stancesOf = new Map(s.flags.map((f) => [f, flagStances(doc, f, cache)] as const));
+    // standing against a red flag's behaviour earns its positive beat, when the beat's own words are absent
+    const refusing = new Map<string, Match[]>();
+    for (const f of s.flags) {
+      if (f.refusalEarns) refusing.set(f.refusalEarns, [...(refusing.get(f.refusalEarns) ?? []), ...stoodAgainst(doc, stancesOf.get(f)!, unearned)]);
+    }
+    const ownMatches = s.beats.map((b) =>
+      decided.has(b.spec.id)
+        ? undefined
+        : (bestMatch(cache.all(b.patterns), unearned, doc, cache, { scope }) ?? bestMatch(refusing.get(b.spec.id) ?? [], unearned, doc, cache, { scope })),
+    );
     const own = s.beats.map((b, i) => decided.get(b.spec.id) ?? beatResult(doc, b, ownMatches[i]));
     const pathBeats = path.flatMap((f) => (f.beat && !f.decides ? [f.beat] : []));
     const ownBeats = [...own, ...pathBeats];
@@ -492,10 +537,7 @@ export function scoreDoc(doc: Doc, rubric: CompiledRubric, opts: ScoreOptions = 
       // sentence still is
       // and it counts only as the candidate's own endorsed act: not one refused, argued against
       // or proposed by someone else; one looked back on with regret costs less
-      const stances = new Map<Match, Stance>();
-      for (const p of f.patterns) {
-        for (const x of cache.all([p])) if (!x.counterfactual) stances.set(x, stanceOfMatch(doc, x, p.negated || p.selfNegating));
-      }
+      const stances = stancesOf.get(f)!;
       const found = [...stances.keys()];
       const m =
         bestMatch(

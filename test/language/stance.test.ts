@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stanceAt, type Stance } from '../../src/language/index.js';
+import { pushedBackAt, stanceAt, type Stance } from '../../src/language/index.js';
 
 /** [sentence, the words the red flag matched, what follows the sentence, expected stance, negation is the act] */
 const CASES: [string, string, string, Stance, boolean?][] = [
@@ -38,5 +38,30 @@ describe('stance: where the candidate stands on what a sentence tells', () => {
     const t0 = Date.now();
     stanceAt(long, long.length - 10);
     expect(Date.now() - t0).toBeLessThan(5_000);
+  });
+});
+
+/** [sentence, the words the red flag matched, what follows the sentence, the candidate stood against it] */
+const PUSH_BACK: [string, string, string, boolean][] = [
+  ['I refused to skip the dry run.', 'skip the dry run', '', true],
+  ['The team wanted to skip the dry run.', 'skip the dry run', "I didn't let us skip it.", true],
+  ['My manager wanted a load test in the last two weeks.', 'last two weeks', 'I pushed back on that.', true],
+  ['The problem with a reliability sprint is that the other sprints stop caring.', 'reliability sprint', '', true],
+  ['I talked them out of a stability month.', 'stability month', '', true],
+  // it only did not happen: nobody stood against it
+  ['We never load tested before the launch.', 'load tested', '', false],
+  // someone proposed it and nobody objected
+  ['My manager wanted a reliability month, and we did.', 'reliability month', '', false],
+  ['The team wanted to skip the dry run.', 'skip the dry run', 'So we skipped it.', false],
+  // an urge set aside is not pushing back on anyone
+  ['I was tempted to fix it alone.', 'fix it alone', '', false],
+  ['If we had skipped the dry run we would have refused the rollback.', 'skipped the dry run', '', false],
+];
+
+describe('pushedBackAt: the candidate stood against what a sentence tells', () => {
+  it.each(PUSH_BACK)('%s [%s] %s', (sentence, matched, after, expected) => {
+    const offset = sentence.indexOf(matched);
+    expect(offset).toBeGreaterThanOrEqual(0);
+    expect(pushedBackAt(sentence, offset, after)).toBe(expected);
   });
 });

@@ -183,6 +183,31 @@ describe('minimal pairs', () => {
     expect(beatHit(score(text, id), beat)?.hit).toBe(true);
   });
 
+  // Standing against someone else's proposal of a red flag's behaviour earns the flag's
+  // `refusalEarns` beat and raises no flag; the same proposal taken up raises the flag.
+  const stoodAgainst: [SignalId, string, string, string, string][] = [
+    [
+      'capacity-planning',
+      'scoping-stage',
+      'reactive-capacity',
+      'My manager wanted to run the only load test in the last two weeks before launch. I pushed back on that.',
+      'My manager wanted to run the only load test in the last two weeks before launch, so we did.',
+    ],
+    [
+      'incident-judgement',
+      'escalation',
+      'heroic-solo',
+      'The other engineer on the bridge wanted me to keep digging into it by myself overnight. I refused.',
+      'I kept digging into it by myself overnight and got it back up before anyone woke.',
+    ],
+  ];
+  it.each(stoodAgainst)('%s/%s earned by standing against %s', (id, beat, flag, refused, endorsed) => {
+    const r = score(refused, id);
+    expect(r.redFlags.map((f) => f.id)).not.toContain(flag);
+    expect(beatHit(r, beat)?.hit).toBe(true);
+    expect(score(endorsed, id).redFlags.map((f) => f.id)).toContain(flag);
+  });
+
   const doneVsHypothetical: [SignalId, string, string, string][] = [
     [
       'incident-judgement',
