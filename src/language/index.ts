@@ -11,3 +11,5 @@ export { pushedBackAt, stanceAt } from './stance.js';
 export type { Stance, StanceOptions } from './stance.js';
 export { alternatives, answersAlternatives, makesDecision, presupposesDecision, storyShape } from './story.js';
 export type { StoryShape } from './story.js';
+export { projectTimeAt } from './time.js';
+export type { ProjectTime } from './time.js';

@@ -47,6 +47,8 @@ const PUSH_BACK = phrases(WORDS.pushBack.words);
 /** Words after someone else's proposal in which the candidate's pushing back on it is read. */
 const PUSH_BACK_WORDS_AFTER = 40;
 const PROPOSAL_GAP = 3;
+/** Verbs by which a plan or habit is said to be what was on the table. */
+const PLAN_VERBS = new Set(['was', 'is', 'were', 'been']);
 /** Characters read on each side of what the stance is asked about. */
 const REACH = 1000;
 
@@ -107,7 +109,10 @@ function proposedByOthers(ws: readonly Word[], at: number): boolean {
       }
     }
     const plan = phraseAt(ws, i, PLANS);
-    if (plan > 0 && ['was', 'is', 'were'].includes(ws[i + plan]?.norm ?? '')) proposal = i + plan + 1;
+    // "the plan was", "the usual approach there had been"
+    for (let k = i + plan; plan > 0 && proposal < 0 && k <= i + plan + 2 && k < at; k++) {
+      if (PLAN_VERBS.has(ws[k]!.norm)) proposal = k + 1;
+    }
     if (proposal >= 0) return !anyPhrase(ws, proposal, ws.length, TAKE_UP);
   }
   return false;

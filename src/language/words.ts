@@ -144,6 +144,42 @@ export const WORDS = {
     'disagreed', 'disagree', 'talked them out of it', 'talked us out', 'stopped them', 'stopped us', 'held the line',
   ]),
 
+  /**
+   * When in a project something happened, read from the words near it. Late: once the system was
+   * built, in the final stretch before launch, or at and after launch, when capacity work can only
+   * verify or firefight. Early: at scoping, before the build, with time left to change the design.
+   */
+  lateInProject: list('project-schedule phrasing: the end of a build and the run-up to a launch', [
+    'last sprint', 'final sprint', 'last week', 'final week', 'last weeks', 'final weeks', 'last few weeks', 'last couple of weeks',
+    'last two weeks', 'final two weeks', 'last days', 'final days', 'last few days', 'last minute', 'eleventh hour', 'at the end',
+    'towards the end', 'toward the end', 'near the end', 'end of the project', 'end of the build', 'right before launch',
+    'just before launch', 'shortly before launch', 'right before go live', 'just before go live', 'right before release',
+    'just before release', 'the week before', 'the day before', 'the night before', 'the weekend before', 'days before',
+    'feature complete', 'code complete', 'fully built', 'once it was built', 'once everything was built', 'once it was done',
+    'once everything was done', 'once everything was wired up', 'once it was wired up', 'once it was finished',
+    'once the build was finished', 'once the build was done', 'after it was built', 'after we built it', 'after the build',
+    'after we had built', 'after the code was written', 'once the code was written', 'once it was real', 'once the code existed',
+    'when it was built', 'when everything was built', 'when the build was done', 'hardening phase',
+    'on launch day', 'on the day of launch', 'at launch', 'during launch', 'after launch', 'after go live', 'launch night',
+    'launch weekend',
+  ]),
+  earlyInProject: list('project-schedule phrasing: scoping and design, before the build', [
+    'week one', 'week 1', 'first week', 'first sprint', 'first two weeks', 'first few weeks', 'first couple of weeks', 'first days',
+    'first month', 'day one', 'at scoping', 'during scoping', 'while scoping', 'scoping stage', 'scoping phase', 'design phase',
+    'design stage', 'design doc', 'design review', 'planning stage', 'planning phase', 'up front', 'upfront', 'early on',
+    'at the start', 'at the beginning', 'before we wrote', 'before anyone wrote', 'before any code', 'before writing',
+    'before we built', 'before we started building', 'before the build', 'before building', 'before we committed',
+    'before we picked', 'before feature work', 'months before', 'months ahead', 'months out', 'well before', 'well ahead',
+    'long before', 'in advance',
+  ]),
+  builtStates: list('English participles of completion', [
+    'built', 'complete', 'completed', 'finished', 'done', 'ready', 'existed', 'exists', 'wired', 'shipped', 'launched', 'live', 'working',
+  ]),
+  buildVerbs: list('English verbs of building', ['built', 'build', 'building', 'finished', 'wrote', 'coded', 'implemented', 'developed', 'shipped']),
+  /** Units of a stretch of time, for "two weeks before launch" (late) and "three months out" (early). */
+  shortSpans: list('English units of time up to a couple of weeks', ['day', 'days', 'night', 'nights', 'week', 'weeks', 'sprint', 'sprints']),
+  longSpans: list('English units of time of a month and more', ['month', 'months', 'quarter', 'quarters']),
+
   /** Phrases that argue a posture is wrong, said before it ("the problem with a reliability sprint is"). */
   arguedBefore: list('observed interview phrasing: arguing against a practice', [
     'the problem with', 'the trouble with', 'the issue with', 'the risk with', 'the danger of', 'the danger with', 'my worry with',
@@ -188,7 +224,8 @@ export const WORDS = {
   /** Nouns of a plan that is not yet anyone's deed, when followed by "was" or "is" ("the plan was to ..."). */
   plans: list('English nouns of proposal', [
     'plan', 'instinct', 'proposal', 'suggestion', 'idea', 'ask', 'request', 'default', 'consensus', 'expectation', 'shortcut', 'pressure',
-    'temptation', 'pitch', 'push',
+    'temptation', 'pitch', 'push', 'usual approach', 'usual way', 'usual plan', 'usual practice', 'usual process', 'habit', 'norm',
+    'tradition', 'playbook',
   ]),
 
   /** Words by which the candidate takes someone else's proposal up as their own. */

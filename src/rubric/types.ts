@@ -28,7 +28,15 @@ export type PatternSpec =
       gap?: number;
       /** When true the match only counts inside a negation scope ("did not fail open"). */
       negated?: boolean;
+      /**
+       * When in the project the match's clause must place it (src/language/time.ts): `late` once
+       * built, in the final stretch or at launch; `early` at scoping or months ahead; `not-late`
+       * anything but late, including no time said.
+       */
+      time?: PatternTime;
     };
+
+export type PatternTime = 'early' | 'late' | 'not-late';
 
 export interface BeatSpec {
   id: string;

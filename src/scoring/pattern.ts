@@ -1,4 +1,5 @@
-import type { PatternSpec } from '../rubric/types.js';
+import { projectTimeAt } from '../language/time.js';
+import type { PatternSpec, PatternTime } from '../rubric/types.js';
 import { stemOf, wordPieces } from './analyze.js';
 import type { Doc, Match, Token } from './types.js';
 
@@ -81,6 +82,8 @@ export interface CompiledPattern {
   negated: boolean;
   /** The pattern spells out a negation itself ("no data loss"), so scope is judged from its first word. */
   selfNegating: boolean;
+  /** When in the project the match's clause must place it; undefined for any time. */
+  time?: PatternTime | undefined;
 }
 
 export type Lexicon = ReadonlyMap<string, Phrase[]>;
@@ -175,6 +178,7 @@ export function compilePattern(spec: PatternSpec, lexicon: Lexicon): CompiledPat
   const order = typeof spec === 'string' ? 'fixed' : (spec.order ?? 'fixed');
   const gap = typeof spec === 'string' ? DEFAULT_GAP : (spec.gap ?? DEFAULT_GAP);
   const negated = typeof spec === 'string' ? false : spec.negated === true;
+  const time = typeof spec === 'string' ? undefined : spec.time;
   if (typeof source !== 'string' || source.trim() === '') throw new PatternError('empty pattern');
   const where = `pattern "${source}"`;
   const terms: Term[] = [];
@@ -206,7 +210,7 @@ export function compilePattern(spec: PatternSpec, lexicon: Lexicon): CompiledPat
     if (alts.length > 0) terms.push(makeTerm(alts, terms.length === 0 ? 0 : gap));
   }
   if (terms.length === 0) throw new PatternError(`empty ${where}`);
-  return { source, terms, order, gap, negated, selfNegating };
+  return { source, terms, order, gap, negated, selfNegating, time };
 }
 
 function wordMatches(w: WordMatcher, t: Token): boolean {
@@ -585,9 +589,17 @@ export function findMatches(doc: Doc, p: CompiledPattern): Match[] {
       const sentenceEnd = (i: number) => doc.sentences[doc.tokens[i]!.sentence]!.lastToken;
       out = matchFixed(p, doc, sentenceEnd, candidateStarts(p, doc));
     }
+    if (p.time) out = out.filter((m) => inTime(doc, m, p.time!));
     idx.matches.set(p, out);
   }
   return out;
+}
+
+/** The match's clause places it when the pattern asks. */
+function inTime(doc: Doc, m: Match, want: PatternTime): boolean {
+  const s = doc.sentences[m.sentence]!;
+  const time = projectTimeAt(s.text, m.start - s.start, m.end - s.start);
+  return want === 'not-late' ? time !== 'late' : time === want;
 }
 
 /** True when any of the patterns matches. */

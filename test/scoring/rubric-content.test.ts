@@ -208,6 +208,21 @@ describe('minimal pairs', () => {
     expect(score(endorsed, id).redFlags.map((f) => f.id)).toContain(flag);
   });
 
+  // The same capacity work reads by when it happened: at scoping it is the beat, in the final
+  // stretch or once the system was built it is reactive capacity work.
+  const byTime: [string, boolean][] = [
+    ['In week one I sized every dependency at the forecast peak and load tested the design.', false],
+    ['Before anyone wrote code, we ran a load test against a prototype at twice the forecast.', false],
+    ['We did performance testing in the last sprint, once everything was wired up.', true],
+    ['In the last week before launch we finally ran a load test.', true],
+    ['Once the service was functionally complete, I ran it at forecast volume.', true],
+  ];
+  it.each(byTime)('capacity-planning by when: %s', (text, late) => {
+    const r = score(text, 'capacity-planning');
+    expect(r.redFlags.some((f) => f.id === 'reactive-capacity')).toBe(late);
+    if (late) expect(beatHit(r, 'scoping-stage')?.hit).not.toBe(true);
+  });
+
   const doneVsHypothetical: [SignalId, string, string, string][] = [
     [
       'incident-judgement',
@@ -430,8 +445,12 @@ function exemplar(p: PatternSpec): string {
     if (concept) return spec.concepts[concept[1]!]![0]!.phrases[0]!;
     return alt.replace(/\*$/, '').replace(/-/g, ' ');
   });
-  const body = words.join(' ');
-  return typeof p !== 'string' && p.negated ? `we did not ${body}` : body;
+  let body = words.join(' ');
+  if (typeof p !== 'string' && p.negated) body = `we did not ${body}`;
+  // a pattern bound to a time in the project is said at that time
+  if (typeof p !== 'string' && p.time === 'late') body = `in the last week before launch ${body}`;
+  if (typeof p !== 'string' && p.time === 'early') body = `in week one ${body}`;
+  return body;
 }
 
 describe('every pattern can match', () => {
