@@ -166,6 +166,9 @@ export function stanceAt(sentence: string, offset: number, after = '', opts: Sta
   if (at < 0) at = ws.length;
   const from = clauseStart(ws, at);
   const to = clauseEnd(ws, at);
+  // owning up before it in the clause ("I should not have", "the part I'm not proud of") is regret,
+  // whatever negation it holds
+  if (anyPhrase(ws, from, at, REGRET)) return 'regretted';
   // a refusal anywhere before it in the clause carries across "or", "and" and commas to the clause's end
   if (!opts.negationIsTheAct && anyPhrase(ws, from, at, REFUSALS)) return 'refused';
   // "if we had waited until after the build, it would have saturated": it did not happen

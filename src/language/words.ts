@@ -247,7 +247,9 @@ export const WORDS = {
     'i learned', 'i learnt', 'never again', 'if i did it again', 'if i were doing it again', 'if i could do it again', 'next time i',
     'next time we', 'i wish i had', 'i wish we had', 'i would not do that again', 'would not do it again', 'taught me', 'a mistake',
     'the wrong call', 'was the wrong call', 'that was wrong', 'i owned that', 'i own that', 'so now i', 'so now we', 'now i always',
-    'now we always', 'these days i', 'since then i', 'since then we',
+    'now we always', 'these days i', 'since then i', 'since then we', 'not proud of', 'not proud', 'the part i got wrong',
+    'what i got wrong', 'i got wrong', 'where i went wrong', 'i messed up', 'i waited too long', 'we waited too long', 'i was too slow',
+    'we were too slow', 'too late to', 'i would do differently', 'i would do it differently', 'what i would change',
   ]),
 
   /**

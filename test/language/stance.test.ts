@@ -16,6 +16,8 @@ const CASES: [string, string, string, Stance, boolean?][] = [
   ['A reliability sprint is a trap: it says the other sprints need not care.', 'reliability sprint', '', 'argued-against'],
   ['I had the instinct to dig in by myself, but I paged the secondary.', 'dig in by myself', '', 'argued-against'],
   ['I worked on it alone for an hour.', 'alone', 'Looking back, I should have asked for help sooner.', 'regretted'],
+  ["The part I'm not proud of is that I debugged it on my own for an hour.", 'on my own', '', 'regretted'],
+  ['I kept the rollback to myself for forty minutes.', 'to myself', 'I waited too long to bring anyone in.', 'regretted'],
   ['We only load tested the week before launch and scrambled, so now I sketch the capacity model first.', 'the week before launch', '', 'regretted'],
   ['If we had waited until after the build to test, the database would have saturated.', 'after the build', '', 'imagined'],
   ['In hindsight, running the migration without a dry run was the wrong call.', 'without a dry run', '', 'regretted', true],
