@@ -10,6 +10,7 @@ const CASES: [string, string, string, Stance, boolean?][] = [
   ['I talked them out of a stability month.', 'stability month', '', 'refused'],
   ['The team wanted to skip the dry run.', 'skip the dry run', "I didn't let us skip it.", 'proposed-by-others'],
   ["My manager's idea was a reliability month in Q2.", 'reliability month', '', 'proposed-by-others'],
+  ['Our lead said: "I will stay tonight and fix it myself, leave the others asleep."', 'fix it myself', '', 'proposed-by-others'],
   ['Our lead kind of suggested we just do a big stability push after the launch.', 'stability push', '', 'proposed-by-others'],
   ['My manager wanted a reliability month, and we did.', 'reliability month', '', 'endorsed'],
   ['Being treated as a ticket queue is how you end up with a platform that fits nobody.', 'ticket queue', '', 'argued-against'],
