@@ -613,7 +613,9 @@ export function combine(
   score = Math.max(0, Math.min(100, score));
   let level: Level = ownEarned > 0 ? levelFor(score, cfg.levelThresholds) : 0;
   if (ownEarned === 0) score = Math.min(score, Math.max(0, (cfg.levelThresholds[0] ?? 1) - 1));
-  if (redFlags.some((f) => !f.regretted)) level = Math.min(level, cfg.redFlagLevelCap) as Level;
+  // a red flag endorsed as the candidate's own act is the answer's central behaviour: it touches
+  // the signal and caps it at weak (calibration/LEVELS.md)
+  if (redFlags.some((f) => !f.regretted)) level = cfg.redFlagLevelCap as Level;
   return { score, level };
 }
 
