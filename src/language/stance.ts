@@ -44,6 +44,8 @@ const TEMPTATION = phrases(WORDS.temptation.words);
 const COUNTERFACTUAL = phrases(WORDS.counterfactual.words);
 const REGRET = phrases(WORDS.regret.words);
 const PUSH_BACK = phrases(WORDS.pushBack.words);
+const STOPPED = phrases(WORDS.abandon.words);
+const SPEAKERS = new Set([...WORDS.speaker.words, ...WORDS.team.words]);
 /** Words after someone else's proposal in which the candidate's pushing back on it is read. */
 const PUSH_BACK_WORDS_AFTER = 40;
 const PROPOSAL_GAP = 3;
@@ -142,6 +144,30 @@ export function pushedBackAt(sentence: string, offset: number, after = ''): bool
   return anyPhrase(later, 0, later.length, PUSH_BACK);
 }
 
+/** Words of the next sentence in which the candidate's refusal of what came before is read. */
+const NEXT_REFUSAL_WORDS = 6;
+/** Words that point back at what the sentence before told. */
+const ANAPHORS = new Set(['that', 'it', 'this', 'them', 'those']);
+
+/**
+ * The next sentence opens with the candidate refusing what the one before told: "I stopped doing
+ * that", "I pushed back on it", "We said no to that". A refusal verb alone is not enough; it has
+ * to point back ("that", "it").
+ */
+function refusedNext(later: readonly Word[]): boolean {
+  const head = later.slice(0, NEXT_REFUSAL_WORDS + 4);
+  for (let i = 0; i < Math.min(head.length, NEXT_REFUSAL_WORDS); i++) {
+    if (head[i]!.norm === '|') return false;
+    if (!SPEAKERS.has(head[i]!.norm)) continue;
+    for (let j = i + 1; j <= i + 3 && j < head.length; j++) {
+      const n = phraseAt(head, j, PUSH_BACK) || phraseAt(head, j, STOPPED);
+      if (n === 0) continue;
+      for (let k = j + n; k < Math.min(head.length, j + n + 4); k++) if (ANAPHORS.has(head[k]!.norm)) return true;
+    }
+  }
+  return false;
+}
+
 export interface StanceOptions {
   /**
    * What is read is itself a refusal of the right move ("I didn't wake anyone", "we never told
@@ -181,5 +207,8 @@ export function stanceAt(sentence: string, offset: number, after = '', opts: Sta
   if (anyPhrase(ws, 0, at, ARGUED_BEFORE) || anyPhrase(ws, at, to + 1, ARGUED_AFTER)) return 'argued-against';
   const later = words(after);
   if (anyPhrase(later, 0, later.length, REGRET)) return 'regretted';
+  // "We had a tradition: a cleanup week every quarter. I stopped doing that." The practice told,
+  // then refused by the candidate in the next breath, was not their act
+  if (refusedNext(later)) return 'refused';
   return 'endorsed';
 }

@@ -180,6 +180,11 @@ export const WORDS = {
   shortSpans: list('English units of time up to a couple of weeks', ['day', 'days', 'night', 'nights', 'week', 'weeks', 'sprint', 'sprints']),
   longSpans: list('English units of time of a month and more', ['month', 'months', 'quarter', 'quarters']),
 
+  /** The speaker giving up a practice, said of it after it was told ("I stopped doing that"). */
+  abandon: list('English verbs of giving up a practice', [
+    'stopped doing', 'stopped', 'dropped', 'quit', 'gave up', 'did away with', 'got rid of', 'moved away from', 'walked back', 'scrapped',
+  ]),
+
   /** Phrases that argue a posture is wrong, said before it ("the problem with a reliability sprint is"). */
   arguedBefore: list('observed interview phrasing: arguing against a practice', [
     'the problem with', 'the trouble with', 'the issue with', 'the risk with', 'the danger of', 'the danger with', 'my worry with',

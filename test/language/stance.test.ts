@@ -17,6 +17,8 @@ const CASES: [string, string, string, Stance, boolean?][] = [
   ['A reliability sprint is a trap: it says the other sprints need not care.', 'reliability sprint', '', 'argued-against'],
   ['I had the instinct to dig in by myself, but I paged the secondary.', 'dig in by myself', '', 'argued-against'],
   ['I worked on it alone for an hour.', 'alone', 'Looking back, I should have asked for help sooner.', 'regretted'],
+  ['Our team had a habit of a cleanup sprint at the end of every quarter.', 'cleanup sprint', 'I stopped doing that on my own services.', 'refused'],
+  ['We ran a cleanup sprint at the end of every quarter.', 'cleanup sprint', 'I stopped by the office later.', 'endorsed'],
   ["The part I'm not proud of is that I debugged it on my own for an hour.", 'on my own', '', 'regretted'],
   ['I kept the rollback to myself for forty minutes.', 'to myself', 'I waited too long to bring anyone in.', 'regretted'],
   ['We only load tested the week before launch and scrambled, so now I sketch the capacity model first.', 'the week before launch', '', 'regretted'],
