@@ -478,6 +478,12 @@ export function hitBeats(doc: Doc, rubric: CompiledRubric): Set<string> {
   all.forEach((b, i) => {
     if (bestMatch(raw[i]!, salad, doc, cache)) out.add(b.ref);
   });
+  // a beat earned by standing against a red flag's behaviour is as hit as one said in its own words
+  for (const s of rubric.signals) {
+    for (const f of s.flags) {
+      if (f.refusalEarns && stoodAgainst(doc, flagStances(doc, f, cache), salad).length > 0) out.add(`${s.spec.id}/${f.refusalEarns}`);
+    }
+  }
   return out;
 }
 

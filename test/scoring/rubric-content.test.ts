@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { SIGNAL_IDS, type PatternSpec, type RubricSpec, type SignalId } from '../../src/rubric/types.js';
-import { analyze, compilePattern, compileRubric, findMatches, scoreText } from '../../src/scoring/index.js';
+import { analyze, compilePattern, compileRubric, findMatches, hitBeats, scoreText } from '../../src/scoring/index.js';
 import type { ScoreReport, SignalResult } from '../../src/scoring/types.js';
 
 const RUBRIC = fileURLToPath(new URL('../../rubrics/backend-signals.yaml', import.meta.url));
@@ -205,6 +205,8 @@ describe('minimal pairs', () => {
     const r = score(refused, id);
     expect(r.redFlags.map((f) => f.id)).not.toContain(flag);
     expect(beatHit(r, beat)?.hit).toBe(true);
+    // the round engine's view of what is already said agrees, so it does not probe for it
+    expect(hitBeats(analyze(refused), rubric).has(`${id}/${beat}`)).toBe(true);
     expect(score(endorsed, id).redFlags.map((f) => f.id)).toContain(flag);
   });
 
