@@ -219,7 +219,7 @@ interface Head {
   thingSubject: boolean;
 }
 
-const AUX = new Set(['would', 'will', 'shall', 'am', 'is', 'are', 'was', 'were', 'going', 'to', 'want', 'need', 'have', 'has', 'had', 'do', 'does', 'did', 'not', 'should', 'must', 'can', 'could', 'might', 'may', 'be', 'been', 'gonna', 'like', 'try', 'also', 'then', 'first', 'just', 'now', 'probably', 'definitely', 'immediately', 'quickly', 'actually', 'still', 'really', 'already', 'never', 'ok', 'okay', 'let', 'us', 'me', 'start', 'go', 'ahead', 'and', 'get', 'maybe', 'perhaps']);
+const AUX = set('auxiliaries');
 
 function readHead(norms: readonly string[], verbs: ReadonlySet<string>): Head {
   let i = skipFillers(norms, 0);
@@ -456,11 +456,11 @@ function judgedGerunds(clauses: Clause[]): void {
   }
 }
 
-const COPULAS = new Set(['am', 'is', 'are', 'was', 'were', 'be', 'been']);
+const COPULAS = set('be');
 /** Auxiliaries of intent: "I'm going to", "we are about to" make a decision of what follows. */
-const INTENT = new Set(['going', 'to', 'will', 'would', 'want', 'need', 'have', 'gonna', 'should', 'must']);
+const INTENT = set('intent');
 
-const DEFERRING = new Set(['after', 'once', 'when', 'whenever', 'if', 'unless']);
+const DEFERRING = set('deferring');
 
 /** "I'd freeze deploys after the rollback", "roll back once the logs are in": a decision for later, not now. */
 function deferred(clauses: Clause[], raws: RawClause[]): void {

@@ -1,5 +1,5 @@
 import { expandContraction } from './contractions.js';
-import { STORY_CONTRACTIONS, WORDS } from './words.js';
+import { STORY_CONTRACTIONS, WORDS, wordSet } from './words.js';
 
 // Where a candidate stands on what a sentence tells: their own endorsed act, something they
 // refused or argued against, someone else's proposal, an act they look back on with regret, or
@@ -30,7 +30,7 @@ function words(text: string): Word[] {
 }
 
 /** Words that end a clause: what comes after stands on its own ("I wanted to, but I didn't"). */
-const CLAUSE_BREAKS = new Set(['but', 'so', 'because', 'although', 'though', 'however', 'whereas', 'until', 'then']);
+const CLAUSE_BREAKS = wordSet('clauseBreaks');
 
 const phrases = (list: readonly string[]): string[][] => list.map((p) => p.split(' '));
 const REFUSALS = phrases(WORDS.storyRefusals.words);
@@ -67,7 +67,7 @@ function anyPhrase(ws: readonly Word[], from: number, to: number, list: readonly
 }
 
 /** Subjects that open a clause of their own after "and" or "or": "we didn't load test, and it fell over". */
-const NEW_SUBJECTS = new Set(['i', 'we', 'it', 'they', 'he', 'she', 'you', 'that', 'this', 'there', 'everything', 'nothing']);
+const NEW_SUBJECTS = wordSet('newSubjects');
 
 /**
  * Index of the first word of the clause that holds word `at`: back to the last clause break, or

@@ -1,4 +1,5 @@
 import type { PatternSpec } from '../rubric/types.js';
+import { wordSet } from '../language/words.js';
 import { stemOf, wordPieces } from './analyze.js';
 import type { Doc, Match, Token } from './types.js';
 
@@ -94,7 +95,8 @@ export class PatternError extends Error {
 
 const DEFAULT_GAP = 3;
 const CONCEPT_PHRASE_GAP = 1;
-const NEGATION_WORDS = new Set(['not', 'no', 'never', 'without', 'nobody', 'nothing', 'none', 'neither', 'nor']);
+/** A pattern that spells out one of these words negates itself ("no data loss"). */
+const NEGATION_WORDS = wordSet('negations');
 const TIME_RE = /^\d{1,2}(?::\d{2}(?:am|pm)?|am|pm)$/;
 const WORD_CHARS = /^[\p{L}\p{N}'’.%:]+$/u;
 

@@ -1,4 +1,5 @@
 import { isFramedList } from '../language/recital.js';
+import { WORDS, wordSet } from '../language/words.js';
 import { pushedBackAt, stanceAt, type Stance } from '../language/stance.js';
 import { LEVEL_LABELS, conceptPhrases, type BeatSpec, type Level, type RubricSpec, type ScoringConfig, type SignalId, type SignalSpec } from '../rubric/types.js';
 import { analyze } from './analyze.js';
@@ -78,9 +79,7 @@ const SALAD_STATEMENT_COVERAGE = 0.85;
 const SALAD_SPREAD = 3;
 const SALAD_SPREAD_TERMS = 5;
 /** Words that join a sentence together; a recited list of terms has almost none of them. */
-const FUNCTION_WORDS = new Set(
-  'a an the and or but of to in on at for with by from into than then as so that this it its i we my our me us you they he she was were is are be been had has have did do not no'.split(' '),
-);
+const FUNCTION_WORDS = wordSet('functionWords');
 const SALAD_SPREAD_COVERAGE = 0.4;
 const SALAD_MIN_TOKENS = 5;
 const MIN_STATEMENTS = 1;
@@ -222,11 +221,9 @@ function contentWords(doc: Doc, first: number, last: number): number {
   return n;
 }
 
-const IRREGULAR_PAST = new Set(
-  'wrote rewrote built ran led took made set saw found told sent got gave kept brought caught chose drove paid put spent split stood thought understood went won began broke fell felt held knew lost met rode shot sold spoke stuck struck swept taught threw woke'.split(' '),
-);
+const IRREGULAR_PAST = wordSet('irregularPast');
 
-const AGENT_WORDS = new Set(['i', 'we', 'my', 'our', 'me', 'us', 'team', 'they', 'he', 'she']);
+const AGENT_WORDS = wordSet('agents');
 
 /**
  * The sentence says someone did something (an agent and a past-tense verb) or would do it (an
@@ -243,7 +240,7 @@ function tellsAction(doc: Doc, first: number, last: number): boolean {
   return agent && action;
 }
 
-const FIRST_PERSON = new Set(['i', 'we']);
+const FIRST_PERSON = wordSet('firstPersonSubjects');
 
 /**
  * Some sentence outside the salad tells what the candidate or their team did: "I", "we" or "my
@@ -263,7 +260,7 @@ function tellsEpisode(doc: Doc, salad: Set<number>): boolean {
 }
 
 /** Past forms of the auxiliaries: "we were paging them", "I had written the runbook". */
-const PAST_AUX = new Set(['was', 'were', 'had', 'did', 'got', 'went', 'came', 'used']);
+const PAST_AUX = wordSet('pastAuxiliaries');
 
 /** The salad sentences plus every question: sentences that earn no beat. */
 function withQuestions(doc: Doc, salad: Set<number>): Set<number> {
@@ -369,7 +366,7 @@ function evidenceOf(doc: Doc, m: Match, byClause = true): { evidence: string; st
 }
 
 /** Words that make a sentence the speaker's own, subject or possessive. */
-const SPEAKER_WORDS = new Set(['i', 'we', 'my', 'our', 'me', 'us']);
+const SPEAKER_WORDS: ReadonlySet<string> = new Set([...WORDS.speaker.words, ...WORDS.team.words]);
 
 const ownSentences = new WeakMap<Doc, Map<number, boolean>>();
 
