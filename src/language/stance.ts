@@ -10,29 +10,80 @@ export type Stance = 'endorsed' | 'refused' | 'argued-against' | 'proposed-by-ot
 
 interface Word {
   norm: string;
+  /** Where the word starts and ends in the text read (every word of one match shares them). */
   start: number;
+  end: number;
 }
 
 /** Lower-cased words with contractions expanded, and the marks that end a clause as "|". */
-function words(text: string): Word[] {
+function words(text: string, base = 0): Word[] {
   const out: Word[] = [];
   const re = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[;:.!?—–]|\s-\s/gu;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const w = m[0].toLowerCase().replace(/’/g, "'");
+    const start = base + m.index;
+    const end = start + m[0].length;
     if (!/[\p{L}\p{N}]/u.test(w) || CLAUSE_BREAKS.has(w)) {
-      out.push({ norm: '|', start: m.index });
-      if (CLAUSE_BREAKS.has(w)) out.push({ norm: w, start: m.index });
+      out.push({ norm: '|', start, end });
+      if (CLAUSE_BREAKS.has(w)) out.push({ norm: w, start, end });
       continue;
     }
-    for (const norm of expandContraction(w, STORY_CONTRACTIONS)) out.push({ norm, start: m.index });
+    for (const norm of expandContraction(w, STORY_CONTRACTIONS)) out.push({ norm, start, end });
   }
   return out;
+}
+
+/** The last sentence read whole: every match in one long sentence reads it once, not once each. */
+let lastRead: { text: string; words: Word[] } | undefined;
+
+function sentenceWords(sentence: string): Word[] {
+  if (lastRead?.text !== sentence) lastRead = { text: sentence, words: words(sentence) };
+  return lastRead.words;
+}
+
+/**
+ * The words of `sentence.slice(lo, hi)`, exactly as `words` reads that slice, with offsets into
+ * the sentence: the sentence's own words that lie wholly inside, and the cut words at either
+ * edge read afresh. A word in the sentence that starts with a space (" - ") may read differently
+ * once cut, so the shared words start at the first that does not.
+ */
+function windowWords(sentence: string, lo: number, hi: number): Word[] {
+  hi = Math.min(hi, sentence.length);
+  const all = sentenceWords(sentence);
+  if (lo <= 0 && hi >= sentence.length) return all;
+  let a = 0;
+  let b = all.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (all[mid]!.start < lo) a = mid + 1;
+    else b = mid;
+  }
+  while (a < all.length && /\s/.test(sentence[all[a]!.start]!)) a++;
+  b = a;
+  while (b < all.length && all[b]!.end <= hi) b++;
+  if (a === b) return words(sentence.slice(lo, hi), lo);
+  const from = all[a]!.start;
+  const to = all[b - 1]!.end;
+  return [...words(sentence.slice(lo, from), lo), ...all.slice(a, b), ...words(sentence.slice(to, hi), to)];
 }
 
 /** Words that end a clause: what comes after stands on its own ("I wanted to, but I didn't"). */
 const CLAUSE_BREAKS = wordSet('clauseBreaks');
 
-const phrases = (list: readonly string[]): string[][] => list.map((p) => p.split(' '));
+/** A list of phrases, indexed by first word, longest first: a look-up per word, not a scan of the list. */
+type PhraseIndex = ReadonlyMap<string, readonly string[][]>;
+
+const phrases = (list: readonly string[]): PhraseIndex => {
+  const out = new Map<string, string[][]>();
+  for (const p of list) {
+    const words = p.split(' ');
+    const l = out.get(words[0]!);
+    if (l) l.push(words);
+    else out.set(words[0]!, [words]);
+  }
+  for (const l of out.values()) l.sort((a, b) => b.length - a.length);
+  return out;
+};
 const REFUSALS = phrases(WORDS.storyRefusals.words);
 const ARGUED_BEFORE = phrases(WORDS.arguedBefore.words);
 const ARGUED_AFTER = phrases(WORDS.arguedAfter.words);
@@ -50,18 +101,20 @@ const PROPOSAL_GAP = 3;
 /** Characters read on each side of what the stance is asked about. */
 const REACH = 1000;
 
-function phraseAt(ws: readonly Word[], i: number, list: readonly string[][]): number {
-  let best = 0;
-  for (const p of list) {
-    if (p.length <= best || i + p.length > ws.length) continue;
-    let k = 0;
+/** The length of the longest phrase of the list that starts at word i, or 0. */
+function phraseAt(ws: readonly Word[], i: number, list: PhraseIndex): number {
+  const candidates = i < ws.length ? list.get(ws[i]!.norm) : undefined;
+  if (!candidates) return 0;
+  for (const p of candidates) {
+    if (i + p.length > ws.length) continue;
+    let k = 1;
     while (k < p.length && ws[i + k]!.norm === p[k]) k++;
-    if (k === p.length) best = p.length;
+    if (k === p.length) return p.length;
   }
-  return best;
+  return 0;
 }
 
-function anyPhrase(ws: readonly Word[], from: number, to: number, list: readonly string[][]): boolean {
+function anyPhrase(ws: readonly Word[], from: number, to: number, list: PhraseIndex): boolean {
   for (let i = Math.max(0, from); i < Math.min(to, ws.length); i++) if (phraseAt(ws, i, list) > 0) return true;
   return false;
 }
@@ -122,9 +175,7 @@ function proposedByOthers(ws: readonly Word[], at: number): boolean {
  * aside ("I was tempted to") is not standing against anyone.
  */
 export function pushedBackAt(sentence: string, offset: number, after = ''): boolean {
-  const lo = Math.max(0, offset - REACH);
-  const ws = words(sentence.slice(lo, offset + REACH));
-  offset -= lo;
+  const ws = windowWords(sentence, Math.max(0, offset - REACH), offset + REACH);
   let at = ws.findIndex((w) => w.start >= offset);
   if (at < 0) at = ws.length;
   const from = clauseStart(ws, at);
@@ -153,9 +204,7 @@ export interface StanceOptions {
 export function stanceAt(sentence: string, offset: number, after = '', opts: StanceOptions = {}): Stance {
   // a clause is read within its neighbourhood: a stance is never decided further away, and a
   // text of one endless sentence with a match every few words stays linear to read
-  const lo = Math.max(0, offset - REACH);
-  const ws = words(sentence.slice(lo, offset + REACH));
-  offset -= lo;
+  const ws = windowWords(sentence, Math.max(0, offset - REACH), offset + REACH);
   after = after.slice(0, REACH);
   let at = ws.findIndex((w) => w.start >= offset);
   if (at < 0) at = ws.length;

@@ -337,6 +337,56 @@ const MIN_CLAUSE_WORDS = 4;
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
+interface SentenceCuts {
+  /** Whether the sentence is long enough to be quoted by clause. */
+  long: boolean;
+  /** Where each clause after a break starts (character offsets into the text, ascending). */
+  cuts: number[];
+}
+
+const sentenceCuts = new WeakMap<Doc, Map<number, SentenceCuts>>();
+
+/** A sentence's length and clause breaks, read once per sentence rather than once per beat quoted from it. */
+function cutsOf(doc: Doc, index: number): SentenceCuts {
+  let known = sentenceCuts.get(doc);
+  if (!known) sentenceCuts.set(doc, (known = new Map()));
+  let out = known.get(index);
+  if (!out) {
+    const s = doc.sentences[index]!;
+    const long = words(s.text) > LONG_SENTENCE_WORDS;
+    const cuts: number[] = [];
+    if (long) for (const b of s.text.matchAll(CLAUSE_BREAK)) cuts.push(s.start + b.index! + b[0].length);
+    known.set(index, (out = { long, cuts }));
+  }
+  return out;
+}
+
+/** Where `text.slice(from, to)` ends once trailing breaks and spaces are cut (a loop: a regex anchored at the end backtracks over a long run of spaces). */
+function trimEnd(text: string, from: number, to: number): number {
+  while (to > from && /[;:\s—–-]/.test(text[to - 1]!)) to--;
+  return to;
+}
+
+/** Whether the text has at least n words, read only as far as the n-th. */
+function hasWords(text: string, n: number): boolean {
+  const re = /\S+/g;
+  let k = 0;
+  while (k < n && re.exec(text) !== null) k++;
+  return k >= n;
+}
+
+/** Index of the first cut at or after `at` (cuts are ascending). */
+function firstCutFrom(cuts: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = cuts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cuts[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * The quote for a match: its sentence, or for a beat in a long sentence the clause (or run of
  * clauses) that holds the match, so the quote is the candidate's most specific words for it.
@@ -345,19 +395,20 @@ function evidenceOf(doc: Doc, m: Match, byClause = true): { evidence: string; st
   const s = doc.sentences[m.sentence]!;
   let start = s.start;
   let end = s.end;
-  if (byClause && words(s.text) > LONG_SENTENCE_WORDS) {
-    const cuts: number[] = [];
-    for (const b of s.text.matchAll(CLAUSE_BREAK)) cuts.push(s.start + b.index! + b[0].length);
-    const from = Math.max(s.start, ...cuts.filter((c) => c <= m.start));
-    const after = cuts.filter((c) => c >= m.end);
-    let to = Math.min(s.end, ...after.map((c) => c - 1));
+  const { long, cuts } = byClause ? cutsOf(doc, m.sentence) : { long: false, cuts: [] };
+  if (long) {
+    // the last cut at or before the match, and the cuts at or after its end
+    const before = firstCutFrom(cuts, m.start + 1) - 1;
+    const from = Math.max(s.start, before >= 0 ? cuts[before]! : s.start);
+    const firstAfter = firstCutFrom(cuts, m.end);
+    let to = Math.min(s.end, firstAfter < cuts.length ? cuts[firstAfter]! - 1 : s.end);
     // "... and my own part: I had approved the change": a match at the end of its clause (a word
     // or two before a colon) is explained by the clause after it, so the quote takes both
     if (to < s.end && doc.text[to] === ':' && words(doc.text.slice(m.end, to)) <= 2) {
-      to = Math.min(s.end, ...after.slice(1).map((c) => c - 1));
+      to = Math.min(s.end, firstAfter + 1 < cuts.length ? cuts[firstAfter + 1]! - 1 : s.end);
     }
-    const clause = doc.text.slice(from, to).replace(/[;:\s—–-]+$/, '');
-    if (words(clause) >= MIN_CLAUSE_WORDS) {
+    const clause = doc.text.slice(from, trimEnd(doc.text, from, to));
+    if (hasWords(clause, MIN_CLAUSE_WORDS)) {
       start = from + (doc.text.slice(from, to).length - doc.text.slice(from, to).trimStart().length);
       end = from + clause.length;
     }
