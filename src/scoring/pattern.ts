@@ -270,6 +270,17 @@ function termAt(term: Term, tokens: Token[], i: number, end: number): number {
   return ends.length > 0 ? ends[ends.length - 1]! : -1;
 }
 
+/** Whether some first word of the term occurs in reach of one of the ends: most tries stop here, before any bookkeeping. */
+function startsWithin(term: Term, tokens: Token[], ends: readonly number[], end: number): boolean {
+  const lo = ends[0]! + 1;
+  const hi = Math.min(end - 1, ends[ends.length - 1]! + 1 + term.gapBefore);
+  for (let j = lo; j <= hi; j++) {
+    const t = tokens[j]!;
+    for (const w of term.firsts) if (wordMatches(w, t)) return true;
+  }
+  return false;
+}
+
 /**
  * The last token of a fixed-order match of the pattern starting at token i, or -1. Every
  * alternative of every term is tried with every continuation, so a match is found whenever one
@@ -282,6 +293,7 @@ function fixedAt(p: CompiledPattern, tokens: Token[], i: number, end: number): n
   const first = termEnds(terms[0]!, tokens, i, end);
   if (first.length === 0) return -1;
   if (terms.length === 1) return first[first.length - 1]!;
+  if (!startsWithin(terms[1]!, tokens, first, end)) return -1;
   // forward: every (start, end) of each term reachable from some end of the term before it,
   // in start order
   const starts: number[][] = [first.map(() => i)];
@@ -395,7 +407,13 @@ function matchFixed(p: CompiledPattern, doc: Doc, sentenceEnd: (i: number) => nu
 function termStarts(idx: DocIndex, term: Term): number[] {
   let out = idx.termStarts.get(term.firstsKey);
   if (!out) {
-    out = mergeSorted(term.firsts.map((w) => wordStarts(idx, w)));
+    // most first words are absent from a document: merge only the lists that hold positions
+    let lists: number[][] | undefined;
+    for (const w of term.firsts) {
+      const at = wordStarts(idx, w);
+      if (at.length > 0) (lists ??= []).push(at);
+    }
+    out = lists === undefined ? NONE : lists.length === 1 ? lists[0]! : mergeSorted(lists);
     idx.termStarts.set(term.firstsKey, out);
   }
   return out;
@@ -590,18 +608,20 @@ function withPrefix(idx: DocIndex, prefix: string): number[][] {
 
 /** Positions where a single word matches, from the index (prefixes scan distinct words, not tokens). */
 function wordStarts(idx: DocIndex, w: WordMatcher): number[] {
+  if (w.kind === 'stem') {
+    // two look-ups, not worth caching: the surface form almost always stems the same way, so
+    // its positions are merged in only when they add some
+    const byStem = idx.byStem.get(w.stem) ?? NONE;
+    const byNorm = idx.byNorm.get(w.norm);
+    if (byNorm === undefined || byNorm === byStem || !byNorm.some((i) => idx.tokensStem[i] !== w.stem)) return byStem;
+    let out = idx.wordStarts.get(w);
+    if (!out) idx.wordStarts.set(w, (out = mergeSorted([byStem, byNorm])));
+    return out;
+  }
   let out = idx.wordStarts.get(w);
   if (!out) {
     const lists: number[][] = [];
     switch (w.kind) {
-      case 'stem': {
-        const byStem = idx.byStem.get(w.stem) ?? NONE;
-        const byNorm = idx.byNorm.get(w.norm) ?? NONE;
-        // the surface form almost always stems the same way; merge only when it adds positions
-        lists.push(byStem);
-        if (byNorm.length > 0 && byNorm.some((i) => idx.tokensStem[i] !== w.stem)) lists.push(byNorm);
-        break;
-      }
       case 'num':
         lists.push(idx.numbers);
         break;
