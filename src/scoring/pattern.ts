@@ -214,7 +214,8 @@ export function compilePattern(spec: PatternSpec, lexicon: Lexicon): CompiledPat
 function wordMatches(w: WordMatcher, t: Token): boolean {
   switch (w.kind) {
     case 'stem':
-      return t.stem === w.stem || t.norm === w.norm;
+      // the same surface form always has the same stem (both come from stemOf)
+      return t.stem === w.stem;
     case 'prefix':
       return t.norm.startsWith(w.prefix);
     case 'num':
@@ -320,6 +321,8 @@ function fixedAt(p: CompiledPattern, tokens: Token[], i: number, end: number): n
     ends.push(en);
     prevEnds = en.length > 1 ? [...new Set(en)].sort((a, b) => a - b) : en;
   }
+  // one way through (the usual case): nothing to choose between
+  if (ends.every((en) => en.length === 1)) return prevEnds[0]!;
   // backward: which spans of each term can still be followed by the rest of the pattern
   const ok: boolean[][] = ends.map((en) => en.map(() => true));
   for (let k = terms.length - 2; k >= 0; k--) {
@@ -376,16 +379,10 @@ function toMatch(doc: Doc, first: number, last: number): Match {
     if (doc.tokens[i]!.hypothetical) hypothetical = true;
     if (doc.tokens[i]!.counterfactual) counterfactual = true;
   }
-  return {
-    ...(counterfactual ? { counterfactual: true } : {}),
-    sentence: a.sentence,
-    start: a.start,
-    end: b.end,
-    negated: a.negated,
-    hypothetical,
-    firstToken: first,
-    lastToken: last,
-  };
+  if (counterfactual) {
+    return { counterfactual, sentence: a.sentence, start: a.start, end: b.end, negated: a.negated, hypothetical, firstToken: first, lastToken: last };
+  }
+  return { sentence: a.sentence, start: a.start, end: b.end, negated: a.negated, hypothetical, firstToken: first, lastToken: last };
 }
 
 function matchFixed(p: CompiledPattern, doc: Doc, sentenceEnd: (i: number) => number, starts: Iterable<number>): Match[] {
@@ -513,7 +510,6 @@ interface DocIndex {
   wordStarts: Map<WordMatcher, number[]>;
   termStarts: Map<string, number[]>;
   matches: Map<CompiledPattern, Match[]>;
-  tokensStem: string[];
   norms?: string[];
   /** Scratch marks per sentence for pruning, with a generation counter (no allocation per pattern). */
   sentenceMarks: Int32Array;
@@ -539,7 +535,6 @@ function docIndex(doc: Doc): DocIndex {
       wordStarts: new Map(),
       termStarts: new Map(),
       matches: new Map(),
-      tokensStem: doc.tokens.map((t) => t.stem),
       sentenceMarks: new Int32Array(doc.sentences.length),
       generation: 0,
     };
@@ -608,16 +603,9 @@ function withPrefix(idx: DocIndex, prefix: string): number[][] {
 
 /** Positions where a single word matches, from the index (prefixes scan distinct words, not tokens). */
 function wordStarts(idx: DocIndex, w: WordMatcher): number[] {
-  if (w.kind === 'stem') {
-    // two look-ups, not worth caching: the surface form almost always stems the same way, so
-    // its positions are merged in only when they add some
-    const byStem = idx.byStem.get(w.stem) ?? NONE;
-    const byNorm = idx.byNorm.get(w.norm);
-    if (byNorm === undefined || byNorm === byStem || !byNorm.some((i) => idx.tokensStem[i] !== w.stem)) return byStem;
-    let out = idx.wordStarts.get(w);
-    if (!out) idx.wordStarts.set(w, (out = mergeSorted([byStem, byNorm])));
-    return out;
-  }
+  // a token's stem is a function of its surface form (stemOf), so a word with the same surface
+  // form has the same stem: its positions are those of the stem, one look-up
+  if (w.kind === 'stem') return idx.byStem.get(w.stem) ?? NONE;
   let out = idx.wordStarts.get(w);
   if (!out) {
     const lists: number[][] = [];
