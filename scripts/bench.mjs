@@ -44,38 +44,67 @@ row('mockloop --version', `${version.toFixed(1)} ms ${(version / bare).toFixed(2
 const list = timeCommand([bin, 'list']);
 row('mockloop list', `${list.toFixed(1)} ms ${(list / bare).toFixed(2)}x`, '<= 2.5x bare node');
 
-// scoring a 1,500-word answer against the whole rubric
+// scoring answers against the whole rubric: many different answers, not one text repeated. Each
+// answer is the story fixtures (test/fixtures/stories, never the calibration corpus's sealed
+// fold) in a different seeded order, cut to the length wanted at a word boundary.
 const { loadRubric } = await import(join(root, 'dist/content/index.js'));
 const { compileRubric, scoreText, analyze } = await import(join(root, 'dist/scoring/index.js'));
 const rubric = compileRubric((await loadRubric()).rubric);
 const storyDir = join(root, 'test/fixtures/stories');
-let corpus = readdirSync(storyDir)
-  .filter((f) => f.endsWith('.md') && /-[34]-/.test(f))
-  .map((f) => readFileSync(join(storyDir, f), 'utf8'))
-  .join('\n\n');
-const words = corpus.split(/\s+/);
-const answer = words.slice(0, 1500).join(' ');
-const wordCount = analyze(answer).words;
-for (let i = 0; i < 20; i++) scoreText(answer, rubric);
-const scoreTimes = [];
-for (let i = 0; i < 200; i++) {
-  const t0 = performance.now();
-  scoreText(answer, rubric);
-  scoreTimes.push(performance.now() - t0);
+const stories = readdirSync(storyDir)
+  .filter((f) => f.endsWith('.md'))
+  .sort()
+  .map((f) => readFileSync(join(storyDir, f), 'utf8').trim());
+let seed = 12345;
+const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+/** `count` answers of `words` words each, every one the stories in its own order. */
+function answers(count, words) {
+  return Array.from({ length: count }, () => {
+    const order = stories.map((s) => [random(), s]).sort((x, y) => x[0] - y[0]).map(([, s]) => s);
+    let pieces = [];
+    while (pieces.length < words) pieces = pieces.concat(order.join('\n\n').split(/(?<=\s)/));
+    return pieces.slice(0, words).join('').trim();
+  });
 }
-const scoreMs = median(scoreTimes);
-row(`scoring a ${wordCount}-word answer`, `${scoreMs.toFixed(2)} ms`, 'median < 5 ms');
-row('  fastest of those runs', `${Math.min(...scoreTimes).toFixed(2)} ms`, '(less disturbed by other load)');
-row('scoring throughput', `${Math.round(wordCount / (scoreMs / 1000)).toLocaleString('en')} words/s`);
-// linear growth: 4x the text should cost about 4x
-const long = Array.from({ length: 4 }, () => answer).join('\n\n');
-const longTimes = [];
-for (let i = 0; i < 50; i++) {
-  const t0 = performance.now();
-  scoreText(long, rubric);
-  longTimes.push(performance.now() - t0);
+function percentile(xs, p) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * s.length))];
 }
-row('scoring 4x that answer', `${median(longTimes).toFixed(2)} ms ${(median(longTimes) / scoreMs).toFixed(1)}x`, '~4x (linear)');
+/** Times to score each answer, `rounds` times over, after one warm-up round. */
+function scoreTimes(texts, rounds) {
+  for (const t of texts) scoreText(t, rubric);
+  const out = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const t of texts) {
+      const t0 = performance.now();
+      scoreText(t, rubric);
+      out.push(performance.now() - t0);
+    }
+  }
+  return out;
+}
+const SCORE_ROUNDS = Number(process.env.BENCH_SCORE_ROUNDS ?? 5);
+const typical = answers(40, 1500);
+const times = scoreTimes(typical, SCORE_ROUNDS);
+const meanWords = Math.round(typical.reduce((n, t) => n + analyze(t).words, 0) / typical.length);
+const scoreMs = median(times);
+row(`scoring ${typical.length} different ${meanWords}-word answers`, `${scoreMs.toFixed(2)} ms`, `median < 3 ms: ${scoreMs < 3 ? 'ok' : 'OVER BUDGET'}`);
+row('  p95', `${percentile(times, 0.95).toFixed(2)} ms`);
+row('  fastest', `${Math.min(...times).toFixed(2)} ms`, '(least disturbed by other load)');
+row('scoring throughput', `${Math.round(meanWords / (scoreMs / 1000)).toLocaleString('en')} words/s`);
+// linear growth: the time per word stays about the same from 500 to 6,000 words
+{
+  const perWord = [];
+  for (const [count, words] of [[40, 500], [20, 1500], [10, 6000]]) {
+    const texts = answers(count, words);
+    const t = median(scoreTimes(texts, SCORE_ROUNDS));
+    const w = texts.reduce((n, x) => n + analyze(x).words, 0) / texts.length;
+    perWord.push((1000 * t) / w);
+    row(`  time per word at ${words.toLocaleString('en')} words`, `${((1000 * t) / w).toFixed(2)} us`, `median ${t.toFixed(2)} ms`);
+  }
+  const spread = Math.max(...perWord) / Math.min(...perWord);
+  row('  linearity (largest / smallest per word)', `${spread.toFixed(2)}x`, `< 2x: ${spread < 2 ? 'ok' : 'NOT LINEAR'}`);
+}
 
 // validating 1,000 generated scenario files: `mockloop new` writes an incident round, copied
 // under 1,000 ids without its samples (structure, schema, references and patterns are what
@@ -136,23 +165,31 @@ try {
 // adversarial inputs: text built to be slow. Each is scored at two sizes; 4x the text should cost
 // about 4x (linear), and the larger one stays inside its budget.
 {
-  const budgetMs = 3000;
+  const head = 'we paged the incident manager and declared an incident and rolled back the deploy and wrote a runbook and ';
+  const noPunctuation = stories.join(' ').replace(/[.!?;:,()\n—–-]/g, ' ');
   const gens = {
-    '"I " x n + "by default."': (n) => 'I '.repeat(n) + 'by default.',
-    'a long run of spaces': (n) => 'We paged the team.' + ' '.repeat(n * 2) + 'It recovered.',
-    'a long run of spaces inside a list': (n) => 'runbook,' + ' '.repeat(n * 2) + 'x, SLO, burn rate',
-    'numbers': (n) => Array.from({ length: n }, (_, i) => i).join(' '),
-    'clock times': (n) => '12:30 '.repeat(n),
-    '"not " x n': (n) => 'not '.repeat(n) + 'failing open.',
-    '"I would " x n': (n) => 'I would '.repeat(n) + 'fail open.',
-    'hyphenated words': (n) => 'on-call-'.repeat(n),
-    'one endless sentence of red flags': (n) => 'I fixed it alone and kept it to myself and '.repeat(Math.ceil(n / 10)),
-    'one endless sentence of prose': (n) => 'we rate limited the partner queue and paged the incident manager and '.repeat(Math.ceil(n / 12)),
+    '40 KB of spaces': [(n) => ' '.repeat(n), 500],
+    '40 KB of spaces inside a long sentence': [(n) => `${head}${' '.repeat(n / 2)};${' '.repeat(n / 2)}and we load tested at twice the peak.`, 1000],
+    'a long run of spaces between sentences': [(n) => 'We paged the team.' + ' '.repeat(n) + 'It recovered.', 500],
+    'a long run of spaces inside a list': [(n) => 'runbook,' + ' '.repeat(n) + 'x, SLO, burn rate', 500],
+    '96 KB sentence: red flags every few words': [(n) => 'I fixed it alone and kept it to myself and '.repeat(Math.ceil(n / 43)), 2000],
+    '96 KB sentence: refused proposals': [(n) => 'the team wanted to skip the dry run and I said no and '.repeat(Math.ceil(n / 53)), 2000],
+    '96 KB sentence: pattern-start words': [(n) => 'we load tested the capacity of the queue and paged and rolled back and '.repeat(Math.ceil(n / 72)), 2000],
+    '"I " x n + "by default."': [(n) => 'I '.repeat(n / 2) + 'by default.', 2000],
+    'one word repeated': [(n) => 'alert '.repeat(Math.ceil(n / 6)), 1000],
+    '"not " x n': [(n) => 'not '.repeat(n / 4) + 'failing open.', 1000],
+    '"I would " x n': [(n) => 'I would '.repeat(n / 8) + 'fail open.', 2000],
+    'no punctuation (the stories run together)': [(n) => noPunctuation.repeat(Math.ceil(n / noPunctuation.length)).slice(0, n), 2000],
+    'numbers': [(n) => Array.from({ length: Math.ceil(n / 6) }, (_, i) => i).join(' '), 1000],
+    'clock times': [(n) => '12:30 '.repeat(n / 6), 1000],
+    'hyphenated words': [(n) => 'on-call-'.repeat(n / 8), 1000],
   };
   console.log('\nadversarial inputs (scoring against the whole rubric)');
-  for (const [name, gen] of Object.entries(gens)) {
-    const small = gen(25_000);
-    const large = gen(100_000);
+  console.log(`${'input'.padEnd(44)} ${'figure'.padStart(14)}   budget`);
+  for (const [name, [gen, budgetMs]] of Object.entries(gens)) {
+    const size = name.startsWith('40 KB') ? 40_000 : 96_000;
+    const small = gen(size / 4);
+    const large = gen(size);
     const time = (text) => {
       const t0 = performance.now();
       scoreText(text, rubric);

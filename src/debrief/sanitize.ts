@@ -19,11 +19,21 @@ export function stripControls(text: string): string {
   return text.replace(ESCAPES, '').replace(/\r\n?/g, '\n').replace(CONTROLS, '');
 }
 
+/**
+ * A line without its trailing spaces. A loop, not `/[ ]+$/gm`: that regex tries every space of a
+ * long run inside a line and backtracks over the rest of the run each time (40 KB took seconds).
+ */
+function trimLineEnd(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\u00a0')) end--;
+  return end === line.length ? line : line.slice(0, end);
+}
+
 export function sanitize(text: string, options: SanitizeOptions = {}): string {
   let out = text.replace(ESCAPES, '').replace(CONTROLS, '');
   if (options.multiline) {
     out = out.replace(/\r\n?/g, '\n').replace(/\t/g, '  ');
-    return out.replace(/[ \u00a0]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
+    return out.split('\n').map(trimLineEnd).join('\n').replace(/\n{3,}/g, '\n\n').trim();
   }
   return out.replace(/\s+/g, ' ').trim();
 }

@@ -219,7 +219,7 @@ interface Head {
   thingSubject: boolean;
 }
 
-const AUX = new Set(['would', 'will', 'shall', 'am', 'is', 'are', 'was', 'were', 'going', 'to', 'want', 'need', 'have', 'has', 'had', 'do', 'does', 'did', 'not', 'should', 'must', 'can', 'could', 'might', 'may', 'be', 'been', 'gonna', 'like', 'try', 'also', 'then', 'first', 'just', 'now', 'probably', 'definitely', 'immediately', 'quickly', 'actually', 'still', 'really', 'already', 'never', 'ok', 'okay', 'let', 'us', 'me', 'start', 'go', 'ahead', 'and', 'get', 'maybe', 'perhaps']);
+const AUX = set('auxiliaries');
 
 function readHead(norms: readonly string[], verbs: ReadonlySet<string>): Head {
   let i = skipFillers(norms, 0);
@@ -443,10 +443,20 @@ export function readClauses(text: string, opts: ReadOptions = {}): Clause[] {
  * fine": a sentence led by a gerund and judged later on talks about the action, it does not take it.
  */
 function judgedGerunds(clauses: Clause[]): void {
+  // each sentence's clauses in order, and where its first clause starts: read once, so a text of
+  // many sentences stays linear
+  const bySentence = new Map<number, Clause[]>();
+  const firstStart = new Map<number, number>();
+  for (const o of clauses) {
+    const list = bySentence.get(o.sentence);
+    if (list) list.push(o);
+    else bySentence.set(o.sentence, [o]);
+    firstStart.set(o.sentence, Math.min(firstStart.get(o.sentence) ?? Infinity, o.start));
+  }
   for (const c of clauses) {
     if (c.mood !== 'act' || c.opener !== undefined || !c.verb || !/ing$/.test(c.verb) || c.words[0]?.norm !== c.verb) continue;
-    if (clauses.some((o) => o.sentence === c.sentence && o !== c && o.start < c.start)) continue;
-    const rest = clauses.filter((o) => o.sentence === c.sentence && o.start >= c.start);
+    if (firstStart.get(c.sentence)! < c.start) continue;
+    const rest = bySentence.get(c.sentence)!.filter((o) => o.start >= c.start);
     const stop = rest.findIndex((o) => o !== c && (o.opener === 'but' || o.opener === 'so'));
     // a modal or a verb of judgement anywhere; a bare "is" only near the start of a clause
     const judged = (stop < 0 ? rest : rest.slice(0, stop)).some((o) =>
@@ -456,19 +466,25 @@ function judgedGerunds(clauses: Clause[]): void {
   }
 }
 
-const COPULAS = new Set(['am', 'is', 'are', 'was', 'were', 'be', 'been']);
+const COPULAS = set('be');
 /** Auxiliaries of intent: "I'm going to", "we are about to" make a decision of what follows. */
-const INTENT = new Set(['going', 'to', 'will', 'would', 'want', 'need', 'have', 'gonna', 'should', 'must']);
+const INTENT = set('intent');
 
-const DEFERRING = new Set(['after', 'once', 'when', 'whenever', 'if', 'unless']);
+const DEFERRING = set('deferring');
 
 /** "I'd freeze deploys after the rollback", "roll back once the logs are in": a decision for later, not now. */
 function deferred(clauses: Clause[], raws: RawClause[]): void {
+  // the opener of the first raw clause starting at each offset, looked up once (not once per clause)
+  const openerKindAt = new Map<number, RawClause['openerKind']>();
+  for (const r of raws) {
+    const start = r.pieces[0]?.start;
+    if (start !== undefined && !openerKindAt.has(start)) openerKindAt.set(start, r.openerKind);
+  }
   for (let k = 0; k < clauses.length - 1; k++) {
     const c = clauses[k]!;
     const next = clauses[k + 1]!;
     if (c.mood !== 'act' || next.sentence !== c.sentence) continue;
-    const kind = raws.find((r) => r.pieces[0]?.start === next.start)?.openerKind;
+    const kind = openerKindAt.get(next.start);
     if ((kind === 'time' || kind === 'condition') && next.opener !== undefined && DEFERRING.has(next.opener)) c.modality = 'conditional';
   }
 }

@@ -4,6 +4,8 @@ import { WORDS } from './words.js';
 // ownership, clear interfaces and trust") recites; it tells nothing anyone did. Pure and linear.
 
 const FRAMES = WORDS.framing.words.map((p) => ` ${p} `);
+/** Any frame at all, in one pass: most sentences have none, and need not be searched for each. */
+const ANY_FRAME = new RegExp(FRAMES.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 /** Items a recital lists after its frame. */
 const MIN_ITEMS = 3;
 /** Words per listed item, on average, at most. */
@@ -23,6 +25,7 @@ function normalised(text: string): string {
 /** Whether the sentence frames a view and then lists at least three short terms. */
 export function isFramedList(sentence: string): boolean {
   const text = normalised(sentence);
+  if (!ANY_FRAME.test(text)) return false;
   let at = -1;
   for (const f of FRAMES) {
     const i = text.indexOf(f);

@@ -1,5 +1,5 @@
 import { expandContraction } from './contractions.js';
-import { STORY_CONTRACTIONS, WORDS } from './words.js';
+import { STORY_CONTRACTIONS, WORDS, wordSet } from './words.js';
 
 // Where a candidate stands on what a sentence tells: their own endorsed act, something they
 // refused or argued against, someone else's proposal, an act they look back on with regret, or
@@ -10,29 +10,80 @@ export type Stance = 'endorsed' | 'refused' | 'argued-against' | 'proposed-by-ot
 
 interface Word {
   norm: string;
+  /** Where the word starts and ends in the text read (every word of one match shares them). */
   start: number;
+  end: number;
 }
 
 /** Lower-cased words with contractions expanded, and the marks that end a clause as "|". */
-function words(text: string): Word[] {
+function words(text: string, base = 0): Word[] {
   const out: Word[] = [];
   const re = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[;:.!?—–]|\s-\s/gu;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const w = m[0].toLowerCase().replace(/’/g, "'");
+    const start = base + m.index;
+    const end = start + m[0].length;
     if (!/[\p{L}\p{N}]/u.test(w) || CLAUSE_BREAKS.has(w)) {
-      out.push({ norm: '|', start: m.index });
-      if (CLAUSE_BREAKS.has(w)) out.push({ norm: w, start: m.index });
+      out.push({ norm: '|', start, end });
+      if (CLAUSE_BREAKS.has(w)) out.push({ norm: w, start, end });
       continue;
     }
-    for (const norm of expandContraction(w, STORY_CONTRACTIONS)) out.push({ norm, start: m.index });
+    for (const norm of expandContraction(w, STORY_CONTRACTIONS)) out.push({ norm, start, end });
   }
   return out;
 }
 
-/** Words that end a clause: what comes after stands on its own ("I wanted to, but I didn't"). */
-const CLAUSE_BREAKS = new Set(['but', 'so', 'because', 'although', 'though', 'however', 'whereas', 'until', 'then']);
+/** The last sentence read whole: every match in one long sentence reads it once, not once each. */
+let lastRead: { text: string; words: Word[] } | undefined;
 
-const phrases = (list: readonly string[]): string[][] => list.map((p) => p.split(' '));
+function sentenceWords(sentence: string): Word[] {
+  if (lastRead?.text !== sentence) lastRead = { text: sentence, words: words(sentence) };
+  return lastRead.words;
+}
+
+/**
+ * The words of `sentence.slice(lo, hi)`, exactly as `words` reads that slice, with offsets into
+ * the sentence: the sentence's own words that lie wholly inside, and the cut words at either
+ * edge read afresh. A word in the sentence that starts with a space (" - ") may read differently
+ * once cut, so the shared words start at the first that does not.
+ */
+function windowWords(sentence: string, lo: number, hi: number): Word[] {
+  hi = Math.min(hi, sentence.length);
+  const all = sentenceWords(sentence);
+  if (lo <= 0 && hi >= sentence.length) return all;
+  let a = 0;
+  let b = all.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (all[mid]!.start < lo) a = mid + 1;
+    else b = mid;
+  }
+  while (a < all.length && /\s/.test(sentence[all[a]!.start]!)) a++;
+  b = a;
+  while (b < all.length && all[b]!.end <= hi) b++;
+  if (a === b) return words(sentence.slice(lo, hi), lo);
+  const from = all[a]!.start;
+  const to = all[b - 1]!.end;
+  return [...words(sentence.slice(lo, from), lo), ...all.slice(a, b), ...words(sentence.slice(to, hi), to)];
+}
+
+/** Words that end a clause: what comes after stands on its own ("I wanted to, but I didn't"). */
+const CLAUSE_BREAKS = wordSet('clauseBreaks');
+
+/** A list of phrases, indexed by first word, longest first: a look-up per word, not a scan of the list. */
+type PhraseIndex = ReadonlyMap<string, readonly string[][]>;
+
+const phrases = (list: readonly string[]): PhraseIndex => {
+  const out = new Map<string, string[][]>();
+  for (const p of list) {
+    const words = p.split(' ');
+    const l = out.get(words[0]!);
+    if (l) l.push(words);
+    else out.set(words[0]!, [words]);
+  }
+  for (const l of out.values()) l.sort((a, b) => b.length - a.length);
+  return out;
+};
 const REFUSALS = phrases(WORDS.storyRefusals.words);
 const ARGUED_BEFORE = phrases(WORDS.arguedBefore.words);
 const ARGUED_AFTER = phrases(WORDS.arguedAfter.words);
@@ -45,33 +96,35 @@ const COUNTERFACTUAL = phrases(WORDS.counterfactual.words);
 const REGRET = phrases(WORDS.regret.words);
 const PUSH_BACK = phrases(WORDS.pushBack.words);
 const STOPPED = phrases(WORDS.abandon.words);
-const SPEAKERS = new Set([...WORDS.speaker.words, ...WORDS.team.words]);
+const SPEAKERS: ReadonlySet<string> = new Set([...wordSet('speaker'), ...wordSet('team')]);
 /** Words after someone else's proposal in which the candidate's pushing back on it is read. */
 const PUSH_BACK_WORDS_AFTER = 40;
 const PROPOSAL_GAP = 3;
 /** Verbs by which a plan or habit is said to be what was on the table. */
-const PLAN_VERBS = new Set(['was', 'is', 'were', 'been']);
+const PLAN_VERBS = wordSet('planVerbs');
 /** Characters read on each side of what the stance is asked about. */
 const REACH = 1000;
 
-function phraseAt(ws: readonly Word[], i: number, list: readonly string[][]): number {
-  let best = 0;
-  for (const p of list) {
-    if (p.length <= best || i + p.length > ws.length) continue;
-    let k = 0;
+/** The length of the longest phrase of the list that starts at word i, or 0. */
+function phraseAt(ws: readonly Word[], i: number, list: PhraseIndex): number {
+  const candidates = i < ws.length ? list.get(ws[i]!.norm) : undefined;
+  if (!candidates) return 0;
+  for (const p of candidates) {
+    if (i + p.length > ws.length) continue;
+    let k = 1;
     while (k < p.length && ws[i + k]!.norm === p[k]) k++;
-    if (k === p.length) best = p.length;
+    if (k === p.length) return p.length;
   }
-  return best;
+  return 0;
 }
 
-function anyPhrase(ws: readonly Word[], from: number, to: number, list: readonly string[][]): boolean {
+function anyPhrase(ws: readonly Word[], from: number, to: number, list: PhraseIndex): boolean {
   for (let i = Math.max(0, from); i < Math.min(to, ws.length); i++) if (phraseAt(ws, i, list) > 0) return true;
   return false;
 }
 
 /** Subjects that open a clause of their own after "and" or "or": "we didn't load test, and it fell over". */
-const NEW_SUBJECTS = new Set(['i', 'we', 'it', 'they', 'he', 'she', 'you', 'that', 'this', 'there', 'everything', 'nothing']);
+const NEW_SUBJECTS = wordSet('newSubjects');
 
 /**
  * Index of the first word of the clause that holds word `at`: back to the last clause break, or
@@ -129,9 +182,7 @@ function proposedByOthers(ws: readonly Word[], at: number): boolean {
  * aside ("I was tempted to") is not standing against anyone.
  */
 export function pushedBackAt(sentence: string, offset: number, after = ''): boolean {
-  const lo = Math.max(0, offset - REACH);
-  const ws = words(sentence.slice(lo, offset + REACH));
-  offset -= lo;
+  const ws = windowWords(sentence, Math.max(0, offset - REACH), offset + REACH);
   let at = ws.findIndex((w) => w.start >= offset);
   if (at < 0) at = ws.length;
   const from = clauseStart(ws, at);
@@ -147,7 +198,7 @@ export function pushedBackAt(sentence: string, offset: number, after = ''): bool
 /** Words of the next sentence in which the candidate's refusal of what came before is read. */
 const NEXT_REFUSAL_WORDS = 6;
 /** Words that point back at what the sentence before told. */
-const ANAPHORS = new Set(['that', 'it', 'this', 'them', 'those']);
+const ANAPHORS = wordSet('anaphors');
 
 /**
  * The next sentence opens with the candidate refusing what the one before told: "I stopped doing
@@ -184,9 +235,7 @@ export interface StanceOptions {
 export function stanceAt(sentence: string, offset: number, after = '', opts: StanceOptions = {}): Stance {
   // a clause is read within its neighbourhood: a stance is never decided further away, and a
   // text of one endless sentence with a match every few words stays linear to read
-  const lo = Math.max(0, offset - REACH);
-  const ws = words(sentence.slice(lo, offset + REACH));
-  offset -= lo;
+  const ws = windowWords(sentence, Math.max(0, offset - REACH), offset + REACH);
   after = after.slice(0, REACH);
   let at = ws.findIndex((w) => w.start >= offset);
   if (at < 0) at = ws.length;

@@ -1,5 +1,5 @@
 import { readClauses, type Clause } from './clauses.js';
-import { FAILURE_WORDS, LAUNCH_WORDS, OUTAGE_WORDS, PRESUPPOSE_DECISION, SUCCESS_WORDS, type WordList } from './words.js';
+import { FAILURE_WORDS, LAUNCH_WORDS, OUTAGE_WORDS, PRESUPPOSE_DECISION, SUCCESS_WORDS, wordSet, type WordList } from './words.js';
 
 // What a stretch of answers amounts to: the story's shape, whether it made a call, and whether
 // it already answers an either-or question.
@@ -46,7 +46,7 @@ export function presupposesDecision(question: string): boolean {
   return PRESUPPOSE_DECISION.words.some((p) => norms.includes(` ${words(p).join(' ')} `));
 }
 
-const QUESTION_LEAD = new Set(['do', 'does', 'would', 'will', 'is', 'are', 'should', 'you', 'we', 'it', 'use', 'pick', 'choose', 'a', 'the']);
+const QUESTION_LEAD = wordSet('questionLead');
 
 /**
  * The options of an either-or question ("Token bucket or sliding window?" gives [token bucket],

@@ -1,5 +1,5 @@
 import { expandContraction } from './contractions.js';
-import { STORY_CONTRACTIONS, WORDS } from './words.js';
+import { STORY_CONTRACTIONS, WORDS, wordSet } from './words.js';
 
 // When in a project a clause places what it tells: early (scoping, design, before the build, with
 // months to spare) or late (once the system was built, the final stretch before launch, at or after
@@ -32,20 +32,20 @@ function words(text: string): Word[] {
 const phrases = (list: readonly string[]): string[][] => list.map((p) => p.split(' '));
 const LATE = phrases(WORDS.lateInProject.words);
 const EARLY = phrases(WORDS.earlyInProject.words);
-const SHORT = new Set(WORDS.shortSpans.words);
-const LONG = new Set(WORDS.longSpans.words);
+const SHORT = wordSet('shortSpans');
+const LONG = wordSet('longSpans');
 /** Words after a stretch of time that count it back from an event ("two weeks before launch"). */
-const BEFORE = new Set(['before', 'out', 'ahead', 'prior', 'until', 'from', 'left', 'to']);
+const BEFORE = wordSet('countBack');
 const COUNT_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   couple: 2, few: 3, several: 4, many: 6,
 };
 /** Words that open a time after something was finished ("once", "after", "when"). */
-const AFTER_OPENERS = new Set(['once', 'after', 'when']);
+const AFTER_OPENERS = wordSet('afterOpeners');
 /** Words that say the system was finished. */
-const DONE = new Set(WORDS.builtStates.words);
+const DONE = wordSet('builtStates');
 /** Verbs of building, before "first" ("we built the whole thing first"). */
-const BUILT = new Set(WORDS.buildVerbs.words);
+const BUILT = wordSet('buildVerbs');
 /** Weeks before an event that still leave time to change a design; fewer are the final stretch. */
 const EARLY_WEEKS = 4;
 const LATE_WEEKS = 2;
@@ -104,7 +104,7 @@ function cueAt(ws: readonly Word[], i: number): { time: ProjectTime; length: num
 }
 
 /** Words that open an alternative set aside, up to its comma ("instead of ...", "unlike ..."). */
-const SET_ASIDE = new Set(['instead', 'rather', 'unlike', 'without']);
+const SET_ASIDE = wordSet('setAside');
 
 /** Characters read on each side of what is asked about. */
 const REACH = 600;

@@ -1,6 +1,8 @@
 import type { ContractionRules } from './contractions.js';
 
-// Every word list the clause reader uses, kept apart from its logic (as retext keeps data/en/*.yml).
+// Every word list the scorer, the clause reader, the stance reader and the round engine use, kept
+// apart from their logic (as retext keeps data/en/*.yml): no module keeps a word list of its own,
+// and no two lists here hold the same words (test/language/words.test.ts checks both).
 // Each list says where its entries come from. Multi-word entries are matched on normalised words:
 // lower case, contractions expanded ("won't" → "will not", "I'd" → "i would").
 
@@ -176,6 +178,16 @@ export const WORDS = {
     'built', 'complete', 'completed', 'finished', 'done', 'ready', 'existed', 'exists', 'wired', 'shipped', 'launched', 'live', 'working',
   ]),
   buildVerbs: list('English verbs of building', ['built', 'build', 'building', 'finished', 'wrote', 'coded', 'implemented', 'developed', 'shipped']),
+  /** Words after a stretch of time that count it back from an event ("two weeks before launch"). */
+  countBack: list('English prepositions and adverbs of time before an event', ['before', 'out', 'ahead', 'prior', 'until', 'from', 'left', 'to']),
+  /** Words that open a time after something was finished ("once it was built"). */
+  afterOpeners: list('English temporal subordinators of sequence', ['once', 'after', 'when']),
+  /** Words that open an alternative set aside, up to its comma ("instead of a load test in the last week, ..."). */
+  setAside: list('English subordinators of substitution and exclusion', ['instead', 'rather', 'unlike', 'without']),
+  /** Verbs by which a plan or habit is said to be what was on the table ("the usual approach had been to ..."). */
+  planVerbs: list('English copulas, past and perfect', ['was', 'is', 'were', 'been']),
+  /** Words that point back at what the sentence before told ("I stopped doing that"). */
+  anaphors: list('English demonstrative and personal pronouns', ['that', 'it', 'this', 'them', 'those']),
   /** Units of a stretch of time, for "two weeks before launch" (late) and "three months out" (early). */
   shortSpans: list('English units of time up to a couple of weeks', ['day', 'days', 'night', 'nights', 'week', 'weeks', 'sprint', 'sprints']),
   longSpans: list('English units of time of a month and more', ['month', 'months', 'quarter', 'quarters']),
@@ -302,9 +314,9 @@ export const WORDS = {
     'lift', 'remove', 'apply', 'add', 'put', 'shed', 'block', 'pause', 'stop', 'kill', 'move', 'shift', 'route', 'reroute', 'promote',
     'failback', 'trip', 'expand', 'grow', 'delete', 'purge', 'clear', 'free', 'resize', 'extend', 'silence', 'ack', 'acknowledge', 'mute',
     'rate', 'loop', 'bring', 'get', 'pull', 'open', 'start', 'write', 'message', 'email', 'hand', 'assign', 'spin', 'deploy', 'ship',
-    'disconnect', 'evict', 'cordon', 'double', 'halt', 'cap', 'shard', 'rebalance', 'reassign', 'migrate', 'merge', 'group', 'reconcile',
+    'disconnect', 'evict', 'cordon', 'double', 'halt', 'shard', 'rebalance', 'reassign', 'migrate', 'merge', 'group', 'reconcile',
     'lock', 'freeze', 'reply', 'respond', 'tune', 'terminate', 'repair', 'backfill', 'combine', 'do', 'run', 'perform', 'trigger',
-    'execute', 'initiate', 'make', 'let', 'retry', 'replay', 'reprocess', 'resume', 'suspend', 'freeze', 'unfreeze', 'isolate', 'kick', 'shut',
+    'execute', 'initiate', 'make', 'let', 'retry', 'replay', 'reprocess', 'resume', 'suspend', 'unfreeze', 'isolate', 'kick', 'shut',
   ]),
 
   /** Words that open a noun phrase. */
@@ -345,9 +357,122 @@ export const WORDS = {
     'did', 'would', 'will', 'could', 'might', 'may', 'can', 'should', 'shipped', 'started', 'happened', 'means', 'uses', 'use', 'goes',
     'went', 'came', 'comes', 'keeps', 'stays', 'gets', 'got', 'grows', 'grew', 'drops', 'dropped',
   ]),
+
+  // --- the scorer's tokens: negation and hypothetical scope (src/scoring/analyze.ts) ---
+
+  /** One-word negation triggers: a few words after one are negated (the scorer's tokens and patterns). */
+  negations: list('NegEx negation triggers (Chapman et al. 2001), single words', [
+    'not', 'no', 'never', 'without', 'nobody', 'nothing', 'none', 'neither', 'nor',
+  ]),
+
+  /** A negator followed by one of these negates nothing after it ("not only", "no doubt"). */
+  pseudoNegations: list('NegEx pseudo-negation triggers (Chapman et al. 2001)', [
+    'not only', 'not just', 'not merely', 'not simply', 'not necessarily', 'no doubt', 'no matter',
+  ]),
+
+  /** Words that end a negation or hypothetical scope: a new clause starts. */
+  scopeEnds: list('NegEx scope terminators (Chapman et al. 2001): conjunctions that open a new clause', [
+    'but', 'however', 'although', 'though', 'yet', 'so', 'because', 'while', 'whereas', 'except', 'which', 'until',
+  ]),
+
+  /** Past-tense verbs that report a finding: "the test showed the database would hit its limit". */
+  findingVerbs: list('English verbs of finding and reporting a result, past tense', [
+    'showed', 'shown', 'found', 'revealed', 'proved', 'confirmed', 'predicted', 'projected', 'indicated',
+    'demonstrated', 'meant', 'estimated', 'calculated', 'measured', 'told', 'warned', 'realized', 'realised', 'learned', 'learnt',
+  ]),
+
+  /**
+   * Someone who can act in a story: the candidate, their team, another person. A sentence with
+   * one of them can tell what was done; without, it states a view.
+   */
+  agents: list('English personal pronouns and the workplace nouns most often a subject in interview answers', [
+    'i', 'we', 'me', 'my', 'our', 'us', 'myself', 'ourselves', 'team', 'they', 'he', 'she', 'engineer', 'engineers',
+  ]),
+
+  /** The subjects of the candidate's own story: "I" and "we". */
+  firstPersonSubjects: list('English first-person subject pronouns', ['i', 'we']),
+
+  /** Number words: "two regions", "half the fleet". "one" is left out: far more often a pronoun ("this one"). */
+  numberWords: list('English cardinal number words and multipliers', [
+    'zero', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',
+    'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen',
+    'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety',
+    'hundred', 'thousand', 'million', 'billion', 'half', 'dozen', 'twice', 'thrice', 'double', 'triple',
+  ]),
+
+  /** Abbreviations whose full stop does not end a sentence (written without their last dot). */
+  abbreviations: list('English abbreviations common in technical prose', ['e.g', 'i.e', 'eg', 'ie', 'etc', 'vs', 'approx', 'cf', 'mr', 'mrs', 'dr', 'al', 'inc', 'ltd']),
+
+  /**
+   * Short words that are also the Porter stem of an unrelated word: "us" (use, used), "at" (ate),
+   * "on" (one), "ad" (added), "it" (its), "up" (ups), "our" (ours). Each gets a stem of its own.
+   */
+  ownStem: list('Porter stemmer collisions of short function words', ['us', 'at', 'on', 'ad', 'it', 'up', 'our']),
+
+  // --- the scorer's salad and story judgements (src/scoring/score.ts) ---
+
+  /** Words that join a sentence together; a recited list of terms has almost none of them. */
+  functionWords: list('English articles, prepositions, conjunctions, pronouns and auxiliaries', [
+    'a', 'an', 'the', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'into', 'than', 'then', 'as', 'so',
+    'that', 'this', 'it', 'its', 'i', 'we', 'my', 'our', 'me', 'us', 'you', 'they', 'he', 'she', 'was', 'were', 'is', 'are', 'be', 'been',
+    'had', 'has', 'have', 'did', 'do', 'not', 'no',
+  ]),
+
+  /** Irregular past tenses of the verbs a story is told with: "we wrote", "I led". */
+  irregularPast: list('English irregular past tenses', [
+    'wrote', 'rewrote', 'built', 'ran', 'led', 'took', 'made', 'set', 'saw', 'found', 'told', 'sent', 'got', 'gave', 'kept', 'brought',
+    'caught', 'chose', 'drove', 'paid', 'put', 'spent', 'split', 'stood', 'thought', 'understood', 'went', 'won', 'began', 'broke', 'fell',
+    'felt', 'held', 'knew', 'lost', 'met', 'rode', 'shot', 'sold', 'spoke', 'stuck', 'struck', 'swept', 'taught', 'threw', 'woke',
+  ]),
+
+  /** Past forms of the auxiliaries: "we were paging them", "I had written the runbook". */
+  pastAuxiliaries: list('English past-tense auxiliaries and light verbs', ['was', 'were', 'had', 'did', 'got', 'went', 'came', 'used']),
+
+  // --- the clause reader's verb group (src/language/clauses.ts) ---
+
+  /** Words between a subject and its verb: auxiliaries, modals and adverbs ("we'd probably just restart"). */
+  auxiliaries: list('English auxiliaries, modals and pre-verbal adverbs', [
+    'would', 'will', 'shall', 'am', 'is', 'are', 'was', 'were', 'going', 'to', 'want', 'need', 'have', 'has', 'had', 'do', 'does', 'did',
+    'not', 'should', 'must', 'can', 'could', 'might', 'may', 'be', 'been', 'gonna', 'like', 'try', 'also', 'then', 'first', 'just', 'now',
+    'probably', 'definitely', 'immediately', 'quickly', 'actually', 'still', 'really', 'already', 'never', 'ok', 'okay', 'let', 'us', 'me',
+    'start', 'go', 'ahead', 'and', 'get', 'maybe', 'perhaps',
+  ]),
+
+  /** The forms of "be". */
+  be: list('English forms of the copula', ['am', 'is', 'are', 'was', 'were', 'be', 'been']),
+
+  /** Auxiliaries of intent: "I'm going to", "we are about to" make a decision of what follows. */
+  intent: list('English auxiliaries of intention and obligation', ['going', 'to', 'will', 'would', 'want', 'need', 'have', 'gonna', 'should', 'must']),
+
+  /** Openers after which an act is put off: "roll back once the logs are in". */
+  deferring: list('English temporal and conditional subordinators of a later event', ['after', 'once', 'when', 'whenever', 'if', 'unless']),
+
+  // --- the stance reader (src/language/stance.ts) ---
+
+  /** Words that end a clause: what comes after stands on its own ("I wanted to, but I didn't"). */
+  clauseBreaks: list('English coordinators and subordinators that open a clause of its own', [
+    'but', 'so', 'because', 'although', 'though', 'however', 'whereas', 'until', 'then',
+  ]),
+
+  /** Subjects that open a clause of their own after "and" or "or": "we didn't load test, and it fell over". */
+  newSubjects: list('English subject pronouns and pronominal subjects', [
+    'i', 'we', 'it', 'they', 'he', 'she', 'you', 'that', 'this', 'there', 'everything', 'nothing',
+  ]),
+
+  // --- the story reader (src/language/story.ts) ---
+
+  /** Words that open an either-or question before its first option ("do you use token bucket or ..."). */
+  questionLead: list('English auxiliaries, pronouns and choice verbs that open a question', [
+    'do', 'does', 'would', 'will', 'is', 'are', 'should', 'you', 'we', 'it', 'use', 'pick', 'choose', 'a', 'the',
+  ]),
 } as const satisfies Record<string, WordList>;
 
 export type WordListId = keyof typeof WORDS;
+
+/** A list's single words, for look-up by token. */
+export function wordSet(id: WordListId): ReadonlySet<string> {
+  return new Set(WORDS[id].words);
+}
 
 /**
  * The verbs of an action, by what they do to the system. A verb may do more than one thing

@@ -1,6 +1,6 @@
 import { stemmer } from 'stemmer';
 import { expandContraction } from '../language/contractions.js';
-import { STORY_CONTRACTIONS } from '../language/words.js';
+import { STORY_CONTRACTIONS, WORDS, wordSet } from '../language/words.js';
 import type { Doc, Sentence, Token } from './types.js';
 
 // Text → sentences and tokens, each token marked for negation and hypothetical scope.
@@ -9,29 +9,21 @@ import type { Doc, Sentence, Token } from './types.js';
 
 const WORD_RE = /\p{N}+(?:[.,:]\p{N}+)*(?:%|[\p{L}]{1,3}(?![\p{L}\p{N}]))?|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
-// "one" is left out: far more often a pronoun or determiner ("this one", "one region", "no one")
-// than a quantity, and a digit says "1" when it means it.
-const NUMBER_WORDS = new Set([
-  'zero', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',
-  'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen',
-  'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety',
-  'hundred', 'thousand', 'million', 'billion', 'half', 'dozen', 'twice', 'thrice', 'double', 'triple',
-]);
-
-const ABBREVIATIONS = new Set(['e.g', 'i.e', 'eg', 'ie', 'etc', 'vs', 'approx', 'cf', 'mr', 'mrs', 'dr', 'al', 'inc', 'ltd']);
+const NUMBER_WORDS = wordSet('numberWords');
+const ABBREVIATIONS = wordSet('abbreviations');
 
 /** Negation triggers of one token; two-token triggers are checked separately. */
-const NEG_SINGLE = new Set(['not', 'no', 'never', 'without', 'nobody', 'nothing', 'none', 'neither', 'nor']);
-const NEG_PSEUDO_NEXT: Record<string, Set<string>> = {
-  not: new Set(['only', 'just', 'merely', 'simply', 'necessarily']),
-  no: new Set(['doubt', 'matter']),
-};
-const SCOPE_END = new Set([
-  'but', 'however', 'although', 'though', 'yet', 'so', 'because', 'while', 'whereas', 'except', 'which', 'until',
-]);
+const NEG_SINGLE = wordSet('negations');
+/** Words after a negator that make it a pseudo-negation: "not only" → not → {only, ...}. */
+const NEG_PSEUDO_NEXT = new Map<string, Set<string>>();
+for (const p of WORDS.pseudoNegations.words) {
+  const [neg, next] = p.split(' ') as [string, string];
+  NEG_PSEUDO_NEXT.set(neg, (NEG_PSEUDO_NEXT.get(neg) ?? new Set()).add(next));
+}
+const SCOPE_END = wordSet('scopeEnds');
 const NEG_WINDOW = 6;
 
-const AGENTS = new Set(['i', 'we', 'me', 'my', 'our', 'us', 'myself', 'ourselves', 'team', 'they', 'he', 'she', 'you', 'engineer', 'engineers']);
+const AGENTS = wordSet('agents');
 
 const stemCache = new Map<string, string>();
 
@@ -49,12 +41,8 @@ function spelling(word: string): string {
   return w;
 }
 
-/**
- * Short words that are also the Porter stem of an unrelated word: "us" (use, used), "at" (ate),
- * "on" (one), "ad" (added), "it" (its), "up" (ups), "our" (ours). Each gets a stem of its own, so
- * it matches only itself and never one of those words through the stem.
- */
-const OWN_STEM = new Set(['us', 'at', 'on', 'ad', 'it', 'up', 'our']);
+/** Short words that are also the Porter stem of an unrelated word get a stem of their own (words.ts). */
+const OWN_STEM = wordSet('ownStem');
 
 export function stemOf(norm: string): string {
   let s = stemCache.get(norm);
@@ -200,7 +188,7 @@ function negationTriggerLength(tokens: Token[], i: number, last: number): number
   const t = tokens[i]!;
   const next = i + 1 < last ? tokens[i + 1]! : undefined;
   if (NEG_SINGLE.has(t.norm)) {
-    const pseudo = NEG_PSEUDO_NEXT[t.norm];
+    const pseudo = NEG_PSEUDO_NEXT.get(t.norm);
     if (pseudo && next && pseudo.has(next.norm)) return 0;
     return 1;
   }
@@ -293,10 +281,7 @@ function isQuestion(sentence: string): boolean {
 }
 
 /** Past-tense verbs that report a finding: "the test showed the database would hit its limit". */
-const REPORTING = new Set([
-  'showed', 'shown', 'found', 'revealed', 'proved', 'confirmed', 'predicted', 'projected', 'indicated',
-  'demonstrated', 'meant', 'estimated', 'calculated', 'measured', 'told', 'warned', 'realized', 'realised', 'learned', 'learnt',
-]);
+const REPORTING = wordSet('findingVerbs');
 const REPORT_WINDOW = 8;
 
 /**

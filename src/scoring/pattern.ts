@@ -1,4 +1,5 @@
 import { projectTimeAt } from '../language/time.js';
+import { wordSet } from '../language/words.js';
 import type { PatternSpec, PatternTime } from '../rubric/types.js';
 import { stemOf, wordPieces } from './analyze.js';
 import type { Doc, Match, Token } from './types.js';
@@ -97,7 +98,8 @@ export class PatternError extends Error {
 
 const DEFAULT_GAP = 3;
 const CONCEPT_PHRASE_GAP = 1;
-const NEGATION_WORDS = new Set(['not', 'no', 'never', 'without', 'nobody', 'nothing', 'none', 'neither', 'nor']);
+/** A pattern that spells out one of these words negates itself ("no data loss"). */
+const NEGATION_WORDS = wordSet('negations');
 const TIME_RE = /^\d{1,2}(?::\d{2}(?:am|pm)?|am|pm)$/;
 const WORD_CHARS = /^[\p{L}\p{N}'’.%:]+$/u;
 
@@ -216,7 +218,8 @@ export function compilePattern(spec: PatternSpec, lexicon: Lexicon): CompiledPat
 function wordMatches(w: WordMatcher, t: Token): boolean {
   switch (w.kind) {
     case 'stem':
-      return t.stem === w.stem || t.norm === w.norm;
+      // the same surface form always has the same stem (both come from stemOf)
+      return t.stem === w.stem;
     case 'prefix':
       return t.norm.startsWith(w.prefix);
     case 'num':
@@ -228,40 +231,139 @@ function wordMatches(w: WordMatcher, t: Token): boolean {
   }
 }
 
-/** Match a phrase starting exactly at token i; returns the index of its last token, or -1. */
-function phraseAt(p: Phrase, tokens: Token[], i: number, end: number): number {
-  const t0 = tokens[i];
-  if (!t0 || i >= end || !wordMatches(p.words[0]!, t0)) return -1;
-  let pos = i;
-  for (let k = 1; k < p.words.length; k++) {
-    const maxGap = p.gaps[k] ?? 0;
-    let found = -1;
-    for (let j = pos + 1; j <= pos + 1 + maxGap && j < end; j++) {
-      if (wordMatches(p.words[k]!, tokens[j]!)) {
-        found = j;
-        break;
-      }
-    }
-    if (found < 0) return -1;
-    pos = found;
+/**
+ * Every token at which the phrase, started exactly at token `pos`, can end: each later word may
+ * come up to its gap after the previous one, and every such choice is tried (a word repeated
+ * inside the gap gives two ends). Ends are appended to `out`, unsorted and possibly repeated.
+ */
+function phraseEnds(p: Phrase, tokens: Token[], pos: number, k: number, end: number, out: number[]): void {
+  if (k === p.words.length) {
+    out.push(pos);
+    return;
   }
-  return pos;
+  const w = p.words[k]!;
+  const last = Math.min(end - 1, pos + 1 + (p.gaps[k] ?? 0));
+  for (let j = pos + 1; j <= last; j++) if (wordMatches(w, tokens[j]!)) phraseEnds(p, tokens, j, k + 1, end, out);
 }
 
-/** The last token of the term matched at token i, or -1. */
-function termAt(term: Term, tokens: Token[], i: number, end: number): number {
+/**
+ * Every token at which some alternative of the term, started at token i, ends: ascending, each
+ * once. Every alternative is tried, so the order a concept lists its phrases in never matters.
+ */
+function termEnds(term: Term, tokens: Token[], i: number, end: number): number[] {
   const t = tokens[i];
-  if (!t || i >= end) return -1;
+  if (!t || i >= end) return NONE;
   const { firsts, firstAlts } = term;
+  let out = NONE;
   for (let k = 0; k < firsts.length; k++) {
     if (!wordMatches(firsts[k]!, t)) continue;
-    const alts = firstAlts[k]!;
-    for (let a = 0; a < alts.length; a++) {
-      const last = phraseAt(alts[a]!, tokens, i, end);
-      if (last >= 0) return last;
+    if (out === NONE) out = [];
+    for (const alt of firstAlts[k]!) phraseEnds(alt, tokens, i, 1, end, out);
+  }
+  if (out.length > 1) {
+    out.sort((a, b) => a - b);
+    let n = 1;
+    for (let k = 1; k < out.length; k++) if (out[k] !== out[n - 1]) out[n++] = out[k]!;
+    out.length = n;
+  }
+  return out;
+}
+
+/** The last token of the longest match of the term at token i, or -1. */
+function termAt(term: Term, tokens: Token[], i: number, end: number): number {
+  const ends = termEnds(term, tokens, i, end);
+  return ends.length > 0 ? ends[ends.length - 1]! : -1;
+}
+
+/** Whether some first word of the term occurs in reach of one of the ends: most tries stop here, before any bookkeeping. */
+function startsWithin(term: Term, tokens: Token[], ends: readonly number[], end: number): boolean {
+  const lo = ends[0]! + 1;
+  const hi = Math.min(end - 1, ends[ends.length - 1]! + 1 + term.gapBefore);
+  for (let j = lo; j <= hi; j++) {
+    const t = tokens[j]!;
+    for (const w of term.firsts) if (wordMatches(w, t)) return true;
+  }
+  return false;
+}
+
+/**
+ * The last token of a fixed-order match of the pattern starting at token i, or -1. Every
+ * alternative of every term is tried with every continuation, so a match is found whenever one
+ * exists, whatever order the alternatives are listed in. Of the matches, the one reported takes
+ * each term at its earliest start that still lets the rest match, and there its longest
+ * alternative: the same match whatever the order of the alternatives.
+ */
+function fixedAt(p: CompiledPattern, tokens: Token[], i: number, end: number): number {
+  const terms = p.terms;
+  const first = termEnds(terms[0]!, tokens, i, end);
+  if (first.length === 0) return -1;
+  if (terms.length === 1) return first[first.length - 1]!;
+  if (!startsWithin(terms[1]!, tokens, first, end)) return -1;
+  // forward: every (start, end) of each term reachable from some end of the term before it,
+  // in start order
+  const starts: number[][] = [first.map(() => i)];
+  const ends: number[][] = [first];
+  let prevEnds = first;
+  for (let k = 1; k < terms.length; k++) {
+    const term = terms[k]!;
+    const st: number[] = [];
+    const en: number[] = [];
+    // the windows after each previous end, merged (the ends are ascending, so the starts are too)
+    let from = -1;
+    for (const e of prevEnds) {
+      const to = Math.min(end - 1, e + 1 + term.gapBefore);
+      for (let j = Math.max(from + 1, e + 1); j <= to; j++) {
+        for (const x of termEnds(term, tokens, j, end)) {
+          st.push(j);
+          en.push(x);
+        }
+      }
+      from = Math.max(from, to);
+    }
+    if (st.length === 0) return -1;
+    starts.push(st);
+    ends.push(en);
+    prevEnds = en.length > 1 ? [...new Set(en)].sort((a, b) => a - b) : en;
+  }
+  // one way through (the usual case): nothing to choose between
+  if (ends.every((en) => en.length === 1)) return prevEnds[0]!;
+  // backward: which spans of each term can still be followed by the rest of the pattern
+  const ok: boolean[][] = ends.map((en) => en.map(() => true));
+  for (let k = terms.length - 2; k >= 0; k--) {
+    const gap = terms[k + 1]!.gapBefore;
+    const nextStarts = starts[k + 1]!;
+    const nextOk = ok[k + 1]!;
+    const en = ends[k]!;
+    for (let a = 0; a < en.length; a++) {
+      let any = false;
+      for (let b = 0; b < nextStarts.length && !any; b++) {
+        const s = nextStarts[b]!;
+        if (nextOk[b] && s >= en[a]! + 1 && s <= en[a]! + 1 + gap) any = true;
+      }
+      ok[k]![a] = any;
     }
   }
-  return -1;
+  // forward again: earliest start, then longest span, among the spans that lead to a match
+  let pos = -2;
+  for (let k = 0; k < terms.length; k++) {
+    const st = starts[k]!;
+    const en = ends[k]!;
+    const lo = k === 0 ? i : pos + 1;
+    const hi = k === 0 ? i : pos + 1 + terms[k]!.gapBefore;
+    let bestStart = Infinity;
+    let bestEnd = -1;
+    for (let a = 0; a < st.length; a++) {
+      const s = st[a]!;
+      if (!ok[k]![a] || s < lo || s > hi) continue;
+      if (s < bestStart || (s === bestStart && en[a]! > bestEnd)) {
+        bestStart = s;
+        bestEnd = en[a]!;
+      }
+    }
+    if (bestEnd < 0) return -1;
+    pos = bestEnd;
+  }
+  return pos;
 }
 
 function isCounted(p: CompiledPattern, tokens: Token[], first: number, last: number): boolean {
@@ -281,16 +383,10 @@ function toMatch(doc: Doc, first: number, last: number): Match {
     if (doc.tokens[i]!.hypothetical) hypothetical = true;
     if (doc.tokens[i]!.counterfactual) counterfactual = true;
   }
-  return {
-    ...(counterfactual ? { counterfactual: true } : {}),
-    sentence: a.sentence,
-    start: a.start,
-    end: b.end,
-    negated: a.negated,
-    hypothetical,
-    firstToken: first,
-    lastToken: last,
-  };
+  if (counterfactual) {
+    return { counterfactual, sentence: a.sentence, start: a.start, end: b.end, negated: a.negated, hypothetical, firstToken: first, lastToken: last };
+  }
+  return { sentence: a.sentence, start: a.start, end: b.end, negated: a.negated, hypothetical, firstToken: first, lastToken: last };
 }
 
 function matchFixed(p: CompiledPattern, doc: Doc, sentenceEnd: (i: number) => number, starts: Iterable<number>): Match[] {
@@ -299,24 +395,9 @@ function matchFixed(p: CompiledPattern, doc: Doc, sentenceEnd: (i: number) => nu
   let lastEnd = -1;
   for (const i of starts) {
     if (i <= lastEnd) continue;
-    const end = sentenceEnd(i);
-    let pos = termAt(p.terms[0]!, tokens, i, end);
+    const pos = fixedAt(p, tokens, i, sentenceEnd(i));
     if (pos < 0) continue;
-    let ok = true;
-    for (let k = 1; k < p.terms.length && ok; k++) {
-      const term = p.terms[k]!;
-      let found = -1;
-      for (let j = pos + 1; j <= pos + 1 + term.gapBefore && j < end; j++) {
-        const e = termAt(term, tokens, j, end);
-        if (e >= 0) {
-          found = e;
-          break;
-        }
-      }
-      if (found < 0) ok = false;
-      else pos = found;
-    }
-    if (ok && isCounted(p, tokens, i, pos)) {
+    if (isCounted(p, tokens, i, pos)) {
       out.push(toMatch(doc, i, pos));
       lastEnd = pos;
     }
@@ -327,7 +408,13 @@ function matchFixed(p: CompiledPattern, doc: Doc, sentenceEnd: (i: number) => nu
 function termStarts(idx: DocIndex, term: Term): number[] {
   let out = idx.termStarts.get(term.firstsKey);
   if (!out) {
-    out = mergeSorted(term.firsts.map((w) => wordStarts(idx, w)));
+    // most first words are absent from a document: merge only the lists that hold positions
+    let lists: number[][] | undefined;
+    for (const w of term.firsts) {
+      const at = wordStarts(idx, w);
+      if (at.length > 0) (lists ??= []).push(at);
+    }
+    out = lists === undefined ? NONE : lists.length === 1 ? lists[0]! : mergeSorted(lists);
     idx.termStarts.set(term.firstsKey, out);
   }
   return out;
@@ -427,7 +514,6 @@ interface DocIndex {
   wordStarts: Map<WordMatcher, number[]>;
   termStarts: Map<string, number[]>;
   matches: Map<CompiledPattern, Match[]>;
-  tokensStem: string[];
   norms?: string[];
   /** Scratch marks per sentence for pruning, with a generation counter (no allocation per pattern). */
   sentenceMarks: Int32Array;
@@ -453,7 +539,6 @@ function docIndex(doc: Doc): DocIndex {
       wordStarts: new Map(),
       termStarts: new Map(),
       matches: new Map(),
-      tokensStem: doc.tokens.map((t) => t.stem),
       sentenceMarks: new Int32Array(doc.sentences.length),
       generation: 0,
     };
@@ -522,18 +607,13 @@ function withPrefix(idx: DocIndex, prefix: string): number[][] {
 
 /** Positions where a single word matches, from the index (prefixes scan distinct words, not tokens). */
 function wordStarts(idx: DocIndex, w: WordMatcher): number[] {
+  // a token's stem is a function of its surface form (stemOf), so a word with the same surface
+  // form has the same stem: its positions are those of the stem, one look-up
+  if (w.kind === 'stem') return idx.byStem.get(w.stem) ?? NONE;
   let out = idx.wordStarts.get(w);
   if (!out) {
     const lists: number[][] = [];
     switch (w.kind) {
-      case 'stem': {
-        const byStem = idx.byStem.get(w.stem) ?? NONE;
-        const byNorm = idx.byNorm.get(w.norm) ?? NONE;
-        // the surface form almost always stems the same way; merge only when it adds positions
-        lists.push(byStem);
-        if (byNorm.length > 0 && byNorm.some((i) => idx.tokensStem[i] !== w.stem)) lists.push(byNorm);
-        break;
-      }
       case 'num':
         lists.push(idx.numbers);
         break;

@@ -1,4 +1,5 @@
 import { isFramedList } from '../language/recital.js';
+import { WORDS, wordSet } from '../language/words.js';
 import { pushedBackAt, stanceAt, type Stance } from '../language/stance.js';
 import { LEVEL_LABELS, conceptPhrases, type BeatSpec, type Level, type RubricSpec, type ScoringConfig, type SignalId, type SignalSpec } from '../rubric/types.js';
 import { analyze } from './analyze.js';
@@ -78,9 +79,7 @@ const SALAD_STATEMENT_COVERAGE = 0.85;
 const SALAD_SPREAD = 3;
 const SALAD_SPREAD_TERMS = 5;
 /** Words that join a sentence together; a recited list of terms has almost none of them. */
-const FUNCTION_WORDS = new Set(
-  'a an the and or but of to in on at for with by from into than then as so that this it its i we my our me us you they he she was were is are be been had has have did do not no'.split(' '),
-);
+const FUNCTION_WORDS = wordSet('functionWords');
 const SALAD_SPREAD_COVERAGE = 0.4;
 const SALAD_MIN_TOKENS = 5;
 const MIN_STATEMENTS = 1;
@@ -222,11 +221,9 @@ function contentWords(doc: Doc, first: number, last: number): number {
   return n;
 }
 
-const IRREGULAR_PAST = new Set(
-  'wrote rewrote built ran led took made set saw found told sent got gave kept brought caught chose drove paid put spent split stood thought understood went won began broke fell felt held knew lost met rode shot sold spoke stuck struck swept taught threw woke'.split(' '),
-);
+const IRREGULAR_PAST = wordSet('irregularPast');
 
-const AGENT_WORDS = new Set(['i', 'we', 'my', 'our', 'me', 'us', 'team', 'they', 'he', 'she']);
+const AGENT_WORDS = wordSet('agents');
 
 /**
  * The sentence says someone did something (an agent and a past-tense verb) or would do it (an
@@ -243,7 +240,7 @@ function tellsAction(doc: Doc, first: number, last: number): boolean {
   return agent && action;
 }
 
-const FIRST_PERSON = new Set(['i', 'we']);
+const FIRST_PERSON = wordSet('firstPersonSubjects');
 
 /**
  * Some sentence outside the salad tells what the candidate or their team did: "I", "we" or "my
@@ -263,7 +260,7 @@ function tellsEpisode(doc: Doc, salad: Set<number>): boolean {
 }
 
 /** Past forms of the auxiliaries: "we were paging them", "I had written the runbook". */
-const PAST_AUX = new Set(['was', 'were', 'had', 'did', 'got', 'went', 'came', 'used']);
+const PAST_AUX = wordSet('pastAuxiliaries');
 
 /** The salad sentences plus every question: sentences that earn no beat. */
 function withQuestions(doc: Doc, salad: Set<number>): Set<number> {
@@ -340,6 +337,56 @@ const MIN_CLAUSE_WORDS = 4;
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
+interface SentenceCuts {
+  /** Whether the sentence is long enough to be quoted by clause. */
+  long: boolean;
+  /** Where each clause after a break starts (character offsets into the text, ascending). */
+  cuts: number[];
+}
+
+const sentenceCuts = new WeakMap<Doc, Map<number, SentenceCuts>>();
+
+/** A sentence's length and clause breaks, read once per sentence rather than once per beat quoted from it. */
+function cutsOf(doc: Doc, index: number): SentenceCuts {
+  let known = sentenceCuts.get(doc);
+  if (!known) sentenceCuts.set(doc, (known = new Map()));
+  let out = known.get(index);
+  if (!out) {
+    const s = doc.sentences[index]!;
+    const long = words(s.text) > LONG_SENTENCE_WORDS;
+    const cuts: number[] = [];
+    if (long) for (const b of s.text.matchAll(CLAUSE_BREAK)) cuts.push(s.start + b.index! + b[0].length);
+    known.set(index, (out = { long, cuts }));
+  }
+  return out;
+}
+
+/** Where `text.slice(from, to)` ends once trailing breaks and spaces are cut (a loop: a regex anchored at the end backtracks over a long run of spaces). */
+function trimEnd(text: string, from: number, to: number): number {
+  while (to > from && /[;:\s—–-]/.test(text[to - 1]!)) to--;
+  return to;
+}
+
+/** Whether the text has at least n words, read only as far as the n-th. */
+function hasWords(text: string, n: number): boolean {
+  const re = /\S+/g;
+  let k = 0;
+  while (k < n && re.exec(text) !== null) k++;
+  return k >= n;
+}
+
+/** Index of the first cut at or after `at` (cuts are ascending). */
+function firstCutFrom(cuts: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = cuts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cuts[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * The quote for a match: its sentence, or for a beat in a long sentence the clause (or run of
  * clauses) that holds the match, so the quote is the candidate's most specific words for it.
@@ -348,19 +395,20 @@ function evidenceOf(doc: Doc, m: Match, byClause = true): { evidence: string; st
   const s = doc.sentences[m.sentence]!;
   let start = s.start;
   let end = s.end;
-  if (byClause && words(s.text) > LONG_SENTENCE_WORDS) {
-    const cuts: number[] = [];
-    for (const b of s.text.matchAll(CLAUSE_BREAK)) cuts.push(s.start + b.index! + b[0].length);
-    const from = Math.max(s.start, ...cuts.filter((c) => c <= m.start));
-    const after = cuts.filter((c) => c >= m.end);
-    let to = Math.min(s.end, ...after.map((c) => c - 1));
+  const { long, cuts } = byClause ? cutsOf(doc, m.sentence) : { long: false, cuts: [] };
+  if (long) {
+    // the last cut at or before the match, and the cuts at or after its end
+    const before = firstCutFrom(cuts, m.start + 1) - 1;
+    const from = Math.max(s.start, before >= 0 ? cuts[before]! : s.start);
+    const firstAfter = firstCutFrom(cuts, m.end);
+    let to = Math.min(s.end, firstAfter < cuts.length ? cuts[firstAfter]! - 1 : s.end);
     // "... and my own part: I had approved the change": a match at the end of its clause (a word
     // or two before a colon) is explained by the clause after it, so the quote takes both
     if (to < s.end && doc.text[to] === ':' && words(doc.text.slice(m.end, to)) <= 2) {
-      to = Math.min(s.end, ...after.slice(1).map((c) => c - 1));
+      to = Math.min(s.end, firstAfter + 1 < cuts.length ? cuts[firstAfter + 1]! - 1 : s.end);
     }
-    const clause = doc.text.slice(from, to).replace(/[;:\s—–-]+$/, '');
-    if (words(clause) >= MIN_CLAUSE_WORDS) {
+    const clause = doc.text.slice(from, trimEnd(doc.text, from, to));
+    if (hasWords(clause, MIN_CLAUSE_WORDS)) {
       start = from + (doc.text.slice(from, to).length - doc.text.slice(from, to).trimStart().length);
       end = from + clause.length;
     }
@@ -369,7 +417,7 @@ function evidenceOf(doc: Doc, m: Match, byClause = true): { evidence: string; st
 }
 
 /** Words that make a sentence the speaker's own, subject or possessive. */
-const SPEAKER_WORDS = new Set(['i', 'we', 'my', 'our', 'me', 'us']);
+const SPEAKER_WORDS: ReadonlySet<string> = new Set([...WORDS.speaker.words, ...WORDS.team.words]);
 
 const ownSentences = new WeakMap<Doc, Map<number, boolean>>();
 
