@@ -641,10 +641,10 @@ export function scoreText(text: string, rubric: CompiledRubric, opts: ScoreOptio
   return scoreDoc(analyze(text), rubric, opts);
 }
 
-/** The highest level at least half of the signals reach. */
-export function levelHalfReach(signals: readonly { level: Level }[]): Level {
+/** The highest level that more than half of the signals reach. */
+export function levelMostReach(signals: readonly { level: Level }[]): Level {
   const desc = signals.map((r) => r.level).sort((a, b) => b - a);
-  return desc[Math.ceil(desc.length / 2) - 1] ?? 0;
+  return desc[Math.floor(desc.length / 2)] ?? 0;
 }
 
 function overallOf(
@@ -664,9 +664,9 @@ function overallOf(
     score = results.reduce((n, r) => Math.max(n, r.score), 0);
   }
   let level = levelFor(score, cfg.levelThresholds);
-  // a round's overall level is one at least half its targeted signals reach: a mean carried by a
+  // a round's overall level is one that most of its targeted signals reach: a mean carried by a
   // few high signals does not make a mixed round solid
-  if (targets && targets.length > 0 && judged.length > 0) level = Math.min(level, levelHalfReach(judged)) as Level;
+  if (targets && targets.length > 0 && judged.length > 0) level = Math.min(level, levelMostReach(judged)) as Level;
   if (salad) level = Math.min(level, 1) as Level;
   if (judged.every((r) => r.level === 0)) level = 0;
   const strengths = [...results]
