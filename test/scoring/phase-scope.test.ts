@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { analyze, compileRubric, levelMostReach, scoreDoc } from '../../src/scoring/index.js';
 import type { Level, RubricSpec, SignalId } from '../../src/rubric/types.js';
 import type { Span } from '../../src/scoring/score.js';
+import { overallBasis } from '../../src/debrief/view.js';
 
 // Length does not buy level: in a round, a signal is read only from the answers to the questions
 // that target it. Evidence said elsewhere neither raises nor lowers it.
@@ -173,5 +174,28 @@ describe('the overall level of a round', () => {
     const levels = report.signals.map((s) => s.level);
     expect(Math.max(...levels)).toBeGreaterThanOrEqual(3);
     expect(report.overall.level).toBeLessThanOrEqual(Math.min(...levels));
+  });
+});
+
+describe('the debrief says when the overall level is held by its signals', () => {
+  const sig = (id: SignalId, score: number, level: Level) => ({ id, name: id, score, level, label: '', beats: [], redFlags: [] });
+  const cases = [
+    {
+      name: 'held: a signal scored below the average is levelled above the overall',
+      signals: [sig('capacity-planning', 90, 4), sig('pager-empathy', 20, 1), sig('slo-tradeoffs', 48, 3)],
+      overall: { score: 52, level: 2 as Level, label: 'mixed' },
+      held: true,
+    },
+    {
+      name: 'not held: the average alone gives the level',
+      signals: [sig('capacity-planning', 60, 3), sig('pager-empathy', 20, 1), sig('slo-tradeoffs', 35, 2)],
+      overall: { score: 38, level: 2 as Level, label: 'mixed' },
+      held: false,
+    },
+  ];
+  test.each(cases)('$name', ({ signals, overall, held }) => {
+    const line = overallBasis({ signals, targets: signals.map((s) => s.id), overall });
+    expect(line).toContain('the average of the 3 signals');
+    expect(line.includes('held at mixed because most of them are mixed or below')).toBe(held);
   });
 });
