@@ -193,13 +193,26 @@ export function valuableMisses(d: Debrief, count = 3): MissWorth[] {
   return out;
 }
 
-/** How the overall score was formed, in words: the average of the targeted signals, or the strongest. */
-export function overallBasis(d: Pick<Debrief, 'signals' | 'targets'>): string {
+/**
+ * How the overall score was formed, in words: the average of the targeted signals, or the
+ * strongest; and when the level is held below what the average alone would give (a round's
+ * overall level is one most of its targeted signals reach), that too.
+ */
+export function overallBasis(d: Pick<Debrief, 'signals' | 'targets'> & { overall?: Pick<Debrief['overall'], 'score' | 'level' | 'label'> }): string {
   const targets = d.targets ?? [];
   if (targets.length === 0) return "your strongest signal's score";
-  const scores = targets.flatMap((t) => d.signals.find((s) => s.id === t)?.score ?? []);
+  const targeted = targets.flatMap((t) => d.signals.find((s) => s.id === t) ?? []);
+  const scores = targeted.map((s) => s.score);
   if (scores.length === 1) return 'the score of the one signal this round targeted';
-  return `the average of the ${scores.length} signals this round targeted (${scores.join(', ')})`;
+  const basis = `the average of the ${scores.length} signals this round targeted (${scores.join(', ')})`;
+  const o = d.overall;
+  // a signal scored no higher than the average yet levelled higher (no red flag or salad holding
+  // it down) shows the average alone would have given a higher level
+  const held =
+    o !== undefined &&
+    !('salad' in o && o.salad) &&
+    targeted.some((s) => s.score <= o.score && s.level > o.level && !s.salad && s.redFlags.every((f) => f.regretted));
+  return held ? `${basis}, held at ${o.label} because most of them are ${o.label} or below` : basis;
 }
 
 /** Every red flag raised on the shown signals, with the signal it counts against. */

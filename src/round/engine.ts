@@ -322,6 +322,7 @@ function turn(st: Step, text: string, timeUp: boolean): void {
   st.say('candidate', 'answer', text);
   s.turns++;
   s.phase.answers.push(text);
+  (s.phase.answered ??= []).push(s.phase.question.kind === 'probe' ? s.phase.question.ref : null);
 
   let matched = true;
   // An ask that finds nothing gets the system's fallback at once. A turn that answers the

@@ -41,20 +41,34 @@ export function isStoryPhase(kind: ScenarioKind, def: Phase | undefined): boolea
 }
 
 /**
- * The candidate's text, all phases, as one document. Design and incident answers are naturally
- * "I would ...", so outside story phases a hypothetical earns full credit: their tokens lose the
- * hypothetical flag. Story phases keep the rubric's partial credit.
+ * The candidate's text, all phases, as one document, and where each signal is read in it. Design
+ * and incident answers are naturally "I would ...", so outside story phases a hypothetical earns
+ * full credit: their tokens lose the hypothetical flag. Story phases keep the rubric's partial
+ * credit.
+ *
+ * A signal is read only from the answers to the questions that ask for it (`answerSignals`): a
+ * long answer elsewhere in the round neither raises nor lowers it. Every signal some phase of the
+ * scenario targets gets a scope, empty when no such phase was answered.
  */
 function candidateDoc(ctx: RoundContext, phases: PhaseRun[]): { doc: Doc; scopes: Partial<Record<SignalId, Span[]>> } {
-  const parts: { text: string; fullCredit: boolean; signals: Set<string> }[] = [];
+  const parts: { text: string; fullCredit: boolean; answers: { from: number; to: number; signals: Set<string> }[] }[] = [];
   for (const p of phases) {
-    const text = p.answers.join(SEPARATOR).trim();
+    const raw = p.answers.join(SEPARATOR);
+    const text = raw.trim();
     if (!text) continue;
     const def = ctx.scenario.phases[p.index];
-    parts.push({ text, fullCredit: !isStoryPhase(ctx.scenario.kind, def), signals: targetedSignals(def) });
+    const lead = raw.length - raw.trimStart().length;
+    let at = -lead;
+    const answers = p.answers.map((a, i) => {
+      const span = { from: Math.max(0, at), to: Math.min(text.length, at + a.length), signals: answerSignals(def, p, i) };
+      at += a.length + SEPARATOR.length;
+      return span;
+    });
+    parts.push({ text, fullCredit: !isStoryPhase(ctx.scenario.kind, def), answers });
   }
   const doc = analyze(parts.map((p) => p.text).join(SEPARATOR));
   const scopes: Partial<Record<SignalId, Span[]>> = {};
+  for (const def of ctx.scenario.phases) for (const signal of targetedSignals(def)) scopes[signal as SignalId] ??= [];
   let offset = 0;
   for (const part of parts) {
     const end = offset + part.text.length;
@@ -66,16 +80,36 @@ function candidateDoc(ctx: RoundContext, phases: PhaseRun[]): { doc: Doc; scopes
         }
       }
     }
-    for (const signal of part.signals) (scopes[signal as SignalId] ??= []).push({ start: offset, end });
+    for (const a of part.answers) {
+      if (a.to <= a.from) continue;
+      for (const signal of a.signals) (scopes[signal as SignalId] ??= []).push({ start: offset + a.from, end: offset + a.to });
+    }
     offset = end + SEPARATOR.length;
   }
   return { doc, scopes };
 }
 
+const signalsOf = (refs: readonly string[]): Set<string> => new Set(refs.map((r) => r.split('/')[0]!).filter((s) => s !== 'story'));
+
 /** The signals a phase aims at: its own targets', its probes' and its prompt bank's. */
-function targetedSignals(def: Phase | undefined): Set<string> {
-  const refs = [...(def?.targets ?? []), ...(def?.probes ?? []).flatMap((p) => p.targets ?? [])];
-  const out = new Set(refs.map((r) => r.split('/')[0]!).filter((s) => s !== 'story'));
+export function targetedSignals(def: Phase | undefined): Set<string> {
+  const out = signalsOf([...(def?.targets ?? []), ...(def?.probes ?? []).flatMap((p) => p.targets ?? [])]);
+  if (def?.fromBank) out.add(def.fromBank);
+  return out;
+}
+
+/**
+ * The signals one answer speaks to: its phase's own targets (and prompt bank's), plus the targets
+ * of the inline probe it answers. A probe that was asked claims its signals for its own answers;
+ * one never asked (the candidate covered it first, or the phase ended) leaves them to the whole
+ * phase. A round saved before answers recorded their question reads the whole phase for all.
+ */
+export function answerSignals(def: Phase | undefined, run: Pick<PhaseRun, 'answered' | 'probesAsked'>, index: number): Set<string> {
+  if (run.answered === undefined) return targetedSignals(def);
+  const probe = run.answered[index] ?? null;
+  const refs = [...(def?.targets ?? [])];
+  for (const p of def?.probes ?? []) if (p.id === probe || !run.probesAsked.includes(p.id)) refs.push(...(p.targets ?? []));
+  const out = signalsOf(refs);
   if (def?.fromBank) out.add(def.fromBank);
   return out;
 }

@@ -45,6 +45,12 @@ export interface PhaseRun {
   endedAtMs?: number;
   /** Candidate turns in this phase, as typed. */
   answers: string[];
+  /**
+   * What each answer responded to, parallel to `answers`: the probe's id for an answer to an
+   * inline probe or to a follow-up on it, absent (or null) for the phase's own prompt and its
+   * follow-ups. A probe's answers also speak to the signals the probe targets.
+   */
+  answered?: (string | null)[];
   /** The opening line actually asked (fromBank prompts are resolved here). */
   prompt: string;
   question: Question;

@@ -15,6 +15,7 @@ export {
   compileRubric,
   hitBeats,
   levelFor,
+  levelMostReach,
   scoreDoc,
   scoreText,
   type CompiledBeat,

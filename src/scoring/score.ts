@@ -61,9 +61,11 @@ export interface ScoreOptions {
    */
   expectEpisode?: boolean;
   /**
-   * Where each signal's evidence comes from: the spans of the answers to the phases that target
-   * it (a round). A signal with a scope is quoted from there whenever its beat or red flag is
-   * found there, and from the rest of the round only when it is not; the credit is the same.
+   * Where each signal is read: in a round, the spans of the answers to the questions that target
+   * it. A signal with a scope earns its beats, its story-shape beats and its red flags only from
+   * inside it, so a long answer elsewhere in the round neither raises nor lowers it; and when the
+   * scope holds at least one claim, the signal is at least weak (it was asked for and answered).
+   * An empty scope (the phases asking for it were never reached) reads nothing from the text.
    */
   scopes?: Partial<Record<SignalId, readonly Span[]>>;
 }
@@ -436,18 +438,26 @@ function ownSentence(doc: Doc, index: number): boolean {
 }
 
 interface MatchPick {
-  /** Matches inside these spans come first (a round's answers to the phases targeting the signal). */
-  scope?: readonly Span[] | undefined;
   /** Sentences that carry the signal's own beats: a story-shape beat is quoted from them, or the nearest. */
   carriers?: readonly number[];
 }
 
-const inSpans = (m: Match, spans: readonly Span[]) => spans.some((r) => m.start >= r.start && m.end <= r.end);
+const inSpans = (m: { start: number; end: number }, spans: readonly Span[]) => spans.some((r) => m.start >= r.start && m.end <= r.end);
+
+/** The matches a signal may be read from: all of them, or in a round only those inside its scope. */
+function inScope<T extends { start: number; end: number }>(matches: Iterable<T>, scope: readonly Span[] | undefined): T[] {
+  const all = [...matches];
+  return scope ? all.filter((m) => inSpans(m, scope)) : all;
+}
+
+/** Some sentence inside the scope claims something (a statement that is not salad or a question). */
+function answeredIn(doc: Doc, scope: readonly Span[], unearned: Set<number>): boolean {
+  return doc.sentences.some((x) => x.statement && !unearned.has(x.index) && inSpans({ start: x.start, end: Math.max(x.start, x.end - 1) }, scope));
+}
 
 /**
  * The match a beat is credited with and quoted by. A full claim beats a hypothetical one (that
- * decides the credit); then an answer to a phase that targets the signal beats one from elsewhere
- * in the round; among the rest, the candidate's own words (first person) beat a report of
+ * decides the credit); among the rest, the candidate's own words (first person) beat a report of
  * someone else's, a longer pattern (a more specific naming of the move) beats a shorter, a tight
  * match beats one spread over many words, and a story-shape beat prefers the sentences that carry
  * the signal. Only then does the earlier match win.
@@ -458,7 +468,6 @@ function bestMatch(matches: Match[], unearned: Set<number>, doc: Doc, cache: Mat
     const distance = carriers.length === 0 ? 0 : Math.min(...carriers.map((c) => Math.abs(c - m.sentence)));
     return [
       m.hypothetical ? 1 : 0,
-      pick.scope && !inSpans(m, pick.scope) ? 1 : 0,
       distance,
       ownSentence(doc, m.sentence) ? 0 : 1,
       -cache.termsOf(m),
@@ -569,10 +578,12 @@ export function scoreDoc(doc: Doc, rubric: CompiledRubric, opts: ScoreOptions = 
     for (const f of s.flags) {
       if (f.refusalEarns) refusing.set(f.refusalEarns, [...(refusing.get(f.refusalEarns) ?? []), ...stoodAgainst(doc, stancesOf.get(f)!, unearned)]);
     }
+    // in a round, a signal is read only where it was asked for (its scope)
     const ownMatches = s.beats.map((b) =>
       decided.has(b.spec.id)
         ? undefined
-        : (bestMatch(cache.all(b.patterns), unearned, doc, cache, { scope }) ?? bestMatch(refusing.get(b.spec.id) ?? [], unearned, doc, cache, { scope })),
+        : (bestMatch(inScope(cache.all(b.patterns), scope), unearned, doc, cache) ??
+          bestMatch(inScope(refusing.get(b.spec.id) ?? [], scope), unearned, doc, cache)),
     );
     const own = s.beats.map((b, i) => decided.get(b.spec.id) ?? beatResult(doc, b, ownMatches[i]));
     const pathBeats = path.flatMap((f) => (f.beat && !f.decides ? [f.beat] : []));
@@ -580,7 +591,7 @@ export function scoreDoc(doc: Doc, rubric: CompiledRubric, opts: ScoreOptions = 
     const ownEarned = ownBeats.reduce((n, b) => n + beatValue(b, credit), 0);
     const carriers = ownMatches.flatMap((m) => (m ? [m.sentence] : []));
     const story = rubric.story.map((beat) =>
-      beatResult(doc, beat, ownEarned > 0 ? bestMatch(cache.all(beat.patterns), unearned, doc, cache, { scope, carriers }) : undefined),
+      beatResult(doc, beat, ownEarned > 0 ? bestMatch(inScope(cache.all(beat.patterns), scope), unearned, doc, cache, { carriers }) : undefined),
     );
     const beats = [...ownBeats, ...story];
 
@@ -592,21 +603,19 @@ export function scoreDoc(doc: Doc, rubric: CompiledRubric, opts: ScoreOptions = 
       // and it counts only as the candidate's own endorsed act: not one refused, argued against
       // or proposed by someone else; one looked back on with regret costs less
       const stances = stancesOf.get(f)!;
-      const found = [...stances.keys()];
+      const found = inScope(stances.keys(), scope);
       const m =
         bestMatch(
           found.filter((x) => stances.get(x) === 'endorsed'),
           listSentences,
           doc,
           cache,
-          { scope },
         ) ??
         bestMatch(
           found.filter((x) => stances.get(x) === 'regretted'),
           listSentences,
           doc,
           cache,
-          { scope },
         );
       if (m) {
         // a red flag is quoted by its whole sentence: the rest of it is what shows it was meant
@@ -617,7 +626,12 @@ export function scoreDoc(doc: Doc, rubric: CompiledRubric, opts: ScoreOptions = 
       }
     }
     for (const f of path) if (f.redFlag) redFlags.push(f.redFlag);
-    const { score, level } = combine(beats, redFlags, cfg, credit);
+    let { score, level } = combine(beats, redFlags, cfg, credit);
+    // asked for and answered, with none of its beats: weak, not "no signal"
+    if (scope && level === 0 && answeredIn(doc, scope, unearned)) {
+      level = 1;
+      score = Math.max(score, cfg.levelThresholds[0] ?? 1);
+    }
     const result: SignalResult = {
       id: s.spec.id,
       name: s.spec.name,
@@ -683,6 +697,12 @@ export function scoreText(text: string, rubric: CompiledRubric, opts: ScoreOptio
   return scoreDoc(analyze(text), rubric, opts);
 }
 
+/** The highest level that more than half of the signals reach. */
+export function levelMostReach(signals: readonly { level: Level }[]): Level {
+  const desc = signals.map((r) => r.level).sort((a, b) => b - a);
+  return desc[Math.floor(desc.length / 2)] ?? 0;
+}
+
 function overallOf(
   results: SignalResult[],
   rubric: CompiledRubric,
@@ -700,6 +720,9 @@ function overallOf(
     score = results.reduce((n, r) => Math.max(n, r.score), 0);
   }
   let level = levelFor(score, cfg.levelThresholds);
+  // a round's overall level is one that most of its targeted signals reach: a mean carried by a
+  // few high signals does not make a mixed round solid
+  if (targets && targets.length > 0 && judged.length > 0) level = Math.min(level, levelMostReach(judged)) as Level;
   if (salad) level = Math.min(level, 1) as Level;
   if (judged.every((r) => r.level === 0)) level = 0;
   const strengths = [...results]

@@ -56,7 +56,7 @@ describe('the quote for a beat', () => {
     );
   });
 
-  test("a signal's evidence comes from the answers that targeted it, when it is found there", () => {
+  test("a signal's evidence comes only from the answers that targeted it", () => {
     const first = 'We paged the manager while rolling back.';
     const second = 'In the migration I paged the manager and we kept a way back for 2 weeks.';
     const doc = analyze(`${first}\n\n${second}`);
@@ -68,8 +68,10 @@ describe('the quote for a beat', () => {
     expect(ij.beats.find((b) => b.id === 'escalation')!.evidence).toBe(first);
     // the story beat is quoted from the signal's own answer, the one that carries it
     expect(di.beats.find((b) => b.id === 'numbers')!.evidence).toBe(second);
-    // outside any answer that targets it, a beat is still found, with the same credit
-    const elsewhere = scoreDoc(doc, rubric, { scopes: { 'incident-judgement': [{ start, end: doc.text.length }] } });
-    expect(elsewhere.signals.find((s) => s.id === 'incident-judgement')!.score).toBe(ij.score);
+    // outside the answers that target it, a beat earns nothing: the rest of the round does not count
+    const elsewhere = scoreDoc(doc, rubric, { scopes: { 'incident-judgement': [] } });
+    const missed = elsewhere.signals.find((s) => s.id === 'incident-judgement')!;
+    expect(missed.beats.find((b) => b.id === 'escalation')!.hit).toBe(false);
+    expect(missed.score).toBeLessThan(ij.score);
   });
 });
