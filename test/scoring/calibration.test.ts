@@ -32,12 +32,12 @@ const stories = corpus.answers.filter((a) => a.origin === 'story');
  * below one is a regression on answers nobody tuned for.
  */
 const TEST_FLOORS = {
-  qwk: 0.4,
+  qwk: 0.45,
   exact: 0.32,
-  within1: 0.71,
-  pairwise: 0.69,
-  redFlagRecall: 0.18,
-  redFlagPrecision: 0.45,
+  within1: 0.74,
+  pairwise: 0.73,
+  redFlagRecall: 0.27,
+  redFlagPrecision: 0.55,
   saladHeld: 0.9,
 };
 /** Ceilings on the sealed test fold, the same way. */
@@ -45,14 +45,14 @@ const TEST_CEILINGS = {
   roundLevelError: 0.5,
   /** Mixed candidates' rounds rated solid or better overall: none. */
   mixedRatedSolid: 0,
-  plainGapMagnitude: 1.9,
+  plainGapMagnitude: 1.75,
 };
 /**
  * The strict rules, as counts over every fold: salad above level 1 and refusal answers flagged
  * must be none. Until the scorer reads every refusal and every recital, these ceilings hold the
  * line at what it does today and can only move down.
  */
-const STRICT_CEILINGS = { saladAboveWeak: 1, refusalsFlagged: 10 };
+const STRICT_CEILINGS = { saladAboveWeak: 1, refusalsFlagged: 8 };
 /** calibration/phrases-before-corpus.txt, fixed when the corpus was made. */
 const PHRASES_BEFORE_CORPUS_SHA = '4dbfce80a19ef2cf';
 

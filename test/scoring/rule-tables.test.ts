@@ -54,8 +54,8 @@ function raised(t: Table, text: string): string | undefined {
 
 /** Floors: entries the scorer reads right today. Raise them as it learns; never lower them. */
 const FLOORS = {
-  beat: { invalid: 152, valid: 168 },
-  'red-flag': { invalid: 13, valid: 87 },
+  beat: { invalid: 190, valid: 168 },
+  'red-flag': { invalid: 31, valid: 88 },
 };
 
 describe('rule tables', () => {
