@@ -37,7 +37,7 @@ const TEST_FLOORS = {
   within1: 0.71,
   pairwise: 0.69,
   redFlagRecall: 0.18,
-  redFlagPrecision: 0.45,
+  redFlagPrecision: 0.52,
   saladHeld: 0.9,
 };
 /** Ceilings on the sealed test fold, the same way. */
@@ -50,7 +50,7 @@ const TEST_CEILINGS = {
  * must be none. Until the scorer reads every refusal and every recital, these ceilings hold the
  * line at what it does today and can only move down.
  */
-const STRICT_CEILINGS = { saladAboveWeak: 1, refusalsFlagged: 10 };
+const STRICT_CEILINGS = { saladAboveWeak: 1, refusalsFlagged: 5 };
 /** calibration/phrases-before-corpus.txt, fixed when the corpus was made. */
 const PHRASES_BEFORE_CORPUS_SHA = '4dbfce80a19ef2cf';
 
