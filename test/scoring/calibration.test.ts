@@ -32,18 +32,18 @@ const stories = corpus.answers.filter((a) => a.origin === 'story');
  * below one is a regression on answers nobody tuned for.
  */
 const TEST_FLOORS = {
-  qwk: 0.4,
-  exact: 0.32,
-  within1: 0.71,
-  pairwise: 0.69,
+  qwk: 0.47,
+  exact: 0.34,
+  within1: 0.76,
+  pairwise: 0.73,
   redFlagRecall: 0.18,
   redFlagPrecision: 0.52,
   saladHeld: 0.9,
 };
 /** Ceilings on the sealed test fold, the same way. */
 const TEST_CEILINGS = {
-  roundLevelError: 0.9,
-  plainGapMagnitude: 1.9,
+  roundLevelError: 0.85,
+  plainGapMagnitude: 1.75,
 };
 /**
  * The strict rules, as counts over every fold: salad above level 1 and refusal answers flagged
