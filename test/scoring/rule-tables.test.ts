@@ -55,7 +55,7 @@ function raised(t: Table, text: string): string | undefined {
 /** Floors: entries the scorer reads right today. Raise them as it learns; never lower them. */
 const FLOORS = {
   beat: { invalid: 160, valid: 173 },
-  'red-flag': { invalid: 29, valid: 92 },
+  'red-flag': { invalid: 31, valid: 92 },
 };
 
 describe('rule tables', () => {
