@@ -54,8 +54,8 @@ function raised(t: Table, text: string): string | undefined {
 
 /** Floors: entries the scorer reads right today. Raise them as it learns; never lower them. */
 const FLOORS = {
-  beat: { invalid: 190, valid: 168 },
-  'red-flag': { invalid: 31, valid: 88 },
+  beat: { invalid: 198, valid: 173 },
+  'red-flag': { invalid: 49, valid: 93 },
 };
 
 describe('rule tables', () => {
