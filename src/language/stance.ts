@@ -102,6 +102,8 @@ const PUSH_BACK_WORDS_AFTER = 40;
 const PROPOSAL_GAP = 3;
 /** Verbs by which a plan or habit is said to be what was on the table. */
 const PLAN_VERBS = wordSet('planVerbs');
+/** Bare negators: a take-up next to one is a refusal ("I did not let us"). */
+const NEGATORS = wordSet('refusals');
 /** Characters read on each side of what the stance is asked about. */
 const REACH = 1000;
 
@@ -168,7 +170,18 @@ function proposedByOthers(ws: readonly Word[], at: number): boolean {
     for (let k = i + plan; plan > 0 && proposal < 0 && k <= i + plan + 2 && k < at; k++) {
       if (PLAN_VERBS.has(ws[k]!.norm)) proposal = k + 1;
     }
-    if (proposal >= 0) return !anyPhrase(ws, proposal, ws.length, TAKE_UP);
+    if (proposal >= 0) return !tookUp(ws, proposal);
+  }
+  return false;
+}
+
+/** The candidate takes the proposal up after word `from` ("so we did"); "I did not let us" does not. */
+function tookUp(ws: readonly Word[], from: number): boolean {
+  for (let i = Math.max(0, from); i < ws.length; i++) {
+    const n = phraseAt(ws, i, TAKE_UP);
+    if (n === 0) continue;
+    const negated = NEGATORS.has(ws[i + n]?.norm ?? '') || NEGATORS.has(ws[i - 1]?.norm ?? '');
+    if (!negated) return true;
   }
   return false;
 }

@@ -9,6 +9,8 @@ const CASES: [string, string, string, Stance, boolean?][] = [
   ['We argued against a hardening sprint for the whole quarter.', 'hardening sprint', '', 'refused'],
   ['I talked them out of a stability month.', 'stability month', '', 'refused'],
   ['The team wanted to skip the dry run.', 'skip the dry run', "I didn't let us skip it.", 'proposed-by-others'],
+  ["My lead wanted to skip the reconciliation; I didn't let us.", 'skip the reconciliation', '', 'proposed-by-others'],
+  ['My lead wanted to skip the reconciliation, and we did.', 'skip the reconciliation', '', 'endorsed'],
   ["My manager's idea was a reliability month in Q2.", 'reliability month', '', 'proposed-by-others'],
   ['Our lead said: "I will stay tonight and fix it myself, leave the others asleep."', 'fix it myself', '', 'proposed-by-others'],
   ['Our lead kind of suggested we just do a big stability push after the launch.', 'stability push', '', 'proposed-by-others'],
