@@ -346,6 +346,15 @@ export const WORDS = {
   ]),
 
   /** Verbs in the past tense that say something was done. */
+  /** Irregular past participles: "we'd been", "I'd written" are "had", not "would". */
+  pastParticiples: list('English irregular past participles', [
+    'been', 'done', 'gone', 'seen', 'taken', 'given', 'written', 'known', 'shown', 'made', 'had', 'got', 'gotten', 'put', 'set', 'run',
+    'sent', 'told', 'built', 'spent', 'left', 'lost', 'kept', 'found', 'thought', 'brought', 'bought', 'caught', 'taught', 'said', 'read',
+    'heard', 'held', 'led', 'met', 'paid', 'shut', 'split', 'spun', 'stood', 'understood', 'won', 'begun', 'broken', 'chosen', 'driven',
+    'fallen', 'forgotten', 'frozen', 'grown', 'hidden', 'ridden', 'risen', 'shipped', 'spoken', 'stolen', 'thrown', 'woken', 'worn',
+  ]),
+  /** Adverbs that may stand between "had" and its participle ("we'd already agreed"). */
+  perfectAdverbs: list('English adverbs of time and degree', ['already', 'just', 'never', 'not', 'always', 'also', 'all', 'only', 'since', 'ever', 'both']),
   pastVerbs: list('English irregular past tenses', [
     'did', 'was', 'were', 'had', 'sent', 'told', 'took', 'made', 'went', 'got', 'ran', 'saw', 'paged', 'called', 'rolled', 'declared',
     'restarted', 'scaled', 'drained', 'reverted', 'posted',

@@ -165,6 +165,7 @@ export function analyze(input: string): Doc {
       }
     }
     const last = tokens.length;
+    perfectForD(text, tokens, first, last);
     markScopes(tokens, first, last, breakBefore);
     sentences.push({
       index: sIndex,
@@ -321,4 +322,25 @@ function isStatement(tokens: Token[], first: number, last: number): boolean {
     if (w.length >= 5 && w.endsWith('ed')) return true;
   }
   return false;
+}
+
+const PARTICIPLES = wordSet('pastParticiples');
+const PERFECT_ADVERBS = wordSet('perfectAdverbs');
+
+/**
+ * "'d" before a past participle is "had", not "would": "we'd agreed on the budget" tells what
+ * happened, "we'd agree" what might. Decided by the next word that is not an adverb.
+ */
+function perfectForD(text: string, tokens: Token[], first: number, last: number): void {
+  for (let i = first; i < last; i++) {
+    const t = tokens[i]!;
+    if (t.norm !== 'would' || !/['’]d$/i.test(text.slice(t.start, t.end))) continue;
+    let j = i + 1;
+    while (j < last && PERFECT_ADVERBS.has(tokens[j]!.norm)) j++;
+    const next = tokens[j]?.norm ?? '';
+    if (j < last && (PARTICIPLES.has(next) || (next.length >= 4 && next.endsWith('ed') && !next.endsWith('eed')))) {
+      t.norm = 'had';
+      t.stem = stemOf('had');
+    }
+  }
 }

@@ -84,6 +84,10 @@ describe('hypothetical scope', () => {
     ['I added a circuit breaker.', false],
     ['I would have added a circuit breaker.', true],
     ["I'd add a circuit breaker.", true],
+    // "'d" before a past participle is "had": it happened
+    ["We'd added a circuit breaker the week before.", false],
+    ["We'd already built a circuit breaker into the client.", false],
+    ["I'd proceed with a circuit breaker.", true],
     ['We should add a circuit breaker.', true],
     ['We could have added a circuit breaker.', true],
     ['We could see the circuit breaker trip.', false],
