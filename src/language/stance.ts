@@ -104,6 +104,8 @@ const PROPOSAL_GAP = 3;
 const PLAN_VERBS = wordSet('planVerbs');
 /** Bare negators: a take-up next to one is a refusal ("I did not let us"). */
 const NEGATORS = wordSet('refusals');
+/** The speaker's own possessives: "my plan", "our default". */
+const OWN = wordSet('ownPossessives');
 /** Characters read on each side of what the stance is asked about. */
 const REACH = 1000;
 
@@ -165,8 +167,8 @@ function proposedByOthers(ws: readonly Word[], at: number): boolean {
         }
       }
     }
-    const plan = phraseAt(ws, i, PLANS);
-    // "the plan was", "the usual approach there had been"
+    // "the plan was", "the usual approach there had been"; "my plan was" is the candidate's own
+    const plan = i > 0 && OWN.has(ws[i - 1]!.norm) ? 0 : phraseAt(ws, i, PLANS);
     for (let k = i + plan; plan > 0 && proposal < 0 && k <= i + plan + 2 && k < at; k++) {
       if (PLAN_VERBS.has(ws[k]!.norm)) proposal = k + 1;
     }
@@ -263,7 +265,8 @@ export function stanceAt(sentence: string, offset: number, after = '', opts: Sta
   if (anyPhrase(ws, 0, at + 1, COUNTERFACTUAL)) return 'imagined';
   if (proposedByOthers(ws, at)) return 'proposed-by-others';
   // an urge the candidate names ("I had the instinct to dig in alone") is felt, not done
-  if (anyPhrase(ws, from, at, TEMPTATION)) return 'argued-against';
+  // ... unless they followed it ("my instinct was to restart it, so that is what I did")
+  if (anyPhrase(ws, from, at, TEMPTATION)) return tookUp(ws, at) ? 'endorsed' : 'argued-against';
   // their own act judged in hindsight ("in hindsight, skipping it was the wrong call") is regret
   if (anyPhrase(ws, 0, ws.length, REGRET)) return 'regretted';
   if (anyPhrase(ws, 0, at, ARGUED_BEFORE) || anyPhrase(ws, at, to + 1, ARGUED_AFTER)) return 'argued-against';

@@ -186,6 +186,8 @@ export const WORDS = {
   setAside: list('English subordinators of substitution and exclusion', ['instead', 'rather', 'unlike', 'without']),
   /** Verbs by which a plan or habit is said to be what was on the table ("the usual approach had been to ..."). */
   planVerbs: list('English copulas, past and perfect', ['was', 'is', 'were', 'been']),
+  /** The speaker's own possessives: "my plan was" is the candidate's plan, not someone else's. */
+  ownPossessives: list('English first-person possessive determiners', ['my', 'our']),
   /** Words that point back at what the sentence before told ("I stopped doing that"). */
   anaphors: list('English demonstrative and personal pronouns', ['that', 'it', 'this', 'them', 'those']),
   /** Units of a stretch of time, for "two weeks before launch" (late) and "three months out" (early). */
@@ -250,6 +252,7 @@ export const WORDS = {
   /** Words by which the candidate takes someone else's proposal up as their own. */
   takeUp: list('observed interview phrasing: agreeing to a proposal', [
     'agreed', 'i agreed', 'we agreed', 'went along', 'went with it', 'we did', 'i did', 'signed off', 'i signed off', 'fine by me', 'made sense to me',
+    'that is what i did', 'that is what we did', 'so i did', 'so we did', 'and i did', 'and we did', 'i went with', 'we went with',
   ]),
 
   /** The candidate's own passing urge, named as such: what follows was felt, not done. */

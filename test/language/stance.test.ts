@@ -12,6 +12,8 @@ const CASES: [string, string, string, Stance, boolean?][] = [
   ["My lead wanted to skip the reconciliation; I didn't let us.", 'skip the reconciliation', '', 'proposed-by-others'],
   ['My lead wanted to skip the reconciliation, and we did.', 'skip the reconciliation', '', 'endorsed'],
   ["My manager's idea was a reliability month in Q2.", 'reliability month', '', 'proposed-by-others'],
+  ['My plan was to fix it alone overnight.', 'fix it alone', '', 'endorsed'],
+  ['My instinct was to restart the fleet, so that is what I did.', 'restart the fleet', '', 'endorsed'],
   ['Our lead said: "I will stay tonight and fix it myself, leave the others asleep."', 'fix it myself', '', 'proposed-by-others'],
   ['Our lead kind of suggested we just do a big stability push after the launch.', 'stability push', '', 'proposed-by-others'],
   ['My manager wanted a reliability month, and we did.', 'reliability month', '', 'endorsed'],
