@@ -221,7 +221,8 @@ export const WORDS = {
   /** Openers of a counterfactual: what follows did not happen ("if we had waited until after the build"). */
   counterfactual: list('English third conditional (past counterfactual) openers', [
     'if we had', 'if i had', 'if they had', 'if the team had', 'if nobody had', 'if no one had', 'had we', 'had i', 'if we would have',
-    'if i would have', 'if we hadn', 'if i hadn',
+    'if i would have', 'if we hadn', 'if i hadn', 'could have', 'could easily have', 'could just have', 'could probably have',
+    'could have just', 'might have',
   ]),
 
   /** Someone other than the candidate, as the subject of a proposal: a role, a group, or a pronoun. */

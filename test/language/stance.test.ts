@@ -27,6 +27,7 @@ const CASES: [string, string, string, Stance, boolean?][] = [
   ['I kept the rollback to myself for forty minutes.', 'to myself', 'I waited too long to bring anyone in.', 'regretted'],
   ['We only load tested the week before launch and scrambled, so now I sketch the capacity model first.', 'the week before launch', '', 'regretted'],
   ['If we had waited until after the build to test, the database would have saturated.', 'after the build', '', 'imagined'],
+  ['I could easily have kept digging on my own, but I paged the secondary.', 'on my own', '', 'imagined'],
   ['In hindsight, running the migration without a dry run was the wrong call.', 'without a dry run', '', 'regretted', true],
   ["I didn't wake anyone; I just fixed it myself.", "didn't wake anyone", '', 'endorsed', true],
   ['We shipped it and the platform team dealt with the pages.', 'dealt with the pages', '', 'endorsed'],
