@@ -1,4 +1,5 @@
 import { expandContraction } from './contractions.js';
+import { anyPhrase, phraseAt, phraseIndex } from './phrases.js';
 import { STORY_CONTRACTIONS, WORDS, wordSet } from './words.js';
 
 // Where a candidate stands on what a sentence tells: their own endorsed act, something they
@@ -70,32 +71,18 @@ function windowWords(sentence: string, lo: number, hi: number): Word[] {
 /** Words that end a clause: what comes after stands on its own ("I wanted to, but I didn't"). */
 const CLAUSE_BREAKS = wordSet('clauseBreaks');
 
-/** A list of phrases, indexed by first word, longest first: a look-up per word, not a scan of the list. */
-type PhraseIndex = ReadonlyMap<string, readonly string[][]>;
-
-const phrases = (list: readonly string[]): PhraseIndex => {
-  const out = new Map<string, string[][]>();
-  for (const p of list) {
-    const words = p.split(' ');
-    const l = out.get(words[0]!);
-    if (l) l.push(words);
-    else out.set(words[0]!, [words]);
-  }
-  for (const l of out.values()) l.sort((a, b) => b.length - a.length);
-  return out;
-};
-const REFUSALS = phrases(WORDS.storyRefusals.words);
-const ARGUED_BEFORE = phrases(WORDS.arguedBefore.words);
-const ARGUED_AFTER = phrases(WORDS.arguedAfter.words);
-const PROPOSERS = phrases(WORDS.proposers.words);
-const PROPOSING = phrases(WORDS.proposing.words);
-const PLANS = phrases(WORDS.plans.words);
-const TAKE_UP = phrases(WORDS.takeUp.words);
-const TEMPTATION = phrases(WORDS.temptation.words);
-const COUNTERFACTUAL = phrases(WORDS.counterfactual.words);
-const REGRET = phrases(WORDS.regret.words);
-const PUSH_BACK = phrases(WORDS.pushBack.words);
-const STOPPED = phrases(WORDS.abandon.words);
+const REFUSALS = phraseIndex(WORDS.storyRefusals.words);
+const ARGUED_BEFORE = phraseIndex(WORDS.arguedBefore.words);
+const ARGUED_AFTER = phraseIndex(WORDS.arguedAfter.words);
+const PROPOSERS = phraseIndex(WORDS.proposers.words);
+const PROPOSING = phraseIndex(WORDS.proposing.words);
+const PLANS = phraseIndex(WORDS.plans.words);
+const TAKE_UP = phraseIndex(WORDS.takeUp.words);
+const TEMPTATION = phraseIndex(WORDS.temptation.words);
+const COUNTERFACTUAL = phraseIndex(WORDS.counterfactual.words);
+const REGRET = phraseIndex(WORDS.regret.words);
+const PUSH_BACK = phraseIndex(WORDS.pushBack.words);
+const STOPPED = phraseIndex(WORDS.abandon.words);
 const SPEAKERS: ReadonlySet<string> = new Set([...wordSet('speaker'), ...wordSet('team')]);
 /** Words after someone else's proposal in which the candidate's pushing back on it is read. */
 const PUSH_BACK_WORDS_AFTER = 40;
@@ -109,23 +96,7 @@ const OWN = wordSet('ownPossessives');
 /** Characters read on each side of what the stance is asked about. */
 const REACH = 1000;
 
-/** The length of the longest phrase of the list that starts at word i, or 0. */
-function phraseAt(ws: readonly Word[], i: number, list: PhraseIndex): number {
-  const candidates = i < ws.length ? list.get(ws[i]!.norm) : undefined;
-  if (!candidates) return 0;
-  for (const p of candidates) {
-    if (i + p.length > ws.length) continue;
-    let k = 1;
-    while (k < p.length && ws[i + k]!.norm === p[k]) k++;
-    if (k === p.length) return p.length;
-  }
-  return 0;
-}
 
-function anyPhrase(ws: readonly Word[], from: number, to: number, list: PhraseIndex): boolean {
-  for (let i = Math.max(0, from); i < Math.min(to, ws.length); i++) if (phraseAt(ws, i, list) > 0) return true;
-  return false;
-}
 
 /** Subjects that open a clause of their own after "and" or "or": "we didn't load test, and it fell over". */
 const NEW_SUBJECTS = wordSet('newSubjects');

@@ -1,4 +1,5 @@
 import { expandContraction } from './contractions.js';
+import { phraseAt, phraseIndex } from './phrases.js';
 import { STORY_CONTRACTIONS, WORDS, wordSet } from './words.js';
 
 // When in a project a clause places what it tells: early (scoping, design, before the build, with
@@ -29,9 +30,8 @@ function words(text: string): Word[] {
   return out;
 }
 
-const phrases = (list: readonly string[]): string[][] => list.map((p) => p.split(' '));
-const LATE = phrases(WORDS.lateInProject.words);
-const EARLY = phrases(WORDS.earlyInProject.words);
+const LATE = phraseIndex(WORDS.lateInProject.words);
+const EARLY = phraseIndex(WORDS.earlyInProject.words);
 const SHORT = wordSet('shortSpans');
 const LONG = wordSet('longSpans');
 /** Words after a stretch of time that count it back from an event ("two weeks before launch"). */
@@ -55,16 +55,6 @@ function count(norm: string): number | undefined {
   return COUNT_WORDS[norm];
 }
 
-function phraseAt(ws: readonly Word[], i: number, list: readonly string[][]): number {
-  let best = 0;
-  for (const p of list) {
-    if (p.length <= best || i + p.length > ws.length) continue;
-    let ok = true;
-    for (let k = 0; k < p.length && ok; k++) ok = ws[i + k]!.norm === p[k];
-    if (ok) best = p.length;
-  }
-  return best;
-}
 
 /** The time a cue starting at words[i] gives, with its length, or undefined. */
 function cueAt(ws: readonly Word[], i: number): { time: ProjectTime; length: number } | undefined {

@@ -591,15 +591,21 @@ function sortedNorms(idx: DocIndex): string[] {
   return idx.norms;
 }
 
-function withPrefix(idx: DocIndex, prefix: string): number[][] {
-  const norms = sortedNorms(idx);
+/** Index of the first item at or after `x` in an ascending array (binary search). */
+export function lowerBound<T extends number | string>(xs: readonly T[], x: T): number {
   let lo = 0;
-  let hi = norms.length;
+  let hi = xs.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (norms[mid]! < prefix) lo = mid + 1;
+    if (xs[mid]! < x) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+function withPrefix(idx: DocIndex, prefix: string): number[][] {
+  const norms = sortedNorms(idx);
+  const lo = lowerBound(norms, prefix);
   const out: number[][] = [];
   for (let i = lo; i < norms.length && norms[i]!.startsWith(prefix); i++) out.push(idx.byNorm.get(norms[i]!)!);
   return out;

@@ -3,7 +3,7 @@ import { WORDS, wordSet } from '../language/words.js';
 import { pushedBackAt, stanceAt, type Stance } from '../language/stance.js';
 import { LEVEL_LABELS, conceptPhrases, type BeatSpec, type Level, type RubricSpec, type ScoringConfig, type SignalId, type SignalSpec } from '../rubric/types.js';
 import { analyze } from './analyze.js';
-import { compileLexicon, compilePattern, findMatches, type CompiledPattern, type Lexicon } from './pattern.js';
+import { compileLexicon, compilePattern, findMatches, lowerBound, type CompiledPattern, type Lexicon } from './pattern.js';
 import { overallLine } from './summary.js';
 import type { BeatResult, Doc, Match, PathFinding, RedFlagResult, ScoreReport, SignalResult } from './types.js';
 
@@ -377,17 +377,6 @@ function hasWords(text: string, n: number): boolean {
   return k >= n;
 }
 
-/** Index of the first cut at or after `at` (cuts are ascending). */
-function firstCutFrom(cuts: readonly number[], at: number): number {
-  let lo = 0;
-  let hi = cuts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cuts[mid]! < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * The quote for a match: its sentence, or for a beat in a long sentence the clause (or run of
@@ -400,9 +389,9 @@ function evidenceOf(doc: Doc, m: Match, byClause = true): { evidence: string; st
   const { long, cuts } = byClause ? cutsOf(doc, m.sentence) : { long: false, cuts: [] };
   if (long) {
     // the last cut at or before the match, and the cuts at or after its end
-    const before = firstCutFrom(cuts, m.start + 1) - 1;
+    const before = lowerBound(cuts, m.start + 1) - 1;
     const from = Math.max(s.start, before >= 0 ? cuts[before]! : s.start);
-    const firstAfter = firstCutFrom(cuts, m.end);
+    const firstAfter = lowerBound(cuts, m.end);
     let to = Math.min(s.end, firstAfter < cuts.length ? cuts[firstAfter]! - 1 : s.end);
     // "... and my own part: I had approved the change": a match at the end of its clause (a word
     // or two before a colon) is explained by the clause after it, so the quote takes both
