@@ -240,7 +240,7 @@ export const WORDS = {
     'were tempted', 'expected us to', 'expected me to', 'argued for', 'lobbied for', 'floated', 'recommended', 'recommends',
     'said we should', 'thought we should', 'told us to', 'told me to', 'would rather', 'preferred', 'voted for', 'pitched', 'mandated',
     // someone else's words reported: what they say is theirs, not the candidate's act
-    'said', 'says', 'say', 'told us', 'told me', 'asked',
+    'said', 'says', 'say', 'told us', 'told me', 'asked', 'had a plan', 'had planned', 'came with a plan', 'had the idea',
   ]),
 
   /** Nouns of a plan that is not yet anyone's deed, when followed by "was" or "is" ("the plan was to ..."). */

@@ -12,6 +12,7 @@ const CASES: [string, string, string, Stance, boolean?][] = [
   ["My lead wanted to skip the reconciliation; I didn't let us.", 'skip the reconciliation', '', 'proposed-by-others'],
   ['My lead wanted to skip the reconciliation, and we did.', 'skip the reconciliation', '', 'endorsed'],
   ["My manager's idea was a reliability month in Q2.", 'reliability month', '', 'proposed-by-others'],
+  ['The client had a plan with a performance phase in the last two weeks.', 'performance phase', '', 'proposed-by-others'],
   ['My plan was to fix it alone overnight.', 'fix it alone', '', 'endorsed'],
   ['My instinct was to restart the fleet, so that is what I did.', 'restart the fleet', '', 'endorsed'],
   ['Our lead said: "I will stay tonight and fix it myself, leave the others asleep."', 'fix it myself', '', 'proposed-by-others'],
