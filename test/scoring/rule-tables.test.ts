@@ -55,7 +55,7 @@ function raised(t: Table, text: string): string | undefined {
 /** Floors: entries the scorer reads right today. Raise them as it learns; never lower them. */
 const FLOORS = {
   beat: { invalid: 198, valid: 173 },
-  'red-flag': { invalid: 49, valid: 93 },
+  'red-flag': { invalid: 50, valid: 94 },
 };
 
 describe('rule tables', () => {
