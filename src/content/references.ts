@@ -82,6 +82,12 @@ export function rubricReferenceProblems(doc: ContentDocument, rubric: RubricSpec
   if (missing.length > 0) {
     f.at(['signals'], `the rubric must list all eight signals; missing ${missing.join(', ')}`, true);
   }
+  for (const key of ['levelThresholds', 'roundLevelThresholds'] as const) {
+    const t = rubric.scoring[key];
+    if (t && t.some((x, i) => i > 0 && x <= t[i - 1]!)) {
+      f.at(['scoring', key], `scoring.${key} must rise from level 1 to level 4 (got [${t.join(', ')}])`);
+    }
+  }
   checkRubricConcepts(f, rubric.concepts);
   const lexicon = rubricLexicon(rubric);
   uniqueIds(f, rubric.storyBeats, ['storyBeats'], 'story beat');

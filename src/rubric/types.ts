@@ -101,6 +101,8 @@ export interface ScoringConfig {
   hypotheticalCredit: number;
   /** Minimum score for levels 1..4, ascending. */
   levelThresholds: [number, number, number, number];
+  /** Minimum score for levels 1..4 in a round (its signals read from several answers); default levelThresholds. */
+  roundLevelThresholds?: [number, number, number, number];
   /** Highest level a signal can reach while any red flag of it is raised. */
   redFlagLevelCap: number;
 }

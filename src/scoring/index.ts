@@ -16,6 +16,7 @@ export {
   hitBeats,
   levelFor,
   levelMostReach,
+  roundScoring,
   scoreDoc,
   scoreText,
   type CompiledBeat,

@@ -534,7 +534,7 @@ export function hitBeats(doc: Doc, rubric: CompiledRubric): Set<string> {
 }
 
 export function scoreDoc(doc: Doc, rubric: CompiledRubric, opts: ScoreOptions = {}): ScoreReport {
-  const cfg = rubric.spec.scoring;
+  const cfg = opts.scopes || opts.targets ? roundScoring(rubric.spec.scoring) : rubric.spec.scoring;
   const credit = opts.hypotheticalCredit ?? cfg.hypotheticalCredit;
   const cache = new MatchCache(doc);
   const wanted = opts.signals ? new Set<string>(opts.signals) : undefined;
@@ -638,7 +638,7 @@ export function scoreDoc(doc: Doc, rubric: CompiledRubric, opts: ScoreOptions = 
     return result;
   });
 
-  return { signals: results, overall: overallOf(results, rubric, opts.targets, doc, statements, isSalad) };
+  return { signals: results, overall: overallOf(results, cfg, opts.targets, doc, statements, isSalad) };
 }
 
 function beatValue(b: BeatResult, credit: number): number {
@@ -676,6 +676,14 @@ export function combine(
   return { score, level };
 }
 
+/**
+ * The scoring a round is judged by: a round reads each signal from several answers (and an
+ * incident round from the investigation path too), so it may set its own level thresholds.
+ */
+export function roundScoring(cfg: ScoringConfig): ScoringConfig {
+  return cfg.roundLevelThresholds ? { ...cfg, levelThresholds: cfg.roundLevelThresholds } : cfg;
+}
+
 /** An answer that reads as recited terms cannot rise above weak. */
 export function capForSalad(r: { score: number; level: Level }, cfg: ScoringConfig): { score: number; level: Level } {
   if (r.level <= 1) return r;
@@ -694,13 +702,12 @@ export function levelMostReach(signals: readonly { level: Level }[]): Level {
 
 function overallOf(
   results: SignalResult[],
-  rubric: CompiledRubric,
+  cfg: ScoringConfig,
   targets: readonly SignalId[] | undefined,
   doc: Doc,
   statements: number,
   salad: boolean,
 ): ScoreReport['overall'] {
-  const cfg = rubric.spec.scoring;
   const judged = targets && targets.length > 0 ? results.filter((r) => targets.includes(r.id)) : results;
   let score = 0;
   if (targets && targets.length > 0) {

@@ -85,6 +85,7 @@ const cases: [string, string[]][] = [
   [
     'rubric-signals.yaml',
     [
+      '2:94: scoring.roundLevelThresholds must rise from level 1 to level 4 (got [10, 35, 30, 80])',
       '6:54: concept phrases cannot contain {concepts} or alternatives: "page|call" in concept {page}',
       '14:1: the rubric must list all eight signals; missing reliability-practice, incident-judgement, capacity-planning, data-integrity, slo-tradeoffs, pager-empathy, post-incident-review',
       '23:20: unknown concept "{pages}" in pattern "{pages}"; did you mean "page"?',
