@@ -60,7 +60,7 @@ function hitView(b: BeatResult): HitView {
 }
 
 /** Said of a red flag the candidate looks back on with regret: why it weighs less. */
-export const REGRETTED = 'You look back on it with regret, so it costs half and does not cap the level.';
+export const REGRETTED = 'You look back on it with regret, so it costs nothing and does not cap the level.';
 
 function flagView(f: RedFlagResult): FlagView {
   const why = f.regretted ? `${sanitize(f.why)} ${REGRETTED}` : sanitize(f.why);

@@ -81,12 +81,19 @@ const TAKE_UP = phraseIndex(WORDS.takeUp.words);
 const TEMPTATION = phraseIndex(WORDS.temptation.words);
 const COUNTERFACTUAL = phraseIndex(WORDS.counterfactual.words);
 const REGRET = phraseIndex(WORDS.regret.words);
+const OWNING_UP = phraseIndex(WORDS.owningUp.words);
 const PUSH_BACK = phraseIndex(WORDS.pushBack.words);
 const STOPPED = phraseIndex(WORDS.abandon.words);
 const SPEAKERS: ReadonlySet<string> = new Set([...wordSet('speaker'), ...wordSet('team')]);
 /** Words after someone else's proposal in which the candidate's pushing back on it is read. */
 const PUSH_BACK_WORDS_AFTER = 40;
 const PROPOSAL_GAP = 3;
+/**
+ * Words a proposer may stand from their verb when none of them is the candidate or their team:
+ * "our sales lead joined the call and said just turn it off" is the lead's; "my manager called and
+ * I said skip it" is not.
+ */
+const PROPOSAL_REACH = 8;
 /** Verbs by which a plan or habit is said to be what was on the table. */
 const PLAN_VERBS = wordSet('planVerbs');
 /** Bare negators: a take-up next to one is a refusal ("I did not let us"). */
@@ -130,12 +137,15 @@ function proposedByOthers(ws: readonly Word[], at: number): boolean {
     const person = phraseAt(ws, i, PROPOSERS);
     let proposal = -1;
     if (person > 0) {
-      for (let j = i + person; j <= Math.min(at - 1, i + person + PROPOSAL_GAP); j++) {
+      let speakerBetween = false;
+      for (let j = i + person; j <= Math.min(at - 1, i + person + PROPOSAL_REACH); j++) {
+        if (ws[j]!.norm === '|' || (j > i + person + PROPOSAL_GAP && speakerBetween)) break;
         const n = phraseAt(ws, j, PROPOSING);
         if (n > 0) {
           proposal = j + n;
           break;
         }
+        speakerBetween ||= SPEAKERS.has(ws[j]!.norm);
       }
     }
     // "the plan was", "the usual approach there had been"; "my plan was" is the candidate's own
@@ -203,6 +213,16 @@ function refusedNext(later: readonly Word[]): boolean {
     }
   }
   return false;
+}
+
+/**
+ * The sentence owns up to the candidate's own part ("looking back", "I'm not so proud of this one",
+ * "I had to admit it"): told anywhere in an answer, it makes the answer a regret story.
+ */
+export function ownsUp(sentence: string): boolean {
+  // read across clause marks: "not so proud" is one phrase, though "so" may open a clause
+  const ws = sentenceWords(sentence).filter((w) => w.norm !== '|');
+  return anyPhrase(ws, 0, ws.length, OWNING_UP);
 }
 
 export interface StanceOptions {

@@ -247,7 +247,8 @@ export const WORDS = {
   plans: list('English nouns of proposal', [
     'plan', 'instinct', 'proposal', 'suggestion', 'idea', 'ask', 'request', 'default', 'consensus', 'expectation', 'shortcut', 'pressure',
     'temptation', 'pitch', 'push', 'usual approach', 'usual way', 'usual plan', 'usual practice', 'usual process', 'habit', 'norm',
-    'tradition', 'playbook',
+    'tradition', 'playbook', 'take', 'view', 'position', 'argument', 'thinking', 'attitude', 'stance', 'opinion', 'reasoning', 'logic',
+    'line',
   ]),
 
   /** Words by which the candidate takes someone else's proposal up as their own. */
@@ -273,6 +274,21 @@ export const WORDS = {
     'now we always', 'these days i', 'since then i', 'since then we', 'not proud of', 'not proud', 'the part i got wrong',
     'what i got wrong', 'i got wrong', 'where i went wrong', 'i messed up', 'i waited too long', 'we waited too long', 'i was too slow',
     'we were too slow', 'too late to', 'i would do differently', 'i would do it differently', 'what i would change',
+  ]),
+
+  /**
+   * The candidate owning up to their own part, anywhere in the answer: "looking back", "I'm not so
+   * proud of this one", "I had to admit it". A story told with one of these is a regret story: a red
+   * flag in it is the candidate's own past act, looked back on, not a practice they stand by. No
+   * lesson words here ("now I always", "the lesson"): those also close stories told with pride.
+   */
+  owningUp: list("observed interview phrasing: self-criticism and hindsight about one's own part", [
+    'looking back', 'in hindsight', 'with hindsight', 'in retrospect', 'my mistake', 'was a mistake', 'made a mistake', 'i was wrong',
+    'we were wrong', 'i regret', 'regretted', 'not proud', 'not so proud', 'not very proud', 'not particularly proud', 'what i got wrong',
+    'i got wrong', 'where i went wrong', 'i messed up', 'we messed up', 'i screwed up', 'my fault', 'i should have', 'we should have',
+    'i would do differently', 'i would do it differently', 'if i did it again', 'if i were doing it again', 'if i could do it again',
+    'i wish i had', 'i wish we had', 'i had to admit', 'i have to admit that i', 'i learned', 'i learnt', 'taught me', 'changed how i',
+    'i would not do that again', 'would not do it again', 'i owned that', 'i own that',
   ]),
 
   /**

@@ -1,6 +1,6 @@
 import { isFramedList } from '../language/recital.js';
 import { WORDS, wordSet } from '../language/words.js';
-import { pushedBackAt, stanceAt, type Stance } from '../language/stance.js';
+import { ownsUp, pushedBackAt, stanceAt, type Stance } from '../language/stance.js';
 import { LEVEL_LABELS, conceptPhrases, type BeatSpec, type Level, type RubricSpec, type ScoringConfig, type SignalId, type SignalSpec } from '../rubric/types.js';
 import { analyze } from './analyze.js';
 import { compileLexicon, compilePattern, findMatches, lowerBound, type CompiledPattern, type Lexicon } from './pattern.js';
@@ -439,6 +439,13 @@ function inScope<T extends { start: number; end: number }>(matches: Iterable<T>,
   return scope ? all.filter((m) => inSpans(m, scope)) : all;
 }
 
+/** Some sentence inside the scope owns up to the candidate's own part (src/language/stance.ts). */
+function ownedUpIn(doc: Doc, scope: readonly Span[] | undefined, unearned: Set<number>): boolean {
+  return doc.sentences.some(
+    (x) => !unearned.has(x.index) && (!scope || inSpans({ start: x.start, end: Math.max(x.start, x.end - 1) }, scope)) && ownsUp(x.text),
+  );
+}
+
 /** Some sentence inside the scope claims something (a statement that is not salad or a question). */
 function answeredIn(doc: Doc, scope: readonly Span[], unearned: Set<number>): boolean {
   return doc.sentences.some((x) => x.statement && !unearned.has(x.index) && inSpans({ start: x.start, end: Math.max(x.start, x.end - 1) }, scope));
@@ -562,10 +569,19 @@ export function scoreDoc(doc: Doc, rubric: CompiledRubric, opts: ScoreOptions = 
     // a round fact (mitigated or not) decides its beat: the text's claim never stands beside it
     const decided = new Map(path.flatMap((f) => (f.decides && f.beat ? [[f.decides, f.beat] as const] : [])));
     const stancesOf = new Map(s.flags.map((f) => [f, flagStances(doc, f, cache)] as const));
-    // standing against a red flag's behaviour earns its positive beat, when the beat's own words are absent
+    // told in a story the candidate owns up to ("looking back", "I'm not proud of this one"),
+    // their own red-flag act is looked back on, wherever in the answer they say so
+    if (ownedUpIn(doc, scope, unearned)) {
+      for (const stances of stancesOf.values()) for (const [m, st] of stances) if (st === 'endorsed') stances.set(m, 'regretted');
+    }
+    // standing against a red flag's behaviour, or owning up to it, earns its positive beat when
+    // the beat's own words are absent: the candidate names what the right move was
     const refusing = new Map<string, Match[]>();
     for (const f of s.flags) {
-      if (f.refusalEarns) refusing.set(f.refusalEarns, [...(refusing.get(f.refusalEarns) ?? []), ...stoodAgainst(doc, stancesOf.get(f)!, unearned)]);
+      if (!f.refusalEarns) continue;
+      const stances = stancesOf.get(f)!;
+      const regretted = [...stances].flatMap(([m, st]) => (st === 'regretted' && !unearned.has(m.sentence) ? [m] : []));
+      refusing.set(f.refusalEarns, [...(refusing.get(f.refusalEarns) ?? []), ...stoodAgainst(doc, stances, unearned), ...regretted]);
     }
     // in a round, a signal is read only where it was asked for (its scope)
     const ownMatches = s.beats.map((b) =>
@@ -665,7 +681,7 @@ export function combine(
   // signal the story carries, so a strong story about one signal does not lift the others.
   const ownFraction = ownPossible > 0 ? ownEarned / ownPossible : 0;
   const earned = ownEarned + story.reduce((n, b) => n + beatValue(b, credit), 0) * ownFraction;
-  const penalty = redFlags.reduce((n, f) => n + (f.regretted ? f.weight / 2 : f.weight), 0);
+  const penalty = redFlags.reduce((n, f) => n + (f.regretted ? 0 : f.weight), 0);
   let score = possible > 0 ? Math.round((100 * earned) / possible - penalty) : 0;
   score = Math.max(0, Math.min(100, score));
   let level: Level = ownEarned > 0 ? levelFor(score, cfg.levelThresholds) : 0;

@@ -85,7 +85,7 @@ export interface RedFlagResult {
   id: string;
   label: string;
   weight: number;
-  /** The candidate looks back on it with regret and a lesson: it costs half and does not cap the level. */
+  /** The candidate looks back on it with regret (owning up in the answer): it costs nothing and does not cap the level. */
   regretted?: boolean;
   evidence: string;
   start?: number;
