@@ -339,6 +339,11 @@ export const WORDS = {
     'execute', 'initiate', 'make', 'let', 'retry', 'replay', 'reprocess', 'resume', 'suspend', 'unfreeze', 'isolate', 'kick', 'shut',
   ]),
 
+  /** Prepositions after which an "-ed" word describes a noun ("on shared goals", "with dedicated hosts"), not an act. */
+  nounPrepositions: list('English prepositions', ['on', 'of', 'in', 'with', 'for', 'by', 'from', 'into', 'about', 'between', 'across', 'under']),
+  /** Adverbs of habit: "I've always pushed for it" tells a practice, not something that happened. */
+  habitual: list('English adverbs of frequency', ['always', 'usually', 'generally', 'typically', 'normally', 'often', 'constantly', 'regularly']),
+
   /** Words that open a noun phrase. */
   determiners: list('English determiners', ['a', 'an', 'the', 'this', 'that', 'these', 'those', 'every', 'each', 'some', 'any', 'its', 'their', 'his', 'her', 'my', 'our']),
 

@@ -255,7 +255,12 @@ function tellsEpisode(doc: Doc, salad: Set<number>): boolean {
     for (let i = s.firstToken; i < s.lastToken; i++) {
       const t = doc.tokens[i]!;
       if (FIRST_PERSON.has(t.norm) || (t.norm === 'team' && i > s.firstToken && ['my', 'our'].includes(doc.tokens[i - 1]!.norm))) agent = true;
-      else if (agent && !t.hypothetical && (IRREGULAR_PAST.has(t.norm) || PAST_AUX.has(t.norm) || (t.norm.length >= 5 && t.norm.endsWith('ed')))) return true;
+      else if (agent && !t.hypothetical && (IRREGULAR_PAST.has(t.norm) || PAST_AUX.has(t.norm) || (t.norm.length >= 5 && t.norm.endsWith('ed')))) {
+        const before = i > s.firstToken ? doc.tokens[i - 1]!.norm : '';
+        // "we align on shared goals" describes; "I've always pushed for it" is a habit, not an event
+        if (HABITUAL.has(before) || (t.norm.endsWith('ed') && (NOUN_PREPOSITIONS.has(before) || DETERMINERS.has(before)))) continue;
+        return true;
+      }
     }
   }
   return false;
@@ -263,6 +268,9 @@ function tellsEpisode(doc: Doc, salad: Set<number>): boolean {
 
 /** Past forms of the auxiliaries: "we were paging them", "I had written the runbook". */
 const PAST_AUX = wordSet('pastAuxiliaries');
+const HABITUAL = wordSet('habitual');
+const NOUN_PREPOSITIONS = wordSet('nounPrepositions');
+const DETERMINERS = wordSet('determiners');
 
 /** The salad sentences plus every question: sentences that earn no beat. */
 function withQuestions(doc: Doc, salad: Set<number>): Set<number> {
