@@ -3,7 +3,7 @@ import { UserError } from '../errors.js';
 import type { StartEvent } from '../io/journal.js';
 import type { Scenario } from '../scenario/types.js';
 import { createRound, prepareRound, type RoundContext } from '../round/engine.js';
-import { finishRound, type ScenarioSummary } from '../round/finish.js';
+import { answeredSignals, finishRound, type ScenarioSummary } from '../round/finish.js';
 import type { RoundState } from '../round/state.js';
 import type { TranscriptEntry } from '../round/transcript.js';
 import { compileRubric, type CompiledRubric } from '../scoring/index.js';
@@ -233,7 +233,8 @@ export async function playScenario(req: PlayRequest): Promise<void> {
   let { debrief } = finishRound(ctx, state, { catalogue: await catalogueSummaries(req.scenarios) });
   if (facilitation && interactive) {
     try {
-      debrief = await facilitation.reviewDebrief(debrief, scenario, rubric, { output: req.json ? process.stderr : process.stdout, width: style.width });
+      const answered = answeredSignals(ctx, state);
+      debrief = await facilitation.reviewDebrief(debrief, scenario, rubric, { output: req.json ? process.stderr : process.stdout, width: style.width }, answered);
     } catch (err) {
       if (!(err instanceof Interrupted)) throw err;
       // Ctrl-C in the review keeps the scorer's verdicts

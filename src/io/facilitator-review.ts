@@ -3,6 +3,7 @@ import { renderFacilitatorSheet } from '../debrief/render-facilitator.js';
 import { sanitize } from '../debrief/sanitize.js';
 import { truncate, wrap } from '../debrief/text.js';
 import { applyJudgement, beatKey, facilitatorSheet, type Judgement } from '../round/facilitator.js';
+import type { SignalId } from '../rubric/types.js';
 import type { Scenario } from '../scenario/types.js';
 import type { CompiledRubric } from '../scoring/index.js';
 import type { BeatResult } from '../scoring/types.js';
@@ -33,13 +34,16 @@ const byHitThenWeight = (a: BeatResult, b: BeatResult) => Number(b.hit) - Number
 
 /**
  * Asks the facilitator to confirm the scorer's verdicts: the scorer's hits come pre-checked;
- * unchecking rejects one, checking a miss awards it. Ctrl-C throws Interrupted (see terminal.ts).
+ * unchecking rejects one, checking a miss awards it. `answered`: the signals the round asked for
+ * and got a claim on (answeredSignals in round/finish.ts), held at weak with no beat as the scorer
+ * holds them. Ctrl-C throws Interrupted (see terminal.ts).
  */
 export async function reviewDebrief(
   debrief: Debrief,
   scenario: Scenario,
   rubric: CompiledRubric,
   io: { output: NodeJS.WritableStream; width: number },
+  answered: readonly SignalId[] = [],
 ): Promise<Debrief> {
   const judgement: Judgement = {};
   const reviewed = scenario.signals.flatMap((id) => debrief.signals.filter((s) => s.id === id));
@@ -54,5 +58,5 @@ export async function reviewDebrief(
       io.output,
     );
   }
-  return applyJudgement(debrief, judgement, rubric.spec.scoring);
+  return applyJudgement(debrief, judgement, rubric.spec.scoring, { answered });
 }

@@ -1,4 +1,4 @@
-import { LEVEL_LABELS, type ScoringConfig, type SignalId } from '../rubric/types.js';
+import { LEVEL_LABELS, type Level, type ScoringConfig, type SignalId } from '../rubric/types.js';
 import type { Action, Condition, Incident, PathCheck, Scenario, StateValue } from '../scenario/types.js';
 import type { Debrief } from '../debrief/types.js';
 import type { BeatResult, SignalResult } from '../scoring/types.js';
@@ -254,7 +254,27 @@ export function scorerJudgement(debrief: Debrief, signals: readonly SignalId[]):
   return out;
 }
 
-function judgeSignal(s: SignalResult, hits: ReadonlySet<string>, cfg: ScoringConfig, credit: number): SignalResult {
+/**
+ * The rule the scorer applies in a round after combining a signal's beats: a signal asked for and
+ * answered with at least one claim, but none of its beats, is weak, not "no signal" (see scoreDoc
+ * in src/scoring/score.ts and docs/scenarios.md, "Where the debrief reads each signal").
+ */
+export function answeredFloor(r: { score: number; level: Level }, answered: boolean, cfg: ScoringConfig): { score: number; level: Level } {
+  if (!answered || r.level !== 0) return r;
+  return { level: 1, score: Math.max(r.score, cfg.levelThresholds[0] ?? 1) };
+}
+
+/**
+ * A signal's score and level from its beats as judged, by the scorer's own steps in its order:
+ * the combination of beats and red flags, the floor of an answered signal, the salad cap.
+ */
+export function judgedVerdict(s: SignalResult, beats: readonly BeatResult[], answered: boolean, cfg: ScoringConfig, credit: number = cfg.hypotheticalCredit): { score: number; level: Level } {
+  let verdict = answeredFloor(combine(beats, s.redFlags, cfg, credit), answered, cfg);
+  if (s.salad) verdict = capForSalad(verdict, cfg);
+  return verdict;
+}
+
+function judgeSignal(s: SignalResult, hits: ReadonlySet<string>, answered: boolean, cfg: ScoringConfig, credit: number): SignalResult {
   const beats = s.beats.map((b): BeatResult => {
     const { facilitator: _previous, ...beat } = b;
     const judged = hits.has(beatKey(b));
@@ -267,21 +287,34 @@ function judgeSignal(s: SignalResult, hits: ReadonlySet<string>, cfg: ScoringCon
     if (b.facilitator === 'awarded') return { ...b, hit: true, hypothetical: false };
     return b;
   });
-  let verdict = combine(asJudged, s.redFlags, cfg, credit);
-  if (s.salad) verdict = capForSalad(verdict, cfg);
+  const verdict = judgedVerdict(s, asJudged, answered, cfg, credit);
   return { ...s, beats, facilitator: { ...verdict, label: LEVEL_LABELS[verdict.level] } };
+}
+
+export interface JudgeOptions {
+  /**
+   * The signals the round asked for and got a claim on (finish.ts answeredSignals): the scorer
+   * holds them at weak with no beat, and so does the review. Default none, as for a story scored
+   * on its own.
+   */
+  answered?: Iterable<SignalId>;
+  /** Credit for a hypothetical hit; default the rubric's, as the scorer uses in a round. */
+  credit?: number;
 }
 
 /**
  * The debrief with the facilitator's verdicts beside the scorer's: each reviewed beat marked
  * accepted, rejected or awarded, each reviewed signal given the score and level its judged beats
- * earn (same combination, red flags and salad cap as the scorer). The scorer's hit, score and
+ * earn by the scorer's rule (same combination, answered floor, red flags and salad cap), so
+ * confirming every verdict gives back the scorer's score and level. The scorer's hit, score and
  * level are kept as they were.
  */
-export function applyJudgement(debrief: Debrief, judgement: Judgement, cfg: ScoringConfig, credit: number = cfg.hypotheticalCredit): Debrief {
+export function applyJudgement(debrief: Debrief, judgement: Judgement, cfg: ScoringConfig, opts: JudgeOptions = {}): Debrief {
+  const answered = new Set(opts.answered ?? []);
+  const credit = opts.credit ?? cfg.hypotheticalCredit;
   const signals = debrief.signals.map((s) => {
     const hits = judgement[s.id];
-    return hits === undefined ? s : judgeSignal(s, new Set(hits), cfg, credit);
+    return hits === undefined ? s : judgeSignal(s, new Set(hits), answered.has(s.id), cfg, credit);
   });
   return { ...debrief, signals, facilitated: true };
 }

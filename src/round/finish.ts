@@ -2,7 +2,7 @@ import type { RoundFact, SignalId } from '../rubric/types.js';
 import type { Debrief, PhaseTiming, TimelineEntry } from '../debrief/types.js';
 import { composeDebrief, factOfKind } from '../debrief/model.js';
 import type { Phase, ScenarioKind } from '../scenario/types.js';
-import type { Span } from '../scoring/score.js';
+import type { ScoreOptions, Span } from '../scoring/score.js';
 import type { BeatResult, Doc, PathFinding, ScoreReport } from '../scoring/types.js';
 import type { RoundContext } from './engine.js';
 import { evaluateChecks } from './path.js';
@@ -220,14 +220,23 @@ function markNotReached(ctx: RoundContext, state: RoundState, report: ScoreRepor
   }
 }
 
-/** Scores what the candidate typed and did, and builds the debrief. Works on an unfinished round too. */
-export function finishRound(ctx: RoundContext, state: RoundState, opts: FinishOptions = {}): RoundResult {
+/** What the scorer reads of a round: the candidate's text, where each signal is read in it, and the path. */
+function scoringInput(ctx: RoundContext, state: RoundState) {
   const { scenario } = ctx;
   const phases = [...state.done, ...(state.status === 'over' ? [] : [state.phase])];
   const facts = state.incident ? roundFacts(ctx, state.incident) : undefined;
   const findings = state.incident ? [...evaluateChecks(scenario, state.incident), ...(facts?.findings ?? [])] : [];
   const { doc, scopes } = candidateDoc(ctx, phases);
-  const report = scoreDoc(doc, ctx.rubric, { targets: scenario.signals, findings, scopes, expectEpisode: scenario.kind === 'behavioral' });
+  const opts: ScoreOptions = { targets: scenario.signals, findings, scopes, expectEpisode: scenario.kind === 'behavioral' };
+  return { doc, opts, facts };
+}
+
+/** Scores what the candidate typed and did, and builds the debrief. Works on an unfinished round too. */
+export function finishRound(ctx: RoundContext, state: RoundState, opts: FinishOptions = {}): RoundResult {
+  const { scenario } = ctx;
+  const { doc, opts: scoring, facts } = scoringInput(ctx, state);
+  const findings = [...(scoring.findings ?? [])];
+  const report = scoreDoc(doc, ctx.rubric, scoring);
   markNotReached(ctx, state, report);
   const debrief = composeDebrief({
     report,
@@ -248,4 +257,29 @@ export function finishRound(ctx: RoundContext, state: RoundState, opts: FinishOp
     if (pick) debrief.next = { ...debrief.next, kind: 'scenario', id: pick.id };
   }
   return { debrief, report, findings };
+}
+
+/**
+ * The signals the scorer holds at weak or above with none of their beats earned: in a round,
+ * those asked for and answered with at least one claim ("weak, not no signal"). A facilitator who
+ * rejects every beat of such a signal leaves it where the scorer would: weak.
+ *
+ * The scorer keeps that rule inside its scoring, so it is asked directly: the round is scored
+ * again with every beat of every signal decided as missed, and whatever level is left is the
+ * floor. (A signal capped by its own red flag is in the list too; the cap holds it at weak
+ * whatever its beats, so the floor never decides it.)
+ */
+export function answeredSignals(ctx: RoundContext, state: RoundState): SignalId[] {
+  const { doc, opts } = scoringInput(ctx, state);
+  const unearned: PathFinding[] = ctx.rubric.signals.flatMap((s) =>
+    s.beats.map((b) => ({
+      signal: s.spec.id,
+      decides: b.spec.id,
+      beat: { id: b.spec.id, label: b.spec.label, weight: b.spec.weight, hit: false, source: 'path' as const, tip: b.spec.tip },
+    })),
+  );
+  // the path's red flags stay: they are not beats; its beats are replaced by the misses above
+  const flags = (opts.findings ?? []).filter((f) => f.redFlag).map((f): PathFinding => ({ signal: f.signal, redFlag: f.redFlag! }));
+  const report = scoreDoc(doc, ctx.rubric, { ...opts, findings: [...unearned, ...flags] });
+  return report.signals.filter((s) => s.level > 0).map((s) => s.id);
 }

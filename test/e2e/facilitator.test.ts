@@ -170,6 +170,32 @@ describe.skipIf(!hasTmux)('the facilitator review at a terminal', () => {
     expect(json.signals.flatMap((s) => s.beats.map((b) => b.facilitator)).filter((v) => v === 'rejected' || v === 'awarded')).toHaveLength(4);
   }, 90_000);
 
+  it('confirming every verdict keeps the scorer’s level on every signal, weak ones answered with no beat included', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'mockloop-review-confirm-'));
+    const name = 'confirm';
+    const status = startRound(name, home, '--untimed --no-save');
+    await waitFor(/› \[02:47/, 10_000, name);
+    await type('Check the queue depth on the partner integration.', name);
+    await waitFor(/› \[02:52/, 10_000, name);
+    await type('/skip', name);
+    await waitFor(/post-incident review/i, 10_000, name);
+    // a claim that earns none of the review's beats: the scorer holds its signals at weak
+    await type('On Monday we sat down as a team and talked it over.', name);
+    await sleep(500);
+    await type('/end', name);
+    for (let i = 1; i <= 4; i++) {
+      await waitFor(new RegExp(`\\? ${i}/4 .*\\(scorer: `), 10_000, name);
+      await sleep(150);
+      tmux('send-keys', '-t', name, 'Enter');
+    }
+    const done = await waitFor(/Debrief:[\s\S]*Next:/, 15_000, name);
+    expect(await exitStatus(status)).toBe('exit=0');
+    const verdicts = [...done.slice(done.lastIndexOf('Debrief:')).matchAll(/scorer: ([a-z ]+ \d+) · facilitator: ([a-z ]+ \d+)/g)];
+    expect(verdicts).toHaveLength(4);
+    for (const [, scorer, facilitator] of verdicts) expect(facilitator).toBe(scorer);
+    expect(verdicts.filter(([, scorer]) => scorer!.startsWith('weak ')).length).toBeGreaterThan(0);
+  }, 90_000);
+
   it('Ctrl-C in the review keeps the scorer’s verdicts, saves the round and exits 130', async () => {
     const home = mkdtempSync(join(tmpdir(), 'mockloop-review-ctrlc-'));
     const name = 'ctrlc';

@@ -90,7 +90,7 @@ const cases: Case[] = [
     expected: { score: 90, level: 1 },
   },
   {
-    name: 'reject everything own: no own beat means no signal',
+    name: 'reject everything own: no own beat means no signal (a story scored on its own: nothing was asked, so no floor)',
     hits: ['story/outcome'],
     marks: { triage: 'rejected', escalation: 'rejected', comms: undefined, tradeoff: undefined, 'story/outcome': 'accepted', 'path/declared': 'rejected' },
     expected: { score: 0, level: 0 },
@@ -124,6 +124,16 @@ describe('applyJudgement', () => {
     const after = applyJudgement(d, scorerJudgement(d, ['incident-judgement']), cfg);
     expect(after.signals[0]!.facilitator).toEqual({ score: scorer.score, level: scorer.level, label: scorer.label });
     expect(after.signals[1]!.facilitator).toBeUndefined();
+  });
+
+  it('a signal the round asked for and got a claim on stays weak with every beat rejected, as the scorer holds it', () => {
+    const d = debriefOf(signalOf(beats));
+    const none: Judgement = { 'incident-judgement': [] };
+    expect(applyJudgement(d, none, cfg, { answered: ['incident-judgement'] }).signals[0]!.facilitator).toEqual({ score: 1, level: 1, label: 'weak' });
+    expect(applyJudgement(d, none, cfg).signals[0]!.facilitator).toEqual({ score: 0, level: 0, label: 'no signal' });
+    // the floor only lifts no signal: beats that earn more keep what they earn
+    const some = applyJudgement(d, { 'incident-judgement': ['triage'] }, cfg, { answered: ['incident-judgement'] }).signals[0]!.facilitator!;
+    expect(some).toEqual(applyJudgement(d, { 'incident-judgement': ['triage'] }, cfg).signals[0]!.facilitator);
   });
 
   it('an awarded hypothetical-only miss counts in full; an accepted hypothetical keeps partial credit', () => {
