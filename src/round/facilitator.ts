@@ -2,7 +2,7 @@ import { LEVEL_LABELS, type Level, type ScoringConfig, type SignalId } from '../
 import type { Action, Condition, Incident, PathCheck, Scenario, StateValue } from '../scenario/types.js';
 import type { Debrief } from '../debrief/types.js';
 import type { BeatResult, SignalResult } from '../scoring/types.js';
-import { capForSalad, combine } from '../scoring/score.js';
+import { answeredFloor, capForSalad, combine, roundScoring } from '../scoring/score.js';
 import { clockAfterStart, describeRamps, parseClock } from './simclock.js';
 
 // Facilitator mode: the sheet a human game master reads before the round, and the facilitator's
@@ -255,16 +255,6 @@ export function scorerJudgement(debrief: Debrief, signals: readonly SignalId[]):
 }
 
 /**
- * The rule the scorer applies in a round after combining a signal's beats: a signal asked for and
- * answered with at least one claim, but none of its beats, is weak, not "no signal" (see scoreDoc
- * in src/scoring/score.ts and docs/scenarios.md, "Where the debrief reads each signal").
- */
-export function answeredFloor(r: { score: number; level: Level }, answered: boolean, cfg: ScoringConfig): { score: number; level: Level } {
-  if (!answered || r.level !== 0) return r;
-  return { level: 1, score: Math.max(r.score, cfg.levelThresholds[0] ?? 1) };
-}
-
-/**
  * A signal's score and level from its beats as judged, by the scorer's own steps in its order:
  * the combination of beats and red flags, the floor of an answered signal, the salad cap.
  */
@@ -307,9 +297,10 @@ export interface JudgeOptions {
  * accepted, rejected or awarded, each reviewed signal given the score and level its judged beats
  * earn by the scorer's rule (same combination, answered floor, red flags and salad cap), so
  * confirming every verdict gives back the scorer's score and level. The scorer's hit, score and
- * level are kept as they were.
+ * level are kept as they were. `cfg` is the rubric's scoring; a round's thresholds apply.
  */
-export function applyJudgement(debrief: Debrief, judgement: Judgement, cfg: ScoringConfig, opts: JudgeOptions = {}): Debrief {
+export function applyJudgement(debrief: Debrief, judgement: Judgement, rubricCfg: ScoringConfig, opts: JudgeOptions = {}): Debrief {
+  const cfg = roundScoring(rubricCfg);
   const answered = new Set(opts.answered ?? []);
   const credit = opts.credit ?? cfg.hypotheticalCredit;
   const signals = debrief.signals.map((s) => {

@@ -639,12 +639,7 @@ export function scoreDoc(doc: Doc, rubric: CompiledRubric, opts: ScoreOptions = 
       }
     }
     for (const f of path) if (f.redFlag) redFlags.push(f.redFlag);
-    let { score, level } = combine(beats, redFlags, cfg, credit);
-    // asked for and answered, with none of its beats: weak, not "no signal"
-    if (scope && level === 0 && answeredIn(doc, scope, unearned)) {
-      level = 1;
-      score = Math.max(score, cfg.levelThresholds[0] ?? 1);
-    }
+    const { score, level } = answeredFloor(combine(beats, redFlags, cfg, credit), scope !== undefined && answeredIn(doc, scope, unearned), cfg);
     const result: SignalResult = {
       id: s.spec.id,
       name: s.spec.name,
@@ -706,6 +701,15 @@ export function combine(
  */
 export function roundScoring(cfg: ScoringConfig): ScoringConfig {
   return cfg.roundLevelThresholds ? { ...cfg, levelThresholds: cfg.roundLevelThresholds } : cfg;
+}
+
+/**
+ * A signal a round asked for and the candidate answered with at least one claim, but none of its
+ * beats, is weak, not "no signal" (docs/scenarios.md, "Where the debrief reads each signal").
+ */
+export function answeredFloor(r: { score: number; level: Level }, answered: boolean, cfg: ScoringConfig): { score: number; level: Level } {
+  if (!answered || r.level !== 0) return r;
+  return { level: 1, score: Math.max(r.score, cfg.levelThresholds[0] ?? 1) };
 }
 
 /** An answer that reads as recited terms cannot rise above weak. */
