@@ -224,7 +224,8 @@ function hypotheticalTrigger(tokens: Token[], i: number, last: number): 0 | 1 | 
     case 'could':
       return next === 'have' ? 2 : 0;
     case 'if':
-      return after === 'had' || next === 'only' ? 2 : 0;
+      // "if I had", "if only", "if I were", "if the estimates were": imagined
+      return after === 'had' || next === 'only' || [next, after, i + 3 < last ? tokens[i + 3]!.norm : ''].includes('were') ? 2 : 0;
     case 'plan':
     case 'planning':
     case 'want':

@@ -639,7 +639,14 @@ export function scoreDoc(doc: Doc, rubric: CompiledRubric, opts: ScoreOptions = 
       }
     }
     for (const f of path) if (f.redFlag) redFlags.push(f.redFlag);
-    const { score, level } = answeredFloor(combine(beats, redFlags, cfg, credit), scope !== undefined && answeredIn(doc, scope, unearned), cfg);
+    let { score, level } = answeredFloor(combine(beats, redFlags, cfg, credit), scope !== undefined && answeredIn(doc, scope, unearned), cfg);
+    // where a story is expected, an answer that only says what the candidate would do gives an
+    // interviewer nothing to trust: weak at most (calibration/LEVELS.md)
+    const earnedOwn = ownBeats.filter((b) => b.hit);
+    if (opts.expectEpisode !== false && earnedOwn.length > 0 && earnedOwn.every((b) => b.hypothetical) && level > 1) {
+      level = 1;
+      score = Math.min(score, Math.max(0, (cfg.levelThresholds[1] ?? 1) - 1));
+    }
     const result: SignalResult = {
       id: s.spec.id,
       name: s.spec.name,

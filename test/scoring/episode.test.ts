@@ -30,3 +30,23 @@ describe('an answer with nothing the candidate did in it is held at weak', () =>
     expect(level(VIEWS, 'capacity-planning', false)).toBeGreaterThan(level(VIEWS, 'capacity-planning'));
   });
 });
+
+describe('what an answer is made of, beyond a story', () => {
+  const HYPOTHETICAL =
+    "If I were planning capacity for a new service, I'd build a capacity model for every dependency at the scoping stage and " +
+    "I'd run a load test at twelve times the projected peak. I'd want headroom measured against the database write limit.";
+  it('only what the candidate would do is weak at most, however complete', () => {
+    expect(level(HYPOTHETICAL, 'capacity-planning')).toBeLessThanOrEqual(1);
+    // its beats are still heard, as hypothetical hits the debrief marks "~"
+    const cp = scoreText(HYPOTHETICAL, rubric).signals.find((s) => s.id === 'capacity-planning')!;
+    expect(cp.beats.filter((b) => b.hit && !b.story).every((b) => b.hypothetical)).toBe(true);
+    expect(cp.beats.filter((b) => b.hit && !b.story).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a habit or a describing "-ed" word is not something that happened', () => {
+    const habit = 'We always align on shared goals with the platform team. We treat them as partners and we do joint planning. I have always pushed for that.';
+    expect(level(habit, 'cross-team')).toBeLessThanOrEqual(1);
+    const told = 'Last spring we agreed shared goals with the platform team, and I planned the quota change jointly with their lead.';
+    expect(level(told, 'cross-team')).toBeGreaterThanOrEqual(1);
+  });
+});
