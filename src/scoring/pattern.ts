@@ -28,6 +28,8 @@ interface Term {
   /** The distinct first words of the alternatives, and (same index) the alternatives each starts. */
   firsts: WordMatcher[];
   firstAlts: Phrase[][];
+  /** How many tokens past its start the term's longest alternative can end. */
+  reach: number;
   /** The ids of the first words (see intern). */
   firstIds: number[];
   /**
@@ -85,7 +87,9 @@ function buildTerm(alts: Phrase[], gapBefore: number): Term {
   const firstsKey = [...firstIds].sort((a, b) => a - b).join(',');
   let firstsId = firstsIds.get(firstsKey);
   if (firstsId === undefined) firstsIds.set(firstsKey, (firstsId = firstsIds.size));
-  return { alts, gapBefore, firsts, firstAlts: [...byFirst.values()], firstIds, firstsId };
+  // phraseEnds: each later word comes one token after the previous, plus up to its gap
+  const reach = Math.max(...alts.map((a) => a.words.reduce((n, _, k) => (k === 0 ? 0 : n + 1 + (a.gaps[k] ?? 0)), 0)));
+  return { alts, gapBefore, firsts, firstAlts: [...byFirst.values()], reach, firstIds, firstsId };
 }
 
 export interface CompiledPattern {
@@ -405,10 +409,21 @@ function toMatch(doc: Doc, first: number, last: number): Match {
 function matchFixed(p: CompiledPattern, doc: Doc, sentenceEnd: (i: number) => number, starts: Iterable<number>): Match[] {
   const out: Match[] = [];
   const tokens = doc.tokens;
+  // the second term must start within reach of the first (see fixedAt's startsWithin): its start
+  // positions, walked alongside, rule out most tries before any phrase is read
+  const second = p.terms.length > 1 ? termStarts(docIndex(doc), p.terms[1]!) : undefined;
+  const reach = p.terms.length > 1 ? p.terms[0]!.reach + 1 + p.terms[1]!.gapBefore : 0;
+  let next = 0;
   let lastEnd = -1;
   for (const i of starts) {
     if (i <= lastEnd) continue;
-    const pos = fixedAt(p, tokens, i, sentenceEnd(i));
+    const end = sentenceEnd(i);
+    if (second) {
+      while (next < second.length && second[next]! <= i) next++;
+      if (next >= second.length) break;
+      if (second[next]! > Math.min(end - 1, i + reach)) continue;
+    }
+    const pos = fixedAt(p, tokens, i, end);
     if (pos < 0) continue;
     if (isCounted(p, tokens, i, pos)) {
       out.push(toMatch(doc, i, pos));
@@ -559,14 +574,15 @@ function docIndex(doc: Doc): DocIndex {
       byNorm: new Map(),
       numbers: [],
       names: [],
-      wordPos: [],
-      termPos: [],
+      // filled with undefined up front: an array indexed far past its end turns slow
+      wordPos: new Array(wordById.length).fill(undefined),
+      termPos: new Array(firstsIds.size).fill(undefined),
       matches: new Map(),
       bitWords,
       bits: new Uint32Array(bitWords * 256),
       bitsUsed: 0,
-      wordBitsAt: [],
-      termBitsAt: [],
+      wordBitsAt: new Array(wordById.length).fill(undefined),
+      termBitsAt: new Array(firstsIds.size).fill(undefined),
       shared: new Uint32Array(bitWords),
     };
     const { byStem, byNorm, numbers, names } = idx;
