@@ -39,6 +39,9 @@ interface Term {
   firstsId: number;
 }
 
+/** No positions (shared: never written to). */
+const NONE: number[] = [];
+
 /**
  * Identical words share one matcher object and one number, so per-document look-ups are arrays
  * indexed by the number and cached per word.
@@ -46,13 +49,20 @@ interface Term {
 const interned = new Map<string, WordMatcher>();
 const wordIds = new Map<WordMatcher, number>();
 const wordById: WordMatcher[] = [];
+/** The ids of the stem words by stem, so a document fills in its words from its distinct stems. */
+const stemWords = new Map<string, number[]>();
+/** A document's word positions before it is read: a stem word is absent until its stem is seen, any other word is looked up when asked. */
+const blankWordPos: (number[] | undefined)[] = [];
 function intern(w: WordMatcher): WordMatcher {
   const key = w.kind === 'stem' ? `s:${w.stem}:${w.norm}` : w.kind === 'prefix' ? `p:${w.prefix}` : w.kind;
   let out = interned.get(key);
   if (!out) {
     interned.set(key, (out = w));
-    wordIds.set(w, wordById.length);
+    const id = wordById.length;
+    wordIds.set(w, id);
     wordById.push(w);
+    if (w.kind === 'stem') push(stemWords, w.stem, id);
+    blankWordPos.push(w.kind === 'stem' ? NONE : undefined);
   }
   return out;
 }
@@ -574,8 +584,8 @@ function docIndex(doc: Doc): DocIndex {
       byNorm: new Map(),
       numbers: [],
       names: [],
-      // filled with undefined up front: an array indexed far past its end turns slow
-      wordPos: new Array(wordById.length).fill(undefined),
+      // filled up front: an array indexed far past its end turns slow
+      wordPos: blankWordPos.slice(),
       termPos: new Array(firstsIds.size).fill(undefined),
       matches: new Map(),
       bitWords,
@@ -585,19 +595,24 @@ function docIndex(doc: Doc): DocIndex {
       termBitsAt: new Array(firstsIds.size).fill(undefined),
       shared: new Uint32Array(bitWords),
     };
-    const { byStem, byNorm, numbers, names } = idx;
+    const { byStem, byNorm, numbers, names, wordPos } = idx;
     doc.tokens.forEach((t, i) => {
       push(byStem, t.stem, i);
       push(byNorm, t.norm, i);
       if (t.isNumber) numbers.push(i);
       if (t.name) names.push(i);
     });
+    // a token's stem is a function of its surface form (stemOf), so a word with the same surface
+    // form has the same stem: its positions are those of the stem
+    for (const [stem, at] of byStem) {
+      const ids = stemWords.get(stem);
+      if (ids) for (const id of ids) wordPos[id] = at;
+    }
     indexCache.set(doc, idx);
   }
   return idx;
 }
 
-const NONE: number[] = [];
 
 function mergeSorted(lists: number[][]): number[] {
   let out = NONE;
@@ -659,8 +674,7 @@ function wordStarts(idx: DocIndex, id: number): number[] {
   let out = idx.wordPos[id];
   if (!out) {
     const w = wordById[id]!;
-    // a token's stem is a function of its surface form (stemOf), so a word with the same surface
-    // form has the same stem: its positions are those of the stem, one look-up
+    // a stem word compiled after the document was indexed
     if (w.kind === 'stem') return (idx.wordPos[id] = idx.byStem.get(w.stem) ?? NONE);
     const lists: number[][] = [];
     switch (w.kind) {
@@ -738,21 +752,17 @@ function termBits(idx: DocIndex, tokens: readonly Token[], term: Term): number {
  * most patterns are settled here for most answers.
  */
 function sharedSentences(idx: DocIndex, tokens: readonly Token[], p: CompiledPattern): Uint32Array | undefined {
-  const offsets: number[] = [];
-  for (const term of p.terms) {
-    const at = termBits(idx, tokens, term);
+  const { shared, bitWords } = idx;
+  // term by term, so a pattern stops at the first term it does not share a sentence with
+  for (let t = 0; t < p.terms.length; t++) {
+    const at = termBits(idx, tokens, p.terms[t]!);
     if (at < 0) return undefined;
-    offsets.push(at);
+    const bits = idx.bits;
+    let any = 0;
+    for (let k = 0; k < bitWords; k++) any |= shared[k] = t === 0 ? bits[at + k]! : shared[k]! & bits[at + k]!;
+    if (any === 0) return undefined;
   }
-  const { bits, shared, bitWords } = idx;
-  let any = 0;
-  for (let k = 0; k < bitWords; k++) {
-    let x = bits[offsets[0]! + k]!;
-    for (let t = 1; t < offsets.length && x !== 0; t++) x &= bits[offsets[t]! + k]!;
-    shared[k] = x;
-    any |= x;
-  }
-  return any === 0 ? undefined : shared;
+  return shared;
 }
 
 /**
