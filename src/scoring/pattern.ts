@@ -28,22 +28,47 @@ interface Term {
   /** The distinct first words of the alternatives, and (same index) the alternatives each starts. */
   firsts: WordMatcher[];
   firstAlts: Phrase[][];
-  /** Terms with the same first words share their start positions in a document. */
-  firstsKey: string;
+  /** How many tokens past its start the term's longest alternative can end. */
+  reach: number;
+  /** The ids of the first words (see intern). */
+  firstIds: number[];
+  /**
+   * Terms with the same first words share one number, and with it their start positions and
+   * sentences in a document (per-document arrays are indexed by it).
+   */
+  firstsId: number;
 }
 
-/** Identical words share one matcher object, so per-document look-ups are cached per word. */
+/** No positions (shared: never written to). */
+const NONE: number[] = [];
+
+/**
+ * Identical words share one matcher object and one number, so per-document look-ups are arrays
+ * indexed by the number and cached per word.
+ */
 const interned = new Map<string, WordMatcher>();
 const wordIds = new Map<WordMatcher, number>();
+const wordById: WordMatcher[] = [];
+/** The ids of the stem words by stem, so a document fills in its words from its distinct stems. */
+const stemWords = new Map<string, number[]>();
+/** A document's word positions before it is read: a stem word is absent until its stem is seen, any other word is looked up when asked. */
+const blankWordPos: (number[] | undefined)[] = [];
 function intern(w: WordMatcher): WordMatcher {
   const key = w.kind === 'stem' ? `s:${w.stem}:${w.norm}` : w.kind === 'prefix' ? `p:${w.prefix}` : w.kind;
   let out = interned.get(key);
   if (!out) {
     interned.set(key, (out = w));
-    wordIds.set(w, wordIds.size);
+    const id = wordById.length;
+    wordIds.set(w, id);
+    wordById.push(w);
+    if (w.kind === 'stem') push(stemWords, w.stem, id);
+    blankWordPos.push(w.kind === 'stem' ? NONE : undefined);
   }
   return out;
 }
+
+/** The number of each distinct set of first words (sorted word ids, joined). */
+const firstsIds = new Map<string, number>();
 
 const termMemo = new Map<string, Term>();
 
@@ -68,11 +93,13 @@ function buildTerm(alts: Phrase[], gapBefore: number): Term {
     else byFirst.set(first, [alt]);
   }
   const firsts = [...byFirst.keys()];
-  const firstsKey = firsts
-    .map((w) => wordIds.get(w) ?? -1)
-    .sort((a, b) => a - b)
-    .join(',');
-  return { alts, gapBefore, firsts, firstAlts: [...byFirst.values()], firstsKey };
+  const firstIds = firsts.map((w) => wordIds.get(w)!);
+  const firstsKey = [...firstIds].sort((a, b) => a - b).join(',');
+  let firstsId = firstsIds.get(firstsKey);
+  if (firstsId === undefined) firstsIds.set(firstsKey, (firstsId = firstsIds.size));
+  // phraseEnds: each later word comes one token after the previous, plus up to its gap
+  const reach = Math.max(...alts.map((a) => a.words.reduce((n, _, k) => (k === 0 ? 0 : n + 1 + (a.gaps[k] ?? 0)), 0)));
+  return { alts, gapBefore, firsts, firstAlts: [...byFirst.values()], reach, firstIds, firstsId };
 }
 
 export interface CompiledPattern {
@@ -392,10 +419,21 @@ function toMatch(doc: Doc, first: number, last: number): Match {
 function matchFixed(p: CompiledPattern, doc: Doc, sentenceEnd: (i: number) => number, starts: Iterable<number>): Match[] {
   const out: Match[] = [];
   const tokens = doc.tokens;
+  // the second term must start within reach of the first (see fixedAt's startsWithin): its start
+  // positions, walked alongside, rule out most tries before any phrase is read
+  const second = p.terms.length > 1 ? termStarts(docIndex(doc), p.terms[1]!) : undefined;
+  const reach = p.terms.length > 1 ? p.terms[0]!.reach + 1 + p.terms[1]!.gapBefore : 0;
+  let next = 0;
   let lastEnd = -1;
   for (const i of starts) {
     if (i <= lastEnd) continue;
-    const pos = fixedAt(p, tokens, i, sentenceEnd(i));
+    const end = sentenceEnd(i);
+    if (second) {
+      while (next < second.length && second[next]! <= i) next++;
+      if (next >= second.length) break;
+      if (second[next]! > Math.min(end - 1, i + reach)) continue;
+    }
+    const pos = fixedAt(p, tokens, i, end);
     if (pos < 0) continue;
     if (isCounted(p, tokens, i, pos)) {
       out.push(toMatch(doc, i, pos));
@@ -406,16 +444,16 @@ function matchFixed(p: CompiledPattern, doc: Doc, sentenceEnd: (i: number) => nu
 }
 
 function termStarts(idx: DocIndex, term: Term): number[] {
-  let out = idx.termStarts.get(term.firstsKey);
+  let out = idx.termPos[term.firstsId];
   if (!out) {
     // most first words are absent from a document: merge only the lists that hold positions
     let lists: number[][] | undefined;
-    for (const w of term.firsts) {
-      const at = wordStarts(idx, w);
+    for (const id of term.firstIds) {
+      const at = wordStarts(idx, id);
       if (at.length > 0) (lists ??= []).push(at);
     }
     out = lists === undefined ? NONE : lists.length === 1 ? lists[0]! : mergeSorted(lists);
-    idx.termStarts.set(term.firstsKey, out);
+    idx.termPos[term.firstsId] = out;
   }
   return out;
 }
@@ -511,18 +549,27 @@ interface DocIndex {
   byNorm: Map<string, number[]>;
   numbers: number[];
   names: number[];
-  wordStarts: Map<WordMatcher, number[]>;
-  termStarts: Map<string, number[]>;
+  /** Positions of each word, by word id, and start positions of each term, by firstsId. */
+  wordPos: (number[] | undefined)[];
+  termPos: (number[] | undefined)[];
   matches: Map<CompiledPattern, Match[]>;
   norms?: string[];
-  /** Scratch marks per sentence for pruning, with a generation counter (no allocation per pattern). */
-  sentenceMarks: Int32Array;
-  generation: number;
+  /**
+   * Sentence bitsets (see sharedSentences), `bitWords` 32-bit words each, kept in one buffer:
+   * the offset of each word's (by word id) and term's (by firstsId), -1 when it occurs nowhere.
+   */
+  bitWords: number;
+  bits: Uint32Array;
+  bitsUsed: number;
+  wordBitsAt: (number | undefined)[];
+  termBitsAt: (number | undefined)[];
+  /** The sentences shared by the terms of the pattern being matched. */
+  shared: Uint32Array;
 }
 
 const indexCache = new WeakMap<Doc, DocIndex>();
 
-function push(map: Map<string, number[]>, key: string, i: number): void {
+function push<K>(map: Map<K, number[]>, key: K, i: number): void {
   const l = map.get(key);
   if (l) l.push(i);
   else map.set(key, [i]);
@@ -531,30 +578,41 @@ function push(map: Map<string, number[]>, key: string, i: number): void {
 function docIndex(doc: Doc): DocIndex {
   let idx = indexCache.get(doc);
   if (!idx) {
+    const bitWords = (doc.sentences.length + 31) >>> 5;
     idx = {
       byStem: new Map(),
       byNorm: new Map(),
       numbers: [],
       names: [],
-      wordStarts: new Map(),
-      termStarts: new Map(),
+      // filled up front: an array indexed far past its end turns slow
+      wordPos: blankWordPos.slice(),
+      termPos: new Array(firstsIds.size).fill(undefined),
       matches: new Map(),
-      sentenceMarks: new Int32Array(doc.sentences.length),
-      generation: 0,
+      bitWords,
+      bits: new Uint32Array(bitWords * 256),
+      bitsUsed: 0,
+      wordBitsAt: new Array(wordById.length).fill(undefined),
+      termBitsAt: new Array(firstsIds.size).fill(undefined),
+      shared: new Uint32Array(bitWords),
     };
-    const { byStem, byNorm, numbers, names } = idx;
+    const { byStem, byNorm, numbers, names, wordPos } = idx;
     doc.tokens.forEach((t, i) => {
       push(byStem, t.stem, i);
       push(byNorm, t.norm, i);
       if (t.isNumber) numbers.push(i);
       if (t.name) names.push(i);
     });
+    // a token's stem is a function of its surface form (stemOf), so a word with the same surface
+    // form has the same stem: its positions are those of the stem
+    for (const [stem, at] of byStem) {
+      const ids = stemWords.get(stem);
+      if (ids) for (const id of ids) wordPos[id] = at;
+    }
     indexCache.set(doc, idx);
   }
   return idx;
 }
 
-const NONE: number[] = [];
 
 function mergeSorted(lists: number[][]): number[] {
   let out = NONE;
@@ -611,13 +669,13 @@ function withPrefix(idx: DocIndex, prefix: string): number[][] {
   return out;
 }
 
-/** Positions where a single word matches, from the index (prefixes scan distinct words, not tokens). */
-function wordStarts(idx: DocIndex, w: WordMatcher): number[] {
-  // a token's stem is a function of its surface form (stemOf), so a word with the same surface
-  // form has the same stem: its positions are those of the stem, one look-up
-  if (w.kind === 'stem') return idx.byStem.get(w.stem) ?? NONE;
-  let out = idx.wordStarts.get(w);
+/** Positions where a single word (by id) matches, from the index (prefixes scan distinct words, not tokens). */
+function wordStarts(idx: DocIndex, id: number): number[] {
+  let out = idx.wordPos[id];
   if (!out) {
+    const w = wordById[id]!;
+    // a stem word compiled after the document was indexed
+    if (w.kind === 'stem') return (idx.wordPos[id] = idx.byStem.get(w.stem) ?? NONE);
     const lists: number[][] = [];
     switch (w.kind) {
       case 'num':
@@ -634,34 +692,92 @@ function wordStarts(idx: DocIndex, w: WordMatcher): number[] {
         break;
     }
     out = mergeSorted(lists);
-    idx.wordStarts.set(w, out);
+    idx.wordPos[id] = out;
   }
   return out;
+}
+
+/** Room in the document's bit buffer for one more sentence bitset (zeroed): its offset. */
+function allocBits(idx: DocIndex): number {
+  if (idx.bitsUsed + idx.bitWords > idx.bits.length) {
+    const grown = new Uint32Array(idx.bits.length * 2);
+    grown.set(idx.bits);
+    idx.bits = grown;
+  }
+  const at = idx.bitsUsed;
+  idx.bitsUsed += idx.bitWords;
+  return at;
+}
+
+/** The sentences where a word (by id) occurs, as the offset of their bits, or -1 when it occurs nowhere. */
+function wordBits(idx: DocIndex, tokens: readonly Token[], id: number): number {
+  let at = idx.wordBitsAt[id];
+  if (at === undefined) {
+    const positions = wordStarts(idx, id);
+    at = positions.length === 0 ? -1 : allocBits(idx);
+    const bits = idx.bits;
+    for (const i of positions) {
+      const s = tokens[i]!.sentence;
+      bits[at + (s >>> 5)]! |= 1 << (s & 31);
+    }
+    idx.wordBitsAt[id] = at;
+  }
+  return at;
+}
+
+/** The sentences where some first word of the term occurs, as the offset of their bits, or -1 when none does. */
+function termBits(idx: DocIndex, tokens: readonly Token[], term: Term): number {
+  let at = idx.termBitsAt[term.firstsId];
+  if (at === undefined) {
+    const present: number[] = [];
+    for (const id of term.firstIds) {
+      const w = wordBits(idx, tokens, id);
+      if (w >= 0) present.push(w);
+    }
+    // a term with one first word in the document shares that word's bits
+    if (present.length <= 1) at = present[0] ?? -1;
+    else {
+      at = allocBits(idx);
+      const bits = idx.bits;
+      for (const w of present) for (let k = 0; k < idx.bitWords; k++) bits[at + k]! |= bits[w + k]!;
+    }
+    idx.termBitsAt[term.firstsId] = at;
+  }
+  return at;
+}
+
+/**
+ * The sentences where every term of the pattern can start, as bits (in a scratch buffer, valid
+ * until the next call), or undefined when there is none: a match lies inside one sentence, so
+ * most patterns are settled here for most answers.
+ */
+function sharedSentences(idx: DocIndex, tokens: readonly Token[], p: CompiledPattern): Uint32Array | undefined {
+  const { shared, bitWords } = idx;
+  // term by term, so a pattern stops at the first term it does not share a sentence with
+  for (let t = 0; t < p.terms.length; t++) {
+    const at = termBits(idx, tokens, p.terms[t]!);
+    if (at < 0) return undefined;
+    const bits = idx.bits;
+    let any = 0;
+    for (let k = 0; k < bitWords; k++) any |= shared[k] = t === 0 ? bits[at + k]! : shared[k]! & bits[at + k]!;
+    if (any === 0) return undefined;
+  }
+  return shared;
 }
 
 /**
  * Start positions worth trying: where the first term occurs, in sentences that contain every
  * term of the pattern somewhere. Most patterns fail this cheap test for most sentences.
  */
-function candidateStarts(p: CompiledPattern, doc: Doc): number[] {
+function candidateStarts(p: CompiledPattern, doc: Doc, shared: Uint32Array): number[] {
   const idx = docIndex(doc);
   const first = termStarts(idx, p.terms[0]!);
-  if (first.length === 0 || p.terms.length === 1) return first;
-  const marks = idx.sentenceMarks;
+  if (p.terms.length === 1) return first;
   const tokens = doc.tokens;
-  let gen = ++idx.generation;
-  for (const i of first) marks[tokens[i]!.sentence] = gen;
-  for (let k = 1; k < p.terms.length; k++) {
-    const list = termStarts(idx, p.terms[k]!);
-    if (list.length === 0) return NONE;
-    const prev = gen;
-    gen = ++idx.generation;
-    for (const i of list) {
-      const s = tokens[i]!.sentence;
-      if (marks[s] === prev) marks[s] = gen;
-    }
-  }
-  return first.filter((i) => marks[tokens[i]!.sentence] === gen);
+  return first.filter((i) => {
+    const s = tokens[i]!.sentence;
+    return (shared[s >>> 5]! & (1 << (s & 31))) !== 0;
+  });
 }
 
 /** Every counted match of the pattern in the document (negation rules applied). */
@@ -670,10 +786,13 @@ export function findMatches(doc: Doc, p: CompiledPattern): Match[] {
   const idx = docIndex(doc);
   let out = idx.matches.get(p);
   if (!out) {
-    if (p.order === 'any' && p.terms.length > 1) out = matchAnyOrder(p, doc);
+    // a match needs every term, inside one sentence
+    const shared = sharedSentences(idx, doc.tokens, p);
+    if (!shared) out = [];
+    else if (p.order === 'any' && p.terms.length > 1) out = matchAnyOrder(p, doc);
     else {
       const sentenceEnd = (i: number) => doc.sentences[doc.tokens[i]!.sentence]!.lastToken;
-      out = matchFixed(p, doc, sentenceEnd, candidateStarts(p, doc));
+      out = matchFixed(p, doc, sentenceEnd, candidateStarts(p, doc, shared));
     }
     if (p.time) out = out.filter((m) => inTime(doc, m, p.time!));
     idx.matches.set(p, out);
