@@ -32,32 +32,33 @@ const stories = corpus.answers.filter((a) => a.origin === 'story');
  * below one is a regression on answers nobody tuned for.
  */
 const TEST_FLOORS = {
-  qwk: 0.52,
-  exact: 0.4,
-  within1: 0.79,
-  pairwise: 0.76,
+  qwk: 0.63,
+  exact: 0.47,
+  within1: 0.84,
+  pairwise: 0.8,
   redFlagRecall: 0.27,
-  redFlagPrecision: 0.6,
-  saladHeld: 0.9,
+  redFlagPrecision: 0.76,
+  saladHeld: 0.95,
 };
 /** Ceilings on the sealed test fold, the same way. */
 const TEST_CEILINGS = {
   /**
    * Raised from 0.5 to 0.7 when everyday vocabulary was added: it lifted the round scripts' error
    * on the sealed fold from 0.47 to 0.64 while the tune fold's fell from 0.52 to 0.40 (see
-   * docs/calibration.md). Lower it again as the round reading generalises.
+   * docs/calibration.md); 0.68 since, when red-flag vocabulary left it at 0.66. Lower it again as
+   * the round reading generalises.
    */
-  roundLevelError: 0.7,
+  roundLevelError: 0.68,
   /** Mixed candidates' rounds rated solid or better overall: none. */
   mixedRatedSolid: 0,
-  plainGapMagnitude: 1.65,
+  plainGapMagnitude: 1.0,
 };
 /**
  * The strict rules, as counts over every fold: salad above level 1 and refusal answers flagged
  * must be none. Until the scorer reads every refusal and every recital, these ceilings hold the
  * line at what it does today and can only move down.
  */
-const STRICT_CEILINGS = { saladAboveWeak: 1, refusalsFlagged: 3 };
+const STRICT_CEILINGS = { saladAboveWeak: 0, refusalsFlagged: 1 };
 /** calibration/phrases-before-corpus.txt, fixed when the corpus was made. */
 const PHRASES_BEFORE_CORPUS_SHA = '4dbfce80a19ef2cf';
 

@@ -54,8 +54,8 @@ function raised(t: Table, text: string): string | undefined {
 
 /** Floors: entries the scorer reads right today. Raise them as it learns; never lower them. */
 const FLOORS = {
-  beat: { invalid: 198, valid: 173 },
-  'red-flag': { invalid: 50, valid: 94 },
+  beat: { invalid: 214, valid: 185 },
+  'red-flag': { invalid: 145, valid: 162 },
 };
 
 describe('rule tables', () => {
