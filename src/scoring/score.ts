@@ -447,11 +447,9 @@ function inScope<T extends { start: number; end: number }>(matches: Iterable<T>,
   return scope ? all.filter((m) => inSpans(m, scope)) : all;
 }
 
-/** Some sentence inside the scope owns up to the candidate's own part (src/language/stance.ts). */
-function ownedUpIn(doc: Doc, scope: readonly Span[] | undefined, unearned: Set<number>): boolean {
-  return doc.sentences.some(
-    (x) => !unearned.has(x.index) && (!scope || inSpans({ start: x.start, end: Math.max(x.start, x.end - 1) }, scope)) && ownsUp(x.text),
-  );
+/** The sentences that own up to the candidate's own part (src/language/stance.ts), read once per text. */
+function owningUpSentences(doc: Doc, unearned: Set<number>): Span[] {
+  return doc.sentences.filter((x) => !unearned.has(x.index) && ownsUp(x.text)).map((x) => ({ start: x.start, end: Math.max(x.start, x.end - 1) }));
 }
 
 /** Some sentence inside the scope claims something (a statement that is not salad or a question). */
@@ -571,6 +569,8 @@ export function scoreDoc(doc: Doc, rubric: CompiledRubric, opts: ScoreOptions = 
   const noEpisode = opts.expectEpisode !== false && !tellsEpisode(doc, salad);
   const isSalad = doc.tokens.length > 0 && (statements < MIN_STATEMENTS || saladWords / doc.tokens.length >= 0.5 || noEpisode);
 
+  const owningUp = owningUpSentences(doc, unearned);
+
   const results: SignalResult[] = signals.map((s) => {
     const scope = opts.scopes?.[s.spec.id];
     const path = (opts.findings ?? []).filter((f) => f.signal === s.spec.id);
@@ -579,7 +579,7 @@ export function scoreDoc(doc: Doc, rubric: CompiledRubric, opts: ScoreOptions = 
     const stancesOf = new Map(s.flags.map((f) => [f, flagStances(doc, f, cache)] as const));
     // told in a story the candidate owns up to ("looking back", "I'm not proud of this one"),
     // their own red-flag act is looked back on, wherever in the answer they say so
-    if (ownedUpIn(doc, scope, unearned)) {
+    if (owningUp.some((x) => !scope || inSpans(x, scope))) {
       for (const stances of stancesOf.values()) for (const [m, st] of stances) if (st === 'endorsed') stances.set(m, 'regretted');
     }
     // standing against a red flag's behaviour, or owning up to it, earns its positive beat when
