@@ -547,7 +547,9 @@ export function hitBeats(doc: Doc, rubric: CompiledRubric): Set<string> {
 }
 
 export function scoreDoc(doc: Doc, rubric: CompiledRubric, opts: ScoreOptions = {}): ScoreReport {
-  const cfg = opts.scopes || opts.targets ? roundScoring(rubric.spec.scoring) : rubric.spec.scoring;
+  // a round reads each signal from the answers to its questions (its scopes); a story scored
+  // alone, even against one named signal, is an answer
+  const cfg = opts.scopes ? roundScoring(rubric.spec.scoring) : rubric.spec.scoring;
   const credit = opts.hypotheticalCredit ?? cfg.hypotheticalCredit;
   const cache = new MatchCache(doc);
   const wanted = opts.signals ? new Set<string>(opts.signals) : undefined;

@@ -146,3 +146,16 @@ describe('score', () => {
     );
   });
 });
+
+describe('level thresholds: an answer, or a signal read across a round', () => {
+  const strict = compileRubric({ ...spec, scoring: { ...spec.scoring, roundLevelThresholds: [60, 80, 90, 95] } });
+  const text = 'I was paged at 2:47am. I confirmed it on the dashboards. We declared an incident at 3:00am and throttled the partner.';
+  const level = (opts: Parameters<typeof scoreText>[2]) => scoreText(text, strict, opts).signals.find((s) => s.id === 'incident-judgement')!.level;
+  test('a story scored against one named signal is an answer, at the answer thresholds', () => {
+    expect(level({ targets: ['incident-judgement'] })).toBe(level({}));
+    expect(level({})).toBeGreaterThan(1);
+  });
+  test('a round (its signals read from scopes) takes the round thresholds', () => {
+    expect(level({ targets: ['incident-judgement'], scopes: { 'incident-judgement': [{ start: 0, end: text.length }] } })).toBeLessThan(level({}));
+  });
+});
