@@ -6,7 +6,7 @@ import type { ScoreOptions, Span } from '../scoring/score.js';
 import type { BeatResult, Doc, PathFinding, ScoreReport } from '../scoring/types.js';
 import type { RoundContext } from './engine.js';
 import { evaluateChecks } from './path.js';
-import { analyze, scoreDoc } from './scorer.js';
+import { analyze, scoreDoc, signalsAnswered } from './scorer.js';
 import { formatClock } from './simclock.js';
 import type { IncidentRun, PathStep, PhaseRun, RoundState } from './state.js';
 
@@ -260,26 +260,10 @@ export function finishRound(ctx: RoundContext, state: RoundState, opts: FinishOp
 }
 
 /**
- * The signals the scorer holds at weak or above with none of their beats earned: in a round,
- * those asked for and answered with at least one claim ("weak, not no signal"). A facilitator who
- * rejects every beat of such a signal leaves it where the scorer would: weak.
- *
- * The scorer keeps that rule inside its scoring, so it is asked directly: the round is scored
- * again with every beat of every signal decided as missed, and whatever level is left is the
- * floor. (A signal capped by its own red flag is in the list too; the cap holds it at weak
- * whatever its beats, so the floor never decides it.)
+ * The signals the round asked for and the candidate answered with at least one claim: held at
+ * weak with none of their beats earned, by the scorer and by a facilitator who rejects them all.
  */
 export function answeredSignals(ctx: RoundContext, state: RoundState): SignalId[] {
   const { doc, opts } = scoringInput(ctx, state);
-  const unearned: PathFinding[] = ctx.rubric.signals.flatMap((s) =>
-    s.beats.map((b) => ({
-      signal: s.spec.id,
-      decides: b.spec.id,
-      beat: { id: b.spec.id, label: b.spec.label, weight: b.spec.weight, hit: false, source: 'path' as const, tip: b.spec.tip },
-    })),
-  );
-  // the path's red flags stay: they are not beats; its beats are replaced by the misses above
-  const flags = (opts.findings ?? []).filter((f) => f.redFlag).map((f): PathFinding => ({ signal: f.signal, redFlag: f.redFlag! }));
-  const report = scoreDoc(doc, ctx.rubric, { ...opts, findings: [...unearned, ...flags] });
-  return report.signals.filter((s) => s.level > 0).map((s) => s.id);
+  return signalsAnswered(doc, ctx.rubric, opts.scopes ?? {});
 }

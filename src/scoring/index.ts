@@ -19,6 +19,7 @@ export {
   roundScoring,
   scoreDoc,
   scoreText,
+  signalsAnswered,
   type CompiledBeat,
   type CompiledRubric,
   type ScoreOptions,

@@ -452,6 +452,15 @@ function owningUpSentences(doc: Doc, unearned: Set<number>): Span[] {
   return doc.sentences.filter((x) => !unearned.has(x.index) && ownsUp(x.text)).map((x) => ({ start: x.start, end: Math.max(x.start, x.end - 1) }));
 }
 
+/**
+ * The signals a round asked for (a scope each) that the candidate answered with at least one
+ * claim: the ones `answeredFloor` holds at weak when none of their beats is earned.
+ */
+export function signalsAnswered(doc: Doc, rubric: CompiledRubric, scopes: Partial<Record<SignalId, readonly Span[]>>): SignalId[] {
+  const unearned = withQuestions(doc, saladSentences(doc, signalMatches(rubric, new MatchCache(doc))));
+  return (Object.entries(scopes) as [SignalId, readonly Span[]][]).filter(([, scope]) => answeredIn(doc, scope, unearned)).map(([id]) => id);
+}
+
 /** Some sentence inside the scope claims something (a statement that is not salad or a question). */
 function answeredIn(doc: Doc, scope: readonly Span[], unearned: Set<number>): boolean {
   return doc.sentences.some((x) => x.statement && !unearned.has(x.index) && inSpans({ start: x.start, end: Math.max(x.start, x.end - 1) }, scope));
