@@ -58,5 +58,5 @@ export async function reviewDebrief(
       io.output,
     );
   }
-  return applyJudgement(debrief, judgement, rubric.spec.scoring, { answered });
+  return applyJudgement(debrief, judgement, rubric.spec.scoring, { answered, storyExpected: scenario.kind === 'behavioral' });
 }

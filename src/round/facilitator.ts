@@ -2,7 +2,7 @@ import { LEVEL_LABELS, type Level, type ScoringConfig, type SignalId } from '../
 import type { Action, Condition, Incident, PathCheck, Scenario, StateValue } from '../scenario/types.js';
 import type { Debrief } from '../debrief/types.js';
 import type { BeatResult, SignalResult } from '../scoring/types.js';
-import { answeredFloor, capForSalad, combine, roundScoring } from '../scoring/score.js';
+import { answeredFloor, capAtWeak, capImagined, combine, roundScoring } from '../scoring/score.js';
 import { clockAfterStart, describeRamps, parseClock } from './simclock.js';
 
 // Facilitator mode: the sheet a human game master reads before the round, and the facilitator's
@@ -256,15 +256,23 @@ export function scorerJudgement(debrief: Debrief, signals: readonly SignalId[]):
 
 /**
  * A signal's score and level from its beats as judged, by the scorer's own steps in its order:
- * the combination of beats and red flags, the floor of an answered signal, the salad cap.
+ * the combination of beats and red flags, the floor of an answered signal, the cap on an answer
+ * only imagined where a story is expected, the salad cap.
  */
-export function judgedVerdict(s: SignalResult, beats: readonly BeatResult[], answered: boolean, cfg: ScoringConfig, credit: number = cfg.hypotheticalCredit): { score: number; level: Level } {
-  let verdict = answeredFloor(combine(beats, s.redFlags, cfg, credit), answered, cfg);
-  if (s.salad) verdict = capForSalad(verdict, cfg);
+export function judgedVerdict(
+  s: SignalResult,
+  beats: readonly BeatResult[],
+  answered: boolean,
+  cfg: ScoringConfig,
+  credit: number = cfg.hypotheticalCredit,
+  storyExpected = false,
+): { score: number; level: Level } {
+  let verdict = capImagined(answeredFloor(combine(beats, s.redFlags, cfg, credit), answered, cfg), beats, storyExpected, cfg);
+  if (s.salad) verdict = capAtWeak(verdict, cfg);
   return verdict;
 }
 
-function judgeSignal(s: SignalResult, hits: ReadonlySet<string>, answered: boolean, cfg: ScoringConfig, credit: number): SignalResult {
+function judgeSignal(s: SignalResult, hits: ReadonlySet<string>, answered: boolean, cfg: ScoringConfig, credit: number, storyExpected: boolean): SignalResult {
   const beats = s.beats.map((b): BeatResult => {
     const { facilitator: _previous, ...beat } = b;
     const judged = hits.has(beatKey(b));
@@ -277,7 +285,7 @@ function judgeSignal(s: SignalResult, hits: ReadonlySet<string>, answered: boole
     if (b.facilitator === 'awarded') return { ...b, hit: true, hypothetical: false };
     return b;
   });
-  const verdict = judgedVerdict(s, asJudged, answered, cfg, credit);
+  const verdict = judgedVerdict(s, asJudged, answered, cfg, credit, storyExpected);
   return { ...s, beats, facilitator: { ...verdict, label: LEVEL_LABELS[verdict.level] } };
 }
 
@@ -290,6 +298,8 @@ export interface JudgeOptions {
   answered?: Iterable<SignalId>;
   /** Credit for a hypothetical hit; default the rubric's, as the scorer uses in a round. */
   credit?: number;
+  /** The round expects stories (a behavioral round): an answer only imagined is weak at most. */
+  storyExpected?: boolean;
 }
 
 /**
@@ -305,7 +315,7 @@ export function applyJudgement(debrief: Debrief, judgement: Judgement, rubricCfg
   const credit = opts.credit ?? cfg.hypotheticalCredit;
   const signals = debrief.signals.map((s) => {
     const hits = judgement[s.id];
-    return hits === undefined ? s : judgeSignal(s, new Set(hits), answered.has(s.id), cfg, credit);
+    return hits === undefined ? s : judgeSignal(s, new Set(hits), answered.has(s.id), cfg, credit, opts.storyExpected === true);
   });
   return { ...debrief, signals, facilitated: true };
 }

@@ -10,7 +10,8 @@ export {
   type Lexicon,
 } from './pattern.js';
 export {
-  capForSalad,
+  capAtWeak,
+  capImagined,
   combine,
   compileRubric,
   hitBeats,

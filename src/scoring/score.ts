@@ -651,13 +651,7 @@ export function scoreDoc(doc: Doc, rubric: CompiledRubric, opts: ScoreOptions = 
     }
     for (const f of path) if (f.redFlag) redFlags.push(f.redFlag);
     let { score, level } = answeredFloor(combine(beats, redFlags, cfg, credit), scope !== undefined && answeredIn(doc, scope, unearned), cfg);
-    // where a story is expected, an answer that only says what the candidate would do gives an
-    // interviewer nothing to trust: weak at most (calibration/LEVELS.md)
-    const earnedOwn = ownBeats.filter((b) => b.hit);
-    if (opts.expectEpisode !== false && earnedOwn.length > 0 && earnedOwn.every((b) => b.hypothetical) && level > 1) {
-      level = 1;
-      score = Math.min(score, Math.max(0, (cfg.levelThresholds[1] ?? 1) - 1));
-    }
+    ({ score, level } = capImagined({ score, level }, beats, opts.expectEpisode !== false, cfg));
     const result: SignalResult = {
       id: s.spec.id,
       name: s.spec.name,
@@ -668,7 +662,7 @@ export function scoreDoc(doc: Doc, rubric: CompiledRubric, opts: ScoreOptions = 
       redFlags,
     };
     if (isSalad) {
-      Object.assign(result, capForSalad({ score, level }, cfg));
+      Object.assign(result, capAtWeak({ score, level }, cfg));
       result.label = LEVEL_LABELS[result.level];
       result.salad = true;
     }
@@ -730,8 +724,17 @@ export function answeredFloor(r: { score: number; level: Level }, answered: bool
   return { level: 1, score: Math.max(r.score, cfg.levelThresholds[0] ?? 1) };
 }
 
-/** An answer that reads as recited terms cannot rise above weak. */
-export function capForSalad(r: { score: number; level: Level }, cfg: ScoringConfig): { score: number; level: Level } {
+/**
+ * Where a story is expected, an answer whose earned beats are all hypothetical (only what the
+ * candidate would do) gives an interviewer nothing to trust: weak at most (calibration/LEVELS.md).
+ */
+export function capImagined(r: { score: number; level: Level }, beats: readonly BeatResult[], storyExpected: boolean, cfg: ScoringConfig): { score: number; level: Level } {
+  const earned = beats.filter((b) => b.hit && !b.story);
+  return storyExpected && earned.length > 0 && earned.every((b) => b.hypothetical) ? capAtWeak(r, cfg) : r;
+}
+
+/** Weak at most: an answer that reads as recited terms, or one only imagined, cannot rise above weak. */
+export function capAtWeak(r: { score: number; level: Level }, cfg: ScoringConfig): { score: number; level: Level } {
   if (r.level <= 1) return r;
   return { level: 1, score: Math.min(r.score, Math.max(0, (cfg.levelThresholds[1] ?? 1) - 1)) };
 }

@@ -22,13 +22,19 @@ interface Reviewed {
   debrief: Debrief;
   answered: SignalId[];
   signals: SignalId[];
+  storyExpected: boolean;
 }
 
 function review(ctx: RoundContext, state: Parameters<typeof finishRound>[1]): Reviewed {
-  return { debrief: finishRound(ctx, state).debrief, answered: answeredSignals(ctx, state), signals: ctx.scenario.signals };
+  return {
+    debrief: finishRound(ctx, state).debrief,
+    answered: answeredSignals(ctx, state),
+    signals: ctx.scenario.signals,
+    storyExpected: ctx.scenario.kind === 'behavioral',
+  };
 }
 
-const judge = (r: Reviewed, judgement: Judgement) => applyJudgement(r.debrief, judgement, rubricSpec.scoring, { answered: r.answered });
+const judge = (r: Reviewed, judgement: Judgement) => applyJudgement(r.debrief, judgement, rubricSpec.scoring, { answered: r.answered, storyExpected: r.storyExpected });
 
 /** The scorer's hits with some beats added (awarded) or taken away (rejected), on one signal. */
 function overturn(r: Reviewed, signal: SignalId, change: { award?: string[]; reject?: string[] }): Judgement {
@@ -199,7 +205,7 @@ const replayed = (s: (typeof samples)[number]): Reviewed => {
 describe('confirming every verdict of a built-in sample round reproduces the scorer', () => {
   it.each(samples)('$name', (sample) => {
     const r = replayed(sample);
-    const after = applyJudgement(r.debrief, scorerJudgement(r.debrief, r.signals), builtin.spec.scoring, { answered: r.answered });
+    const after = applyJudgement(r.debrief, scorerJudgement(r.debrief, r.signals), builtin.spec.scoring, { answered: r.answered, storyExpected: r.storyExpected });
     for (const id of r.signals) {
       const scorer = r.debrief.signals.find((s) => s.id === id)!;
       const judged = after.signals.find((s) => s.id === id)!;

@@ -144,4 +144,16 @@ describe('applyJudgement', () => {
     expect(accepted.score).toBe(25);
     expect(awarded.score).toBe(75);
   });
+
+  it('in a round that expects stories, only hypothetical hits are weak at most, as the scorer holds them; an awarded real hit lifts that', () => {
+    const hypo = [b('triage', 4, true, { hypothetical: true }), b('escalation', 4, true, { hypothetical: true }), b('comms', 2, false)];
+    const d = debriefOf(signalOf(hypo));
+    const all: Judgement = { 'incident-judgement': ['triage', 'escalation'] };
+    const told = applyJudgement(d, all, cfg, { storyExpected: true }).signals[0]!.facilitator!;
+    const design = applyJudgement(d, all, cfg).signals[0]!.facilitator!;
+    expect(told.level).toBe(1);
+    expect(design.level).toBeGreaterThan(1);
+    const awarded = applyJudgement(d, { 'incident-judgement': ['triage', 'escalation', 'comms'] }, cfg, { storyExpected: true }).signals[0]!.facilitator!;
+    expect(awarded.level).toBeGreaterThan(1);
+  });
 });
