@@ -44,6 +44,17 @@ export const CLAUSE_CONTRACTIONS: ContractionRules = {
   sIs: new Set(['it', 'that', 'what', 'where', 'who', 'how', 'there', 'here', 'he', 'she', 'this', 'everything', 'nothing', 'something']),
 };
 
+/** Owning up to one's own part (WORDS.owningUp); regret read next to a red flag adds lesson words to it. */
+const OWNING_UP: readonly string[] = [
+  'looking back', 'in hindsight', 'with hindsight', 'in retrospect', 'my mistake', 'was a mistake', 'made a mistake', 'i was wrong',
+  'we were wrong', 'i regret', 'regretted', 'not proud', 'not so proud', 'not very proud', 'not particularly proud',
+  'what i got wrong', 'i got wrong', 'where i went wrong', 'i messed up', 'we messed up', 'i screwed up', 'my fault',
+  'i should have', 'we should have', 'i would do differently', 'i would do it differently', 'if i did it again',
+  'if i were doing it again', 'if i could do it again', 'i wish i had', 'i wish we had', 'i had to admit', 'i have to admit that i',
+  'i learned', 'i learnt', 'taught me', 'changed how i', 'i would not do that again', 'would not do it again', 'i owned that',
+  'i own that',
+];
+
 export const WORDS = {
   /** Words that join two clauses of equal standing. */
   coordinators: list('English coordinating conjunctions and clause-joining adverbs', ['and', 'but', 'or', 'then', 'so', 'also', 'plus']),
@@ -266,14 +277,11 @@ export const WORDS = {
 
   /** Phrases that look back on the candidate's own act with regret and a lesson. */
   regret: list('observed interview phrasing: self-correction and hindsight', [
-    'should have', 'should not have', 'in hindsight', 'with hindsight', 'looking back', 'in retrospect',
-    'i regret', 'regret', 'regretted', 'my mistake', 'my mistake was', 'i was wrong', 'we were wrong', 'the lesson', 'a lesson', 'lesson i',
-    'i learned', 'i learnt', 'never again', 'if i did it again', 'if i were doing it again', 'if i could do it again', 'next time i',
-    'next time we', 'i wish i had', 'i wish we had', 'i would not do that again', 'would not do it again', 'taught me', 'a mistake',
-    'the wrong call', 'was the wrong call', 'that was wrong', 'i owned that', 'i own that', 'so now i', 'so now we', 'now i always',
-    'now we always', 'these days i', 'since then i', 'since then we', 'not proud of', 'not proud', 'the part i got wrong',
-    'what i got wrong', 'i got wrong', 'where i went wrong', 'i messed up', 'i waited too long', 'we waited too long', 'i was too slow',
-    'we were too slow', 'too late to', 'i would do differently', 'i would do it differently', 'what i would change',
+    ...OWNING_UP,
+    'should have', 'should not have', 'regret', 'the lesson', 'a lesson', 'lesson i', 'never again', 'next time i',
+    'next time we', 'a mistake', 'the wrong call', 'was the wrong call', 'that was wrong', 'so now i', 'so now we', 'now i always',
+    'now we always', 'these days i', 'since then i', 'since then we', 'the part i got wrong', 'i waited too long',
+    'we waited too long', 'i was too slow', 'we were too slow', 'too late to', 'what i would change',
   ]),
 
   /**
@@ -282,14 +290,7 @@ export const WORDS = {
    * flag in it is the candidate's own past act, looked back on, not a practice they stand by. No
    * lesson words here ("now I always", "the lesson"): those also close stories told with pride.
    */
-  owningUp: list("observed interview phrasing: self-criticism and hindsight about one's own part", [
-    'looking back', 'in hindsight', 'with hindsight', 'in retrospect', 'my mistake', 'was a mistake', 'made a mistake', 'i was wrong',
-    'we were wrong', 'i regret', 'regretted', 'not proud', 'not so proud', 'not very proud', 'not particularly proud', 'what i got wrong',
-    'i got wrong', 'where i went wrong', 'i messed up', 'we messed up', 'i screwed up', 'my fault', 'i should have', 'we should have',
-    'i would do differently', 'i would do it differently', 'if i did it again', 'if i were doing it again', 'if i could do it again',
-    'i wish i had', 'i wish we had', 'i had to admit', 'i have to admit that i', 'i learned', 'i learnt', 'taught me', 'changed how i',
-    'i would not do that again', 'would not do it again', 'i owned that', 'i own that',
-  ]),
+  owningUp: list("observed interview phrasing: self-criticism and hindsight about one's own part", OWNING_UP),
 
   /**
    * Phrases that frame what follows as a view rather than an event: "for me it is really about X,
