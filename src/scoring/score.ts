@@ -767,7 +767,9 @@ function overallOf(
   let level = levelFor(score, cfg.levelThresholds);
   // a round's overall level is one that most of its targeted signals reach: a mean carried by a
   // few high signals does not make a mixed round solid
-  if (targets && targets.length > 0 && judged.length > 0) level = Math.min(level, levelMostReach(judged)) as Level;
+  // ... but "no signal" says nothing was heard: a round in which some targeted signal was heard
+  // (ended before the rest were asked, say) is weak at least
+  if (targets && targets.length > 0 && judged.length > 0) level = Math.max(Math.min(level, levelMostReach(judged)), score > 0 ? 1 : 0) as Level;
   if (salad) level = Math.min(level, 1) as Level;
   if (judged.every((r) => r.level === 0)) level = 0;
   const strengths = [...results]

@@ -175,6 +175,22 @@ describe('the overall level of a round', () => {
     expect(Math.max(...levels)).toBeGreaterThanOrEqual(3);
     expect(report.overall.level).toBeLessThanOrEqual(Math.min(...levels));
   });
+
+  test('a round ended before most of its signals were asked is weak overall, not no signal', () => {
+    const { text, scopes } = round([{ text: `${CAPACITY_ANSWER} We ran a load test at twice the peak and kept headroom on every database, and it worked.`, targets: ['capacity-planning'] }]);
+    const report = scoreDoc(analyze(text), rubric, { scopes, targets: ['capacity-planning', 'pager-empathy'], expectEpisode: false });
+    expect(report.signals.map((s) => s.level)).toEqual([expect.any(Number), 0]);
+    expect(report.signals[0]!.level).toBeGreaterThanOrEqual(3);
+    expect(report.overall.level).toBe(1);
+    expect(report.overall.label).toBe('weak');
+  });
+
+  test('a round in which nothing targeted was heard stays at no signal', () => {
+    const { text, scopes } = round([{ text: 'Could you repeat the question?', targets: ['pager-empathy'] }]);
+    const report = scoreDoc(analyze(text), rubric, { scopes, targets: ['capacity-planning', 'pager-empathy'], expectEpisode: false });
+    expect(report.signals.map((s) => s.score)).toEqual([0, 0]);
+    expect(report.overall.level).toBe(0);
+  });
 });
 
 describe('the debrief says when the overall level is held by its signals', () => {
