@@ -345,6 +345,9 @@ export const WORDS = {
   /** Adverbs of habit: "I've always pushed for it" tells a practice, not something that happened. */
   habitual: list('English adverbs of frequency', ['always', 'usually', 'generally', 'typically', 'normally', 'often', 'constantly', 'regularly']),
 
+  /** Openers of a clause of repeated past time: "whenever it paged, we'd restart it" tells a habit. */
+  habitualOpeners: list('English subordinators of repeated time', ['when', 'whenever', 'every time', 'each time', 'any time', 'anytime']),
+
   /** Words that open a noun phrase. */
   determiners: list('English determiners', ['a', 'an', 'the', 'this', 'that', 'these', 'those', 'every', 'each', 'some', 'any', 'its', 'their', 'his', 'her', 'my', 'our']),
 

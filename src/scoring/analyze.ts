@@ -269,7 +269,7 @@ function markScopes(tokens: Token[], first: number, last: number, breakBefore: r
       continue;
     }
     let kind = hypotheticalTrigger(tokens, i, last);
-    if (kind === 2 && reported(tokens, first, i, breakBefore)) kind = 0;
+    if (kind === 2 && (reported(tokens, first, i, breakBefore) || habitualPast(tokens, first, i, last))) kind = 0;
     if (kind > hypo) hypo = kind;
   }
 }
@@ -280,6 +280,36 @@ function markScopes(tokens: Token[], first: number, last: number, breakBefore: r
  */
 function isQuestion(sentence: string): boolean {
   return /\?["'’”)\]]*$/.test(sentence) && !/[:;—–]|\s-\s/.test(sentence);
+}
+
+const HABITUAL = wordSet('habitual');
+const HABITUAL_OPENERS = WORDS.habitualOpeners.words.map((w) => w.split(' '));
+const PAST = wordSet('pastVerbs');
+/** How far back in its sentence a "when" clause of past time is read for a "would". */
+const HABIT_WINDOW = 14;
+
+/**
+ * A "would" that tells what used to happen, not what is imagined: one followed by a frequency
+ * adverb ("we'd usually restart it") or after a clause of repeated past time ("when I shipped
+ * something I'd send them the notes", "every time it paged we'd bump the limit"). "Would have"
+ * stays imagined.
+ */
+function habitualPast(tokens: Token[], first: number, i: number, last: number): boolean {
+  if (tokens[i]!.norm !== 'would') return false;
+  const next = i + 1 < last ? tokens[i + 1]!.norm : '';
+  if (next === 'have') return false;
+  if (HABITUAL.has(next)) return true;
+  for (let j = i - 1; j >= first && j >= i - HABIT_WINDOW; j--) {
+    const n = HABITUAL_OPENERS.find((ws) => ws.every((w, k) => tokens[j + k]?.norm === w));
+    if (!n) continue;
+    for (let k = j + n.length; k < i; k++) {
+      const w = tokens[k]!.norm;
+      if (w === 'would' || w === 'will' || w === 'should' || w === 'had') return false;
+      if (PAST.has(w) || (w.endsWith('ed') && w.length > 4)) return true;
+    }
+    return false;
+  }
+  return false;
 }
 
 /** Past-tense verbs that report a finding: "the test showed the database would hit its limit". */

@@ -104,6 +104,13 @@ describe('hypothetical scope', () => {
     ['The test found that a circuit breaker would have saved us.', false],
     ['The test passed, but I would add a circuit breaker.', true],
     ['We found nothing; I would add a circuit breaker.', true],
+    // a habit in the past: what used to happen, not what is imagined
+    ["Whenever the pool filled up we'd bolt on a circuit breaker.", false],
+    ['Every time a partner stalled, we would add a circuit breaker.', false],
+    ['We would usually add a circuit breaker.', false],
+    ['When a partner stalls, I would add a circuit breaker.', true],
+    ['When it failed we would have added a circuit breaker.', true],
+    ['When I am on call I would add a circuit breaker.', true],
   ];
   test.each(cases)('%s → hypothetical %s', (text, expected) => {
     const m = findMatches(analyze(text), compilePattern('circuit breaker', lexicon));
