@@ -198,7 +198,7 @@ export function valuableMisses(d: Debrief, count = 3): MissWorth[] {
  * strongest; and when the level is held below what the average alone would give (a round's
  * overall level is one most of its targeted signals reach), that too.
  */
-export function overallBasis(d: Pick<Debrief, 'signals' | 'targets'> & { overall?: Pick<Debrief['overall'], 'score' | 'level' | 'label'> }): string {
+export function overallBasis(d: Pick<Debrief, 'signals' | 'targets'> & { overall?: Pick<Debrief['overall'], 'score' | 'level' | 'label' | 'held'> }): string {
   const targets = d.targets ?? [];
   if (targets.length === 0) return "your strongest signal's score";
   const targeted = targets.flatMap((t) => d.signals.find((s) => s.id === t) ?? []);
@@ -208,10 +208,13 @@ export function overallBasis(d: Pick<Debrief, 'signals' | 'targets'> & { overall
   const o = d.overall;
   // a signal scored no higher than the average yet levelled higher (no red flag or salad holding
   // it down) shows the average alone would have given a higher level
+  // the scorer says so; a debrief saved before it did is judged from its signals
   const held =
     o !== undefined &&
     !('salad' in o && o.salad) &&
-    targeted.some((s) => s.score <= o.score && s.level > o.level && !s.salad && s.redFlags.every((f) => f.regretted));
+    (o.held !== undefined
+      ? o.held
+      : targeted.some((s) => s.score <= o.score && s.level > o.level && !s.salad && s.redFlags.every((f) => f.regretted)));
   return held ? `${basis}, held at ${o.label} because most of them are ${o.label} or below` : basis;
 }
 

@@ -764,12 +764,14 @@ function overallOf(
   } else {
     score = results.reduce((n, r) => Math.max(n, r.score), 0);
   }
-  let level = levelFor(score, cfg.levelThresholds);
+  const byAverage = levelFor(score, cfg.levelThresholds);
+  let level = byAverage;
   // a round's overall level is one that most of its targeted signals reach: a mean carried by a
   // few high signals does not make a mixed round solid
   // ... but "no signal" says nothing was heard: a round in which some targeted signal was heard
   // (ended before the rest were asked, say) is weak at least
   if (targets && targets.length > 0 && judged.length > 0) level = Math.max(Math.min(level, levelMostReach(judged)), score > 0 ? 1 : 0) as Level;
+  const held = level < byAverage;
   if (salad) level = Math.min(level, 1) as Level;
   if (judged.every((r) => r.level === 0)) level = 0;
   const strengths = [...results]
@@ -791,5 +793,6 @@ function overallOf(
     words: doc.words,
     statements,
     salad,
+    held: held && !salad,
   };
 }

@@ -123,6 +123,8 @@ export interface ScoreReport {
     words: number;
     statements: number;
     salad: boolean;
+    /** In a round: the level is below the one the average alone gives, because most targeted signals are below it. */
+    held?: boolean;
   };
 }
 

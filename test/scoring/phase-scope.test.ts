@@ -183,6 +183,9 @@ describe('the overall level of a round', () => {
     expect(report.signals[0]!.level).toBeGreaterThanOrEqual(3);
     expect(report.overall.level).toBe(1);
     expect(report.overall.label).toBe('weak');
+    // the average alone gives mixed (30 in this rubric), and the debrief says why it is weak
+    expect(report.overall.score).toBeGreaterThanOrEqual(30);
+    expect(report.overall.held).toBe(true);
   });
 
   test('a round in which nothing targeted was heard stays at no signal', () => {
@@ -209,6 +212,14 @@ describe('the debrief says when the overall level is held by its signals', () =>
       held: false,
     },
   ];
+  test('the scorer says when it held the level, and the debrief takes its word', () => {
+    const signals = [sig('capacity-planning', 80, 4), sig('pager-empathy', 0, 0), sig('slo-tradeoffs', 0, 0)];
+    const overall = { score: 27, level: 1 as Level, label: 'weak' };
+    const targets = signals.map((s) => s.id);
+    expect(overallBasis({ signals, targets, overall: { ...overall, held: true } })).toContain('held at weak because most of them are weak or below');
+    expect(overallBasis({ signals, targets, overall: { ...overall, held: false } })).not.toContain('held');
+  });
+
   test.each(cases)('$name', ({ signals, overall, held }) => {
     const line = overallBasis({ signals, targets: signals.map((s) => s.id), overall });
     expect(line).toContain('the average of the 3 signals');
