@@ -103,7 +103,8 @@ export function buildHistory(rounds: readonly PastRound[], options: { signal?: S
     for (const id of targetsOf(r)) {
       if (options.signal && id !== options.signal) continue;
       const s = r.debrief?.signals.find((x) => x.id === id);
-      if (s) signals[id] = { level: s.level, label: s.label, score: s.score };
+      // a signal the round ended before asking about says nothing of the candidate
+      if (s && s.notReached === undefined) signals[id] = { level: s.level, label: s.label, score: s.score };
     }
     const session: HistorySession = {
       id: r.id,
@@ -241,7 +242,7 @@ export function signalStandings(rounds: readonly PastRound[]): Map<SignalId, { s
     if (!r.debrief || hasNoAnswers(r)) continue;
     for (const id of targetsOf(r)) {
       const s = r.debrief.signals.find((x) => x.id === id);
-      if (s) out.set(id, { score: s.score, level: s.level, label: s.label, at: r.startedAt });
+      if (s && s.notReached === undefined) out.set(id, { score: s.score, level: s.level, label: s.label, at: r.startedAt });
     }
   }
   return out;

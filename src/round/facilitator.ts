@@ -286,7 +286,9 @@ function judgeSignal(s: SignalResult, hits: ReadonlySet<string>, answered: boole
     return b;
   });
   const verdict = judgedVerdict(s, asJudged, answered, cfg, credit, storyExpected);
-  return { ...s, beats, facilitator: { ...verdict, label: LEVEL_LABELS[verdict.level] } };
+  // a signal the round never asked about stays so unless the facilitator heard something of it
+  const label = s.notReached !== undefined && verdict.score === 0 ? s.label : LEVEL_LABELS[verdict.level];
+  return { ...s, beats, facilitator: { ...verdict, label } };
 }
 
 export interface JudgeOptions {

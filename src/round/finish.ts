@@ -8,6 +8,7 @@ import type { RoundContext } from './engine.js';
 import { evaluateChecks } from './path.js';
 import { analyze, scoreDoc, signalsAnswered } from './scorer.js';
 import { formatClock } from './simclock.js';
+import { isSilent, NOT_REACHED, overallLine } from '../scoring/summary.js';
 import type { IncidentRun, PathStep, PhaseRun, RoundState } from './state.js';
 
 export interface RoundResult {
@@ -218,6 +219,20 @@ function markNotReached(ctx: RoundContext, state: RoundState, report: ScoreRepor
       beat.tip = `Not reached: the round ended before ${phase}.`;
     }
   }
+  // a targeted signal no started phase asks for, with nothing heard of it, was not reached: not a
+  // gap in what the candidate said
+  const asking = ctx.scenario.phases.map((p, i) => ({ i, title: p.title, signals: targetedSignals(p) }));
+  for (const signal of report.signals) {
+    if (!ctx.scenario.signals.includes(signal.id) || !isSilent(signal)) continue;
+    const phases = asking.filter((p) => p.signals.has(signal.id));
+    if (phases.length === 0 || phases.some((p) => started.has(p.i))) continue;
+    signal.notReached = phases[0]!.title;
+    signal.label = NOT_REACHED;
+  }
+  const unasked = new Set(report.signals.filter((s) => s.notReached !== undefined).map((s) => s.id));
+  if (unasked.size === 0) return;
+  report.overall.gaps = report.overall.gaps.filter((id) => !unasked.has(id));
+  if (!report.overall.salad) report.overall.summary = overallLine(report.signals, ctx.scenario.signals);
 }
 
 /** What the scorer reads of a round: the candidate's text, where each signal is read in it, and the path. */

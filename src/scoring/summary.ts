@@ -4,6 +4,9 @@ import type { SignalResult } from './types.js';
 // The one-line summary of a report, shared by the score report's `overall.summary` and the
 // debrief, so both say the same thing about the same results.
 
+/** The label of a round's targeted signal that the round ended before asking for. */
+export const NOT_REACHED = 'not asked';
+
 /** A signal with nothing at all to say: no level, no beat hit, no red flag. */
 export function isSilent(s: SignalResult): boolean {
   return s.level === 0 && s.score === 0 && !s.beats.some((b) => b.hit) && s.redFlags.length === 0;
@@ -33,8 +36,9 @@ export function overallLine(signals: SignalResult[], targets: readonly SignalId[
     ['Strong', signals.filter((s) => s.level === 4).sort(byScore)],
     ['Solid', signals.filter((s) => s.level === 3).sort(byScore)],
     ['Mixed', judged.filter((s) => s.level === 2).sort(byScore)],
-    ['Gaps', targets.length > 0 ? judged.filter((s) => s.level <= 1).sort(byScore) : []],
+    ['Gaps', targets.length > 0 ? judged.filter((s) => s.level <= 1 && s.notReached === undefined).sort(byScore) : []],
   ];
+  const unreached = judged.filter((s) => s.notReached !== undefined);
   // a story scored on its own is judged on what it carries, not on the signals it never meant to
   // touch: its weak signals are named only when nothing reached mixed or better
   if (targets.length === 0 && groups.every(([, list]) => list.length === 0)) {
@@ -47,6 +51,11 @@ export function overallLine(signals: SignalResult[], targets: readonly SignalId[
       const head = i === 0 ? word : word.toLowerCase();
       return `${head} ${list.length > 1 && word !== 'Gaps' && word !== 'Weak' ? 'across' : 'on'} ${names}`;
     });
+  // a signal the round ended before asking for is not a gap in what was said
+  if (unreached.length > 0) {
+    const names = joinAnd(unreached.sort(byScore).map((s) => inlineName(s.name)));
+    clauses.push(`${clauses.length === 0 ? 'The' : 'the'} round ended before asking about ${names}`);
+  }
   if (clauses.length === 0) return 'No signal yet: nothing said reached the rubric.';
   return `${clauses.join('; ')}.`;
 }

@@ -104,6 +104,8 @@ export interface SignalResult {
   redFlags: RedFlagResult[];
   /** Level was capped because the text reads as a list of rubric terms. */
   salad?: boolean;
+  /** A round's targeted signal never asked for: the round ended before this phase, which asks for it. */
+  notReached?: string;
   /** Score and level from the beats as a facilitator judged them; score and level above stay the scorer's. */
   facilitator?: { score: number; level: Level; label: string };
 }

@@ -409,4 +409,25 @@ describe('phases not reached', () => {
     expect(beat('incident-judgement', 'escalation')).toMatchObject({ hit: false, tip: 'Say when you escalated.' });
     expect(beat('incident-judgement', 'escalation').notReached).toBeUndefined();
   });
+
+  it('a targeted signal only unreached phases ask about is not asked, not a gap', () => {
+    const twoSignals = ctxOf({
+      ...designScenario,
+      signals: ['incident-judgement', 'data-integrity'],
+      phases: [
+        { ...designScenario.phases[0]!, probes: [] },
+        { id: 'data', title: 'Data', minutes: 10, prompt: 'What could go wrong with the data?', targets: ['data-integrity/integrity'] },
+      ],
+    });
+    const ended = finishRound(twoSignals, playLines(twoSignals, ['I would triage with the runbook and escalate to the partner.', '/end']).state);
+    const di = ended.report.signals.find((s) => s.id === 'data-integrity')!;
+    expect(di).toMatchObject({ level: 0, label: 'not asked', notReached: 'Data' });
+    expect(ended.report.overall.gaps).not.toContain('data-integrity');
+    expect(ended.report.overall.summary).toMatch(/the round ended before asking about data integrity/i);
+    // asked and answered with nothing: a gap, as before
+    const answered = finishRound(twoSignals, playLines(twoSignals, ['I would triage with the runbook and escalate to the partner.', 'Not sure.', '/end']).state);
+    const asked = answered.report.signals.find((s) => s.id === 'data-integrity')!;
+    expect(asked.notReached).toBeUndefined();
+    expect(asked.label).not.toBe('not asked');
+  });
 });
