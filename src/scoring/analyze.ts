@@ -291,14 +291,15 @@ const HABIT_WINDOW = 14;
 /**
  * A "would" that tells what used to happen, not what is imagined: one followed by a frequency
  * adverb ("we'd usually restart it") or after a clause of repeated past time ("when I shipped
- * something I'd send them the notes", "every time it paged we'd bump the limit"). "Would have"
- * stays imagined.
+ * something I'd send them the notes", "every time it paged we'd bump the limit"); and "would
+ * rather", a preference held. "Would have" stays imagined.
  */
 function habitualPast(tokens: Token[], first: number, i: number, last: number): boolean {
   if (tokens[i]!.norm !== 'would') return false;
   const next = i + 1 < last ? tokens[i + 1]!.norm : '';
   if (next === 'have') return false;
-  if (HABITUAL.has(next)) return true;
+  // "I'd rather" states a preference the speaker holds now, not an imagined act
+  if (HABITUAL.has(next) || next === 'rather') return true;
   for (let j = i - 1; j >= first && j >= i - HABIT_WINDOW; j--) {
     const n = HABITUAL_OPENERS.find((ws) => ws.every((w, k) => tokens[j + k]?.norm === w));
     if (!n) continue;

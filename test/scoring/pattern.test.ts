@@ -111,6 +111,8 @@ describe('hypothetical scope', () => {
     ['When a partner stalls, I would add a circuit breaker.', true],
     ['When it failed we would have added a circuit breaker.', true],
     ['When I am on call I would add a circuit breaker.', true],
+    // a preference held, not an act imagined
+    ["I'd rather page someone than skip the circuit breaker.", false],
   ];
   test.each(cases)('%s → hypothetical %s', (text, expected) => {
     const m = findMatches(analyze(text), compilePattern('circuit breaker', lexicon));
