@@ -1,6 +1,9 @@
 import type { PatternSpec } from '../rubric/types.js';
 import { compileLexicon, compilePattern, mergeLexicon, type Lexicon } from '../scoring/pattern.js';
 import { didYouMean } from './suggest.js';
+import { wordSet } from '../language/words.js';
+
+const NEGATIONS = wordSet('negations');
 
 const CONCEPT_REF = /\{([^{}]*)\}/g;
 
@@ -31,10 +34,19 @@ export function patternProblem(spec: PatternSpec, lexicon: Lexicon): string | un
 export function conceptPhraseProblem(name: string, phrase: string): string | undefined {
   try {
     compileLexicon({ [name]: [phrase] });
-    return undefined;
   } catch (err) {
     return (err as Error).message;
   }
+  // a negation inside a concept phrase negates the words after it, and a negated word never
+  // matches: only a pattern's own words can spell out a negation ("no data loss")
+  const negation = phrase
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .find((w) => NEGATIONS.has(w) || w.endsWith("n't"));
+  if (negation !== undefined) {
+    return `concept {${name}}: the phrase "${phrase}" holds a negation ("${negation}"), so the words after it read as negated and it never matches; write it in a pattern instead`;
+  }
+  return undefined;
 }
 
 /** The concepts that compile, over a base lexicon; broken phrases are reported separately. */

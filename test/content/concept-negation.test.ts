@@ -1,0 +1,29 @@
+import { describe, expect, test } from 'vitest';
+import { conceptPhraseProblem } from '../../src/content/patterns.js';
+import { analyze, compileLexicon, compilePattern, findMatches } from '../../src/scoring/index.js';
+
+// A negation inside a concept phrase negates the words after it, and a negated word never
+// matches, so such a phrase can never match: validation says so, and the pattern form works.
+describe('a concept phrase that holds a negation', () => {
+  const cases: [string, boolean][] = [
+    ['reliability nobody asked for', true],
+    ['not my job', true],
+    ["wasn't our call", true],
+    ['no-one told us', true],
+    ['gold plating', false],
+    ['nobleman', false],
+    ['notice period', false],
+  ];
+  test.each(cases)('"%s" is reported: %s', (phrase, reported) => {
+    const problem = conceptPhraseProblem('c', phrase);
+    expect(problem !== undefined).toBe(reported);
+    if (reported) expect(problem).toMatch(/holds a negation .* never matches; write it in a pattern instead/);
+  });
+
+  test('it could never match; the same words in a pattern do', () => {
+    const text = 'We spent a quarter on reliability nobody asked for.';
+    const lexicon = compileLexicon({ over: ['reliability nobody asked for'] });
+    expect(findMatches(analyze(text), compilePattern('{over}', lexicon))).toHaveLength(0);
+    expect(findMatches(analyze(text), compilePattern('reliability nobody asked-for', lexicon))).toHaveLength(1);
+  });
+});
