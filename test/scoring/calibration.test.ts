@@ -41,7 +41,7 @@ const TEST_FLOORS = {
    * in everyday words, and the sealed fold's recall fell to 0.26 with no change to the scorer.
    */
   redFlagRecall: 0.25,
-  redFlagPrecision: 0.8,
+  redFlagPrecision: 0.82,
   saladHeld: 0.95,
 };
 /** Ceilings on the sealed test fold, the same way. */
