@@ -7,7 +7,7 @@ import { STORY_CONTRACTIONS, WORDS, wordSet } from './words.js';
 // one only imagined. The scorer counts a red flag only for the candidate's own endorsed act.
 // Pure; linear in the length of the sentences read. Every word list lives in words.ts.
 
-export type Stance = 'endorsed' | 'refused' | 'argued-against' | 'proposed-by-others' | 'regretted' | 'imagined';
+export type Stance = 'endorsed' | 'refused' | 'argued-against' | 'proposed-by-others' | 'someone-else' | 'regretted' | 'imagined';
 
 interface Word {
   norm: string;
@@ -225,6 +225,37 @@ export function ownsUp(sentence: string): boolean {
   return anyPhrase(ws, 0, ws.length, OWNING_UP);
 }
 
+/** Words between a subject and the negation of its verb: "Slack *will* not", "it *did* not *even*". */
+const NEGATED_AUX = wordSet('negatedAuxiliaries');
+const DETERMINERS = wordSet('determiners');
+const OTHERS = wordSet('others');
+
+/**
+ * The negated act at `at` has someone or something else as its subject: a pronoun that is not the
+ * candidate ("they never paged anyone"), a name ("Slack won't wake anyone", "Priya didn't call
+ * anyone") or a noun phrase ("the alert didn't page anyone"). "I didn't wake anyone", "and never
+ * paged anyone" and "I made sure not to wake anyone" stay the candidate's.
+ */
+function negatedBySomeoneElse(sentence: string, ws: readonly Word[], at: number): boolean {
+  // only a verb's own negation has a subject to read: "without a dry run" and "no one" do not
+  const head = ws[at]?.norm;
+  const verbNegation = head === 'not' || head === 'never' || (NEGATED_AUX.has(head ?? '') && (ws[at + 1]?.norm === 'not' || ws[at + 1]?.norm === 'never'));
+  if (!verbNegation) return false;
+  let i = at - 1;
+  while (i >= 0 && NEGATED_AUX.has(ws[i]!.norm)) i--;
+  // "won't" reads as "will" and "not" on one span: the subject is before the span
+  while (i >= 0 && ws[i]!.start === ws[at]!.start) i--;
+  if (i < 0) return false;
+  const w = ws[i]!;
+  if (w.norm === '|' || SPEAKERS.has(w.norm) || w.norm === 'there') return false;
+  // a generic "you" ("the rule only works if you don't make exceptions") is the candidate's maxim
+  if (OTHERS.has(w.norm)) return w.norm !== 'you';
+  // a name: capitalised, and not where a sentence starts
+  if (w.start > 0 && /\p{Lu}/u.test(sentence[w.start]!) && w.norm !== 'i') return true;
+  // a noun phrase: a determiner just before ("the alert", "a Slack message")
+  return (i >= 1 && DETERMINERS.has(ws[i - 1]!.norm)) || (i >= 2 && DETERMINERS.has(ws[i - 2]!.norm) && ws[i - 2]!.norm !== 'that');
+}
+
 export interface StanceOptions {
   /**
    * What is read is itself a refusal of the right move ("I didn't wake anyone", "we never told
@@ -247,6 +278,9 @@ export function stanceAt(sentence: string, offset: number, after = '', opts: Sta
   if (at < 0) at = ws.length;
   const from = clauseStart(ws, at);
   const to = clauseEnd(ws, at);
+  // a failure to act told of something or someone else ("Slack won't wake anyone") is not the
+  // candidate's own refusal of the right move
+  if (opts.negationIsTheAct && negatedBySomeoneElse(sentence, ws, at)) return 'someone-else';
   // owning up before it in the clause ("I should not have", "the part I'm not proud of") is regret,
   // whatever negation it holds
   if (anyPhrase(ws, from, at, REGRET)) return 'regretted';

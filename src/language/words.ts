@@ -469,6 +469,11 @@ export const WORDS = {
   // --- the clause reader's verb group (src/language/clauses.ts) ---
 
   /** Words between a subject and its verb: auxiliaries, modals and adverbs ("we'd probably just restart"). */
+  /** What stands between a subject and the "not" or "never" of its verb. */
+  negatedAuxiliaries: list('English auxiliaries and modals, with pre-verbal adverbs', [
+    'will', 'would', 'did', 'do', 'does', 'could', 'can', 'should', 'shall', 'might', 'may', 'must', 'was', 'were', 'is', 'are', 'has', 'have',
+    'had', 'not', 'never', 'just', 'even', 'really', 'ever', 'also', 'still', 'simply',
+  ]),
   auxiliaries: list('English auxiliaries, modals and pre-verbal adverbs', [
     'would', 'will', 'shall', 'am', 'is', 'are', 'was', 'were', 'going', 'to', 'want', 'need', 'have', 'has', 'had', 'do', 'does', 'did',
     'not', 'should', 'must', 'can', 'could', 'might', 'may', 'be', 'been', 'gonna', 'like', 'try', 'also', 'then', 'first', 'just', 'now',

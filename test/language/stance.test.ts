@@ -34,6 +34,13 @@ const CASES: [string, string, string, Stance, boolean?][] = [
   ['I could easily have kept digging on my own, but I paged the secondary.', 'on my own', '', 'imagined'],
   ['In hindsight, running the migration without a dry run was the wrong call.', 'without a dry run', '', 'regretted', true],
   ["I didn't wake anyone; I just fixed it myself.", "didn't wake anyone", '', 'endorsed', true],
+  // a failure to act told of something or someone else is not the candidate's
+  ["I'd page the on-call through PagerDuty, because at 3am Slack won't wake anyone.", "won't wake anyone", '', 'someone-else', true],
+  ['The alert never paged anyone, so I added one.', 'never paged anyone', '', 'someone-else', true],
+  ["They didn't call anyone either.", "didn't call anyone", '', 'someone-else', true],
+  ['I restarted it and never paged anyone.', 'never paged anyone', '', 'endorsed', true],
+  ['I made sure not to wake anyone.', 'not to wake anyone', '', 'endorsed', true],
+  ["The rule only works if you don't make exceptions.", "don't make exceptions", '', 'endorsed', true],
   ['We shipped it and the platform team dealt with the pages.', 'dealt with the pages', '', 'endorsed'],
   ["We didn't load test, and it fell over at launch.", 'fell over at launch', '', 'endorsed'],
   // a refusal in an earlier clause does not reach past "but"
