@@ -1,9 +1,7 @@
 import type { PatternSpec } from '../rubric/types.js';
 import { compileLexicon, compilePattern, mergeLexicon, type Lexicon } from '../scoring/pattern.js';
 import { didYouMean } from './suggest.js';
-import { wordSet } from '../language/words.js';
-
-const NEGATIONS = wordSet('negations');
+import { analyze } from '../scoring/analyze.js';
 
 const CONCEPT_REF = /\{([^{}]*)\}/g;
 
@@ -39,12 +37,11 @@ export function conceptPhraseProblem(name: string, phrase: string): string | und
   }
   // a negation inside a concept phrase negates the words after it, and a negated word never
   // matches: only a pattern's own words can spell out a negation ("no data loss")
-  const negation = phrase
-    .toLowerCase()
-    .split(/[\s-]+/)
-    .find((w) => NEGATIONS.has(w) || w.endsWith("n't"));
-  if (negation !== undefined) {
-    return `concept {${name}}: the phrase "${phrase}" holds a negation ("${negation}"), so the words after it read as negated and it never matches; write it in a pattern instead`;
+  const tokens = analyze(phrase.replace(/-/g, ' ')).tokens;
+  const negated = tokens.findIndex((t) => t.negated);
+  if (negated > 0) {
+    const trigger = tokens.slice(0, negated).map((t) => t.norm).join(' ');
+    return `concept {${name}}: the phrase "${phrase}" holds a negation (after "${trigger}" the words read as negated), so it never matches; write it in a pattern instead`;
   }
   return undefined;
 }
