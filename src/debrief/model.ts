@@ -115,7 +115,10 @@ export function factOfKind(kind: string | undefined): RoundFact | undefined {
  * with the tip of its heaviest missed beat as the reason.
  */
 export function nextPractice(signals: SignalResult[], targets: readonly SignalId[] = []): Debrief['next'] {
-  const pool = signals.filter((s) => targets.length === 0 || targets.includes(s.id));
+  const targeted = signals.filter((s) => targets.length === 0 || targets.includes(s.id));
+  // the weakest of what was asked; a signal the round never reached only when nothing was asked
+  const asked = targeted.filter((s) => s.notReached === undefined);
+  const pool = asked.length > 0 ? asked : targeted;
   const weakest = [...pool].sort((a, b) => a.score - b.score || SIGNAL_IDS.indexOf(a.id) - SIGNAL_IDS.indexOf(b.id))[0];
   if (!weakest || weakest.level >= 4) return undefined;
   const missed = weakest.beats.filter((b) => !b.hit && b.notReached === undefined).sort((a, b) => b.weight - a.weight)[0];

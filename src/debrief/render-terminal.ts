@@ -95,6 +95,11 @@ function signalLines(s: SignalView, { c, width, marks: all, sessionId }: Ctx): s
     out.push(...lines.map((l, i) => (i === 0 ? `  ${(h.hypothetical ? c.yellow : c.green)(sym)}${l.slice(3)}` : l)));
     if (h.evidence) out.push(...quote(h.evidence));
   }
+  // never asked about: say so rather than list what was not said
+  if (s.notAsked !== undefined && s.hits.length === 0 && s.flags.length === 0) {
+    out.push(...wrap(`not asked: the round ended before ${s.notAsked}`, width, '  · '));
+    return out;
+  }
   // nothing hit and nothing against it: one line with where to start
   if (s.hits.length === 0 && s.flags.length === 0 && s.misses.length > 1 && !s.misses.some((m) => marks?.misses.has(m.label))) {
     const top = s.misses[0]!;

@@ -36,6 +36,8 @@ export interface SignalView {
   label: string;
   targeted: boolean;
   salad: boolean;
+  /** The round ended before the phase that asks about this signal: that phase's title. */
+  notAsked?: string;
   hits: HitView[];
   misses: MissView[];
   flags: FlagView[];
@@ -105,6 +107,7 @@ export function signalView(s: SignalResult, targets: readonly SignalId[]): Signa
     // a story scored on its own has no targets: no signal is "not targeted" then
     targeted: targets.length === 0 || targets.includes(s.id),
     salad: s.salad === true,
+    ...(s.notReached !== undefined ? { notAsked: sanitize(s.notReached) } : {}),
     hits: dedupeQuotes(s.beats.filter((b) => b.hit).sort(byWeight)),
     misses: s.beats
       .filter((b) => !b.hit)
@@ -163,13 +166,14 @@ export interface MissWorth {
  */
 export function valuableMisses(d: Debrief, count = 3): MissWorth[] {
   const targets = d.targets ?? [];
-  const pool = d.signals.filter((s) => (targets.length === 0 ? !isSilent(s) : targets.includes(s.id)));
+  // what the round never asked about is not a miss worth the most: what was asked comes first
+  const pool = d.signals.filter((s) => (targets.length === 0 ? !isSilent(s) : targets.includes(s.id) && s.notReached === undefined));
   const all: (MissWorth & { weakness: number })[] = [];
   for (const s of pool) {
     const possible = s.beats.reduce((n, b) => n + b.weight, 0);
     if (possible <= 0) continue;
     for (const b of s.beats) {
-      if (b.hit) continue;
+      if (b.hit || b.notReached !== undefined) continue;
       all.push({
         signal: s.id,
         signalName: sanitize(s.name),

@@ -228,6 +228,11 @@ function markNotReached(ctx: RoundContext, state: RoundState, report: ScoreRepor
     if (phases.length === 0 || phases.some((p) => started.has(p.i))) continue;
     signal.notReached = phases[0]!.title;
     signal.label = NOT_REACHED;
+    for (const beat of signal.beats) {
+      if (beat.hit || beat.source === 'path' || beat.notReached !== undefined) continue;
+      beat.notReached = signal.notReached;
+      beat.tip = `Not reached: the round ended before ${signal.notReached}.`;
+    }
   }
   const unasked = new Set(report.signals.filter((s) => s.notReached !== undefined).map((s) => s.id));
   if (unasked.size === 0) return;

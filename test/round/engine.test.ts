@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRound, parseInput, step } from '../../src/round/engine.js';
 import { finishRound } from '../../src/round/finish.js';
+import { valuableMisses } from '../../src/debrief/view.js';
 import type { RoundState } from '../../src/round/state.js';
 import { ctxOf, designScenario, incidentScenario, lines, playLines, rubricSpec } from './fixtures.js';
 
@@ -424,6 +425,10 @@ describe('phases not reached', () => {
     expect(di).toMatchObject({ level: 0, label: 'not asked', notReached: 'Data' });
     expect(ended.report.overall.gaps).not.toContain('data-integrity');
     expect(ended.report.overall.summary).toMatch(/the round ended before asking about data integrity/i);
+    // what was never asked is neither the next thing to practise nor a miss worth the most
+    expect(ended.debrief.next?.signal).toBe('incident-judgement');
+    expect(valuableMisses(ended.debrief).map((m) => m.signal)).not.toContain('data-integrity');
+    expect(di.beats.filter((b) => !b.hit).every((b) => b.notReached === 'Data')).toBe(true);
     // asked and answered with nothing: a gap, as before
     const answered = finishRound(twoSignals, playLines(twoSignals, ['I would triage with the runbook and escalate to the partner.', 'Not sure.', '/end']).state);
     const asked = answered.report.signals.find((s) => s.id === 'data-integrity')!;
