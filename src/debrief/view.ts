@@ -219,7 +219,12 @@ export function overallBasis(d: Pick<Debrief, 'signals' | 'targets'> & { overall
     (o.held !== undefined
       ? o.held
       : targeted.some((s) => s.score <= o.score && s.level > o.level && !s.salad && s.redFlags.every((f) => f.regretted)));
-  return held ? `${basis}, held at ${o.label} because most of them are ${o.label} or below` : basis;
+  if (!held) return basis;
+  const above = targeted.filter((s) => s.level > o.level).length;
+  // "most" would overstate it when exactly half are higher: say how many
+  return above > 0 && above < targeted.length
+    ? `${basis}, held at ${o.label} because only ${above} of the ${targeted.length} reach higher`
+    : `${basis}, held at ${o.label} because most of them are ${o.label} or below`;
 }
 
 /** Every red flag raised on the shown signals, with the signal it counts against. */

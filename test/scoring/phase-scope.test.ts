@@ -216,13 +216,13 @@ describe('the debrief says when the overall level is held by its signals', () =>
     const signals = [sig('capacity-planning', 80, 4), sig('pager-empathy', 0, 0), sig('slo-tradeoffs', 0, 0)];
     const overall = { score: 27, level: 1 as Level, label: 'weak' };
     const targets = signals.map((s) => s.id);
-    expect(overallBasis({ signals, targets, overall: { ...overall, held: true } })).toContain('held at weak because most of them are weak or below');
+    expect(overallBasis({ signals, targets, overall: { ...overall, held: true } })).toContain('held at weak because only 1 of the 3 reach higher');
     expect(overallBasis({ signals, targets, overall: { ...overall, held: false } })).not.toContain('held');
   });
 
   test.each(cases)('$name', ({ signals, overall, held }) => {
     const line = overallBasis({ signals, targets: signals.map((s) => s.id), overall });
     expect(line).toContain('the average of the 3 signals');
-    expect(line.includes('held at mixed because most of them are mixed or below')).toBe(held);
+    expect(line.includes('held at mixed because only 2 of the 3 reach higher')).toBe(held);
   });
 });
