@@ -26,15 +26,15 @@ function joinAnd(items: string[]): string {
 /**
  * One line in an interviewer's debrief style, e.g.
  * "Strong across incident judgement and data integrity; gaps on capacity planning."
- * Strengths count wherever they show up; mixed and gaps are judged on the signals the round
- * targeted (or, without targets, on the signals that said anything at all).
+ * Every group is judged on the signals the round targeted (or, without targets, on the signals
+ * that said anything at all): what a round heard but did not ask about has its own line.
  */
 export function overallLine(signals: SignalResult[], targets: readonly SignalId[] = []): string {
   const judged = targets.length > 0 ? signals.filter((s) => targets.includes(s.id)) : signals.filter((s) => !isSilent(s));
   const byScore = (a: SignalResult, b: SignalResult) => b.score - a.score || SIGNAL_IDS.indexOf(a.id) - SIGNAL_IDS.indexOf(b.id);
   const groups: [string, SignalResult[]][] = [
-    ['Strong', signals.filter((s) => s.level === 4).sort(byScore)],
-    ['Solid', signals.filter((s) => s.level === 3).sort(byScore)],
+    ['Strong', judged.filter((s) => s.level === 4).sort(byScore)],
+    ['Solid', judged.filter((s) => s.level === 3).sort(byScore)],
     ['Mixed', judged.filter((s) => s.level === 2).sort(byScore)],
     ['Gaps', targets.length > 0 ? judged.filter((s) => s.level <= 1 && s.notReached === undefined).sort(byScore) : []],
   ];

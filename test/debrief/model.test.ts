@@ -37,6 +37,12 @@ describe('overallLine', () => {
     ],
     ['nothing at all', [signal('cross-team', 0, 0)], [], 'No signal yet: nothing said reached the rubric.'],
     [
+      'a round speaks of what it asked: a solid signal it did not target has its own line',
+      [signal('cross-team', 40, 2), signal('pager-empathy', 70, 3)],
+      ['cross-team'],
+      'Mixed on cross-team coordination.',
+    ],
+    [
       'three gaps joined with commas',
       [signal('cross-team', 10, 1), signal('pager-empathy', 0, 0), signal('slo-tradeoffs', 5, 1)],
       ['cross-team', 'pager-empathy', 'slo-tradeoffs'],
