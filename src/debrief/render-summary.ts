@@ -77,7 +77,8 @@ export function summaryLines(debrief: Debrief, ctx: SummaryContext): string[] {
   const facts: string[] = [];
   if (debrief.phases.length > 0) {
     const spent = debrief.phases.reduce((n, p) => n + p.spentMs, 0);
-    const budget = debrief.phases.reduce((n, p) => n + p.budgetMinutes * 60_000, 0);
+    // the round's time as the clock counted it down, not only the phases' share of it
+    const budget = debrief.minutes !== undefined ? debrief.minutes * 60_000 : debrief.phases.reduce((n, p) => n + p.budgetMinutes * 60_000, 0);
     const over = debrief.phases.filter((p) => p.spentMs > p.budgetMinutes * 60_000).map((p) => sanitize(p.title));
     facts.push(`Time ${formatDuration(spent)} of ${formatDuration(budget)}${over.length > 0 ? `, over on ${over.join(', ')}` : ''}.`);
   }

@@ -22,6 +22,8 @@ export interface Debrief {
   signals: SignalResult[];
   overall: ScoreReport['overall'];
   phases: PhaseTiming[];
+  /** The round's whole time in minutes, as `list` shows it (the phases' budgets may add up to less). */
+  minutes?: number;
   /** Incident rounds only. */
   timeline?: TimelineEntry[];
   /** When each round fact first happened, on the simulated clock. */

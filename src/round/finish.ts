@@ -266,6 +266,7 @@ export function finishRound(ctx: RoundContext, state: RoundState, opts: FinishOp
     targets: scenario.signals,
   });
   debrief.phases = phaseTimings(ctx, state);
+  debrief.minutes = scenario.minutes;
   if (state.incident && scenario.incident) {
     debrief.timeline = timeline(ctx, state);
     debrief.milestones = facts?.milestones ?? {};
