@@ -85,6 +85,8 @@ const FUNCTION_WORDS = wordSet('functionWords');
 const SALAD_SPREAD_COVERAGE = 0.4;
 const SALAD_MIN_TOKENS = 5;
 const MIN_STATEMENTS = 1;
+/** Verbs that open a request for telemetry ("check p95 latency", "show me the queue"). */
+const ASK_VERBS = wordSet('askVerbs');
 
 function compilePatterns(specs: BeatSpec['patterns'], lexicon: Lexicon, where: string): CompiledPattern[] {
   return specs.map((p) => {
@@ -578,7 +580,13 @@ export function scoreDoc(doc: Doc, rubric: CompiledRubric, opts: ScoreOptions = 
   // did something, an answer of views and generic advice is held at weak (where an answer is
   // expected to be a story: not in incident or design rounds, told in the present)
   const noEpisode = opts.expectEpisode !== false && !tellsEpisode(doc, salad);
-  const isSalad = doc.tokens.length > 0 && (statements < MIN_STATEMENTS || saladWords / doc.tokens.length >= 0.5 || noEpisode);
+  // questions and commands alone ("check p95 latency", "is the database ok?") claim nothing: held
+  // at weak, but they are asks, not a list of terms, and are not called salad
+  const onlyAsks =
+    doc.tokens.length > 0 &&
+    statements < MIN_STATEMENTS &&
+    doc.sentences.every((x) => x.question === true || (!x.list && ASK_VERBS.has(doc.tokens[x.firstToken]?.norm ?? '')));
+  const isSalad = doc.tokens.length > 0 && !onlyAsks && (statements < MIN_STATEMENTS || saladWords / doc.tokens.length >= 0.5 || noEpisode);
 
   const owningUp = owningUpSentences(doc, unearned);
 
@@ -661,10 +669,10 @@ export function scoreDoc(doc: Doc, rubric: CompiledRubric, opts: ScoreOptions = 
       beats,
       redFlags,
     };
-    if (isSalad) {
+    if (isSalad || onlyAsks) {
       Object.assign(result, capAtWeak({ score, level }, cfg));
       result.label = LEVEL_LABELS[result.level];
-      result.salad = true;
+      if (isSalad) result.salad = true;
     }
     return result;
   });

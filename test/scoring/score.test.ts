@@ -106,6 +106,15 @@ describe('score', () => {
     }
   });
 
+  test('questions and requests alone claim nothing: held at weak, but not called a list of terms', () => {
+    for (const text of ['check p95 latency\n\nis the database ok?', 'What does the queue depth look like? Is the error rate up?']) {
+      const report = scoreText(text, rubric);
+      for (const s of report.signals) expect(s.level, `${text} / ${s.id}`).toBeLessThanOrEqual(1);
+      expect(report.overall.salad).toBe(false);
+      expect(report.signals.some((s) => s.salad)).toBe(false);
+    }
+  });
+
   test('story beats only count once the signal has a beat of its own', () => {
     const r = scoreText('At 3:00am I ate 2 sandwiches and I slept for 8 hours.', rubric);
     for (const s of r.signals) expect(s.level).toBe(0);
