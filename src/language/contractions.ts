@@ -13,7 +13,8 @@ export interface ContractionRules {
 /** One surface word as its normalised pieces: lower case, contractions expanded, possessives dropped. */
 export function expandContraction(surface: string, rules: ContractionRules): string[] {
   const w = surface.toLowerCase().replace(/’/g, "'");
-  const whole = rules.whole[w];
+  // an own key only: "constructor" or "toString" is a word, not a contraction on Object.prototype
+  const whole = Object.hasOwn(rules.whole, w) ? rules.whole[w] : undefined;
   if (whole) return [...whole];
   if (!w.includes("'")) return [w];
   for (const [suffix, word] of rules.suffixes) if (w.endsWith(suffix) && w.length > suffix.length) return [w.slice(0, -suffix.length), word];

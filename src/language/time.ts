@@ -52,7 +52,7 @@ const LATE_WEEKS = 2;
 
 function count(norm: string): number | undefined {
   if (/^\d+(?:\.\d+)?$/.test(norm)) return Number(norm);
-  return COUNT_WORDS[norm];
+  return Object.hasOwn(COUNT_WORDS, norm) ? COUNT_WORDS[norm] : undefined;
 }
 
 
