@@ -33,6 +33,12 @@ interface Term {
   /** The ids of the first words (see intern). */
   firstIds: number[];
   /**
+   * The first words by kind, as indices into `firsts`: the stem words by stem (a token matches
+   * them by its stem alone, so one look-up finds them), and the rest, tried one by one.
+   */
+  firstsByStem: ReadonlyMap<string, readonly number[]>;
+  otherFirsts: readonly number[];
+  /**
    * Terms with the same first words share one number, and with it their start positions and
    * sentences in a document (per-document arrays are indexed by it).
    */
@@ -53,6 +59,10 @@ const wordById: WordMatcher[] = [];
 const stemWords = new Map<string, number[]>();
 /** A document's word positions before it is read: a stem word is absent until its stem is seen, any other word is looked up when asked. */
 const blankWordPos: (number[] | undefined)[] = [];
+/** The ids of the words that are not stems (prefixes, #num, #time, #name): looked up per document, not by stem. */
+const otherWords: number[] = [];
+/** For each word id, the first-word sets (by firstsId) it belongs to: a document marks a term present from its words. */
+const firstsOfWord: number[][] = [];
 function intern(w: WordMatcher): WordMatcher {
   const key = w.kind === 'stem' ? `s:${w.stem}:${w.norm}` : w.kind === 'prefix' ? `p:${w.prefix}` : w.kind;
   let out = interned.get(key);
@@ -62,7 +72,9 @@ function intern(w: WordMatcher): WordMatcher {
     wordIds.set(w, id);
     wordById.push(w);
     if (w.kind === 'stem') push(stemWords, w.stem, id);
+    else otherWords.push(id);
     blankWordPos.push(w.kind === 'stem' ? NONE : undefined);
+    firstsOfWord.push([]);
   }
   return out;
 }
@@ -96,10 +108,19 @@ function buildTerm(alts: Phrase[], gapBefore: number): Term {
   const firstIds = firsts.map((w) => wordIds.get(w)!);
   const firstsKey = [...firstIds].sort((a, b) => a - b).join(',');
   let firstsId = firstsIds.get(firstsKey);
-  if (firstsId === undefined) firstsIds.set(firstsKey, (firstsId = firstsIds.size));
+  if (firstsId === undefined) {
+    firstsIds.set(firstsKey, (firstsId = firstsIds.size));
+    for (const id of firstIds) firstsOfWord[id]!.push(firstsId);
+  }
   // phraseEnds: each later word comes one token after the previous, plus up to its gap
   const reach = Math.max(...alts.map((a) => a.words.reduce((n, _, k) => (k === 0 ? 0 : n + 1 + (a.gaps[k] ?? 0)), 0)));
-  return { alts, gapBefore, firsts, firstAlts: [...byFirst.values()], reach, firstIds, firstsId };
+  const firstsByStem = new Map<string, number[]>();
+  const otherFirsts: number[] = [];
+  firsts.forEach((w, k) => {
+    if (w.kind === 'stem') push(firstsByStem, w.stem, k);
+    else otherFirsts.push(k);
+  });
+  return { alts, gapBefore, firsts, firstAlts: [...byFirst.values()], reach, firstIds, firstsId, firstsByStem, otherFirsts };
 }
 
 export interface CompiledPattern {
@@ -274,19 +295,42 @@ function phraseEnds(p: Phrase, tokens: Token[], pos: number, k: number, end: num
 }
 
 /**
+ * Appends to `out` every token at which some alternative of the term, started at token i, ends
+ * (unsorted, possibly repeated); returns whether some first word of the term matched at i.
+ */
+function collectEnds(term: Term, tokens: Token[], i: number, end: number, out: number[]): boolean {
+  const t = tokens[i];
+  if (!t || i >= end) return false;
+  const { firsts, firstAlts } = term;
+  let matched = false;
+  // the first words that match the token: those with its stem, then any other that does (the
+  // ends are sorted by the callers that need them in order, so the order they are tried in does
+  // not matter)
+  const byStem = term.firstsByStem.get(t.stem);
+  if (byStem) {
+    matched = true;
+    for (const k of byStem) for (const alt of firstAlts[k]!) phraseEnds(alt, tokens, i, 1, end, out);
+  }
+  for (const k of term.otherFirsts) {
+    if (!wordMatches(firsts[k]!, t)) continue;
+    matched = true;
+    for (const alt of firstAlts[k]!) phraseEnds(alt, tokens, i, 1, end, out);
+  }
+  return matched;
+}
+
+/**
  * Every token at which some alternative of the term, started at token i, ends: ascending, each
  * once. Every alternative is tried, so the order a concept lists its phrases in never matters.
  */
 function termEnds(term: Term, tokens: Token[], i: number, end: number): number[] {
-  const t = tokens[i];
-  if (!t || i >= end) return NONE;
-  const { firsts, firstAlts } = term;
-  let out = NONE;
-  for (let k = 0; k < firsts.length; k++) {
-    if (!wordMatches(firsts[k]!, t)) continue;
-    if (out === NONE) out = [];
-    for (const alt of firstAlts[k]!) phraseEnds(alt, tokens, i, 1, end, out);
-  }
+  const out: number[] = [];
+  if (!collectEnds(term, tokens, i, end, out)) return NONE;
+  return sortedUnique(out);
+}
+
+/** The list sorted ascending with repeats dropped, in place. */
+function sortedUnique(out: number[]): number[] {
   if (out.length > 1) {
     out.sort((a, b) => a - b);
     let n = 1;
@@ -296,19 +340,28 @@ function termEnds(term: Term, tokens: Token[], i: number, end: number): number[]
   return out;
 }
 
+/**
+ * Ends of the term being tried, before they are known to be needed in order: most tries stop at
+ * the first term or just after it, and keep nothing. Matching is synchronous, so one list serves.
+ */
+const scratchEnds: number[] = [];
+
 /** The last token of the longest match of the term at token i, or -1. */
 function termAt(term: Term, tokens: Token[], i: number, end: number): number {
-  const ends = termEnds(term, tokens, i, end);
-  return ends.length > 0 ? ends[ends.length - 1]! : -1;
+  scratchEnds.length = 0;
+  collectEnds(term, tokens, i, end, scratchEnds);
+  let last = -1;
+  for (const e of scratchEnds) if (e > last) last = e;
+  return last;
 }
 
-/** Whether some first word of the term occurs in reach of one of the ends: most tries stop here, before any bookkeeping. */
-function startsWithin(term: Term, tokens: Token[], ends: readonly number[], end: number): boolean {
-  const lo = ends[0]! + 1;
-  const hi = Math.min(end - 1, ends[ends.length - 1]! + 1 + term.gapBefore);
-  for (let j = lo; j <= hi; j++) {
+/** Whether some first word of the term occurs in reach of the ends `lo`..`hi`: most tries stop here, before any bookkeeping. */
+function startsWithin(term: Term, tokens: Token[], lo: number, hi: number, end: number): boolean {
+  const last = Math.min(end - 1, hi + 1 + term.gapBefore);
+  for (let j = lo + 1; j <= last; j++) {
     const t = tokens[j]!;
-    for (const w of term.firsts) if (wordMatches(w, t)) return true;
+    if (term.firstsByStem.has(t.stem)) return true;
+    for (const k of term.otherFirsts) if (wordMatches(term.firsts[k]!, t)) return true;
   }
   return false;
 }
@@ -322,10 +375,18 @@ function startsWithin(term: Term, tokens: Token[], ends: readonly number[], end:
  */
 function fixedAt(p: CompiledPattern, tokens: Token[], i: number, end: number): number {
   const terms = p.terms;
-  const first = termEnds(terms[0]!, tokens, i, end);
-  if (first.length === 0) return -1;
-  if (terms.length === 1) return first[first.length - 1]!;
-  if (!startsWithin(terms[1]!, tokens, first, end)) return -1;
+  scratchEnds.length = 0;
+  collectEnds(terms[0]!, tokens, i, end, scratchEnds);
+  if (scratchEnds.length === 0) return -1;
+  let lo = Infinity;
+  let hi = -1;
+  for (const e of scratchEnds) {
+    if (e < lo) lo = e;
+    if (e > hi) hi = e;
+  }
+  if (terms.length === 1) return hi;
+  if (!startsWithin(terms[1]!, tokens, lo, hi, end)) return -1;
+  const first = sortedUnique(scratchEnds.slice());
   // forward: every (start, end) of each term reachable from some end of the term before it,
   // in start order
   const starts: number[][] = [first.map(() => i)];
@@ -416,18 +477,25 @@ function toMatch(doc: Doc, first: number, last: number): Match {
   return { sentence: a.sentence, start: a.start, end: b.end, negated: a.negated, hypothetical, firstToken: first, lastToken: last };
 }
 
-function matchFixed(p: CompiledPattern, doc: Doc, sentenceEnd: (i: number) => number, starts: Iterable<number>): Match[] {
+function matchFixed(p: CompiledPattern, doc: Doc, shared: Uint32Array): Match[] {
   const out: Match[] = [];
-  const tokens = doc.tokens;
+  const { tokens, sentences } = doc;
+  const idx = docIndex(doc);
+  // start positions worth trying: where the first term occurs, in sentences that contain every
+  // term of the pattern somewhere (most patterns fail this cheap test for most sentences)
+  const starts = termStarts(idx, p.terms[0]!);
+  const multi = p.terms.length > 1;
   // the second term must start within reach of the first (see fixedAt's startsWithin): its start
   // positions, walked alongside, rule out most tries before any phrase is read
-  const second = p.terms.length > 1 ? termStarts(docIndex(doc), p.terms[1]!) : undefined;
-  const reach = p.terms.length > 1 ? p.terms[0]!.reach + 1 + p.terms[1]!.gapBefore : 0;
+  const second = multi ? termStarts(idx, p.terms[1]!) : undefined;
+  const reach = multi ? p.terms[0]!.reach + 1 + p.terms[1]!.gapBefore : 0;
   let next = 0;
   let lastEnd = -1;
   for (const i of starts) {
+    const sentence = tokens[i]!.sentence;
+    if (multi && (shared[sentence >>> 5]! & (1 << (sentence & 31))) === 0) continue;
     if (i <= lastEnd) continue;
-    const end = sentenceEnd(i);
+    const end = sentences[sentence]!.lastToken;
     if (second) {
       while (next < second.length && second[next]! <= i) next++;
       if (next >= second.length) break;
@@ -561,13 +629,24 @@ interface DocIndex {
   bitWords: number;
   bits: Uint32Array;
   bitsUsed: number;
-  wordBitsAt: (number | undefined)[];
-  termBitsAt: (number | undefined)[];
+  /**
+   * Filled when the document is indexed, from the words present in it (most of a rubric's words
+   * and terms are absent from any one answer, so they are never visited). A word no term starts
+   * with is left UNKNOWN and looked up when asked; a word or term compiled after the document was
+   * indexed is looked up when asked, in `lateWordBitsAt` and `lateTermBitsAt`.
+   */
+  wordBitsAt: Int32Array;
+  termBitsAt: Int32Array;
+  lateWordBitsAt: Map<number, number>;
+  lateTermBitsAt: Map<number, number>;
   /** The sentences shared by the terms of the pattern being matched. */
   shared: Uint32Array;
 }
 
 const indexCache = new WeakMap<Doc, DocIndex>();
+
+/** A word's bits not looked up yet. */
+const UNKNOWN = -2;
 
 function push<K>(map: Map<K, number[]>, key: K, i: number): void {
   const l = map.get(key);
@@ -591,8 +670,10 @@ function docIndex(doc: Doc): DocIndex {
       bitWords,
       bits: new Uint32Array(bitWords * 256),
       bitsUsed: 0,
-      wordBitsAt: new Array(wordById.length).fill(undefined),
-      termBitsAt: new Array(firstsIds.size).fill(undefined),
+      wordBitsAt: new Int32Array(wordById.length).fill(UNKNOWN),
+      termBitsAt: new Int32Array(firstsIds.size).fill(-1),
+      lateWordBitsAt: new Map(),
+      lateTermBitsAt: new Map(),
       shared: new Uint32Array(bitWords),
     };
     const { byStem, byNorm, numbers, names, wordPos } = idx;
@@ -608,39 +689,46 @@ function docIndex(doc: Doc): DocIndex {
       const ids = stemWords.get(stem);
       if (ids) for (const id of ids) wordPos[id] = at;
     }
+    indexBits(idx, doc.tokens);
     indexCache.set(doc, idx);
   }
   return idx;
 }
 
 
+/** The sorted union of sorted lists of positions (one list is returned as it is). */
 function mergeSorted(lists: number[][]): number[] {
-  let out = NONE;
-  for (const l of lists) {
-    if (l.length === 0) continue;
-    if (out.length === 0) {
-      out = l;
-      continue;
+  const full = lists.filter((l) => l.length > 0);
+  if (full.length === 0) return NONE;
+  if (full.length === 1) return full[0]!;
+  return mergeRange(full, 0, full.length);
+}
+
+/** Lists [lo, hi) merged in halves: each position is copied about log(lists) times, not once per list. */
+function mergeRange(lists: readonly number[][], lo: number, hi: number): number[] {
+  if (hi - lo === 1) return lists[lo]!;
+  const mid = (lo + hi) >> 1;
+  return mergeTwo(mergeRange(lists, lo, mid), mergeRange(lists, mid, hi));
+}
+
+/** Two sorted lists merged without duplicates. */
+function mergeTwo(a: readonly number[], b: readonly number[]): number[] {
+  const merged: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = i < a.length ? a[i]! : Infinity;
+    const y = j < b.length ? b[j]! : Infinity;
+    if (x <= y) {
+      merged.push(x);
+      i++;
+      if (x === y) j++;
+    } else {
+      merged.push(y);
+      j++;
     }
-    // merge two sorted lists without duplicates
-    const merged: number[] = [];
-    let i = 0;
-    let j = 0;
-    while (i < out.length || j < l.length) {
-      const a = i < out.length ? out[i]! : Infinity;
-      const b = j < l.length ? l[j]! : Infinity;
-      if (a <= b) {
-        merged.push(a);
-        i++;
-        if (a === b) j++;
-      } else {
-        merged.push(b);
-        j++;
-      }
-    }
-    out = merged;
   }
-  return out;
+  return merged;
 }
 
 /** Distinct words of the document in sorted order, for prefix look-ups by binary search. */
@@ -709,25 +797,75 @@ function allocBits(idx: DocIndex): number {
   return at;
 }
 
+/** A word's sentences as bits: the offset of a new bitset, set from the word's positions. */
+function bitsOf(idx: DocIndex, tokens: readonly Token[], positions: readonly number[]): number {
+  const at = allocBits(idx);
+  const bits = idx.bits;
+  for (const i of positions) {
+    const s = tokens[i]!.sentence;
+    bits[at + (s >>> 5)]! |= 1 << (s & 31);
+  }
+  return at;
+}
+
+/**
+ * The sentences of every word and term known when the document is indexed, walked from the words
+ * the document holds: each word present sets its own bits and adds them to the terms it can start.
+ * A term with one first word in the document shares that word's bits.
+ */
+function indexBits(idx: DocIndex, tokens: readonly Token[]): void {
+  const { wordBitsAt, termBitsAt, bitWords } = idx;
+  const owned = new Uint8Array(termBitsAt.length);
+  const addWord = (id: number) => {
+    const firsts = firstsOfWord[id]!;
+    if (firsts.length === 0) return;
+    const positions = wordStarts(idx, id);
+    if (positions.length === 0) {
+      wordBitsAt[id] = -1;
+      return;
+    }
+    const w = (wordBitsAt[id] = bitsOf(idx, tokens, positions));
+    for (const f of firsts) {
+      let at = termBitsAt[f]!;
+      if (at < 0) {
+        termBitsAt[f] = w;
+        continue;
+      }
+      if (!owned[f]) {
+        const own = allocBits(idx);
+        idx.bits.copyWithin(own, at, at + bitWords);
+        termBitsAt[f] = at = own;
+        owned[f] = 1;
+      }
+      const bits = idx.bits;
+      for (let k = 0; k < bitWords; k++) bits[at + k]! |= bits[w + k]!;
+    }
+  };
+  for (const [stem, at] of idx.byStem) {
+    if (at.length === 0) continue;
+    const ids = stemWords.get(stem);
+    if (ids) for (const id of ids) addWord(id);
+  }
+  for (const id of otherWords) if (id < wordBitsAt.length) addWord(id);
+}
+
 /** The sentences where a word (by id) occurs, as the offset of their bits, or -1 when it occurs nowhere. */
 function wordBits(idx: DocIndex, tokens: readonly Token[], id: number): number {
-  let at = idx.wordBitsAt[id];
-  if (at === undefined) {
+  const early = id < idx.wordBitsAt.length;
+  let at = early ? idx.wordBitsAt[id]! : idx.lateWordBitsAt.get(id);
+  if (at === undefined || at === UNKNOWN) {
     const positions = wordStarts(idx, id);
-    at = positions.length === 0 ? -1 : allocBits(idx);
-    const bits = idx.bits;
-    for (const i of positions) {
-      const s = tokens[i]!.sentence;
-      bits[at + (s >>> 5)]! |= 1 << (s & 31);
-    }
-    idx.wordBitsAt[id] = at;
+    at = positions.length === 0 ? -1 : bitsOf(idx, tokens, positions);
+    if (early) idx.wordBitsAt[id] = at;
+    else idx.lateWordBitsAt.set(id, at);
   }
   return at;
 }
 
 /** The sentences where some first word of the term occurs, as the offset of their bits, or -1 when none does. */
 function termBits(idx: DocIndex, tokens: readonly Token[], term: Term): number {
-  let at = idx.termBitsAt[term.firstsId];
+  if (term.firstsId < idx.termBitsAt.length) return idx.termBitsAt[term.firstsId]!;
+  let at = idx.lateTermBitsAt.get(term.firstsId);
   if (at === undefined) {
     const present: number[] = [];
     for (const id of term.firstIds) {
@@ -741,7 +879,7 @@ function termBits(idx: DocIndex, tokens: readonly Token[], term: Term): number {
       const bits = idx.bits;
       for (const w of present) for (let k = 0; k < idx.bitWords; k++) bits[at + k]! |= bits[w + k]!;
     }
-    idx.termBitsAt[term.firstsId] = at;
+    idx.lateTermBitsAt.set(term.firstsId, at);
   }
   return at;
 }
@@ -765,21 +903,6 @@ function sharedSentences(idx: DocIndex, tokens: readonly Token[], p: CompiledPat
   return shared;
 }
 
-/**
- * Start positions worth trying: where the first term occurs, in sentences that contain every
- * term of the pattern somewhere. Most patterns fail this cheap test for most sentences.
- */
-function candidateStarts(p: CompiledPattern, doc: Doc, shared: Uint32Array): number[] {
-  const idx = docIndex(doc);
-  const first = termStarts(idx, p.terms[0]!);
-  if (p.terms.length === 1) return first;
-  const tokens = doc.tokens;
-  return first.filter((i) => {
-    const s = tokens[i]!.sentence;
-    return (shared[s >>> 5]! & (1 << (s & 31))) !== 0;
-  });
-}
-
 /** Every counted match of the pattern in the document (negation rules applied). */
 export function findMatches(doc: Doc, p: CompiledPattern): Match[] {
   if (doc.tokens.length === 0) return [];
@@ -790,10 +913,7 @@ export function findMatches(doc: Doc, p: CompiledPattern): Match[] {
     const shared = sharedSentences(idx, doc.tokens, p);
     if (!shared) out = [];
     else if (p.order === 'any' && p.terms.length > 1) out = matchAnyOrder(p, doc);
-    else {
-      const sentenceEnd = (i: number) => doc.sentences[doc.tokens[i]!.sentence]!.lastToken;
-      out = matchFixed(p, doc, sentenceEnd, candidateStarts(p, doc, shared));
-    }
+    else out = matchFixed(p, doc, shared);
     if (p.time) out = out.filter((m) => inTime(doc, m, p.time!));
     idx.matches.set(p, out);
   }
