@@ -59,10 +59,6 @@ const wordById: WordMatcher[] = [];
 const stemWords = new Map<string, number[]>();
 /** A document's word positions before it is read: a stem word is absent until its stem is seen, any other word is looked up when asked. */
 const blankWordPos: (number[] | undefined)[] = [];
-/** The ids of the words that are not stems (prefixes, #num, #time, #name): looked up per document, not by stem. */
-const otherWords: number[] = [];
-/** For each word id, the first-word sets (by firstsId) it belongs to: a document marks a term present from its words. */
-const firstsOfWord: number[][] = [];
 function intern(w: WordMatcher): WordMatcher {
   const key = w.kind === 'stem' ? `s:${w.stem}:${w.norm}` : w.kind === 'prefix' ? `p:${w.prefix}` : w.kind;
   let out = interned.get(key);
@@ -72,9 +68,7 @@ function intern(w: WordMatcher): WordMatcher {
     wordIds.set(w, id);
     wordById.push(w);
     if (w.kind === 'stem') push(stemWords, w.stem, id);
-    else otherWords.push(id);
     blankWordPos.push(w.kind === 'stem' ? NONE : undefined);
-    firstsOfWord.push([]);
   }
   return out;
 }
@@ -108,10 +102,7 @@ function buildTerm(alts: Phrase[], gapBefore: number): Term {
   const firstIds = firsts.map((w) => wordIds.get(w)!);
   const firstsKey = [...firstIds].sort((a, b) => a - b).join(',');
   let firstsId = firstsIds.get(firstsKey);
-  if (firstsId === undefined) {
-    firstsIds.set(firstsKey, (firstsId = firstsIds.size));
-    for (const id of firstIds) firstsOfWord[id]!.push(firstsId);
-  }
+  if (firstsId === undefined) firstsIds.set(firstsKey, (firstsId = firstsIds.size));
   // phraseEnds: each later word comes one token after the previous, plus up to its gap
   const reach = Math.max(...alts.map((a) => a.words.reduce((n, _, k) => (k === 0 ? 0 : n + 1 + (a.gaps[k] ?? 0)), 0)));
   const firstsByStem = new Map<string, number[]>();
@@ -357,13 +348,7 @@ function termAt(term: Term, tokens: Token[], i: number, end: number): number {
 
 /** Whether some first word of the term occurs in reach of the ends `lo`..`hi`: most tries stop here, before any bookkeeping. */
 function startsWithin(term: Term, tokens: Token[], lo: number, hi: number, end: number): boolean {
-  const last = Math.min(end - 1, hi + 1 + term.gapBefore);
-  for (let j = lo + 1; j <= last; j++) {
-    const t = tokens[j]!;
-    if (term.firstsByStem.has(t.stem)) return true;
-    for (const k of term.otherFirsts) if (wordMatches(term.firsts[k]!, t)) return true;
-  }
-  return false;
+  return startsIn(term, tokens, lo + 1, Math.min(end - 1, hi + 1 + term.gapBefore));
 }
 
 /**
@@ -480,35 +465,53 @@ function toMatch(doc: Doc, first: number, last: number): Match {
 function matchFixed(p: CompiledPattern, doc: Doc, shared: Uint32Array): Match[] {
   const out: Match[] = [];
   const { tokens, sentences } = doc;
-  const idx = docIndex(doc);
-  // start positions worth trying: where the first term occurs, in sentences that contain every
-  // term of the pattern somewhere (most patterns fail this cheap test for most sentences)
-  const starts = termStarts(idx, p.terms[0]!);
-  const multi = p.terms.length > 1;
-  // the second term must start within reach of the first (see fixedAt's startsWithin): its start
-  // positions, walked alongside, rule out most tries before any phrase is read
-  const second = multi ? termStarts(idx, p.terms[1]!) : undefined;
-  const reach = multi ? p.terms[0]!.reach + 1 + p.terms[1]!.gapBefore : 0;
-  let next = 0;
   let lastEnd = -1;
-  for (const i of starts) {
-    const sentence = tokens[i]!.sentence;
-    if (multi && (shared[sentence >>> 5]! & (1 << (sentence & 31))) === 0) continue;
-    if (i <= lastEnd) continue;
-    const end = sentences[sentence]!.lastToken;
-    if (second) {
-      while (next < second.length && second[next]! <= i) next++;
-      if (next >= second.length) break;
-      if (second[next]! > Math.min(end - 1, i + reach)) continue;
-    }
+  const tryAt = (i: number, end: number) => {
     const pos = fixedAt(p, tokens, i, end);
-    if (pos < 0) continue;
-    if (isCounted(p, tokens, i, pos)) {
+    if (pos >= 0 && isCounted(p, tokens, i, pos)) {
       out.push(toMatch(doc, i, pos));
       lastEnd = pos;
     }
+  };
+  const first = p.terms[0]!;
+  if (p.terms.length === 1) {
+    for (const i of termStarts(docIndex(doc), first)) {
+      if (i > lastEnd) tryAt(i, sentences[tokens[i]!.sentence]!.lastToken);
+    }
+    return out;
+  }
+  // start positions worth trying: where the first term can start, in the sentences that hold
+  // every term of the pattern somewhere (most patterns fail this cheap test for most sentences),
+  // read from the tokens of those sentences, in order
+  const second = p.terms[1]!;
+  const reach = first.reach + 1 + second.gapBefore;
+  for (let k = 0; k < shared.length; k++) {
+    for (let bits = shared[k]!; bits !== 0; bits &= bits - 1) {
+      const s = sentences[k * 32 + 31 - Math.clz32(bits & -bits)]!;
+      const end = s.lastToken;
+      for (let i = Math.max(s.firstToken, lastEnd + 1); i < end; i++) {
+        if (!canStart(first, tokens[i]!)) continue;
+        // the second term must start within reach of the first (see fixedAt's startsWithin):
+        // most tries stop here, before any phrase is read
+        if (!startsIn(second, tokens, i + 1, Math.min(end - 1, i + reach))) continue;
+        if (i > lastEnd) tryAt(i, end);
+      }
+    }
   }
   return out;
+}
+
+/** Whether some first word of the term matches the token: the token is one of the term's starts. */
+function canStart(term: Term, t: Token): boolean {
+  if (term.firstsByStem.has(t.stem)) return true;
+  for (const k of term.otherFirsts) if (wordMatches(term.firsts[k]!, t)) return true;
+  return false;
+}
+
+/** Whether the term can start at some token in [lo, hi]. */
+function startsIn(term: Term, tokens: readonly Token[], lo: number, hi: number): boolean {
+  for (let j = lo; j <= hi; j++) if (canStart(term, tokens[j]!)) return true;
+  return false;
 }
 
 function termStarts(idx: DocIndex, term: Term): number[] {
@@ -629,24 +632,13 @@ interface DocIndex {
   bitWords: number;
   bits: Uint32Array;
   bitsUsed: number;
-  /**
-   * Filled when the document is indexed, from the words present in it (most of a rubric's words
-   * and terms are absent from any one answer, so they are never visited). A word no term starts
-   * with is left UNKNOWN and looked up when asked; a word or term compiled after the document was
-   * indexed is looked up when asked, in `lateWordBitsAt` and `lateTermBitsAt`.
-   */
-  wordBitsAt: Int32Array;
-  termBitsAt: Int32Array;
-  lateWordBitsAt: Map<number, number>;
-  lateTermBitsAt: Map<number, number>;
+  wordBitsAt: (number | undefined)[];
+  termBitsAt: (number | undefined)[];
   /** The sentences shared by the terms of the pattern being matched. */
   shared: Uint32Array;
 }
 
 const indexCache = new WeakMap<Doc, DocIndex>();
-
-/** A word's bits not looked up yet. */
-const UNKNOWN = -2;
 
 function push<K>(map: Map<K, number[]>, key: K, i: number): void {
   const l = map.get(key);
@@ -670,10 +662,8 @@ function docIndex(doc: Doc): DocIndex {
       bitWords,
       bits: new Uint32Array(bitWords * 256),
       bitsUsed: 0,
-      wordBitsAt: new Int32Array(wordById.length).fill(UNKNOWN),
-      termBitsAt: new Int32Array(firstsIds.size).fill(-1),
-      lateWordBitsAt: new Map(),
-      lateTermBitsAt: new Map(),
+      wordBitsAt: new Array(wordById.length).fill(undefined),
+      termBitsAt: new Array(firstsIds.size).fill(undefined),
       shared: new Uint32Array(bitWords),
     };
     const { byStem, byNorm, numbers, names, wordPos } = idx;
@@ -689,7 +679,6 @@ function docIndex(doc: Doc): DocIndex {
       const ids = stemWords.get(stem);
       if (ids) for (const id of ids) wordPos[id] = at;
     }
-    indexBits(idx, doc.tokens);
     indexCache.set(doc, idx);
   }
   return idx;
@@ -797,75 +786,25 @@ function allocBits(idx: DocIndex): number {
   return at;
 }
 
-/** A word's sentences as bits: the offset of a new bitset, set from the word's positions. */
-function bitsOf(idx: DocIndex, tokens: readonly Token[], positions: readonly number[]): number {
-  const at = allocBits(idx);
-  const bits = idx.bits;
-  for (const i of positions) {
-    const s = tokens[i]!.sentence;
-    bits[at + (s >>> 5)]! |= 1 << (s & 31);
-  }
-  return at;
-}
-
-/**
- * The sentences of every word and term known when the document is indexed, walked from the words
- * the document holds: each word present sets its own bits and adds them to the terms it can start.
- * A term with one first word in the document shares that word's bits.
- */
-function indexBits(idx: DocIndex, tokens: readonly Token[]): void {
-  const { wordBitsAt, termBitsAt, bitWords } = idx;
-  const owned = new Uint8Array(termBitsAt.length);
-  const addWord = (id: number) => {
-    const firsts = firstsOfWord[id]!;
-    if (firsts.length === 0) return;
-    const positions = wordStarts(idx, id);
-    if (positions.length === 0) {
-      wordBitsAt[id] = -1;
-      return;
-    }
-    const w = (wordBitsAt[id] = bitsOf(idx, tokens, positions));
-    for (const f of firsts) {
-      let at = termBitsAt[f]!;
-      if (at < 0) {
-        termBitsAt[f] = w;
-        continue;
-      }
-      if (!owned[f]) {
-        const own = allocBits(idx);
-        idx.bits.copyWithin(own, at, at + bitWords);
-        termBitsAt[f] = at = own;
-        owned[f] = 1;
-      }
-      const bits = idx.bits;
-      for (let k = 0; k < bitWords; k++) bits[at + k]! |= bits[w + k]!;
-    }
-  };
-  for (const [stem, at] of idx.byStem) {
-    if (at.length === 0) continue;
-    const ids = stemWords.get(stem);
-    if (ids) for (const id of ids) addWord(id);
-  }
-  for (const id of otherWords) if (id < wordBitsAt.length) addWord(id);
-}
-
 /** The sentences where a word (by id) occurs, as the offset of their bits, or -1 when it occurs nowhere. */
 function wordBits(idx: DocIndex, tokens: readonly Token[], id: number): number {
-  const early = id < idx.wordBitsAt.length;
-  let at = early ? idx.wordBitsAt[id]! : idx.lateWordBitsAt.get(id);
-  if (at === undefined || at === UNKNOWN) {
+  let at = idx.wordBitsAt[id];
+  if (at === undefined) {
     const positions = wordStarts(idx, id);
-    at = positions.length === 0 ? -1 : bitsOf(idx, tokens, positions);
-    if (early) idx.wordBitsAt[id] = at;
-    else idx.lateWordBitsAt.set(id, at);
+    at = positions.length === 0 ? -1 : allocBits(idx);
+    const bits = idx.bits;
+    for (const i of positions) {
+      const s = tokens[i]!.sentence;
+      bits[at + (s >>> 5)]! |= 1 << (s & 31);
+    }
+    idx.wordBitsAt[id] = at;
   }
   return at;
 }
 
 /** The sentences where some first word of the term occurs, as the offset of their bits, or -1 when none does. */
 function termBits(idx: DocIndex, tokens: readonly Token[], term: Term): number {
-  if (term.firstsId < idx.termBitsAt.length) return idx.termBitsAt[term.firstsId]!;
-  let at = idx.lateTermBitsAt.get(term.firstsId);
+  let at = idx.termBitsAt[term.firstsId];
   if (at === undefined) {
     const present: number[] = [];
     for (const id of term.firstIds) {
@@ -879,7 +818,7 @@ function termBits(idx: DocIndex, tokens: readonly Token[], term: Term): number {
       const bits = idx.bits;
       for (const w of present) for (let k = 0; k < idx.bitWords; k++) bits[at + k]! |= bits[w + k]!;
     }
-    idx.lateTermBitsAt.set(term.firstsId, at);
+    idx.termBitsAt[term.firstsId] = at;
   }
   return at;
 }
