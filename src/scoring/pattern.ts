@@ -38,6 +38,9 @@ interface Term {
    */
   firstsByStem: ReadonlyMap<string, readonly number[]>;
   otherFirsts: readonly number[];
+  /** The ids of every word of each alternative, and whether some alternative has more than one. */
+  altWordIds: readonly (readonly number[])[];
+  multiWord: boolean;
   /**
    * Terms with the same first words share one number, and with it their start positions and
    * sentences in a document (per-document arrays are indexed by it).
@@ -111,7 +114,9 @@ function buildTerm(alts: Phrase[], gapBefore: number): Term {
     if (w.kind === 'stem') push(firstsByStem, w.stem, k);
     else otherFirsts.push(k);
   });
-  return { alts, gapBefore, firsts, firstAlts: [...byFirst.values()], reach, firstIds, firstsId, firstsByStem, otherFirsts };
+  const altWordIds = alts.map((a) => a.words.map((w) => wordIds.get(w)!));
+  const multiWord = alts.some((a) => a.words.length > 1);
+  return { alts, gapBefore, firsts, firstAlts: [...byFirst.values()], reach, firstIds, firstsId, firstsByStem, otherFirsts, altWordIds, multiWord };
 }
 
 export interface CompiledPattern {
@@ -275,9 +280,9 @@ function wordMatches(w: WordMatcher, t: Token): boolean {
  * come up to its gap after the previous one, and every such choice is tried (a word repeated
  * inside the gap gives two ends). Ends are appended to `out`, unsorted and possibly repeated.
  */
-function phraseEnds(p: Phrase, tokens: Token[], pos: number, k: number, end: number, out: number[]): void {
+function phraseEnds(p: Phrase, tokens: Token[], pos: number, k: number, end: number, out: Ends): void {
   if (k === p.words.length) {
-    out.push(pos);
+    out.list[out.n++] = pos;
     return;
   }
   const w = p.words[k]!;
@@ -285,11 +290,23 @@ function phraseEnds(p: Phrase, tokens: Token[], pos: number, k: number, end: num
   for (let j = pos + 1; j <= last; j++) if (wordMatches(w, tokens[j]!)) phraseEnds(p, tokens, j, k + 1, end, out);
 }
 
+/** Token positions being filled: the first `n` of `list` (the list is reused, never shrunk). */
+interface Ends {
+  list: number[];
+  n: number;
+}
+
+/**
+ * Ends of the term being tried, before they are known to be needed in order: most tries stop at
+ * the first term or just after it, and keep nothing. Matching is synchronous, so one list serves.
+ */
+const scratchEnds: Ends = { list: [], n: 0 };
+
 /**
  * Appends to `out` every token at which some alternative of the term, started at token i, ends
  * (unsorted, possibly repeated); returns whether some first word of the term matched at i.
  */
-function collectEnds(term: Term, tokens: Token[], i: number, end: number, out: number[]): boolean {
+function collectEnds(term: Term, tokens: Token[], i: number, end: number, out: Ends): boolean {
   const t = tokens[i];
   if (!t || i >= end) return false;
   const { firsts, firstAlts } = term;
@@ -315,9 +332,10 @@ function collectEnds(term: Term, tokens: Token[], i: number, end: number, out: n
  * once. Every alternative is tried, so the order a concept lists its phrases in never matters.
  */
 function termEnds(term: Term, tokens: Token[], i: number, end: number): number[] {
-  const out: number[] = [];
-  if (!collectEnds(term, tokens, i, end, out)) return NONE;
-  return sortedUnique(out);
+  // read into the scratch list, and copied only when a first word matched (most tries match none)
+  scratchEnds.n = 0;
+  if (!collectEnds(term, tokens, i, end, scratchEnds)) return NONE;
+  return sortedUnique(scratchEnds.list.slice(0, scratchEnds.n));
 }
 
 /** The list sorted ascending with repeats dropped, in place. */
@@ -331,18 +349,12 @@ function sortedUnique(out: number[]): number[] {
   return out;
 }
 
-/**
- * Ends of the term being tried, before they are known to be needed in order: most tries stop at
- * the first term or just after it, and keep nothing. Matching is synchronous, so one list serves.
- */
-const scratchEnds: number[] = [];
-
 /** The last token of the longest match of the term at token i, or -1. */
 function termAt(term: Term, tokens: Token[], i: number, end: number): number {
-  scratchEnds.length = 0;
+  scratchEnds.n = 0;
   collectEnds(term, tokens, i, end, scratchEnds);
   let last = -1;
-  for (const e of scratchEnds) if (e > last) last = e;
+  for (let k = 0; k < scratchEnds.n; k++) last = Math.max(last, scratchEnds.list[k]!);
   return last;
 }
 
@@ -360,18 +372,19 @@ function startsWithin(term: Term, tokens: Token[], lo: number, hi: number, end: 
  */
 function fixedAt(p: CompiledPattern, tokens: Token[], i: number, end: number): number {
   const terms = p.terms;
-  scratchEnds.length = 0;
+  scratchEnds.n = 0;
   collectEnds(terms[0]!, tokens, i, end, scratchEnds);
-  if (scratchEnds.length === 0) return -1;
+  if (scratchEnds.n === 0) return -1;
   let lo = Infinity;
   let hi = -1;
-  for (const e of scratchEnds) {
+  for (let k = 0; k < scratchEnds.n; k++) {
+    const e = scratchEnds.list[k]!;
     if (e < lo) lo = e;
     if (e > hi) hi = e;
   }
   if (terms.length === 1) return hi;
   if (!startsWithin(terms[1]!, tokens, lo, hi, end)) return -1;
-  const first = sortedUnique(scratchEnds.slice());
+  const first = sortedUnique(scratchEnds.list.slice(0, scratchEnds.n));
   // forward: every (start, end) of each term reachable from some end of the term before it,
   // in start order
   const starts: number[][] = [first.map(() => i)];
@@ -462,55 +475,40 @@ function toMatch(doc: Doc, first: number, last: number): Match {
   return { sentence: a.sentence, start: a.start, end: b.end, negated: a.negated, hypothetical, firstToken: first, lastToken: last };
 }
 
-function matchFixed(p: CompiledPattern, doc: Doc, shared: Uint32Array): Match[] {
+function matchFixed(p: CompiledPattern, doc: Doc, sentenceEnd: (i: number) => number, starts: Iterable<number>): Match[] {
   const out: Match[] = [];
-  const { tokens, sentences } = doc;
+  const tokens = doc.tokens;
+  // the second term must start within reach of the first (see fixedAt's startsWithin): its start
+  // positions, walked alongside, rule out most tries before any phrase is read
+  const second = p.terms.length > 1 ? termStarts(docIndex(doc), p.terms[1]!) : undefined;
+  const reach = p.terms.length > 1 ? p.terms[0]!.reach + 1 + p.terms[1]!.gapBefore : 0;
+  let next = 0;
   let lastEnd = -1;
-  const tryAt = (i: number, end: number) => {
+  for (const i of starts) {
+    if (i <= lastEnd) continue;
+    const end = sentenceEnd(i);
+    if (second) {
+      while (next < second.length && second[next]! <= i) next++;
+      if (next >= second.length) break;
+      if (second[next]! > Math.min(end - 1, i + reach)) continue;
+    }
     const pos = fixedAt(p, tokens, i, end);
-    if (pos >= 0 && isCounted(p, tokens, i, pos)) {
+    if (pos < 0) continue;
+    if (isCounted(p, tokens, i, pos)) {
       out.push(toMatch(doc, i, pos));
       lastEnd = pos;
-    }
-  };
-  const first = p.terms[0]!;
-  if (p.terms.length === 1) {
-    for (const i of termStarts(docIndex(doc), first)) {
-      if (i > lastEnd) tryAt(i, sentences[tokens[i]!.sentence]!.lastToken);
-    }
-    return out;
-  }
-  // start positions worth trying: where the first term can start, in the sentences that hold
-  // every term of the pattern somewhere (most patterns fail this cheap test for most sentences),
-  // read from the tokens of those sentences, in order
-  const second = p.terms[1]!;
-  const reach = first.reach + 1 + second.gapBefore;
-  for (let k = 0; k < shared.length; k++) {
-    for (let bits = shared[k]!; bits !== 0; bits &= bits - 1) {
-      const s = sentences[k * 32 + 31 - Math.clz32(bits & -bits)]!;
-      const end = s.lastToken;
-      for (let i = Math.max(s.firstToken, lastEnd + 1); i < end; i++) {
-        if (!canStart(first, tokens[i]!)) continue;
-        // the second term must start within reach of the first (see fixedAt's startsWithin):
-        // most tries stop here, before any phrase is read
-        if (!startsIn(second, tokens, i + 1, Math.min(end - 1, i + reach))) continue;
-        if (i > lastEnd) tryAt(i, end);
-      }
     }
   }
   return out;
 }
 
-/** Whether some first word of the term matches the token: the token is one of the term's starts. */
-function canStart(term: Term, t: Token): boolean {
-  if (term.firstsByStem.has(t.stem)) return true;
-  for (const k of term.otherFirsts) if (wordMatches(term.firsts[k]!, t)) return true;
-  return false;
-}
-
 /** Whether the term can start at some token in [lo, hi]. */
 function startsIn(term: Term, tokens: readonly Token[], lo: number, hi: number): boolean {
-  for (let j = lo; j <= hi; j++) if (canStart(term, tokens[j]!)) return true;
+  for (let j = lo; j <= hi; j++) {
+    const t = tokens[j]!;
+    if (term.firstsByStem.has(t.stem)) return true;
+    for (const k of term.otherFirsts) if (wordMatches(term.firsts[k]!, t)) return true;
+  }
   return false;
 }
 
@@ -634,6 +632,10 @@ interface DocIndex {
   bitsUsed: number;
   wordBitsAt: (number | undefined)[];
   termBitsAt: (number | undefined)[];
+  /** The offset of each term's phrase bits (see phraseBits), -1 when it has none. */
+  phraseBitsAt: Map<Term, number>;
+  /** One sentence bitset of scratch, for the alternative being read. */
+  altBits: Uint32Array;
   /** The sentences shared by the terms of the pattern being matched. */
   shared: Uint32Array;
 }
@@ -660,10 +662,13 @@ function docIndex(doc: Doc): DocIndex {
       termPos: new Array(firstsIds.size).fill(undefined),
       matches: new Map(),
       bitWords,
-      bits: new Uint32Array(bitWords * 256),
+      // room for the bits of about as many words and terms as an answer of a few pages touches
+      bits: new Uint32Array(bitWords * 2048),
       bitsUsed: 0,
       wordBitsAt: new Array(wordById.length).fill(undefined),
       termBitsAt: new Array(firstsIds.size).fill(undefined),
+      phraseBitsAt: new Map(),
+      altBits: new Uint32Array(bitWords),
       shared: new Uint32Array(bitWords),
     };
     const { byStem, byNorm, numbers, names, wordPos } = idx;
@@ -806,17 +811,25 @@ function wordBits(idx: DocIndex, tokens: readonly Token[], id: number): number {
 function termBits(idx: DocIndex, tokens: readonly Token[], term: Term): number {
   let at = idx.termBitsAt[term.firstsId];
   if (at === undefined) {
-    const present: number[] = [];
+    // a term with one first word in the document shares that word's bits; with more, their union
+    // gets bits of its own
+    at = -1;
+    let own = false;
     for (const id of term.firstIds) {
       const w = wordBits(idx, tokens, id);
-      if (w >= 0) present.push(w);
-    }
-    // a term with one first word in the document shares that word's bits
-    if (present.length <= 1) at = present[0] ?? -1;
-    else {
-      at = allocBits(idx);
+      if (w < 0) continue;
+      if (at < 0) {
+        at = w;
+        continue;
+      }
+      if (!own) {
+        const union = allocBits(idx);
+        idx.bits.copyWithin(union, at, at + idx.bitWords);
+        at = union;
+        own = true;
+      }
       const bits = idx.bits;
-      for (const w of present) for (let k = 0; k < idx.bitWords; k++) bits[at + k]! |= bits[w + k]!;
+      for (let k = 0; k < idx.bitWords; k++) bits[at + k]! |= bits[w + k]!;
     }
     idx.termBitsAt[term.firstsId] = at;
   }
@@ -824,7 +837,43 @@ function termBits(idx: DocIndex, tokens: readonly Token[], term: Term): number {
 }
 
 /**
- * The sentences where every term of the pattern can start, as bits (in a scratch buffer, valid
+ * The sentences where some alternative of the term has every one of its words, as the offset of
+ * their bits, or -1 when there is none: a term matches inside one sentence, so only there. For a
+ * term of single words, these are the sentences where it can start.
+ */
+function phraseBits(idx: DocIndex, tokens: readonly Token[], term: Term): number {
+  if (!term.multiWord) return termBits(idx, tokens, term);
+  let at = idx.phraseBitsAt.get(term);
+  if (at === undefined) {
+    at = -1;
+    const { altBits, bitWords } = idx;
+    for (const ids of term.altWordIds) {
+      // last word first: a phrase's later words are rarer than its first ("the", "i"), so most
+      // alternatives are ruled out before any bits are combined
+      let any = 0;
+      for (let w = ids.length - 1; w >= 0; w--) {
+        const b = wordBits(idx, tokens, ids[w]!);
+        if (b < 0) {
+          any = 0;
+          break;
+        }
+        const bits = idx.bits;
+        any = 0;
+        for (let k = 0; k < bitWords; k++) any |= altBits[k] = w === ids.length - 1 ? bits[b + k]! : altBits[k]! & bits[b + k]!;
+        if (any === 0) break;
+      }
+      if (any === 0) continue;
+      if (at < 0) at = allocBits(idx);
+      const bits = idx.bits;
+      for (let k = 0; k < bitWords; k++) bits[at + k]! |= altBits[k]!;
+    }
+    idx.phraseBitsAt.set(term, at);
+  }
+  return at;
+}
+
+/**
+ * The sentences where every term of the pattern can match, as bits (in a scratch buffer, valid
  * until the next call), or undefined when there is none: a match lies inside one sentence, so
  * most patterns are settled here for most answers.
  */
@@ -832,7 +881,7 @@ function sharedSentences(idx: DocIndex, tokens: readonly Token[], p: CompiledPat
   const { shared, bitWords } = idx;
   // term by term, so a pattern stops at the first term it does not share a sentence with
   for (let t = 0; t < p.terms.length; t++) {
-    const at = termBits(idx, tokens, p.terms[t]!);
+    const at = phraseBits(idx, tokens, p.terms[t]!);
     if (at < 0) return undefined;
     const bits = idx.bits;
     let any = 0;
@@ -840,6 +889,23 @@ function sharedSentences(idx: DocIndex, tokens: readonly Token[], p: CompiledPat
     if (any === 0) return undefined;
   }
   return shared;
+}
+
+/**
+ * Start positions worth trying: where the first term occurs, in sentences that hold every word
+ * of some alternative of every term of the pattern. Most patterns fail this cheap test for most
+ * sentences.
+ */
+function candidateStarts(p: CompiledPattern, doc: Doc, shared: Uint32Array): number[] {
+  const idx = docIndex(doc);
+  const first = termStarts(idx, p.terms[0]!);
+  // a term of single words can start only where its bits say it does
+  if (p.terms.length === 1 && !p.terms[0]!.multiWord) return first;
+  const tokens = doc.tokens;
+  return first.filter((i) => {
+    const s = tokens[i]!.sentence;
+    return (shared[s >>> 5]! & (1 << (s & 31))) !== 0;
+  });
 }
 
 /** Every counted match of the pattern in the document (negation rules applied). */
@@ -852,7 +918,10 @@ export function findMatches(doc: Doc, p: CompiledPattern): Match[] {
     const shared = sharedSentences(idx, doc.tokens, p);
     if (!shared) out = [];
     else if (p.order === 'any' && p.terms.length > 1) out = matchAnyOrder(p, doc);
-    else out = matchFixed(p, doc, shared);
+    else {
+      const sentenceEnd = (i: number) => doc.sentences[doc.tokens[i]!.sentence]!.lastToken;
+      out = matchFixed(p, doc, sentenceEnd, candidateStarts(p, doc, shared));
+    }
     if (p.time) out = out.filter((m) => inTime(doc, m, p.time!));
     idx.matches.set(p, out);
   }
