@@ -848,23 +848,23 @@ function phraseBits(idx: DocIndex, tokens: readonly Token[], term: Term): number
     at = -1;
     const { altBits, bitWords } = idx;
     for (const ids of term.altWordIds) {
-      // last word first: a phrase's later words are rarer than its first ("the", "i"), so most
-      // alternatives are ruled out before any bits are combined
+      // every word present somewhere first, last word first: a phrase's later words are rarer
+      // than its first ("the", "i"), so most alternatives are ruled out by one look-up
+      let present = true;
+      for (let w = ids.length - 1; w >= 0 && present; w--) present = wordBits(idx, tokens, ids[w]!) >= 0;
+      if (!present) continue;
+      // then the sentences that hold them all
+      let bits = idx.bits;
       let any = 0;
-      for (let w = ids.length - 1; w >= 0; w--) {
+      for (let w = 0; w < ids.length; w++) {
         const b = wordBits(idx, tokens, ids[w]!);
-        if (b < 0) {
-          any = 0;
-          break;
-        }
-        const bits = idx.bits;
         any = 0;
-        for (let k = 0; k < bitWords; k++) any |= altBits[k] = w === ids.length - 1 ? bits[b + k]! : altBits[k]! & bits[b + k]!;
+        for (let k = 0; k < bitWords; k++) any |= altBits[k] = w === 0 ? bits[b + k]! : altBits[k]! & bits[b + k]!;
         if (any === 0) break;
       }
       if (any === 0) continue;
       if (at < 0) at = allocBits(idx);
-      const bits = idx.bits;
+      bits = idx.bits;
       for (let k = 0; k < bitWords; k++) bits[at + k]! |= altBits[k]!;
     }
     idx.phraseBitsAt.set(term, at);
