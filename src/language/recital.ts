@@ -6,6 +6,24 @@ import { WORDS } from './words.js';
 const FRAMES = WORDS.framing.words.map((p) => ` ${p} `);
 /** Any frame at all, in one pass: most sentences have none, and need not be searched for each. */
 const ANY_FRAME = new RegExp(FRAMES.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+/**
+ * One word of each frame that the sentence, lower-cased, must hold as it is written: not "am" or
+ * "is" (normalised spells them out of "I'm" and "it's") and no apostrophe. A sentence with none
+ * of them cannot hold a frame once normalised, and is not normalised at all.
+ */
+const FRAME_KEYS: RegExp | undefined = (() => {
+  const keys = FRAMES.map(
+    (f) =>
+      f
+        .trim()
+        .split(' ')
+        .filter((w) => w !== 'am' && w !== 'is' && !w.includes("'"))
+        // the longest, the last of equals ("the key is": "key")
+        .reduce<string | undefined>((best, w) => (best === undefined || w.length >= best.length ? w : best), undefined),
+  );
+  if (keys.some((k) => !k || !/^[a-z]+$/.test(k))) return undefined;
+  return new RegExp([...new Set(keys)].join('|'));
+})();
 /** Items a recital lists after its frame. */
 const MIN_ITEMS = 3;
 /** Words per listed item, on average, at most. */
@@ -24,6 +42,7 @@ function normalised(text: string): string {
 
 /** Whether the sentence frames a view and then lists at least three short terms. */
 export function isFramedList(sentence: string): boolean {
+  if (FRAME_KEYS && !FRAME_KEYS.test(sentence.toLowerCase())) return false;
   const text = normalised(sentence);
   if (!ANY_FRAME.test(text)) return false;
   let at = -1;

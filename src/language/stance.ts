@@ -16,20 +16,35 @@ interface Word {
   end: number;
 }
 
+/**
+ * Every word that expandContraction may read as a whole word: a key of the whole-word table,
+ * or a name the table inherits ("constructor"). Any other word without an apostrophe is its own
+ * norm, found without a property look-up per word.
+ */
+const MAY_EXPAND: ReadonlySet<string> = new Set([...Object.keys(STORY_CONTRACTIONS.whole), ...Object.getOwnPropertyNames(Object.prototype)]);
+const WORD_OR_MARK = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[;:.!?—–]|\s-\s/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 /** Lower-cased words with contractions expanded, and the marks that end a clause as "|". */
 function words(text: string, base = 0): Word[] {
   const out: Word[] = [];
-  const re = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[;:.!?—–]|\s-\s/gu;
+  const re = WORD_OR_MARK;
+  re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const w = m[0].toLowerCase().replace(/’/g, "'");
+    const lower = m[0].toLowerCase();
+    const w = lower.includes('’') ? lower.replace(/’/g, "'") : lower;
     const start = base + m.index;
     const end = start + m[0].length;
-    if (!/[\p{L}\p{N}]/u.test(w) || CLAUSE_BREAKS.has(w)) {
+    if (!LETTER_OR_DIGIT.test(w) || CLAUSE_BREAKS.has(w)) {
       out.push({ norm: '|', start, end });
       if (CLAUSE_BREAKS.has(w)) out.push({ norm: w, start, end });
       continue;
     }
-    for (const norm of expandContraction(w, STORY_CONTRACTIONS)) out.push({ norm, start, end });
+    // most words are neither contracted nor a whole-word contraction: they are their own norm,
+    // exactly as expandContraction gives them (it lower-cases them again, then finds nothing to expand)
+    const norm = w.toLowerCase();
+    if (!norm.includes("'") && !MAY_EXPAND.has(norm)) out.push({ norm, start, end });
+    else for (const piece of expandContraction(w, STORY_CONTRACTIONS)) out.push({ norm: piece, start, end });
   }
   return out;
 }
@@ -220,6 +235,8 @@ function refusedNext(later: readonly Word[]): boolean {
  * "I had to admit it"): told anywhere in an answer, it makes the answer a regret story.
  */
 export function ownsUp(sentence: string): boolean {
+  // most sentences hold no word that could start to own up: they are not read word by word
+  if (!mayOwnUp(sentence)) return false;
   // read across clause marks: "not so proud" is one phrase, though "so" may open a clause
   const ws = sentenceWords(sentence).filter((w) => w.norm !== '|');
   return anyPhrase(ws, 0, ws.length, OWNING_UP);
@@ -254,6 +271,25 @@ function negatedBySomeoneElse(sentence: string, ws: readonly Word[], at: number)
   if (w.start > 0 && /\p{Lu}/u.test(sentence[w.start]!) && w.norm !== 'i') return true;
   // a noun phrase: a determiner just before ("the alert", "a Slack message")
   return (i >= 1 && DETERMINERS.has(ws[i - 1]!.norm)) || (i >= 2 && DETERMINERS.has(ws[i - 2]!.norm) && ws[i - 2]!.norm !== 'that');
+}
+
+/** The words a contraction may be read as ("won't" is "will not"): they need not be written out. */
+const SPELLED_BY_CONTRACTIONS: ReadonlySet<string> = new Set([
+  ...Object.values(STORY_CONTRACTIONS.whole).flat(),
+  ...STORY_CONTRACTIONS.suffixes.map(([, word]) => word),
+]);
+
+/**
+ * The words of each owning-up phrase that a sentence owning up in it must hold as written, once
+ * lower-cased and stripped of apostrophes (the words read from "wasn't" or "o'clock" are pieces
+ * of "wasnt" and "oclock"): all its words but those a contraction may stand for.
+ */
+const OWNING_UP_WRITTEN: readonly (readonly string[])[] = WORDS.owningUp.words.map((p) => p.split(' ').filter((w) => !SPELLED_BY_CONTRACTIONS.has(w)));
+
+/** Whether the sentence could hold an owning-up phrase: most sentences are then not read word by word. */
+function mayOwnUp(sentence: string): boolean {
+  const text = sentence.toLowerCase().replace(/['’]/g, '');
+  return OWNING_UP_WRITTEN.some((ws) => ws.length === 0 || ws.every((w) => text.includes(w)));
 }
 
 export interface StanceOptions {

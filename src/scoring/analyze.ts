@@ -26,6 +26,9 @@ const NEG_WINDOW = 6;
 const AGENTS = wordSet('agents');
 
 const stemCache = new Map<string, string>();
+/** Read once per token: made once, not once per call (neither keeps state between tests). */
+const STARTS_WITH_DIGIT = /^\p{N}/u;
+const STARTS_WITH_CAPITAL = /^\p{Lu}/u;
 
 /** Normalise British spellings to one form so "authorisation" and "authorization" compare equal. */
 function spelling(word: string): string {
@@ -47,7 +50,7 @@ const OWN_STEM = wordSet('ownStem');
 export function stemOf(norm: string): string {
   let s = stemCache.get(norm);
   if (s === undefined) {
-    s = /^\p{N}/u.test(norm) ? norm : OWN_STEM.has(norm) ? `=${norm}` : stemmer(spelling(norm));
+    s = STARTS_WITH_DIGIT.test(norm) ? norm : OWN_STEM.has(norm) ? `=${norm}` : stemmer(spelling(norm));
     if (stemCache.size > 50000) stemCache.clear();
     stemCache.set(norm, s);
   }
@@ -55,7 +58,7 @@ export function stemOf(norm: string): string {
 }
 
 export function isNumberWord(norm: string): boolean {
-  return /^\p{N}/u.test(norm) || NUMBER_WORDS.has(norm);
+  return STARTS_WITH_DIGIT.test(norm) || NUMBER_WORDS.has(norm);
 }
 
 /** Split one surface word into normalised pieces: contractions expanded, possessives dropped. */
@@ -155,7 +158,7 @@ export function analyze(input: string): Doc {
       prevEnd = end;
       words++;
       const lower = m[0].toLowerCase();
-      const capital = tokens.length > first && /^\p{Lu}/u.test(m[0]) && lower !== 'i' && !lower.startsWith("i'") && !lower.startsWith('i’');
+      const capital = tokens.length > first && STARTS_WITH_CAPITAL.test(m[0]) && lower !== 'i' && !lower.startsWith("i'") && !lower.startsWith('i’');
       if (lower.includes("'") || lower.includes('’') || lower === 'cannot') {
         wordPieces(lower).forEach((norm, k) => {
           if (norm) pushToken(norm, start, end, k === 0 ? brk : 0, capital && k === 0);

@@ -33,6 +33,15 @@ interface Term {
   /** The ids of the first words (see intern). */
   firstIds: number[];
   /**
+   * The first words by kind, as indices into `firsts`: the stem words by stem (a token matches
+   * them by its stem alone, so one look-up finds them), and the rest, tried one by one.
+   */
+  firstsByStem: ReadonlyMap<string, readonly number[]>;
+  otherFirsts: readonly number[];
+  /** The ids of every word of each alternative, and whether some alternative has more than one. */
+  altWordIds: readonly (readonly number[])[];
+  multiWord: boolean;
+  /**
    * Terms with the same first words share one number, and with it their start positions and
    * sentences in a document (per-document arrays are indexed by it).
    */
@@ -99,7 +108,15 @@ function buildTerm(alts: Phrase[], gapBefore: number): Term {
   if (firstsId === undefined) firstsIds.set(firstsKey, (firstsId = firstsIds.size));
   // phraseEnds: each later word comes one token after the previous, plus up to its gap
   const reach = Math.max(...alts.map((a) => a.words.reduce((n, _, k) => (k === 0 ? 0 : n + 1 + (a.gaps[k] ?? 0)), 0)));
-  return { alts, gapBefore, firsts, firstAlts: [...byFirst.values()], reach, firstIds, firstsId };
+  const firstsByStem = new Map<string, number[]>();
+  const otherFirsts: number[] = [];
+  firsts.forEach((w, k) => {
+    if (w.kind === 'stem') push(firstsByStem, w.stem, k);
+    else otherFirsts.push(k);
+  });
+  const altWordIds = alts.map((a) => a.words.map((w) => wordIds.get(w)!));
+  const multiWord = alts.some((a) => a.words.length > 1);
+  return { alts, gapBefore, firsts, firstAlts: [...byFirst.values()], reach, firstIds, firstsId, firstsByStem, otherFirsts, altWordIds, multiWord };
 }
 
 export interface CompiledPattern {
@@ -263,9 +280,9 @@ function wordMatches(w: WordMatcher, t: Token): boolean {
  * come up to its gap after the previous one, and every such choice is tried (a word repeated
  * inside the gap gives two ends). Ends are appended to `out`, unsorted and possibly repeated.
  */
-function phraseEnds(p: Phrase, tokens: Token[], pos: number, k: number, end: number, out: number[]): void {
+function phraseEnds(p: Phrase, tokens: Token[], pos: number, k: number, end: number, out: Ends): void {
   if (k === p.words.length) {
-    out.push(pos);
+    out.list[out.n++] = pos;
     return;
   }
   const w = p.words[k]!;
@@ -273,20 +290,56 @@ function phraseEnds(p: Phrase, tokens: Token[], pos: number, k: number, end: num
   for (let j = pos + 1; j <= last; j++) if (wordMatches(w, tokens[j]!)) phraseEnds(p, tokens, j, k + 1, end, out);
 }
 
+/** Token positions being filled: the first `n` of `list` (the list is reused, never shrunk). */
+interface Ends {
+  list: number[];
+  n: number;
+}
+
+/**
+ * Ends of the term being tried, before they are known to be needed in order: most tries stop at
+ * the first term or just after it, and keep nothing. Matching is synchronous, so one list serves.
+ */
+const scratchEnds: Ends = { list: [], n: 0 };
+
+/**
+ * Appends to `out` every token at which some alternative of the term, started at token i, ends
+ * (unsorted, possibly repeated); returns whether some first word of the term matched at i.
+ */
+function collectEnds(term: Term, tokens: Token[], i: number, end: number, out: Ends): boolean {
+  const t = tokens[i];
+  if (!t || i >= end) return false;
+  const { firsts, firstAlts } = term;
+  let matched = false;
+  // the first words that match the token: those with its stem, then any other that does (the
+  // ends are sorted by the callers that need them in order, so the order they are tried in does
+  // not matter)
+  const byStem = term.firstsByStem.get(t.stem);
+  if (byStem) {
+    matched = true;
+    for (const k of byStem) for (const alt of firstAlts[k]!) phraseEnds(alt, tokens, i, 1, end, out);
+  }
+  for (const k of term.otherFirsts) {
+    if (!wordMatches(firsts[k]!, t)) continue;
+    matched = true;
+    for (const alt of firstAlts[k]!) phraseEnds(alt, tokens, i, 1, end, out);
+  }
+  return matched;
+}
+
 /**
  * Every token at which some alternative of the term, started at token i, ends: ascending, each
  * once. Every alternative is tried, so the order a concept lists its phrases in never matters.
  */
 function termEnds(term: Term, tokens: Token[], i: number, end: number): number[] {
-  const t = tokens[i];
-  if (!t || i >= end) return NONE;
-  const { firsts, firstAlts } = term;
-  let out = NONE;
-  for (let k = 0; k < firsts.length; k++) {
-    if (!wordMatches(firsts[k]!, t)) continue;
-    if (out === NONE) out = [];
-    for (const alt of firstAlts[k]!) phraseEnds(alt, tokens, i, 1, end, out);
-  }
+  // read into the scratch list, and copied only when a first word matched (most tries match none)
+  scratchEnds.n = 0;
+  if (!collectEnds(term, tokens, i, end, scratchEnds)) return NONE;
+  return sortedUnique(scratchEnds.list.slice(0, scratchEnds.n));
+}
+
+/** The list sorted ascending with repeats dropped, in place. */
+function sortedUnique(out: number[]): number[] {
   if (out.length > 1) {
     out.sort((a, b) => a - b);
     let n = 1;
@@ -298,19 +351,16 @@ function termEnds(term: Term, tokens: Token[], i: number, end: number): number[]
 
 /** The last token of the longest match of the term at token i, or -1. */
 function termAt(term: Term, tokens: Token[], i: number, end: number): number {
-  const ends = termEnds(term, tokens, i, end);
-  return ends.length > 0 ? ends[ends.length - 1]! : -1;
+  scratchEnds.n = 0;
+  collectEnds(term, tokens, i, end, scratchEnds);
+  let last = -1;
+  for (let k = 0; k < scratchEnds.n; k++) last = Math.max(last, scratchEnds.list[k]!);
+  return last;
 }
 
-/** Whether some first word of the term occurs in reach of one of the ends: most tries stop here, before any bookkeeping. */
-function startsWithin(term: Term, tokens: Token[], ends: readonly number[], end: number): boolean {
-  const lo = ends[0]! + 1;
-  const hi = Math.min(end - 1, ends[ends.length - 1]! + 1 + term.gapBefore);
-  for (let j = lo; j <= hi; j++) {
-    const t = tokens[j]!;
-    for (const w of term.firsts) if (wordMatches(w, t)) return true;
-  }
-  return false;
+/** Whether some first word of the term occurs in reach of the ends `lo`..`hi`: most tries stop here, before any bookkeeping. */
+function startsWithin(term: Term, tokens: Token[], lo: number, hi: number, end: number): boolean {
+  return startsIn(term, tokens, lo + 1, Math.min(end - 1, hi + 1 + term.gapBefore));
 }
 
 /**
@@ -322,10 +372,19 @@ function startsWithin(term: Term, tokens: Token[], ends: readonly number[], end:
  */
 function fixedAt(p: CompiledPattern, tokens: Token[], i: number, end: number): number {
   const terms = p.terms;
-  const first = termEnds(terms[0]!, tokens, i, end);
-  if (first.length === 0) return -1;
-  if (terms.length === 1) return first[first.length - 1]!;
-  if (!startsWithin(terms[1]!, tokens, first, end)) return -1;
+  scratchEnds.n = 0;
+  collectEnds(terms[0]!, tokens, i, end, scratchEnds);
+  if (scratchEnds.n === 0) return -1;
+  let lo = Infinity;
+  let hi = -1;
+  for (let k = 0; k < scratchEnds.n; k++) {
+    const e = scratchEnds.list[k]!;
+    if (e < lo) lo = e;
+    if (e > hi) hi = e;
+  }
+  if (terms.length === 1) return hi;
+  if (!startsWithin(terms[1]!, tokens, lo, hi, end)) return -1;
+  const first = sortedUnique(scratchEnds.list.slice(0, scratchEnds.n));
   // forward: every (start, end) of each term reachable from some end of the term before it,
   // in start order
   const starts: number[][] = [first.map(() => i)];
@@ -441,6 +500,16 @@ function matchFixed(p: CompiledPattern, doc: Doc, sentenceEnd: (i: number) => nu
     }
   }
   return out;
+}
+
+/** Whether the term can start at some token in [lo, hi]. */
+function startsIn(term: Term, tokens: readonly Token[], lo: number, hi: number): boolean {
+  for (let j = lo; j <= hi; j++) {
+    const t = tokens[j]!;
+    if (term.firstsByStem.has(t.stem)) return true;
+    for (const k of term.otherFirsts) if (wordMatches(term.firsts[k]!, t)) return true;
+  }
+  return false;
 }
 
 function termStarts(idx: DocIndex, term: Term): number[] {
@@ -563,6 +632,10 @@ interface DocIndex {
   bitsUsed: number;
   wordBitsAt: (number | undefined)[];
   termBitsAt: (number | undefined)[];
+  /** The offset of each term's phrase bits (see phraseBits), -1 when it has none. */
+  phraseBitsAt: Map<Term, number>;
+  /** One sentence bitset of scratch, for the alternative being read. */
+  altBits: Uint32Array;
   /** The sentences shared by the terms of the pattern being matched. */
   shared: Uint32Array;
 }
@@ -589,10 +662,13 @@ function docIndex(doc: Doc): DocIndex {
       termPos: new Array(firstsIds.size).fill(undefined),
       matches: new Map(),
       bitWords,
-      bits: new Uint32Array(bitWords * 256),
+      // room for the bits of about as many words and terms as an answer of a few pages touches
+      bits: new Uint32Array(bitWords * 2048),
       bitsUsed: 0,
       wordBitsAt: new Array(wordById.length).fill(undefined),
       termBitsAt: new Array(firstsIds.size).fill(undefined),
+      phraseBitsAt: new Map(),
+      altBits: new Uint32Array(bitWords),
       shared: new Uint32Array(bitWords),
     };
     const { byStem, byNorm, numbers, names, wordPos } = idx;
@@ -614,33 +690,39 @@ function docIndex(doc: Doc): DocIndex {
 }
 
 
+/** The sorted union of sorted lists of positions (one list is returned as it is). */
 function mergeSorted(lists: number[][]): number[] {
-  let out = NONE;
-  for (const l of lists) {
-    if (l.length === 0) continue;
-    if (out.length === 0) {
-      out = l;
-      continue;
+  const full = lists.filter((l) => l.length > 0);
+  if (full.length === 0) return NONE;
+  if (full.length === 1) return full[0]!;
+  return mergeRange(full, 0, full.length);
+}
+
+/** Lists [lo, hi) merged in halves: each position is copied about log(lists) times, not once per list. */
+function mergeRange(lists: readonly number[][], lo: number, hi: number): number[] {
+  if (hi - lo === 1) return lists[lo]!;
+  const mid = (lo + hi) >> 1;
+  return mergeTwo(mergeRange(lists, lo, mid), mergeRange(lists, mid, hi));
+}
+
+/** Two sorted lists merged without duplicates. */
+function mergeTwo(a: readonly number[], b: readonly number[]): number[] {
+  const merged: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = i < a.length ? a[i]! : Infinity;
+    const y = j < b.length ? b[j]! : Infinity;
+    if (x <= y) {
+      merged.push(x);
+      i++;
+      if (x === y) j++;
+    } else {
+      merged.push(y);
+      j++;
     }
-    // merge two sorted lists without duplicates
-    const merged: number[] = [];
-    let i = 0;
-    let j = 0;
-    while (i < out.length || j < l.length) {
-      const a = i < out.length ? out[i]! : Infinity;
-      const b = j < l.length ? l[j]! : Infinity;
-      if (a <= b) {
-        merged.push(a);
-        i++;
-        if (a === b) j++;
-      } else {
-        merged.push(b);
-        j++;
-      }
-    }
-    out = merged;
   }
-  return out;
+  return merged;
 }
 
 /** Distinct words of the document in sorted order, for prefix look-ups by binary search. */
@@ -729,17 +811,25 @@ function wordBits(idx: DocIndex, tokens: readonly Token[], id: number): number {
 function termBits(idx: DocIndex, tokens: readonly Token[], term: Term): number {
   let at = idx.termBitsAt[term.firstsId];
   if (at === undefined) {
-    const present: number[] = [];
+    // a term with one first word in the document shares that word's bits; with more, their union
+    // gets bits of its own
+    at = -1;
+    let own = false;
     for (const id of term.firstIds) {
       const w = wordBits(idx, tokens, id);
-      if (w >= 0) present.push(w);
-    }
-    // a term with one first word in the document shares that word's bits
-    if (present.length <= 1) at = present[0] ?? -1;
-    else {
-      at = allocBits(idx);
+      if (w < 0) continue;
+      if (at < 0) {
+        at = w;
+        continue;
+      }
+      if (!own) {
+        const union = allocBits(idx);
+        idx.bits.copyWithin(union, at, at + idx.bitWords);
+        at = union;
+        own = true;
+      }
       const bits = idx.bits;
-      for (const w of present) for (let k = 0; k < idx.bitWords; k++) bits[at + k]! |= bits[w + k]!;
+      for (let k = 0; k < idx.bitWords; k++) bits[at + k]! |= bits[w + k]!;
     }
     idx.termBitsAt[term.firstsId] = at;
   }
@@ -747,7 +837,43 @@ function termBits(idx: DocIndex, tokens: readonly Token[], term: Term): number {
 }
 
 /**
- * The sentences where every term of the pattern can start, as bits (in a scratch buffer, valid
+ * The sentences where some alternative of the term has every one of its words, as the offset of
+ * their bits, or -1 when there is none: a term matches inside one sentence, so only there. For a
+ * term of single words, these are the sentences where it can start.
+ */
+function phraseBits(idx: DocIndex, tokens: readonly Token[], term: Term): number {
+  if (!term.multiWord) return termBits(idx, tokens, term);
+  let at = idx.phraseBitsAt.get(term);
+  if (at === undefined) {
+    at = -1;
+    const { altBits, bitWords } = idx;
+    for (const ids of term.altWordIds) {
+      // every word present somewhere first, last word first: a phrase's later words are rarer
+      // than its first ("the", "i"), so most alternatives are ruled out by one look-up
+      let present = true;
+      for (let w = ids.length - 1; w >= 0 && present; w--) present = wordBits(idx, tokens, ids[w]!) >= 0;
+      if (!present) continue;
+      // then the sentences that hold them all
+      let bits = idx.bits;
+      let any = 0;
+      for (let w = 0; w < ids.length; w++) {
+        const b = wordBits(idx, tokens, ids[w]!);
+        any = 0;
+        for (let k = 0; k < bitWords; k++) any |= altBits[k] = w === 0 ? bits[b + k]! : altBits[k]! & bits[b + k]!;
+        if (any === 0) break;
+      }
+      if (any === 0) continue;
+      if (at < 0) at = allocBits(idx);
+      bits = idx.bits;
+      for (let k = 0; k < bitWords; k++) bits[at + k]! |= altBits[k]!;
+    }
+    idx.phraseBitsAt.set(term, at);
+  }
+  return at;
+}
+
+/**
+ * The sentences where every term of the pattern can match, as bits (in a scratch buffer, valid
  * until the next call), or undefined when there is none: a match lies inside one sentence, so
  * most patterns are settled here for most answers.
  */
@@ -755,7 +881,7 @@ function sharedSentences(idx: DocIndex, tokens: readonly Token[], p: CompiledPat
   const { shared, bitWords } = idx;
   // term by term, so a pattern stops at the first term it does not share a sentence with
   for (let t = 0; t < p.terms.length; t++) {
-    const at = termBits(idx, tokens, p.terms[t]!);
+    const at = phraseBits(idx, tokens, p.terms[t]!);
     if (at < 0) return undefined;
     const bits = idx.bits;
     let any = 0;
@@ -766,13 +892,15 @@ function sharedSentences(idx: DocIndex, tokens: readonly Token[], p: CompiledPat
 }
 
 /**
- * Start positions worth trying: where the first term occurs, in sentences that contain every
- * term of the pattern somewhere. Most patterns fail this cheap test for most sentences.
+ * Start positions worth trying: where the first term occurs, in sentences that hold every word
+ * of some alternative of every term of the pattern. Most patterns fail this cheap test for most
+ * sentences.
  */
 function candidateStarts(p: CompiledPattern, doc: Doc, shared: Uint32Array): number[] {
   const idx = docIndex(doc);
   const first = termStarts(idx, p.terms[0]!);
-  if (p.terms.length === 1) return first;
+  // a term of single words can start only where its bits say it does
+  if (p.terms.length === 1 && !p.terms[0]!.multiWord) return first;
   const tokens = doc.tokens;
   return first.filter((i) => {
     const s = tokens[i]!.sentence;

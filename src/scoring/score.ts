@@ -146,19 +146,24 @@ class MatchCache {
   private readonly cache = new Map<CompiledPattern, Match[]>();
   private readonly terms = new Map<Match, number>();
   constructor(private readonly doc: Doc) {}
-  all(patterns: readonly CompiledPattern[]): Match[] {
+  /** The matches of the patterns, in order. Read only: the list may be the cache's own. */
+  all(patterns: readonly CompiledPattern[]): readonly Match[] {
+    if (patterns.length === 1) return this.one(patterns[0]!);
     const out: Match[] = [];
     for (const p of patterns) {
-      let m = this.cache.get(p);
-      if (!m) {
-        m = findMatches(this.doc, p);
-        this.cache.set(p, m);
-        for (const x of m) this.terms.set(x, Math.max(this.terms.get(x) ?? 0, p.terms.length));
-      }
       // one by one: a long answer can match a pattern more times than a call has arguments
-      for (const match of m) out.push(match);
+      for (const match of this.one(p)) out.push(match);
     }
     return out;
+  }
+  private one(p: CompiledPattern): readonly Match[] {
+    let m = this.cache.get(p);
+    if (!m) {
+      m = findMatches(this.doc, p);
+      this.cache.set(p, m);
+      for (const x of m) this.terms.set(x, Math.max(this.terms.get(x) ?? 0, p.terms.length));
+    }
+    return m;
   }
   /** How many terms the pattern behind a match has: a longer pattern names the move more precisely. */
   termsOf(m: Match): number {
@@ -173,7 +178,7 @@ class MatchCache {
  * saying who did or would do what, which is recital, not a story
  * ("I'm passionate about SLOs, error budgets, capacity planning with headroom and runbooks").
  */
-function saladSentences(doc: Doc, bySignal: readonly Match[][]): Set<number> {
+function saladSentences(doc: Doc, bySignal: readonly (readonly Match[])[]): Set<number> {
   const covered = new Map<number, Set<number>>();
   const spread = new Map<number, number>();
   const spans = new Map<number, [number, number][]>();
@@ -444,9 +449,9 @@ interface MatchPick {
 const inSpans = (m: { start: number; end: number }, spans: readonly Span[]) => spans.some((r) => m.start >= r.start && m.end <= r.end);
 
 /** The matches a signal may be read from: all of them, or in a round only those inside its scope. */
-function inScope<T extends { start: number; end: number }>(matches: Iterable<T>, scope: readonly Span[] | undefined): T[] {
-  const all = [...matches];
-  return scope ? all.filter((m) => inSpans(m, scope)) : all;
+function inScope<T extends { start: number; end: number }>(matches: Iterable<T>, scope: readonly Span[] | undefined): readonly T[] {
+  if (!scope) return Array.isArray(matches) ? (matches as readonly T[]) : [...matches];
+  return [...matches].filter((m) => inSpans(m, scope));
 }
 
 /** The sentences that own up to the candidate's own part (src/language/stance.ts), read once per text. */
@@ -475,26 +480,29 @@ function answeredIn(doc: Doc, scope: readonly Span[], unearned: Set<number>): bo
  * match beats one spread over many words, and a story-shape beat prefers the sentences that carry
  * the signal. Only then does the earlier match win.
  */
-function bestMatch(matches: Match[], unearned: Set<number>, doc: Doc, cache: MatchCache, pick: MatchPick = {}): Match | undefined {
-  const key = (m: Match): number[] => {
-    const carriers = pick.carriers ?? [];
-    const distance = carriers.length === 0 ? 0 : Math.min(...carriers.map((c) => Math.abs(c - m.sentence)));
-    return [
-      m.hypothetical ? 1 : 0,
-      distance,
-      ownSentence(doc, m.sentence) ? 0 : 1,
-      -cache.termsOf(m),
-      m.lastToken - m.firstToken,
-      m.start,
-    ];
+function bestMatch(matches: readonly Match[], unearned: Set<number>, doc: Doc, cache: MatchCache, pick: MatchPick = {}): Match | undefined {
+  const carriers = pick.carriers ?? [];
+  // the key of each match is written into one of two lists, the best's kept and the other reused
+  const key = (m: Match, out: number[]): number[] => {
+    let distance = carriers.length === 0 ? 0 : Infinity;
+    for (const c of carriers) distance = Math.min(distance, Math.abs(c - m.sentence));
+    out[0] = m.hypothetical ? 1 : 0;
+    out[1] = distance;
+    out[2] = ownSentence(doc, m.sentence) ? 0 : 1;
+    out[3] = -cache.termsOf(m);
+    out[4] = m.lastToken - m.firstToken;
+    out[5] = m.start;
+    return out;
   };
   let best: Match | undefined;
   let bestKey: number[] = [];
+  let spare: number[] = [];
   for (const m of matches) {
     if (unearned.has(m.sentence)) continue;
-    const k = key(m);
+    const k = key(m, spare);
     if (!best || lexLess(k, bestKey)) {
       best = m;
+      spare = bestKey;
       bestKey = k;
     }
   }
@@ -534,7 +542,7 @@ export function levelFor(score: number, thresholds: readonly number[]): Level {
 
 
 /** Every signal's beat and red-flag matches, one list per signal. */
-function signalMatches(rubric: CompiledRubric, cache: MatchCache): Match[][] {
+function signalMatches(rubric: CompiledRubric, cache: MatchCache): (readonly Match[])[] {
   return rubric.signals.map((s) => cache.all(s.allPatterns));
 }
 
