@@ -29,8 +29,9 @@ describe('words that are names on Object.prototype', () => {
     expect(scenarios.length).toBeGreaterThan(0);
     for (const { scenario } of scenarios) {
       const ctx = prepareRound(scenario, rubric);
-      let state = createRound(ctx, { untimed: true });
+      let state = step(ctx, createRound(ctx, { seed: 1, untimed: true }), { type: 'start' }, 0).state;
       for (const text of sentences.slice(0, 4)) state = step(ctx, state, parseInput(text) as RoundInput, 0).state;
+      expect(state.transcript.filter((e) => e.role === 'candidate').length, scenario.id).toBeGreaterThan(0);
       expect(() => finishRound(ctx, state)).not.toThrow();
     }
   });
