@@ -32,18 +32,36 @@ export function patternProblem(spec: PatternSpec, lexicon: Lexicon): string | un
 export function conceptPhraseProblem(name: string, phrase: string): string | undefined {
   try {
     compileLexicon({ [name]: [phrase] });
+    return undefined;
   } catch (err) {
     return (err as Error).message;
   }
-  // a negation inside a concept phrase negates the words after it, and a negated word never
-  // matches: only a pattern's own words can spell out a negation ("no data loss")
-  const tokens = analyze(phrase.replace(/-/g, ' ')).tokens;
-  const negated = tokens.findIndex((t) => t.negated);
-  if (negated > 0) {
-    const trigger = tokens.slice(0, negated).map((t) => t.norm).join(' ');
-    return `concept {${name}}: the phrase "${phrase}" holds a negation (after "${trigger}" the words read as negated), so it never matches; write it in a pattern instead`;
+}
+
+/**
+ * The phrases of one concept that hold a negation, by index, each with its message. A negation
+ * inside a concept phrase negates the words after it, and a negated word never matches: only a
+ * pattern's own words can spell out a negation ("no data loss"). The phrases are read the way the
+ * scorer reads them, all in one text, each its own paragraph so no negation reaches the next.
+ */
+export function negatedPhraseProblems(name: string, phrases: readonly string[]): Map<number, string> {
+  const starts: number[] = [];
+  let text = '';
+  for (const phrase of phrases) {
+    starts.push(text.length);
+    text += `${phrase.replace(/-/g, ' ')}\n\n`;
   }
-  return undefined;
+  const out = new Map<number, string>();
+  const tokens = analyze(text).tokens;
+  tokens.forEach((t, k) => {
+    if (!t.negated) return;
+    let i = starts.length - 1;
+    while (i > 0 && starts[i]! > t.start) i--;
+    if (out.has(i)) return;
+    const trigger = tokens.slice(0, k).filter((x) => x.start >= starts[i]!).map((x) => x.norm).join(' ');
+    out.set(i, `concept {${name}}: the phrase "${phrases[i]}" holds a negation (after "${trigger}" the words read as negated), so it never matches; write it in a pattern instead`);
+  });
+  return out;
 }
 
 /** The concepts that compile, over a base lexicon; broken phrases are reported separately. */

@@ -3,7 +3,7 @@ import { SIGNAL_IDS, conceptPhrases, type PatternSpec, type RubricSpec } from '.
 import type { Condition, Scenario } from '../scenario/types.js';
 import type { ContentDocument, YamlPath } from './document.js';
 import type { Lexicon } from '../scoring/pattern.js';
-import { conceptPhraseProblem, lexiconOf, patternProblem } from './patterns.js';
+import { conceptPhraseProblem, lexiconOf, negatedPhraseProblems, patternProblem } from './patterns.js';
 import { didYouMean } from './suggest.js';
 
 /** Collects problems against one document, positioned at YAML paths. */
@@ -38,8 +38,9 @@ function checkPatterns(f: Findings, patterns: readonly PatternSpec[] | undefined
 
 function checkConcepts(f: Findings, concepts: Record<string, string[]> | undefined): void {
   for (const [name, phrases] of Object.entries(concepts ?? {})) {
+    const negated = negatedPhraseProblems(name, phrases);
     phrases.forEach((phrase, i) => {
-      const message = conceptPhraseProblem(name, phrase);
+      const message = conceptPhraseProblem(name, phrase) ?? negated.get(i);
       if (message) f.at(['concepts', name, i], message);
     });
   }
@@ -48,11 +49,11 @@ function checkConcepts(f: Findings, concepts: Record<string, string[]> | undefin
 /** The rubric's concepts come in sourced entries; a broken phrase points into its entry. */
 function checkRubricConcepts(f: Findings, concepts: RubricSpec['concepts'] | undefined): void {
   for (const [name, entries] of Object.entries(concepts ?? {})) {
-    entries.forEach((entry, e) => {
-      entry.phrases.forEach((phrase, i) => {
-        const message = conceptPhraseProblem(name, phrase);
-        if (message) f.at(['concepts', name, e, 'phrases', i], message);
-      });
+    const at = entries.flatMap((entry, e) => entry.phrases.map((phrase, i) => ({ phrase, path: ['concepts', name, e, 'phrases', i] as YamlPath })));
+    const negated = negatedPhraseProblems(name, at.map((x) => x.phrase));
+    at.forEach(({ phrase, path }, k) => {
+      const message = conceptPhraseProblem(name, phrase) ?? negated.get(k);
+      if (message) f.at(path, message);
     });
   }
 }

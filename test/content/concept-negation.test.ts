@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { conceptPhraseProblem } from '../../src/content/patterns.js';
+import { conceptPhraseProblem, negatedPhraseProblems } from '../../src/content/patterns.js';
 import { analyze, compileLexicon, compilePattern, findMatches } from '../../src/scoring/index.js';
 
 // A negation inside a concept phrase negates the words after it, and a negated word never
@@ -18,9 +18,15 @@ describe('a concept phrase that holds a negation', () => {
     ['notice period', false],
   ];
   test.each(cases)('"%s" is reported: %s', (phrase, reported) => {
-    const problem = conceptPhraseProblem('c', phrase);
+    const problem = conceptPhraseProblem('c', phrase) ?? negatedPhraseProblems('c', [phrase]).get(0);
     expect(problem !== undefined).toBe(reported);
     if (reported) expect(problem).toMatch(/holds a negation .* so it never matches; write it in a pattern instead/);
+  });
+
+  test('read together, each phrase is judged on its own: no negation reaches the next', () => {
+    const problems = negatedPhraseProblems('c', ['not my job', 'paging the team', 'gold plating', 'rather than paging', 'no']);
+    expect([...problems.keys()]).toEqual([0, 3]);
+    expect(problems.get(3)).toContain('after "rather than"');
   });
 
   test('it could never match; the same words in a pattern do', () => {
