@@ -96,8 +96,8 @@ function signalLines(s: SignalView, { c, width, marks: all, sessionId }: Ctx): s
     if (h.evidence) out.push(...quote(h.evidence));
   }
   // never asked about: say so rather than list what was not said
-  if (s.notAsked !== undefined && s.hits.length === 0 && s.flags.length === 0) {
-    out.push(...wrap(`not asked: the round ended before ${s.notAsked}`, width, '  · '));
+  if (s.notReached !== undefined && s.hits.length === 0 && s.flags.length === 0) {
+    out.push(...wrap(`not asked: the round ended before ${s.notReached}`, width, '  · '));
     return out;
   }
   // nothing hit and nothing against it: one line with where to start

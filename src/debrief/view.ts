@@ -37,7 +37,7 @@ export interface SignalView {
   targeted: boolean;
   salad: boolean;
   /** The round ended before the phase that asks about this signal: that phase's title. */
-  notAsked?: string;
+  notReached?: string;
   hits: HitView[];
   misses: MissView[];
   flags: FlagView[];
@@ -107,7 +107,7 @@ export function signalView(s: SignalResult, targets: readonly SignalId[]): Signa
     // a story scored on its own has no targets: no signal is "not targeted" then
     targeted: targets.length === 0 || targets.includes(s.id),
     salad: s.salad === true,
-    ...(s.notReached !== undefined ? { notAsked: sanitize(s.notReached) } : {}),
+    ...(s.notReached !== undefined ? { notReached: sanitize(s.notReached) } : {}),
     hits: dedupeQuotes(s.beats.filter((b) => b.hit).sort(byWeight)),
     misses: s.beats
       .filter((b) => !b.hit)

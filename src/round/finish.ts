@@ -195,9 +195,16 @@ function phaseTimings(ctx: RoundContext, state: RoundState): PhaseTiming[] {
   });
 }
 
+/** A missed beat only the phase titled `phase` would have asked for: not a miss, and its tip says so. */
+function notReachedBefore(beat: BeatResult, phase: string): void {
+  beat.notReached = phase;
+  beat.tip = `Not reached: the round ended before ${phase}.`;
+}
+
 /**
  * A beat only a phase the round never reached asks for is not a miss: it says so, with that
- * phase's title, in place of a coaching tip.
+ * phase's title, in place of a coaching tip. So is every beat of a targeted signal no started
+ * phase asks about, and the signal is "not asked".
  */
 function markNotReached(ctx: RoundContext, state: RoundState, report: ScoreReport): void {
   const started = new Set([...state.done, ...(state.status === 'over' ? [] : [state.phase])].map((p) => p.index));
@@ -215,8 +222,7 @@ function markNotReached(ctx: RoundContext, state: RoundState, report: ScoreRepor
       const ref = `${beat.story ? 'story' : signal.id}/${beat.id}`;
       const phase = unreached.get(ref);
       if (beat.hit || phase === undefined || reached.has(ref) || beat.source === 'path') continue;
-      beat.notReached = phase;
-      beat.tip = `Not reached: the round ended before ${phase}.`;
+      notReachedBefore(beat, phase);
     }
   }
   // a targeted signal no started phase asks for, with nothing heard of it, was not reached: not a
@@ -228,11 +234,7 @@ function markNotReached(ctx: RoundContext, state: RoundState, report: ScoreRepor
     if (phases.length === 0 || phases.some((p) => started.has(p.i))) continue;
     signal.notReached = phases[0]!.title;
     signal.label = NOT_REACHED;
-    for (const beat of signal.beats) {
-      if (beat.hit || beat.source === 'path' || beat.notReached !== undefined) continue;
-      beat.notReached = signal.notReached;
-      beat.tip = `Not reached: the round ended before ${signal.notReached}.`;
-    }
+    for (const beat of signal.beats) if (!beat.hit && beat.source !== 'path' && beat.notReached === undefined) notReachedBefore(beat, signal.notReached);
   }
   const unasked = new Set(report.signals.filter((s) => s.notReached !== undefined).map((s) => s.id));
   if (unasked.size === 0) return;
