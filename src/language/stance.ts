@@ -17,11 +17,10 @@ interface Word {
 }
 
 /**
- * Every word that expandContraction may read as a whole word: a key of the whole-word table,
- * or a name the table inherits ("constructor"). Any other word without an apostrophe is its own
- * norm, found without a property look-up per word.
+ * Every word that expandContraction may read as a whole word: a key of the whole-word table. Any
+ * other word without an apostrophe is its own norm, found without a look-up per word.
  */
-const MAY_EXPAND: ReadonlySet<string> = new Set([...Object.keys(STORY_CONTRACTIONS.whole), ...Object.getOwnPropertyNames(Object.prototype)]);
+const MAY_EXPAND: ReadonlySet<string> = new Set(Object.keys(STORY_CONTRACTIONS.whole));
 const WORD_OR_MARK = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[;:.!?—–]|\s-\s/gu;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
@@ -41,9 +40,8 @@ function words(text: string, base = 0): Word[] {
       continue;
     }
     // most words are neither contracted nor a whole-word contraction: they are their own norm,
-    // exactly as expandContraction gives them (it lower-cases them again, then finds nothing to expand)
-    const norm = w.toLowerCase();
-    if (!norm.includes("'") && !MAY_EXPAND.has(norm)) out.push({ norm, start, end });
+    // exactly as expandContraction gives them (it finds nothing to expand)
+    if (!w.includes("'") && !MAY_EXPAND.has(w)) out.push({ norm: w, start, end });
     else for (const piece of expandContraction(w, STORY_CONTRACTIONS)) out.push({ norm: piece, start, end });
   }
   return out;
