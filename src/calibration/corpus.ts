@@ -57,9 +57,31 @@ export interface RoundScript {
   consensus: Partial<Record<SignalId, number>>;
 }
 
+export type PassageVerdict = 'endorsed' | 'regret' | 'no';
+
+/**
+ * A short passage written to tell one red flag's behaviour, or a near miss of it (refused,
+ * someone else's, advice, the good behaviour on the same topic), or a regret of it. The
+ * writer's kind is a description, never a label: labellers settle the verdict.
+ */
+export interface Passage {
+  id: string;
+  flag: string;
+  /** What the writer meant: endorsed, near-miss or regret (with `sub` for a near miss). */
+  kind: string;
+  sub?: string;
+  text: string;
+  fold: Fold;
+  /** Verdicts by labeller. */
+  verdicts: Record<string, PassageVerdict>;
+  /** The settled verdict: two that agree, or the majority of three; undefined otherwise. */
+  settled?: PassageVerdict;
+}
+
 export interface Corpus {
   answers: CorpusAnswer[];
   rounds: RoundScript[];
+  passages: Passage[];
 }
 
 const SIGNALS = new Set<string>(SIGNAL_IDS);
@@ -195,6 +217,52 @@ function readRounds(dir: string): RoundScript[] {
   });
 }
 
+const PASSAGE_VERDICTS = new Set<string>(['endorsed', 'regret', 'no']);
+
+/**
+ * The red-flag passages under `phrasings/`: one file per writer, holding the writer's fold (a
+ * writer's passages stay together, so a fold never holds a sentence of a writer read while
+ * tuning), and the labellers' verdicts under `phrasings/labels/`.
+ */
+function readPassages(dir: string): Passage[] {
+  const out: Passage[] = [];
+  const byId = new Map<string, Passage>();
+  for (const file of yamlFiles(join(dir, 'phrasings'))) {
+    const doc = parse(readFileSync(file, 'utf8')) as { fold?: unknown; passages?: unknown };
+    if (doc?.fold !== 'tune' && doc?.fold !== 'test') fail(file, 'fold must be tune or test');
+    if (!Array.isArray(doc.passages)) fail(file, 'expected passages: a list');
+    for (const raw of doc.passages) {
+      const p = raw as Record<string, unknown>;
+      if (typeof p.id !== 'string' || p.id === '') fail(file, 'a passage has no id');
+      if (byId.has(p.id)) fail(file, `passage id ${p.id} is used twice`);
+      if (typeof p.flag !== 'string' || typeof p.kind !== 'string' || typeof p.text !== 'string') fail(file, `${p.id}: needs flag, kind and text`);
+      const passage: Passage = { id: p.id, flag: p.flag, kind: p.kind, text: p.text, fold: doc.fold, verdicts: {} };
+      if (typeof p.sub === 'string') passage.sub = p.sub;
+      byId.set(p.id, passage);
+      out.push(passage);
+    }
+  }
+  for (const file of yamlFiles(join(dir, 'phrasings', 'labels'))) {
+    const l = parse(readFileSync(file, 'utf8')) as { labeller?: unknown; passages?: { id: string; verdict: string }[] };
+    if (typeof l?.labeller !== 'string') fail(file, 'no labeller');
+    for (const x of l.passages ?? []) {
+      const p = byId.get(x.id);
+      if (!p) fail(file, `verdict for unknown passage ${x.id}`);
+      if (!PASSAGE_VERDICTS.has(x.verdict)) fail(file, `${x.id}: verdict must be endorsed, regret or no`);
+      if (p.verdicts[l.labeller] !== undefined) fail(file, `${x.id}: judged twice by ${l.labeller}`);
+      p.verdicts[l.labeller] = x.verdict as PassageVerdict;
+    }
+  }
+  for (const p of out) {
+    const votes = Object.keys(p.verdicts)
+      .sort()
+      .map((n) => p.verdicts[n]!);
+    const top = [...new Set(votes)].find((v) => votes.filter((x) => x === v).length * 2 > votes.length);
+    if (votes.length >= 2 && top !== undefined) p.settled = top;
+  }
+  return out;
+}
+
 /**
  * Reads the whole corpus under `dir` (and the older stories under `storiesDir`, when given) and
  * settles every label that can be settled.
@@ -249,5 +317,5 @@ export function readCorpus(dir: string, storiesDir?: string): Corpus {
       if (settled !== undefined) r.consensus[s] = settled;
     }
   }
-  return { answers, rounds };
+  return { answers, rounds, passages: readPassages(dir) };
 }

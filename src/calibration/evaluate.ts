@@ -1,5 +1,5 @@
 import type { SignalId } from '../rubric/types.js';
-import type { CorpusAnswer, Fold, RoundScript } from './corpus.js';
+import type { CorpusAnswer, Fold, Passage, RoundScript } from './corpus.js';
 import { foldOf } from './corpus.js';
 import { exact, levelAt, mean, pairwiseOrder, qwk, share, within1, type Rated } from './metrics.js';
 
@@ -186,6 +186,65 @@ export function crossValidateThresholds(tune: ScoredAnswer[], current: readonly 
     crossValidatedQwk: qwk(outOfFold),
     folds: k,
   };
+}
+
+/** What the scorer said about one red-flag passage, on the passage's own red flag. */
+export interface PassageReading {
+  passage: Passage;
+  /** The red flag was raised (regretted or not). */
+  raised: boolean;
+  /** It was raised as a regret, costing nothing. */
+  regretted: boolean;
+}
+
+export interface PassageFigures {
+  /** Settled passages. */
+  passages: number;
+  endorsed: number;
+  /** Share of the endorsed passages whose red flag is raised, not as a regret. */
+  endorsedCaught: number;
+  refused: number;
+  /** Share of the passages settled as not the red flag (refused, someone else's, advice, the good behaviour) that raise it anyway. */
+  refusedFlagged: number;
+  regrets: number;
+  /** Share of the regrets charged as the behaviour itself (raised, not as a regret). */
+  regretsCharged: number;
+  /** Per red flag: endorsed caught, of endorsed. */
+  perFlag: Record<string, { caught: number; endorsed: number; wrong: number; refused: number }>;
+}
+
+export function passageFigures(readings: readonly PassageReading[]): PassageFigures {
+  const settled = readings.filter((r) => r.passage.settled !== undefined);
+  const endorsed = settled.filter((r) => r.passage.settled === 'endorsed');
+  const refused = settled.filter((r) => r.passage.settled === 'no');
+  const regrets = settled.filter((r) => r.passage.settled === 'regret');
+  const perFlag: PassageFigures['perFlag'] = {};
+  for (const r of settled) {
+    const f = (perFlag[r.passage.flag] ??= { caught: 0, endorsed: 0, wrong: 0, refused: 0 });
+    if (r.passage.settled === 'endorsed') {
+      f.endorsed++;
+      if (r.raised && !r.regretted) f.caught++;
+    } else if (r.passage.settled === 'no') {
+      f.refused++;
+      if (r.raised) f.wrong++;
+    }
+  }
+  return {
+    passages: settled.length,
+    endorsed: endorsed.length,
+    endorsedCaught: share(endorsed, (r) => r.raised && !r.regretted),
+    refused: refused.length,
+    refusedFlagged: share(refused, (r) => r.raised),
+    regrets: regrets.length,
+    regretsCharged: share(regrets, (r) => r.raised && !r.regretted),
+    perFlag,
+  };
+}
+
+/** Agreement between the first two labellers of the passages: the same verdict, of those both judged. */
+export function passageAgreement(passages: readonly Passage[]): { passages: number; agree: number } {
+  const both = passages.filter((p) => p.verdicts.x !== undefined && p.verdicts.y !== undefined);
+  return { passages: both.length, agree: share(both, (p) => p.verdicts.x === p.verdicts.y) };
 }
 
 export interface HumanFigures {

@@ -13,7 +13,11 @@ import {
   crossValidateThresholds,
   foldFigures,
   humanFigures,
+  passageAgreement,
+  passageFigures,
   type FoldFigures,
+  type PassageFigures,
+  type PassageReading,
   type HumanFigures,
   type PlayedRound,
   type ScoredAnswer,
@@ -42,6 +46,8 @@ export interface CalibrationReport {
   tune: FoldFigures;
   test: FoldFigures;
   thresholds: ThresholdChoice;
+  /** The red-flag passages, per fold, and the labellers' agreement on them. */
+  passages: { tune: PassageFigures; test: PassageFigures; agreement: { passages: number; agree: number } };
   singleTextPatterns: SingleTextPattern[];
   /** Rubric phrases, added since the corpus was written, found only in sealed texts: must be empty. */
   leaks: string[];
@@ -124,13 +130,13 @@ export interface CalibrateOptions {
 }
 
 /**
- * The rubric's phrases as they stood before any corpus answer was written: they cannot have been
- * copied from one, so the leakage check leaves them out.
+ * Rubric phrases as they stood before a set of texts was written (one per line; # comments): they
+ * cannot have been copied from those texts, so the leakage check leaves them out for them.
  */
-function phrasesBeforeCorpus(dir: string): Set<string> {
+function phrasesBefore(file: string): Set<string> {
   let text = '';
   try {
-    text = readFileSync(join(dir, 'phrases-before-corpus.txt'), 'utf8');
+    text = readFileSync(file, 'utf8');
   } catch {
     return new Set();
   }
@@ -155,6 +161,16 @@ export async function calibrate(opts: CalibrateOptions): Promise<CalibrationRepo
   });
   const tune = inFold('tune');
   const test = inFold('test');
+  const signalOfFlag = new Map<string, SignalId>();
+  for (const sig of opts.rubric.signals) for (const f of sig.redFlags ?? []) signalOfFlag.set(f.id, sig.id);
+  const readings: PassageReading[] = corpus.passages.map((passage) => {
+    const signal = signalOfFlag.get(passage.flag);
+    if (!signal) throw new Error(`calibration: passage ${passage.id} names an unknown red flag ${passage.flag}`);
+    const hit = scoreDoc(analyze(passage.text), rubric)
+      .signals.find((s) => s.id === signal)
+      ?.redFlags.find((f) => f.id === passage.flag);
+    return { passage, raised: hit !== undefined, regretted: hit?.regretted === true };
+  });
   const uses = patternUse(
     rubric,
     docs.map(({ a, doc }) => ({ id: a.id, doc })),
@@ -163,9 +179,28 @@ export async function calibrate(opts: CalibrateOptions): Promise<CalibrationRepo
   const singleTextPatterns = uses
     .filter((u) => u.texts.length === 1 && foldById.get(u.texts[0]!) === 'tune')
     .map((u) => ({ owner: u.owner, source: u.source, text: u.texts[0]! }));
-  const before = phrasesBeforeCorpus(opts.corpusDir ?? CORPUS_DIR);
-  const open = corpus.answers.filter((a) => a.fold === 'tune').map((a) => a.text);
-  const sealed = corpus.answers.filter((a) => a.fold === 'test').map((a) => a.text);
+  const dir = opts.corpusDir ?? CORPUS_DIR;
+  const phrases = rubricPhrases(opts.rubric);
+  const beforeCorpus = phrasesBefore(join(dir, 'phrases-before-corpus.txt'));
+  const beforePassages = phrasesBefore(join(dir, 'phrasings', 'phrases-before.txt'));
+  const open = [
+    ...corpus.answers.filter((a) => a.fold === 'tune').map((a) => a.text),
+    ...corpus.passages.filter((p) => p.fold === 'tune').map((p) => p.text),
+  ];
+  const sealedAnswers = corpus.answers.filter((a) => a.fold === 'test').map((a) => a.text);
+  const sealedPassages = corpus.passages.filter((p) => p.fold === 'test').map((p) => p.text);
+  const leaks = new Set([
+    ...leakedPhrases(
+      phrases.filter((p) => !beforeCorpus.has(p)),
+      open,
+      sealedAnswers,
+    ),
+    ...leakedPhrases(
+      phrases.filter((p) => !beforeCorpus.has(p) && !beforePassages.has(p)),
+      open,
+      sealedPassages,
+    ),
+  ]);
   return {
     corpus: {
       answers: corpus.answers.length,
@@ -176,12 +211,13 @@ export async function calibrate(opts: CalibrateOptions): Promise<CalibrationRepo
     tune: foldFigures(tune.answers, tune.rounds, SIGNAL_IDS),
     test: foldFigures(test.answers, test.rounds, SIGNAL_IDS),
     thresholds: crossValidateThresholds(tune.answers, opts.rubric.scoring.levelThresholds),
+    passages: {
+      tune: passageFigures(readings.filter((r) => r.passage.fold === 'tune')),
+      test: passageFigures(readings.filter((r) => r.passage.fold === 'test')),
+      agreement: passageAgreement(corpus.passages),
+    },
     singleTextPatterns,
-    leaks: leakedPhrases(
-      rubricPhrases(opts.rubric).filter((p) => !before.has(p)),
-      open,
-      sealed,
-    ),
+    leaks: [...leaks].sort(),
     tuneMisses: tune.answers.flatMap((s): TuneMiss[] => {
       const a = s.answer;
       if (a.signal === 'all' || a.consensus === undefined) return [];
@@ -220,11 +256,18 @@ export function reportJson(r: CalibrationReport): unknown {
     plainGap: f.plainGap,
     roundLevelError: f.roundLevelError,
   });
+  const passages = (p: PassageFigures) => ({
+    passages: p.passages,
+    endorsedCaught: p.endorsedCaught,
+    refusedFlagged: p.refusedFlagged,
+    regretsCharged: p.regretsCharged,
+  });
   return {
     corpus: r.corpus,
     human: { qwk: r.human.qwk, exact: r.human.exact, within1: r.human.within1 },
     tune: fold(r.tune),
     test: fold(r.test),
+    passages: { tune: passages(r.passages.tune), test: passages(r.passages.test), labellersAgree: r.passages.agreement.agree },
   };
 }
 
@@ -273,6 +316,22 @@ export function reportText(r: CalibrationReport): string {
     const b = test.perSignal[id]!;
     const cell = (s: typeof a): string => `${f2(s.qwk)} ${pct(s.within1)} ${pct(s.pairwise)}`;
     lines.push(`  ${id.padEnd(42)}${cell(a).padStart(20)}${cell(b).padStart(20)}`);
+  }
+  const p = r.passages;
+  if (p.tune.passages + p.test.passages > 0) {
+    lines.push('');
+    lines.push(
+      `red-flag passages (short tellings of one red flag; labellers agree on ${pct(p.agreement.agree).trim()} of ${p.agreement.passages})`,
+    );
+    row('passages settled', String(p.tune.passages), String(p.test.passages));
+    row('endorsed: red flag raised', pct(p.tune.endorsedCaught), pct(p.test.endorsedCaught));
+    row('not the red flag: raised anyway', pct(p.tune.refusedFlagged), pct(p.test.refusedFlagged));
+    row('regrets charged in full', pct(p.tune.regretsCharged), pct(p.test.regretsCharged));
+    const flags = [...new Set([...Object.keys(p.tune.perFlag), ...Object.keys(p.test.perFlag)])].sort();
+    const cell = (f?: { caught: number; endorsed: number; wrong: number; refused: number }): string =>
+      f ? `${f.caught}/${f.endorsed} ${f.wrong}/${f.refused}` : '-';
+    lines.push(`  per red flag (endorsed raised, others raised)`);
+    for (const id of flags) lines.push(`  ${id.padEnd(38)}${cell(p.tune.perFlag[id]).padStart(12)}${cell(p.test.perFlag[id]).padStart(12)}`);
   }
   lines.push('');
   const t = r.thresholds;

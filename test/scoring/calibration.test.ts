@@ -58,6 +58,13 @@ const TEST_CEILINGS = {
   plainGapMagnitude: 1.0,
 };
 /**
+ * The sealed red-flag passages (calibration/phrasings, writers p3 and p4): a floor on the endorsed
+ * passages caught and a ceiling on the other passages (refused, someone else's, advice, the good
+ * behaviour) that raise the red flag anyway.
+ */
+const PASSAGE_FLOORS = { endorsedCaught: 0.12 };
+const PASSAGE_CEILINGS = { refusedFlagged: 0.06 };
+/**
  * The strict rules, as counts over every fold: salad above level 1 and refusal answers flagged
  * must be none. Until the scorer reads every refusal and every recital, these ceilings hold the
  * line at what it does today and can only move down.
@@ -162,7 +169,7 @@ describe('agreement with the labellers', () => {
         `red-flag recall tune ${f(cal.tune.redFlagRecall)} test ${f(cal.test.redFlagRecall)}; ` +
         `refusals flagged tune ${f(cal.tune.refusalFalseFlags)} test ${f(cal.test.refusalFalseFlags)}`,
     );
-  }, 180_000);
+  }, 600_000);
 
   it('holds the floors on the sealed test fold (aggregate figures only)', () => {
     const t = cal.test;
@@ -172,6 +179,15 @@ describe('agreement with the labellers', () => {
     expect(t.roundLevelError, 'test fold round level error').toBeLessThanOrEqual(TEST_CEILINGS.roundLevelError);
     expect(t.mixedRatedSolid, 'test fold mixed rounds rated solid+').toBeLessThanOrEqual(TEST_CEILINGS.mixedRatedSolid);
     expect(Math.abs(t.plainGap), 'test fold plain-spoken level gap').toBeLessThanOrEqual(TEST_CEILINGS.plainGapMagnitude);
+  });
+
+  it('holds the floors on the sealed red-flag passages, which two labellers settled', () => {
+    const p = cal.passages.test;
+    console.log(`red-flag passages (test): endorsed raised ${p.endorsedCaught.toFixed(2)}, others raised ${p.refusedFlagged.toFixed(2)}`);
+    expect(p.passages, 'settled sealed passages').toBeGreaterThan(400);
+    expect(p.endorsedCaught, 'sealed endorsed passages raised').toBeGreaterThanOrEqual(PASSAGE_FLOORS.endorsedCaught);
+    expect(p.refusedFlagged, 'sealed passages that are not the red flag, raised').toBeLessThanOrEqual(PASSAGE_CEILINGS.refusedFlagged);
+    expect(cal.passages.agreement.agree, 'the two labellers agree on the passages').toBeGreaterThan(0.9);
   });
 
   it('keeps salad at weak or below and leaves refusals unflagged, within the strict ceilings, on every fold', () => {
