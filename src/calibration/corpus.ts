@@ -59,29 +59,40 @@ export interface RoundScript {
 
 export type PassageVerdict = 'endorsed' | 'regret' | 'no';
 
-/**
- * A short passage written to tell one red flag's behaviour, or a near miss of it (refused,
- * someone else's, advice, the good behaviour on the same topic), or a regret of it. The
- * writer's kind is a description, never a label: labellers settle the verdict.
- */
-export interface Passage {
+/** What a set of passages has in common: the writer's fold, the labellers' verdicts, the settled one. */
+interface Labelled<V extends string> {
   id: string;
-  flag: string;
-  /** What the writer meant: endorsed, near-miss or regret (with `sub` for a near miss). */
+  /** What the writer meant (a description, never a label). */
   kind: string;
-  sub?: string;
   text: string;
   fold: Fold;
   /** Verdicts by labeller. */
-  verdicts: Record<string, PassageVerdict>;
+  verdicts: Record<string, V>;
   /** The settled verdict: two that agree, or the majority of three; undefined otherwise. */
-  settled?: PassageVerdict;
+  settled?: V;
+}
+
+/**
+ * A short passage written to tell one red flag's behaviour, or a near miss of it (refused,
+ * someone else's, advice, the good behaviour on the same topic), or a regret of it: `kind` is
+ * endorsed, near-miss (with `sub`) or regret.
+ */
+export interface Passage extends Labelled<PassageVerdict> {
+  flag: string;
+  sub?: string;
+}
+
+/** A short passage written to show one beat of a signal (`kind` shows), or a near miss of it. */
+export interface BeatPassage extends Labelled<'yes' | 'no'> {
+  signal: SignalId;
+  beat: string;
 }
 
 export interface Corpus {
   answers: CorpusAnswer[];
   rounds: RoundScript[];
   passages: Passage[];
+  beatPassages: BeatPassage[];
 }
 
 const SIGNALS = new Set<string>(SIGNAL_IDS);
@@ -217,17 +228,19 @@ function readRounds(dir: string): RoundScript[] {
   });
 }
 
-const PASSAGE_VERDICTS = new Set<string>(['endorsed', 'regret', 'no']);
-
 /**
- * The red-flag passages under `phrasings/`: one file per writer, holding the writer's fold (a
- * writer's passages stay together, so a fold never holds a sentence of a writer read while
- * tuning), and the labellers' verdicts under `phrasings/labels/`.
+ * A set of passages under `sub`: one file per writer, holding the writer's fold (a writer's
+ * passages stay together, so a fold never holds a sentence of a writer read while tuning), and
+ * the labellers' verdicts under `sub/labels/`. `make` checks and builds one passage.
  */
-function readPassages(dir: string): Passage[] {
-  const out: Passage[] = [];
-  const byId = new Map<string, Passage>();
-  for (const file of yamlFiles(join(dir, 'phrasings'))) {
+function readPassageSet<V extends string, P extends Labelled<V>>(
+  dir: string,
+  verdictNames: readonly V[],
+  make: (p: Record<string, unknown>, file: string, base: Labelled<V>) => P,
+): P[] {
+  const out: P[] = [];
+  const byId = new Map<string, P>();
+  for (const file of yamlFiles(dir)) {
     const doc = parse(readFileSync(file, 'utf8')) as { fold?: unknown; passages?: unknown };
     if (doc?.fold !== 'tune' && doc?.fold !== 'test') fail(file, 'fold must be tune or test');
     if (!Array.isArray(doc.passages)) fail(file, 'expected passages: a list');
@@ -235,22 +248,22 @@ function readPassages(dir: string): Passage[] {
       const p = raw as Record<string, unknown>;
       if (typeof p.id !== 'string' || p.id === '') fail(file, 'a passage has no id');
       if (byId.has(p.id)) fail(file, `passage id ${p.id} is used twice`);
-      if (typeof p.flag !== 'string' || typeof p.kind !== 'string' || typeof p.text !== 'string') fail(file, `${p.id}: needs flag, kind and text`);
-      const passage: Passage = { id: p.id, flag: p.flag, kind: p.kind, text: p.text, fold: doc.fold, verdicts: {} };
-      if (typeof p.sub === 'string') passage.sub = p.sub;
+      if (typeof p.kind !== 'string' || typeof p.text !== 'string') fail(file, `${p.id}: needs kind and text`);
+      const passage = make(p, file, { id: p.id, kind: p.kind, text: p.text, fold: doc.fold, verdicts: {} });
       byId.set(p.id, passage);
       out.push(passage);
     }
   }
-  for (const file of yamlFiles(join(dir, 'phrasings', 'labels'))) {
+  const names = new Set<string>(verdictNames);
+  for (const file of yamlFiles(join(dir, 'labels'))) {
     const l = parse(readFileSync(file, 'utf8')) as { labeller?: unknown; passages?: { id: string; verdict: string }[] };
     if (typeof l?.labeller !== 'string') fail(file, 'no labeller');
     for (const x of l.passages ?? []) {
       const p = byId.get(x.id);
       if (!p) fail(file, `verdict for unknown passage ${x.id}`);
-      if (!PASSAGE_VERDICTS.has(x.verdict)) fail(file, `${x.id}: verdict must be endorsed, regret or no`);
+      if (!names.has(x.verdict)) fail(file, `${x.id}: verdict must be ${verdictNames.join(', ').replace(/, (\w+)$/, ' or $1')}`);
       if (p.verdicts[l.labeller] !== undefined) fail(file, `${x.id}: judged twice by ${l.labeller}`);
-      p.verdicts[l.labeller] = x.verdict as PassageVerdict;
+      p.verdicts[l.labeller] = x.verdict as V;
     }
   }
   for (const p of out) {
@@ -261,6 +274,23 @@ function readPassages(dir: string): Passage[] {
     if (votes.length >= 2 && top !== undefined) p.settled = top;
   }
   return out;
+}
+
+/** The red-flag passages, under `phrasings/`. */
+function readPassages(dir: string): Passage[] {
+  return readPassageSet(join(dir, 'phrasings'), ['endorsed', 'regret', 'no'] as const, (p, file, base) => {
+    if (typeof p.flag !== 'string') fail(file, `${base.id}: needs flag`);
+    return { ...base, flag: p.flag, ...(typeof p.sub === 'string' ? { sub: p.sub } : {}) };
+  });
+}
+
+/** The beat passages, under `phrasings/beats/`. */
+function readBeatPassages(dir: string): BeatPassage[] {
+  return readPassageSet(join(dir, 'phrasings', 'beats'), ['yes', 'no'] as const, (p, file, base) => {
+    if (typeof p.signal !== 'string' || !SIGNALS.has(p.signal)) fail(file, `${base.id}: unknown signal ${String(p.signal)}`);
+    if (typeof p.beat !== 'string') fail(file, `${base.id}: needs beat`);
+    return { ...base, signal: p.signal as SignalId, beat: p.beat };
+  });
 }
 
 /**
@@ -317,5 +347,5 @@ export function readCorpus(dir: string, storiesDir?: string): Corpus {
       if (settled !== undefined) r.consensus[s] = settled;
     }
   }
-  return { answers, rounds, passages: readPassages(dir) };
+  return { answers, rounds, passages: readPassages(dir), beatPassages: readBeatPassages(dir) };
 }

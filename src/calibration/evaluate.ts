@@ -1,5 +1,5 @@
 import type { SignalId } from '../rubric/types.js';
-import type { CorpusAnswer, Fold, Passage, RoundScript } from './corpus.js';
+import type { BeatPassage, CorpusAnswer, Fold, Passage, RoundScript } from './corpus.js';
 import { foldOf } from './corpus.js';
 import { exact, levelAt, mean, pairwiseOrder, qwk, share, within1, type Rated } from './metrics.js';
 
@@ -241,10 +241,51 @@ export function passageFigures(readings: readonly PassageReading[]): PassageFigu
   };
 }
 
-/** Agreement between the first two labellers of the passages: the same verdict, of those both judged. */
-export function passageAgreement(passages: readonly Passage[]): { passages: number; agree: number } {
-  const both = passages.filter((p) => p.verdicts.x !== undefined && p.verdicts.y !== undefined);
-  return { passages: both.length, agree: share(both, (p) => p.verdicts.x === p.verdicts.y) };
+/** Agreement between two labellers of passages: the same verdict, of those both judged. */
+export function passageAgreement(
+  passages: readonly { verdicts: Record<string, string> }[],
+  [first, second]: readonly [string, string] = ['x', 'y'],
+): { passages: number; agree: number } {
+  const both = passages.filter((p) => p.verdicts[first] !== undefined && p.verdicts[second] !== undefined);
+  return { passages: both.length, agree: share(both, (p) => p.verdicts[first] === p.verdicts[second]) };
+}
+
+export interface BeatPassageFigures {
+  /** Settled passages. */
+  passages: number;
+  shows: number;
+  /** Share of the passages settled as showing the beat that earn it. */
+  credited: number;
+  notShown: number;
+  /** Share of the passages settled as not showing it (skipped, wished for, someone else's, the opposite) that earn it anyway. */
+  creditedAnyway: number;
+  /** Per signal: credited / shows, and credited anyway / not shown. */
+  perSignal: Record<string, { credited: number; shows: number; wrong: number; notShown: number }>;
+}
+
+export function beatPassageFigures(readings: readonly { passage: BeatPassage; hit: boolean }[]): BeatPassageFigures {
+  const settled = readings.filter((r) => r.passage.settled !== undefined);
+  const shows = settled.filter((r) => r.passage.settled === 'yes');
+  const not = settled.filter((r) => r.passage.settled === 'no');
+  const perSignal: BeatPassageFigures['perSignal'] = {};
+  for (const r of settled) {
+    const f = (perSignal[r.passage.signal] ??= { credited: 0, shows: 0, wrong: 0, notShown: 0 });
+    if (r.passage.settled === 'yes') {
+      f.shows++;
+      if (r.hit) f.credited++;
+    } else {
+      f.notShown++;
+      if (r.hit) f.wrong++;
+    }
+  }
+  return {
+    passages: settled.length,
+    shows: shows.length,
+    credited: share(shows, (r) => r.hit),
+    notShown: not.length,
+    creditedAnyway: share(not, (r) => r.hit),
+    perSignal,
+  };
 }
 
 export interface HumanFigures {

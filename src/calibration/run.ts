@@ -13,8 +13,10 @@ import {
   crossValidateThresholds,
   foldFigures,
   humanFigures,
+  beatPassageFigures,
   passageAgreement,
   passageFigures,
+  type BeatPassageFigures,
   type FoldFigures,
   type PassageFigures,
   type PassageReading,
@@ -48,6 +50,8 @@ export interface CalibrationReport {
   thresholds: ThresholdChoice;
   /** The red-flag passages, per fold, and the labellers' agreement on them. */
   passages: { tune: PassageFigures; test: PassageFigures; agreement: { passages: number; agree: number } };
+  /** The beat passages, per fold, and the labellers' agreement on them. */
+  beatPassages: { tune: BeatPassageFigures; test: BeatPassageFigures; agreement: { passages: number; agree: number } };
   singleTextPatterns: SingleTextPattern[];
   /** Rubric phrases, added since the corpus was written, found only in sealed texts: must be empty. */
   leaks: string[];
@@ -171,6 +175,13 @@ export async function calibrate(opts: CalibrateOptions): Promise<CalibrationRepo
       ?.redFlags.find((f) => f.id === passage.flag);
     return { passage, raised: hit !== undefined, regretted: hit?.regretted === true };
   });
+  const beatReadings = corpus.beatPassages.map((passage) => ({
+    passage,
+    hit:
+      scoreDoc(analyze(passage.text), rubric)
+        .signals.find((s) => s.id === passage.signal)
+        ?.beats.find((b) => b.id === passage.beat)?.hit === true,
+  }));
   const uses = patternUse(
     rubric,
     docs.map(({ a, doc }) => ({ id: a.id, doc })),
@@ -185,10 +196,10 @@ export async function calibrate(opts: CalibrateOptions): Promise<CalibrationRepo
   const beforePassages = phrasesBefore(join(dir, 'phrasings', 'phrases-before.txt'));
   const open = [
     ...corpus.answers.filter((a) => a.fold === 'tune').map((a) => a.text),
-    ...corpus.passages.filter((p) => p.fold === 'tune').map((p) => p.text),
+    ...[...corpus.passages, ...corpus.beatPassages].filter((p) => p.fold === 'tune').map((p) => p.text),
   ];
   const sealedAnswers = corpus.answers.filter((a) => a.fold === 'test').map((a) => a.text);
-  const sealedPassages = corpus.passages.filter((p) => p.fold === 'test').map((p) => p.text);
+  const sealedPassages = [...corpus.passages, ...corpus.beatPassages].filter((p) => p.fold === 'test').map((p) => p.text);
   const leaks = new Set([
     ...leakedPhrases(
       phrases.filter((p) => !beforeCorpus.has(p)),
@@ -215,6 +226,11 @@ export async function calibrate(opts: CalibrateOptions): Promise<CalibrationRepo
       tune: passageFigures(readings.filter((r) => r.passage.fold === 'tune')),
       test: passageFigures(readings.filter((r) => r.passage.fold === 'test')),
       agreement: passageAgreement(corpus.passages),
+    },
+    beatPassages: {
+      tune: beatPassageFigures(beatReadings.filter((r) => r.passage.fold === 'tune')),
+      test: beatPassageFigures(beatReadings.filter((r) => r.passage.fold === 'test')),
+      agreement: passageAgreement(corpus.beatPassages, ['u', 'v']),
     },
     singleTextPatterns,
     leaks: [...leaks].sort(),
@@ -262,12 +278,18 @@ export function reportJson(r: CalibrationReport): unknown {
     refusedFlagged: p.refusedFlagged,
     regretsCharged: p.regretsCharged,
   });
+  const beats = (b: BeatPassageFigures) => ({ passages: b.passages, credited: b.credited, creditedAnyway: b.creditedAnyway });
   return {
     corpus: r.corpus,
     human: { qwk: r.human.qwk, exact: r.human.exact, within1: r.human.within1 },
     tune: fold(r.tune),
     test: fold(r.test),
     passages: { tune: passages(r.passages.tune), test: passages(r.passages.test), labellersAgree: r.passages.agreement.agree },
+    beatPassages: {
+      tune: beats(r.beatPassages.tune),
+      test: beats(r.beatPassages.test),
+      labellersAgree: r.beatPassages.agreement.agree,
+    },
   };
 }
 
@@ -332,6 +354,18 @@ export function reportText(r: CalibrationReport): string {
       f ? `${f.caught}/${f.endorsed} ${f.wrong}/${f.refused}` : '-';
     lines.push(`  per red flag (endorsed raised, others raised)`);
     for (const id of flags) lines.push(`  ${id.padEnd(38)}${cell(p.tune.perFlag[id]).padStart(12)}${cell(p.test.perFlag[id]).padStart(12)}`);
+  }
+  const b = r.beatPassages;
+  if (b.tune.passages + b.test.passages > 0) {
+    lines.push('');
+    lines.push(`beat passages (short tellings of one beat; labellers agree on ${pct(b.agreement.agree).trim()} of ${b.agreement.passages})`);
+    row('passages settled', String(b.tune.passages), String(b.test.passages));
+    row('showing the beat: credited', pct(b.tune.credited), pct(b.test.credited));
+    row('not showing it: credited anyway', pct(b.tune.creditedAnyway), pct(b.test.creditedAnyway));
+    const cell = (f?: { credited: number; shows: number; wrong: number; notShown: number }): string =>
+      f ? `${f.credited}/${f.shows} ${f.wrong}/${f.notShown}` : '-';
+    lines.push(`  per signal (credited, credited anyway)`);
+    for (const id of SIGNAL_IDS) lines.push(`  ${id.padEnd(38)}${cell(b.tune.perSignal[id]).padStart(12)}${cell(b.test.perSignal[id]).padStart(12)}`);
   }
   lines.push('');
   const t = r.thresholds;

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readCorpus, type Passage } from '../../src/calibration/corpus.js';
-import { passageAgreement, passageFigures } from '../../src/calibration/evaluate.js';
+import { beatPassageFigures, passageAgreement, passageFigures } from '../../src/calibration/evaluate.js';
+import type { BeatPassage } from '../../src/calibration/corpus.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -14,6 +15,7 @@ function corpusDir(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'mockloop-passages-'));
   dirs.push(dir);
   mkdirSync(join(dir, 'phrasings', 'labels'), { recursive: true });
+  mkdirSync(join(dir, 'phrasings', 'beats', 'labels'), { recursive: true });
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }
@@ -78,6 +80,57 @@ describe('red-flag passages', () => {
     expect(f.perFlag).toEqual({
       'heroic-solo': { caught: 1, endorsed: 2, wrong: 1, refused: 2 },
       'no-tradeoff': { caught: 0, endorsed: 1, wrong: 0, refused: 0 },
+    });
+  });
+});
+
+describe('beat passages', () => {
+  it('reads them beside the red-flag passages, with yes or no verdicts', () => {
+    const dir = corpusDir({
+      'phrasings/beats/w5.yaml':
+        'writer: w5\nfold: tune\npassages:\n  - { id: w5-1, signal: reliability-practice, beat: pre-mortem, kind: shows, text: "We listed how it could break first." }\n',
+      'phrasings/beats/labels/u.yaml': 'labeller: u\npassages:\n  - { id: w5-1, verdict: "yes" }\n',
+      'phrasings/beats/labels/v.yaml': 'labeller: v\npassages:\n  - { id: w5-1, verdict: "yes" }\n',
+    });
+    const { beatPassages, passages } = readCorpus(dir);
+    expect(passages).toEqual([]);
+    expect(beatPassages.map((p) => [p.id, p.signal, p.beat, p.fold, p.settled])).toEqual([['w5-1', 'reliability-practice', 'pre-mortem', 'tune', 'yes']]);
+    expect(passageAgreement(beatPassages, ['u', 'v'])).toEqual({ passages: 1, agree: 1 });
+  });
+
+  it.each([
+    ['an unknown signal', 'signal: nope, beat: pre-mortem', 'labeller: u\npassages: []\n', /unknown signal nope/],
+    ['a red-flag verdict', 'signal: reliability-practice, beat: pre-mortem', 'labeller: u\npassages:\n  - { id: w5-1, verdict: "endorsed" }\n', /verdict must be yes or no/],
+  ])('rejects %s', (_name, fields, label, message) => {
+    const dir = corpusDir({
+      'phrasings/beats/w5.yaml': `writer: w5\nfold: tune\npassages:\n  - { id: w5-1, ${fields}, kind: shows, text: "x" }\n`,
+      'phrasings/beats/labels/u.yaml': label,
+    });
+    expect(() => readCorpus(dir)).toThrow(message);
+  });
+
+  it('counts passages showing a beat that earn it, and the others that earn it anyway', () => {
+    const p = (id: string, settled: BeatPassage['settled'], signal: BeatPassage['signal'] = 'cross-team'): BeatPassage => ({
+      id,
+      signal,
+      beat: 'coordinated',
+      kind: 'shows',
+      text: '',
+      fold: 'test',
+      verdicts: {},
+      settled,
+    });
+    const f = beatPassageFigures([
+      { passage: p('1', 'yes'), hit: true },
+      { passage: p('2', 'yes', 'pager-empathy'), hit: false },
+      { passage: p('3', 'no'), hit: true },
+      { passage: p('4', 'no'), hit: false },
+      { passage: p('5', undefined), hit: true },
+    ]);
+    expect(f).toMatchObject({ passages: 4, shows: 2, credited: 0.5, notShown: 2, creditedAnyway: 0.5 });
+    expect(f.perSignal).toEqual({
+      'cross-team': { credited: 1, shows: 1, wrong: 1, notShown: 2 },
+      'pager-empathy': { credited: 0, shows: 1, wrong: 0, notShown: 0 },
     });
   });
 });

@@ -65,6 +65,14 @@ const TEST_CEILINGS = {
 const PASSAGE_FLOORS = { endorsedCaught: 0.12 };
 const PASSAGE_CEILINGS = { refusedFlagged: 0.06 };
 /**
+ * The sealed beat passages (calibration/phrasings/beats, writers b5 to b8): a floor on the passages
+ * showing a beat that earn it, and a ceiling on those that do not show it (skipped, only wished
+ * for, someone else's, the opposite) but earn it anyway. Lower the ceiling as beats learn to
+ * need the act.
+ */
+const BEAT_PASSAGE_FLOORS = { credited: 0.56 };
+const BEAT_PASSAGE_CEILINGS = { creditedAnyway: 0.32 };
+/**
  * The strict rules, as counts over every fold: salad above level 1 and refusal answers flagged
  * must be none. Until the scorer reads every refusal and every recital, these ceilings hold the
  * line at what it does today and can only move down.
@@ -188,6 +196,14 @@ describe('agreement with the labellers', () => {
     expect(p.endorsedCaught, 'sealed endorsed passages raised').toBeGreaterThanOrEqual(PASSAGE_FLOORS.endorsedCaught);
     expect(p.refusedFlagged, 'sealed passages that are not the red flag, raised').toBeLessThanOrEqual(PASSAGE_CEILINGS.refusedFlagged);
     expect(cal.passages.agreement.agree, 'the two labellers agree on the passages').toBeGreaterThan(0.9);
+  });
+
+  it('holds the floors on the sealed beat passages', () => {
+    const b = cal.beatPassages.test;
+    console.log(`beat passages (test): credited ${b.credited.toFixed(2)}, credited anyway ${b.creditedAnyway.toFixed(2)}`);
+    expect(b.passages, 'settled sealed beat passages').toBeGreaterThan(600);
+    expect(b.credited, 'sealed passages showing a beat, credited').toBeGreaterThanOrEqual(BEAT_PASSAGE_FLOORS.credited);
+    expect(b.creditedAnyway, 'sealed passages not showing it, credited anyway').toBeLessThanOrEqual(BEAT_PASSAGE_CEILINGS.creditedAnyway);
   });
 
   it('keeps salad at weak or below and leaves refusals unflagged, within the strict ceilings, on every fold', () => {
