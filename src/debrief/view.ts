@@ -48,6 +48,8 @@ export interface ReportView {
   signals: SignalView[];
   /** Untargeted signals with nothing to say, folded into one line. */
   folded: string[];
+  /** What the folded line opens with: in a round they were not targeted; a story alone has no targets. */
+  foldedLead: string;
   /** Names of the shown signals whose level was capped because the text reads as a list of terms. */
   salad: string[];
 }
@@ -121,6 +123,8 @@ export function reportView(
   signals: SignalResult[],
   overall: { score: number; level: number; label: string },
   targets: readonly SignalId[] = [],
+  /** A written story scored on its own (`mockloop score`), not a round. */
+  story = false,
 ): ReportView {
   const { shown, folded } = arrangeSignals(signals, targets);
   const views = shown.map((s) => signalView(s, targets));
@@ -128,6 +132,8 @@ export function reportView(
     overall: { score: overall.score, level: overall.level, label: overall.label, line: overallLine(signals, targets) },
     signals: views,
     folded: folded.map((s) => inlineName(sanitize(s.name))),
+    // a story scored on its own targets nothing: its folded signals are simply absent from it
+    foldedLead: targets.length > 0 ? 'No signal (not targeted)' : story ? 'No signal in this story' : 'No signal',
     salad: views.filter((s) => s.salad).map((s) => s.name),
   };
 }
