@@ -43,14 +43,17 @@ export async function scoreCommand(files: string[], opts: ScoreCommandOptions): 
     if (text.trim() === '') throw new UserError(`${file === '-' ? 'stdin' : file}: empty, nothing to score`);
   }
 
-  const [{ loadRubric }, { compileRubric, scoreText }, render] = await Promise.all([
+  const [{ loadRubric }, { compileRubric, scoreText }, { reportOnDisplayScale }, render] = await Promise.all([
     import('../content/index.js'),
     import('../scoring/index.js'),
+    import('../scoring/scale.js'),
     import('../debrief/render.js'),
   ]);
   const rubric = compileRubric((await loadRubric()).rubric);
   const opt = signal ? { signals: [signal] } : {};
-  const stories: ScoredStory[] = texts.map(({ file, text }) => ({ file, report: scoreText(text, rubric, opt) }));
+  // a story alone is levelled by the rubric's own thresholds; what is shown is on the display scale
+  const thresholds = rubric.spec.scoring.levelThresholds;
+  const stories: ScoredStory[] = texts.map(({ file, text }) => ({ file, report: reportOnDisplayScale(scoreText(text, rubric, opt), thresholds) }));
   const { colour, width } = stdoutStyle();
 
   if (stories.length === 1) {
