@@ -14,7 +14,7 @@ export interface ScoreCommandOptions {
   format?: string;
 }
 
-interface ScoredStory {
+export interface ScoredStory {
   file: string;
   report: ScoreReport;
 }
@@ -73,7 +73,7 @@ export async function scoreCommand(files: string[], opts: ScoreCommandOptions): 
 
   const bank = storyBank(stories, rubric.spec.signals.map((s) => ({ id: s.id, short: s.short ?? s.name })));
   if (format === 'json') {
-    writeOut(jsonOutput(bank));
+    writeOut(jsonOutput(bankJson(stories, bank)));
     return;
   }
   writeOut(format === 'md' ? bankMarkdown(bank) : bankText(bank, colour, width));
@@ -84,6 +84,23 @@ function framingsLine(report: ScoreReport, width: number): string {
   if (carried.length < 2) return '';
   const names = carried.map((s) => s.name).join('; ');
   return `\n${wrap(`This story can be framed for ${carried.length} signals: ${names}. Lead with the one the question asks for.`, width).join('\n')}\n`;
+}
+
+/**
+ * `score --json` with several files: each story as the one-file object (`signals` and `overall`,
+ * PRODUCT.md's contract) with its `file`, then the bank's summary: each signal's strongest solid
+ * story and the signals with none.
+ */
+export function bankJson(stories: readonly ScoredStory[], bank: StoryBank): {
+  stories: ({ file: string } & ScoreReport)[];
+  best: StoryBank['best'];
+  uncovered: SignalId[];
+} {
+  return {
+    stories: stories.map(({ file, report }) => ({ file, signals: report.signals, overall: report.overall })),
+    best: bank.best,
+    uncovered: bank.uncovered,
+  };
 }
 
 export interface StoryBank {
