@@ -237,8 +237,7 @@ export function overallBasis(d: Pick<Debrief, 'signals' | 'targets'> & { overall
     if (o.score > mean && o.level === 1) return `${basis}, raised to ${o.label}: a round in which a targeted signal was heard is weak at least`;
     // the level is the scorer's, from the average of the signals' rubric points: the scale's bands
     // differ in width, so the average of the shown scores can fall in the band beside it
-    const up = o.score > mean;
-    return `${basis}, ${up ? 'raised' : 'lowered'} to ${o.score}, the ${up ? 'lowest' : 'highest'} ${o.label} score: the round's level is set on the signals' rubric points, whose average is ${o.label}`;
+    return `${basis}, but their rubric points average ${o.score > mean ? '' : 'only '}${o.label}`;
   }
   const above = targeted.filter((s) => s.level > o.level).length;
   // "most" would overstate it when exactly half are higher: say how many

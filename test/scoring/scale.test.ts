@@ -232,7 +232,10 @@ describe('the debrief says how the overall score was formed when its level’s b
   });
   it('the rubric’s average reaches a band the shown scores do not: said so', () => {
     expect(basis(of([[83, 4], [81, 4], [24, 1], [77, 4]]), { score: 75, level: 4 })).toBe(
-      "the average of the 4 signals this round targeted (83, 81, 24, 77) is 66, raised to 75, the lowest strong score: the round's level is set on the signals' rubric points, whose average is strong",
+      'the average of the 4 signals this round targeted (83, 81, 24, 77) is 66, but their rubric points average strong',
+    );
+    expect(basis(of([[66, 3], [36, 2], [0, 0], [0, 0]]), { score: 24, level: 1 })).toBe(
+      'the average of the 4 signals this round targeted (66, 36, 0, 0) is 26, but their rubric points average only weak',
     );
   });
 });
