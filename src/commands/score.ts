@@ -14,7 +14,7 @@ export interface ScoreCommandOptions {
   format?: string;
 }
 
-interface ScoredStory {
+export interface ScoredStory {
   file: string;
   report: ScoreReport;
 }
@@ -43,14 +43,17 @@ export async function scoreCommand(files: string[], opts: ScoreCommandOptions): 
     if (text.trim() === '') throw new UserError(`${file === '-' ? 'stdin' : file}: empty, nothing to score`);
   }
 
-  const [{ loadRubric }, { compileRubric, scoreText }, render] = await Promise.all([
+  const [{ loadRubric }, { compileRubric, scoreText }, { reportOnDisplayScale }, render] = await Promise.all([
     import('../content/index.js'),
     import('../scoring/index.js'),
+    import('../scoring/scale.js'),
     import('../debrief/render.js'),
   ]);
   const rubric = compileRubric((await loadRubric()).rubric);
   const opt = signal ? { signals: [signal] } : {};
-  const stories: ScoredStory[] = texts.map(({ file, text }) => ({ file, report: scoreText(text, rubric, opt) }));
+  // a story alone is levelled by the rubric's own thresholds; what is shown is on the display scale
+  const thresholds = rubric.spec.scoring.levelThresholds;
+  const stories: ScoredStory[] = texts.map(({ file, text }) => ({ file, report: reportOnDisplayScale(scoreText(text, rubric, opt), thresholds) }));
   const { colour, width } = stdoutStyle();
 
   if (stories.length === 1) {
@@ -70,7 +73,7 @@ export async function scoreCommand(files: string[], opts: ScoreCommandOptions): 
 
   const bank = storyBank(stories, rubric.spec.signals.map((s) => ({ id: s.id, short: s.short ?? s.name })));
   if (format === 'json') {
-    writeOut(jsonOutput(bank));
+    writeOut(jsonOutput(bankJson(stories, bank)));
     return;
   }
   writeOut(format === 'md' ? bankMarkdown(bank) : bankText(bank, colour, width));
@@ -81,6 +84,23 @@ function framingsLine(report: ScoreReport, width: number): string {
   if (carried.length < 2) return '';
   const names = carried.map((s) => s.name).join('; ');
   return `\n${wrap(`This story can be framed for ${carried.length} signals: ${names}. Lead with the one the question asks for.`, width).join('\n')}\n`;
+}
+
+/**
+ * `score --json` with several files: each story as the one-file object (`signals` and `overall`,
+ * PRODUCT.md's contract) with its `file`, then the bank's summary: each signal's strongest solid
+ * story and the signals with none.
+ */
+export function bankJson(stories: readonly ScoredStory[], bank: StoryBank): {
+  stories: ({ file: string } & ScoreReport)[];
+  best: StoryBank['best'];
+  uncovered: SignalId[];
+} {
+  return {
+    stories: stories.map(({ file, report }) => ({ file, signals: report.signals, overall: report.overall })),
+    best: bank.best,
+    uncovered: bank.uncovered,
+  };
 }
 
 export interface StoryBank {

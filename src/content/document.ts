@@ -163,7 +163,21 @@ function positionedParse(file: string, text: string): ContentDocument {
   const at = (offset: number): Position => lineCounter.linePos(offset);
   const problems: Problem[] = [];
 
+  // an unclosed quote swallows the rest of the file, so the parser notices where the quoted value
+  // stops (often the end of the file), and anything it then reports there is that same quote's doing:
+  // report it once, at the quote that opens it
+  const unclosed = new Map<number, number>();
+  for (const err of doc.errors) {
+    if (err.code === 'MISSING_CHAR' && /closing ["']quote/i.test(err.message)) unclosed.set(err.pos[0], openingQuote(doc, err.pos[0]) ?? err.pos[0]);
+  }
   for (const err of [...doc.errors, ...doc.warnings]) {
+    const opened = unclosed.get(err.pos[0]);
+    if (opened !== undefined) {
+      if (err.code !== 'MISSING_CHAR') continue;
+      const quote = err.message.includes("'") ? "'" : '"';
+      problems.push({ file, ...at(opened), message: `YAML syntax: missing closing ${quote}quote for the value that starts here` });
+      continue;
+    }
     const { line, col } = at(err.pos[0]);
     problems.push({ file, line, col, message: yamlMessage(doc, text, err.code, err.message, err.pos[0]) });
   }
@@ -208,6 +222,21 @@ function positionedParse(file: string, text: string): ContentDocument {
     }
   }
   return { file, value, problems, locate: (p) => locateNode(p, false), locateKey: (p) => locateNode(p, true) };
+}
+
+/** Where the quoted value the parser ended at `end` (an unclosed quote) opens, if one does. */
+function openingQuote(doc: Document, end: number): number | undefined {
+  let found: number | undefined;
+  visit(doc, {
+    Scalar(_key, node) {
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range?.[1] === end) {
+        found = node.range[0];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 function yamlMessage(doc: Document, text: string, code: string, message: string, offset: number): string {

@@ -1,6 +1,7 @@
 import type { Problem } from '../errors.js';
 import { LEVEL_LABELS, type SignalId } from '../rubric/types.js';
 import { compileRubric, scoreText, type CompiledRubric } from '../scoring/index.js';
+import { displayScore } from '../scoring/scale.js';
 import { createRound, prepareRound } from '../round/engine.js';
 import { finishRound } from '../round/finish.js';
 import { playRound } from '../io/play.js';
@@ -42,7 +43,8 @@ function rubricSampleProblems(ctx: ValidationContext): Problem[] {
         const result = scoreText(sample.text, rubric, { signals: [signal.id] }).signals[0];
         if (!result || within(result.level, sample.level)) return;
         const at = loaded.locate(['signals', i, 'samples', j, 'level']);
-        problems.push({ file: loaded.file, ...at, message: landed(signal.id, result.level, result.score, sample.level) });
+        const shown = displayScore(result.score, result.level, loaded.rubric.scoring.levelThresholds);
+        problems.push({ file: loaded.file, ...at, message: landed(signal.id, result.level, shown, sample.level) });
       });
     });
   }

@@ -68,7 +68,7 @@ export function reportMarkdown(view: ReportView, depth: number, marks?: Map<stri
   const h = '#'.repeat(depth + 1);
   const out = [`**Overall: ${view.overall.label} (${view.overall.score}/100).** ${mdEscape(view.overall.line)}`, ''];
   for (const s of view.signals) out.push(...signalSection(s, h, marks?.get(s.id)));
-  if (view.folded.length > 0) out.push(`_No signal (not targeted):_ ${view.folded.map(mdEscape).join(', ')}.`, '');
+  if (view.folded.length > 0) out.push(`_${view.foldedLead}:_ ${view.folded.map(mdEscape).join(', ')}.`, '');
   return out;
 }
 

@@ -144,7 +144,7 @@ export function reportLines(view: ReportView, ctx: Ctx): string[] {
     out.push('', ...signalLines(s, ctx));
   }
   if (view.folded.length > 0) {
-    out.push('', ...wrap(`No signal (not targeted): ${view.folded.join(', ')}.`, width).map((l) => c.dim(l)));
+    out.push('', ...wrap(`${view.foldedLead}: ${view.folded.join(', ')}.`, width).map((l) => c.dim(l)));
   }
   return out;
 }

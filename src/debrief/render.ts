@@ -41,7 +41,7 @@ export interface ScoreRenderOptions extends RenderOptions {
 
 /** A ScoreReport alone, as `mockloop score` prints it. */
 export function renderScoreReport(report: ScoreReport, options: ScoreRenderOptions = {}): string {
-  const view = reportView(report.signals, report.overall, options.targets ?? []);
+  const view = reportView(report.signals, report.overall, options.targets ?? [], true);
   switch (options.format ?? 'text') {
     case 'json':
       return jsonOutput(report);

@@ -34,4 +34,9 @@ export interface Debrief {
   targets?: SignalId[];
   /** A facilitator reviewed the scorer's verdicts (see SignalResult.facilitator, BeatResult.facilitator). */
   facilitated?: boolean;
+  /**
+   * The scores are on the display scale: where each level starts (scoring/scale.ts). A debrief
+   * saved without it holds rubric points, and is placed on the display scale when read.
+   */
+  scale?: { bands: number[] };
 }

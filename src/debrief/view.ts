@@ -48,6 +48,8 @@ export interface ReportView {
   signals: SignalView[];
   /** Untargeted signals with nothing to say, folded into one line. */
   folded: string[];
+  /** What the folded line opens with: in a round they were not targeted; a story alone has no targets. */
+  foldedLead: string;
   /** Names of the shown signals whose level was capped because the text reads as a list of terms. */
   salad: string[];
 }
@@ -121,6 +123,8 @@ export function reportView(
   signals: SignalResult[],
   overall: { score: number; level: number; label: string },
   targets: readonly SignalId[] = [],
+  /** A written story scored on its own (`mockloop score`), not a round. */
+  story = false,
 ): ReportView {
   const { shown, folded } = arrangeSignals(signals, targets);
   const views = shown.map((s) => signalView(s, targets));
@@ -128,6 +132,8 @@ export function reportView(
     overall: { score: overall.score, level: overall.level, label: overall.label, line: overallLine(signals, targets) },
     signals: views,
     folded: folded.map((s) => inlineName(sanitize(s.name))),
+    // a story scored on its own targets nothing: its folded signals are simply absent from it
+    foldedLead: targets.length > 0 ? 'No signal (not targeted)' : story ? 'No signal in this story' : 'No signal',
     salad: views.filter((s) => s.salad).map((s) => s.name),
   };
 }
@@ -155,7 +161,7 @@ export interface MissWorth {
   label: string;
   tip: string;
   fromPath: boolean;
-  /** Score points the beat would add to its signal (its share of the signal's weight). */
+  /** What the beat would add to its signal's score, on the display scale (without it: its share of the signal's weight). */
   points: number;
 }
 
@@ -180,7 +186,7 @@ export function valuableMisses(d: Debrief, count = 3): MissWorth[] {
         label: sanitize(b.label),
         tip: sanitize(b.tip),
         fromPath: b.source === 'path',
-        points: Math.round((100 * b.weight) / possible),
+        points: b.worth ?? Math.round((100 * b.weight) / possible),
         weakness: s.score,
       });
     }
@@ -200,7 +206,9 @@ export function valuableMisses(d: Debrief, count = 3): MissWorth[] {
 /**
  * How the overall score was formed, in words: the average of the targeted signals, or the
  * strongest; and when the level is held below what the average alone would give (a round's
- * overall level is one most of its targeted signals reach), that too.
+ * overall level is one most of its targeted signals reach), that too. A score always lies in its
+ * level's band of the display scale, so where the average lies outside the overall level's band
+ * (held, capped, or raised to weak) the overall score is the nearest inside it, and this says so.
  */
 export function overallBasis(d: Pick<Debrief, 'signals' | 'targets'> & { overall?: Pick<Debrief['overall'], 'score' | 'level' | 'label' | 'held'> }): string {
   const targets = d.targets ?? [];
@@ -208,18 +216,29 @@ export function overallBasis(d: Pick<Debrief, 'signals' | 'targets'> & { overall
   const targeted = targets.flatMap((t) => d.signals.find((s) => s.id === t) ?? []);
   const scores = targeted.map((s) => s.score);
   if (scores.length === 1) return 'the score of the one signal this round targeted';
-  const basis = `the average of the ${scores.length} signals this round targeted (${scores.join(', ')})`;
+  const listed = `the average of the ${scores.length} signals this round targeted (${scores.join(', ')})`;
   const o = d.overall;
+  const mean = Math.round(scores.reduce((n, x) => n + x, 0) / scores.length);
+  // the average is shown beside the overall score when the level's band kept the score from it
+  const moved = o !== undefined && o.score !== mean;
+  const basis = moved ? `${listed} is ${mean}` : listed;
+  if (o === undefined) return basis;
   // a signal scored no higher than the average yet levelled higher (no red flag or salad holding
   // it down) shows the average alone would have given a higher level
   // the scorer says so; a debrief saved before it did is judged from its signals
   const held =
-    o !== undefined &&
     !('salad' in o && o.salad) &&
     (o.held !== undefined
       ? o.held
-      : targeted.some((s) => s.score <= o.score && s.level > o.level && !s.salad && s.redFlags.every((f) => f.regretted)));
-  if (!held) return basis;
+      : targeted.some((s) => s.score <= mean && s.level > o.level && !s.salad && s.redFlags.every((f) => f.regretted)));
+  if (!held) {
+    if (!moved) return basis;
+    if ('salad' in o && o.salad) return `${basis}, capped at ${o.label} because the answers read as a list of terms`;
+    if (o.score > mean && o.level === 1) return `${basis}, raised to ${o.label}: a round in which a targeted signal was heard is weak at least`;
+    // the level is the scorer's, from the average of the signals' rubric points: the scale's bands
+    // differ in width, so the average of the shown scores can fall in the band beside it
+    return `${basis}, but their rubric points average ${o.score > mean ? '' : 'only '}${o.label}`;
+  }
   const above = targeted.filter((s) => s.level > o.level).length;
   // "most" would overstate it when exactly half are higher: say how many
   return above > 0 && above < targeted.length

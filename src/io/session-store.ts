@@ -3,6 +3,7 @@ import { basename, join, resolve } from 'node:path';
 import { dataDir } from './home.js';
 import { writeFileDurably, type DurableFs } from './durable-write.js';
 import { savedProblem } from './saved-schema.js';
+import { debriefOnDisplayScale } from '../scoring/scale.js';
 import type { Debrief } from '../debrief/types.js';
 import type { TranscriptEntry } from '../round/transcript.js';
 import type { SignalId } from '../rubric/types.js';
@@ -65,7 +66,10 @@ export function readRecord(path: string): SessionRecord {
   }
   const problem = savedProblem('record', value);
   if (problem) throw new UserError(`${path}: not a saved mockloop round (${problem})`);
-  return value as SessionRecord;
+  const record = value as SessionRecord;
+  // a round saved before the display scale holds rubric points: shown on the scale like any other
+  if (record.debrief) record.debrief = debriefOnDisplayScale(record.debrief);
+  return record;
 }
 
 export interface SessionFiles {

@@ -3,6 +3,7 @@ import type { Action, Condition, Incident, PathCheck, Scenario, StateValue } fro
 import type { Debrief } from '../debrief/types.js';
 import type { BeatResult, SignalResult } from '../scoring/types.js';
 import { answeredFloor, capAtWeak, capImagined, combine, roundScoring } from '../scoring/score.js';
+import { displayScore } from '../scoring/scale.js';
 import { clockAfterStart, describeRamps, parseClock } from './simclock.js';
 
 // Facilitator mode: the sheet a human game master reads before the round, and the facilitator's
@@ -288,7 +289,8 @@ function judgeSignal(s: SignalResult, hits: ReadonlySet<string>, answered: boole
   const verdict = judgedVerdict(s, asJudged, answered, cfg, credit, storyExpected);
   // a signal the round never asked about stays so unless the facilitator heard something of it
   const label = s.notReached !== undefined && verdict.score === 0 ? s.label : LEVEL_LABELS[verdict.level];
-  return { ...s, beats, facilitator: { ...verdict, label } };
+  // the verdict is in rubric points, as the scorer's was before the debrief showed it
+  return { ...s, beats, facilitator: { score: displayScore(verdict.score, verdict.level, cfg.levelThresholds), level: verdict.level, label } };
 }
 
 export interface JudgeOptions {

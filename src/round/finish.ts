@@ -2,7 +2,8 @@ import type { RoundFact, SignalId } from '../rubric/types.js';
 import type { Debrief, PhaseTiming, TimelineEntry } from '../debrief/types.js';
 import { composeDebrief, factOfKind } from '../debrief/model.js';
 import type { Phase, ScenarioKind } from '../scenario/types.js';
-import type { ScoreOptions, Span } from '../scoring/score.js';
+import { roundScoring, type ScoreOptions, type Span } from '../scoring/score.js';
+import { DISPLAY_SCALE, reportOnDisplayScale } from '../scoring/scale.js';
 import type { BeatResult, Doc, PathFinding, ScoreReport } from '../scoring/types.js';
 import type { RoundContext } from './engine.js';
 import { evaluateChecks } from './path.js';
@@ -12,7 +13,9 @@ import { isSilent, NOT_REACHED, overallLine } from '../scoring/summary.js';
 import type { IncidentRun, PathStep, PhaseRun, RoundState } from './state.js';
 
 export interface RoundResult {
+  /** What the user sees: scores on the display scale. */
   debrief: Debrief;
+  /** The scorer's report, in rubric points. */
   report: ScoreReport;
   /** Incident rounds: the investigation path as beats and red flags. */
   findings: PathFinding[];
@@ -260,13 +263,15 @@ export function finishRound(ctx: RoundContext, state: RoundState, opts: FinishOp
   const findings = [...(scoring.findings ?? [])];
   const report = scoreDoc(doc, ctx.rubric, scoring);
   markNotReached(ctx, state, report);
+  const thresholds = roundScoring(ctx.rubric.spec.scoring).levelThresholds;
   const debrief = composeDebrief({
-    report,
+    report: reportOnDisplayScale(report, thresholds, scenario.signals),
     phases: scenario.phases,
     transcript: state.transcript,
     endMs: state.lastAtMs,
     targets: scenario.signals,
   });
+  debrief.scale = { bands: [...DISPLAY_SCALE.bands] };
   debrief.phases = phaseTimings(ctx, state);
   debrief.minutes = scenario.minutes;
   if (state.incident && scenario.incident) {

@@ -75,6 +75,8 @@ export interface BeatResult {
   tip: string;
   /** Missed only because the round ended before the phase that asks for it: that phase's title. */
   notReached?: string;
+  /** A missed beat: what hitting it would add to its signal's score, on the display scale (scoring/scale.ts). */
+  worth?: number;
   /** A human facilitator's verdict on this beat (absent: not reviewed, or a miss left as missed). */
   facilitator?: FacilitatorVerdict;
 }

@@ -65,6 +65,29 @@ describe('parseContent problems', () => {
     ['three duplicate keys', 'a: 1\na: 2\nb:\n  c: 1\n  c: 2\n  c: 3\n', ['2:1: duplicate key "a"', '5:3: duplicate key "c"', '6:3: duplicate key "c"']],
     ['a colon in a plain value', 'probe: Can you put numbers on it: how big?\n', ['1:8: YAML syntax: a plain value cannot contain ": " (it starts a nested mapping); quote the value']],
     ['unknown tag', 'a: !foo 1\n', ['1:4: unknown YAML tag: !foo']],
+    // an unclosed quote runs on to wherever the parser gives up (often the end of the file): the
+    // problem is where the quote opens, reported once
+    ['unclosed quote in a value', 'id: x\ntitle: "An unclosed quote\nminutes: 15\n', ['2:8: YAML syntax: missing closing "quote for the value that starts here']],
+    [
+      'unclosed quote in a block list',
+      'id: x\nsignals:\n  - incident-judgement\n  - "data-integrity\n  - cross-team\nsummary: s\nphases: []\n',
+      ['4:5: YAML syntax: missing closing "quote for the value that starts here'],
+    ],
+    [
+      'unclosed single quote in a block list',
+      "signals:\n  - a\n  - 'b\nsummary: s\n",
+      ["3:5: YAML syntax: missing closing 'quote for the value that starts here"],
+    ],
+    [
+      'unclosed quote in a flow list, not also a flow-list problem',
+      'id: x\nsignals: [incident-judgement, "data-integrity, cross-team]\nsummary: s\n',
+      ['2:31: YAML syntax: missing closing "quote for the value that starts here'],
+    ],
+    [
+      'unclosed quote in a list with more of the file after it',
+      'signals:\n  - reliability-practice\n  - "capacity-planning\n  - data-integrity\nsummary: >-\n  A "quoted" word.\n',
+      ['3:5: YAML syntax: missing closing "quote for the value that starts here'],
+    ],
   ];
   it.each(cases)('%s', (_, input, expected) => {
     const doc = parseContent('f.yaml', input);

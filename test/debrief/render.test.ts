@@ -98,7 +98,7 @@ describe('renderScoreReport', () => {
     const out = renderScoreReport(report, { format, colour: false });
     expect(out).toContain('Incident judgement');
     expect(out).toContain('SLO trade-offs');
-    expect(out.replace(/\s+/g, ' ')).toMatch(/No signal \(not targeted\):?_? reliability as daily practice/);
+    expect(out.replace(/\s+/g, ' ')).toMatch(/No signal in this story:?_? reliability as daily practice/);
   });
   it('json is the report', () => {
     expect(JSON.parse(renderScoreReport(report, { format: 'json' }))).toEqual(report);

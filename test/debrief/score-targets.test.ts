@@ -15,6 +15,17 @@ describe('score report headings', () => {
     for (const h of headings(out)) expect(h).not.toContain('(not targeted)');
   });
 
+  it.each([
+    ['text', /^No signal in this story: /m],
+    ['md', /^_No signal in this story:_ /m],
+  ] as const)('%s: without targets the silent signals are "no signal in this story", not "not targeted"', (format, line) => {
+    const silent = { ...report.signals[0]!, id: 'pager-empathy' as const, name: 'Empathy for the pager', score: 0, level: 0 as const, label: 'no signal', beats: [], redFlags: [] };
+    const others = report.signals.filter((s) => s.id !== 'pager-empathy');
+    const out = renderScoreReport({ ...report, signals: [...others, silent] }, { format, colour: false });
+    expect(out).toMatch(line);
+    expect(out).not.toContain('not targeted');
+  });
+
   it('md: with --signal, the other signals are marked', () => {
     const out = renderScoreReport(report, { format: 'md', colour: false, targets: ['incident-judgement'] });
     const [target, other] = [headings(out).find((h) => h.includes('Incident judgement')), headings(out).find((h) => h.includes('SLO trade-offs'))];

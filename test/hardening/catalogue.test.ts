@@ -47,16 +47,17 @@ const runAnswers = (f: string) => ['run', 'payment-auth-3am', '--answers', f];
 
 const cases: Record<string, Case> = {
   // content files, through validate (problems on stdout) and run <file> (on stderr)
-  'validate malformed scenario': { args: ['validate', P('scenario-malformed.yaml')], code: 1, on: 'stdout', message: /scenario-malformed\.yaml:5:1: YAML syntax: missing closing "quote/ },
+  'validate malformed scenario': { args: ['validate', P('scenario-malformed.yaml')], code: 1, on: 'stdout', message: /scenario-malformed\.yaml:3:8: YAML syntax: missing closing "quote for the value that starts here/ },
+  'validate unclosed quote in a list': { args: ['validate', P('scenario-unclosed-in-list.yaml')], code: 1, on: 'stdout', message: /^[^\n]*scenario-unclosed-in-list\.yaml:7:5: YAML syntax: missing closing "quote for the value that starts here\n$/ },
   'validate wrong types': { args: ['validate', P('scenario-wrong-types.yaml')], code: 1, on: 'stdout', message: /scenario-wrong-types\.yaml:4:10: minutes must be a number/ },
   'validate unknown key': { args: ['validate', P('scenario-unknown-key.yaml')], code: 1, on: 'stdout', message: /scenario-unknown-key\.yaml:7:1: unknown key "difficulty" in scenario/ },
-  'validate malformed rubric': { args: ['validate', P('rubric-malformed.yaml')], code: 1, on: 'stdout', message: /rubric-malformed\.yaml:\d+:\d+: YAML syntax: missing closing "quote/ },
+  'validate malformed rubric': { args: ['validate', P('rubric-malformed.yaml')], code: 1, on: 'stdout', message: /rubric-malformed\.yaml:13:12: YAML syntax: missing closing "quote for the value that starts here/ },
   'validate rubric wrong types': { args: ['validate', P('rubric-wrong-types.yaml')], code: 1, on: 'stdout', message: /rubric-wrong-types\.yaml:5:23: hypotheticalCredit must be a number/ },
   'validate rubric unknown key': { args: ['validate', P('rubric-unknown-key.yaml')], code: 1, on: 'stdout', message: /rubric-unknown-key\.yaml:8:3: unknown key "curve" in scoring/ },
-  'run malformed scenario': { args: ['run', P('scenario-malformed.yaml')], code: 1, message: /scenario-malformed\.yaml:5:1: YAML syntax: missing closing "quote/ },
+  'run malformed scenario': { args: ['run', P('scenario-malformed.yaml')], code: 1, message: /scenario-malformed\.yaml:3:8: YAML syntax: missing closing "quote for the value that starts here/ },
   'run wrong types': { args: ['run', P('scenario-wrong-types.yaml')], code: 1, message: /scenario-wrong-types\.yaml:5:10: signals must be a list/ },
   'run unknown key': { args: ['run', P('scenario-unknown-key.yaml')], code: 1, message: /scenario-unknown-key\.yaml:7:1: unknown key "difficulty" in scenario/ },
-  'run malformed rubric': { args: ['run', P('rubric-malformed.yaml')], code: 1, message: /rubric-malformed\.yaml:\d+:\d+: YAML syntax: missing closing "quote/ },
+  'run malformed rubric': { args: ['run', P('rubric-malformed.yaml')], code: 1, message: /rubric-malformed\.yaml:13:12: YAML syntax: missing closing "quote for the value that starts here/ },
   'run a rubric file': { args: ['run', P('rubric-wrong-types.yaml')], code: 1, message: /rubric-wrong-types\.yaml:1:1: this is a rubric \(it has signals and storyBeats\), not a scenario/ },
 
   // unreadable files, for each command that reads one

@@ -8,7 +8,8 @@ import { compileRubric } from '../../src/scoring/index.js';
 import { createRound, parseInput, prepareRound, step, type RoundContext } from '../../src/round/engine.js';
 import { answeredSignals, finishRound } from '../../src/round/finish.js';
 import { applyJudgement, scorerJudgement, type Judgement } from '../../src/round/facilitator.js';
-import { answeredFloor } from '../../src/scoring/score.js';
+import { answeredFloor, roundScoring } from '../../src/scoring/score.js';
+import { displayScore } from '../../src/scoring/scale.js';
 import type { RoundInput } from '../../src/round/state.js';
 import type { Debrief } from '../../src/debrief/types.js';
 import { ctxOf, designScenario, incidentScenario, playLines, rubricSpec } from './fixtures.js';
@@ -146,15 +147,18 @@ const cases: Case[] = [
   },
 ];
 
+// the cases give rubric points; the debrief shows both verdicts on the display scale
+const shown = (v: { score: number; level: Level }) => ({ score: displayScore(v.score, v.level, roundScoring(rubricSpec.scoring).levelThresholds), level: v.level });
+
 describe('the facilitator’s level on a replayed round', () => {
   it.each(cases)('$name', (c) => {
     const r = reviewed(c.round);
     const scorer = r.debrief.signals.find((s) => s.id === c.signal)!;
-    expect({ score: scorer.score, level: scorer.level }).toEqual(c.scorer);
+    expect({ score: scorer.score, level: scorer.level }).toEqual(shown(c.scorer));
     const after = judge(r, overturn(r, c.signal, c)).signals.find((s) => s.id === c.signal)!;
-    expect(after.facilitator).toEqual({ ...c.facilitator, label: LEVEL_LABELS[c.facilitator.level] });
+    expect(after.facilitator).toEqual({ ...shown(c.facilitator), label: LEVEL_LABELS[c.facilitator.level] });
     // the scorer's own verdict is kept beside the facilitator's
-    expect({ score: after.score, level: after.level }).toEqual(c.scorer);
+    expect({ score: after.score, level: after.level }).toEqual(shown(c.scorer));
   });
 
   it('reads which signals were answered from the scorer', () => {

@@ -3,6 +3,7 @@ import { LEVEL_LABELS, type Level, type ScoringConfig } from '../../src/rubric/t
 import type { Debrief } from '../../src/debrief/types.js';
 import type { BeatResult, RedFlagResult, SignalResult } from '../../src/scoring/types.js';
 import { combine } from '../../src/scoring/index.js';
+import { displayScore, signalOnDisplayScale } from '../../src/scoring/scale.js';
 import { applyJudgement, beatKey, scorerJudgement, type Judgement } from '../../src/round/facilitator.js';
 
 const cfg: ScoringConfig = { hypotheticalCredit: 0.5, levelThresholds: [1, 30, 55, 80], redFlagLevelCap: 1 };
@@ -18,11 +19,20 @@ const b = (id: string, weight: number, hit: boolean, over: Partial<BeatResult> =
   ...over,
 });
 
+// the facilitator's verdict is shown on the display scale, as the debrief shows the scorer's: the
+// cases below reason in rubric points (`points`) and expect what the debrief shows
+const shown = (score: number, level: number) => displayScore(score, level, cfg.levelThresholds);
+const points = (v: { score: number; level: Level }) => ({ score: shown(v.score, v.level), level: v.level });
+
+/** A signal as the debrief holds it: scored by the rubric, shown on the display scale. */
 function signalOf(beats: BeatResult[], redFlags: RedFlagResult[] = [], salad = false): SignalResult {
   const { score, level } = combine(beats, redFlags, cfg);
   const s: SignalResult = { id: 'incident-judgement', name: 'Incident judgement', score, level, label: LEVEL_LABELS[level], beats, redFlags };
-  if (salad) s.salad = true;
-  return s;
+  if (salad) {
+    s.salad = true;
+    if (s.level > 1) Object.assign(s, { level: 1, label: LEVEL_LABELS[1], score: Math.min(s.score, cfg.levelThresholds[1] - 1) });
+  }
+  return { ...signalOnDisplayScale(s, cfg.levelThresholds), beats };
 }
 
 const debriefOf = (s: SignalResult): Debrief => ({
@@ -107,7 +117,7 @@ describe('applyJudgement', () => {
 
     expect(after.facilitated).toBe(true);
     expect(Object.fromEntries(s.beats.map((x) => [beatKey(x), x.facilitator]))).toEqual(c.marks);
-    expect(s.facilitator).toEqual({ ...c.expected, label: LEVEL_LABELS[c.expected.level] });
+    expect(s.facilitator).toEqual({ ...points(c.expected), label: LEVEL_LABELS[c.expected.level] });
     // the scorer's verdicts stay as they were
     expect(s.score).toBe(scorer.score);
     expect(s.level).toBe(scorer.level);
@@ -129,7 +139,7 @@ describe('applyJudgement', () => {
   it('a signal the round asked for and got a claim on stays weak with every beat rejected, as the scorer holds it', () => {
     const d = debriefOf(signalOf(beats));
     const none: Judgement = { 'incident-judgement': [] };
-    expect(applyJudgement(d, none, cfg, { answered: ['incident-judgement'] }).signals[0]!.facilitator).toEqual({ score: 1, level: 1, label: 'weak' });
+    expect(applyJudgement(d, none, cfg, { answered: ['incident-judgement'] }).signals[0]!.facilitator).toEqual({ score: shown(1, 1), level: 1, label: 'weak' });
     expect(applyJudgement(d, none, cfg).signals[0]!.facilitator).toEqual({ score: 0, level: 0, label: 'no signal' });
     // the floor only lifts no signal: beats that earn more keep what they earn
     const some = applyJudgement(d, { 'incident-judgement': ['triage'] }, cfg, { answered: ['incident-judgement'] }).signals[0]!.facilitator!;
@@ -141,8 +151,8 @@ describe('applyJudgement', () => {
     const d = debriefOf(signalOf(hypo));
     const accepted = applyJudgement(d, { 'incident-judgement': ['triage'] }, cfg).signals[0]!.facilitator!;
     const awarded = applyJudgement(d, { 'incident-judgement': ['triage', 'escalation'] }, cfg).signals[0]!.facilitator!;
-    expect(accepted.score).toBe(25);
-    expect(awarded.score).toBe(75);
+    expect(accepted.score).toBe(shown(25, 1));
+    expect(awarded.score).toBe(shown(75, 3));
   });
 
   it('in a round that expects stories, only hypothetical hits are weak at most, as the scorer holds them; an awarded real hit lifts that', () => {
