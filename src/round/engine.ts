@@ -540,6 +540,8 @@ function wrap(st: Step, reason: 'done' | 'time' | 'end', phaseClosed = false): v
 
 /** At most this many panels open per turn; the rest are offered by name. */
 const MAX_REVEALS = 3;
+/** At most this many "did you mean" lines for the parts of a played turn that matched nothing. */
+const MAX_SUGGESTIONS = 2;
 
 interface TurnReply {
   /** A panel was shown or an action done (or tried). */
@@ -567,20 +569,27 @@ function investigateTurn(st: Step, text: string): TurnReply {
   const frameOf = (m: Match): Clause | undefined => clauseAt(clauses, m.start);
   const acted = new Set<Clause>();
   const acts: Act[] = [];
-  const planned = () => acts.flatMap((a) => (a.kind === 'action' ? [a.action.id] : []));
+  // per action, the acts kept: its first, and one naming another value (a conflict to say); a
+  // turn that says the same thing a thousand times is one act, not a thousand
+  const byAction = new Map<string, (Act & { kind: 'action' })[]>();
+  const planned: string[] = [];
   const readings = new Map(clauses.filter(performs).map((c) => [c, readAction(c)]));
   const take = (clause: Clause, action: Action, typed?: GrammarMatch) => {
     acted.add(clause);
-    const act: Act = { kind: 'action', at: clause.start, first: comesFirst(clause), clause, action };
-    if (typed) act.typed = typed;
     const value = typed?.value ?? readings.get(clause)?.value;
+    const kept = byAction.get(action.id) ?? [];
+    if (kept.length >= 2 || (kept.length === 1 && (value?.number === undefined || kept[0]!.value?.number === value.number))) return;
+    const act: Act & { kind: 'action' } = { kind: 'action', at: clause.start, first: comesFirst(clause), clause, action };
+    if (typed) act.typed = typed;
     if (value) act.value = value;
     acts.push(act);
+    byAction.set(action.id, [...kept, act]);
+    if (kept.length === 0) planned.push(action.id);
   };
   const grammar = (clause: Clause) => {
     const reading = readings.get(clause);
     // an action this turn already commits to counts as done for what follows it
-    return reading ? matchGrammar(reading, st.ctx.vocabulary, [...inc.did, ...planned()]) : undefined;
+    return reading ? matchGrammar(reading, st.ctx.vocabulary, planned.length > 0 ? [...inc.did, ...planned] : inc.did) : undefined;
   };
   // A flag named on the boards says exactly what changes: "set auth.partner.fail_open to false".
   for (const [clause, reading] of readings) {
@@ -644,9 +653,12 @@ function investigateTurn(st: Step, text: string): TurnReply {
   }
   // the rest of the turn was played: a commitment in it that named nothing the round knows is
   // said back, so it is not lost in silence
+  const suggested = new Set<string>();
   for (const clause of matched ? missed : []) {
+    if (suggested.size >= MAX_SUGGESTIONS) break;
     const near = closestAction(clause.words.map((w) => w.norm), st.ctx.vocabulary);
-    if (!near || inc.did.includes(near.id)) continue;
+    if (!near || inc.did.includes(near.id) || suggested.has(near.id)) continue;
+    suggested.add(near.id);
     const say = `I didn't catch an action in "${clause.text.trim()}". Did you mean: ${lowerFirst(near.title)}?`;
     pathStep(inc, { kind: 'unmatched', said: clause.text, result: say });
     st.say('system', 'fallback', say, { ref: 'did-you-mean' });
