@@ -238,12 +238,12 @@ export async function playScenario(req: PlayRequest): Promise<void> {
     } catch (err) {
       if (!(err instanceof Interrupted)) throw err;
       // Ctrl-C in the review keeps the scorer's verdicts
-      const path = saver.finish(transcript, debrief);
+      const path = saver.finish(transcript, debrief, state.overReason);
       if (!path) throw new UserError(`\nReview interrupted; nothing saved (${req.save ? (saver.journal.reason ?? 'not saving') : '--no-save'}).`, 130);
       throw new UserError(`\nReview interrupted; the round is saved with the scorer's verdicts in ${path} (mockloop debrief ${saver.journal.id})`, 130);
     }
   }
-  const savedPath = saver.finish(transcript, debrief);
+  const savedPath = saver.finish(transcript, debrief, state.overReason);
   const ref = savedPath ? shortRefOf(saver.journal.id, dirname(savedPath)) : undefined;
   // a long path breaks after a "/", never inside a name
   if (savedPath) writeErr(`${wrapPath(savedPath, stderrWidth(style.width), 'Saved: ').join('\n')}\n  (mockloop debrief ${ref})\n`);

@@ -5,6 +5,7 @@ import type { ContentDocument, YamlPath } from './document.js';
 import type { Lexicon } from '../scoring/pattern.js';
 import { conceptPhraseProblem, lexiconOf, negatedPhraseProblems, patternProblem } from './patterns.js';
 import { didYouMean } from './suggest.js';
+import { resolveValue } from '../round/values.js';
 
 /** Collects problems against one document, positioned at YAML paths. */
 class Findings {
@@ -158,7 +159,24 @@ export function scenarioReferenceProblems(
   uniqueIds(f, scenario.samples, ['samples'], 'sample');
   incident?.actions.forEach((a, i) => {
     if (panels.has(a.id)) f.at(['incident', 'actions', i, 'id'], `action id "${a.id}" is also a panel id; checks could not tell them apart`);
+    if (!a.value) return;
+    for (const c of a.value.cases) for (const k of Object.keys(c.set ?? {})) stateKeys.add(k);
+    if (a.value.state) stateKeys.add(a.value.state);
+    // the runbook's value must be one the round can play: read in the value's unit, and inside a case
+    const r = resolveValue(a.value, undefined);
+    if (!r.ok) f.at(['incident', 'actions', i, 'value', 'default'], `default "${a.value.default}" cannot be played: ${r.why}`);
   });
+  // {value ACTION} in any line the round says names an action that takes a value
+  const valued = new Set((incident?.actions ?? []).filter((a) => a.value).map((a) => a.id));
+  const walk = (node: unknown, path: YamlPath): void => {
+    if (typeof node === 'string') {
+      for (const m of node.matchAll(/\{value ([^}\s]+)\}/g)) {
+        if (!valued.has(m[1]!)) f.at(path, `{value ${m[1]}} names no action with a value${didYouMean(m[1]!, valued)}`);
+      }
+    } else if (Array.isArray(node)) node.forEach((x, i) => walk(x, [...path, i]));
+    else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) if (k !== 'samples') walk(v, [...path, k]);
+  };
+  walk(scenario, []);
 
   const beats = rubric ? beatIndex(rubric) : undefined;
   const beatRef = (ref: string, path: YamlPath): void => {

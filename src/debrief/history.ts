@@ -1,10 +1,14 @@
 import { SIGNAL_IDS, type SignalId } from '../rubric/types.js';
 import type { ScenarioKind } from '../scenario/types.js';
 import type { Debrief } from './types.js';
+import type { TranscriptEntry } from '../round/transcript.js';
 import { sanitize } from './sanitize.js';
 import { displayWidth, padEnd, wrap } from './text.js';
 
 // Progress across saved rounds: pure functions over session records (read by the caller).
+
+/** How a complete round ended: played through ('done'), out of time ('time'), or stopped early ('end'). */
+export type RoundEnding = 'done' | 'time' | 'end';
 
 /** The parts of a saved round that history looks at. */
 export interface PastRound {
@@ -12,6 +16,8 @@ export interface PastRound {
   scenario: { id: string; kind: ScenarioKind; title: string; signals?: SignalId[] };
   startedAt: string;
   status: 'complete' | 'interrupted';
+  /** How a complete round ended, when known. */
+  ended?: RoundEnding;
   debrief?: Debrief | null;
   /** Not finished because another mockloop is playing it right now. */
   playing?: boolean;
@@ -22,6 +28,10 @@ export interface HistorySession {
   startedAt: string;
   scenario: { id: string; kind: ScenarioKind; title: string };
   status: 'complete' | 'interrupted';
+  /** How a complete round ended, when known; 'end' is a round stopped early (/end, or the answers ran out). */
+  ended?: RoundEnding;
+  /** A complete round stopped before its last phase was played. */
+  endedEarly?: true;
   scored: boolean;
   /** Being played right now in another mockloop (status stays "interrupted": it has no record yet). */
   playing?: true;
@@ -52,6 +62,21 @@ export function targetsOf(round: PastRound): SignalId[] {
   if (t && t.length > 0) return t;
   // an old or hand-made record without targets: the signals that said anything
   return (round.debrief?.signals ?? []).filter((s) => s.level > 0 || s.beats.some((b) => b.hit)).map((s) => s.id);
+}
+
+/**
+ * How a saved round ended: as recorded, or, for a record saved before that was kept, as its
+ * transcript shows it (the candidate's last word was /end, the turn limit, or time up).
+ */
+export function roundEnding(record: { status: string; ended?: RoundEnding; transcript?: readonly Pick<TranscriptEntry, 'role' | 'kind' | 'text' | 'ref'>[] }): RoundEnding | undefined {
+  if (record.status !== 'complete') return undefined;
+  if (record.ended) return record.ended;
+  const transcript = record.transcript ?? [];
+  if (transcript.some((e) => e.role === 'system' && e.ref === 'time-up')) return 'time';
+  if (transcript.some((e) => e.role === 'system' && e.ref === 'turn-limit')) return 'end';
+  const last = [...transcript].reverse().find((e) => e.role === 'candidate');
+  if (last?.kind === 'command' && last.text.trim() === '/end') return 'end';
+  return undefined;
 }
 
 const chronological = (a: PastRound, b: PastRound) =>
@@ -114,6 +139,8 @@ export function buildHistory(rounds: readonly PastRound[], options: { signal?: S
       scored: Boolean(r.debrief),
       signals,
     };
+    if (r.status === 'complete' && r.ended) session.ended = r.ended;
+    if (session.ended === 'end') session.endedEarly = true;
     if (hasNoAnswers(r)) session.noAnswers = true;
     if (r.playing) session.playing = true;
     return session;
@@ -194,7 +221,7 @@ export function renderHistoryText(history: History, options: HistoryTextOptions 
   const idWidth = Math.min(28, history.sessions.reduce((w, s) => Math.max(w, displayWidth(sanitize(s.scenario.id))), -Infinity));
   history.sessions.forEach((s, i) => {
     const ref = sanitize(refs[i]!);
-    const status = s.playing ? 'being played now' : s.status;
+    const status = s.playing ? 'being played now' : s.endedEarly ? 'ended early' : s.status;
     const note = s.status === 'interrupted' ? '' : s.noAnswers ? ' (no answers)' : '';
     out.push(`  ${padEnd(ref, refWidth)}  ${date(s.startedAt)}  ${padEnd(sanitize(s.scenario.id), idWidth)}  ${status}${note}`);
     if (s.status === 'interrupted' && !s.scored && !s.playing) out.push(...wrap(`resume: mockloop resume ${ref} · score as is: mockloop debrief ${ref}`, width, '      '));

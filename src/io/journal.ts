@@ -7,6 +7,7 @@ import { UserError } from '../errors.js';
 import { isDiskFull } from './durable-write.js';
 import { savedProblem } from './saved-schema.js';
 import { listSessionFiles, sessionId, sessionsDir, writeRecord, type SessionFiles, type SessionRecord, type SessionScenario } from './session-store.js';
+import type { RoundEnding } from '../debrief/history.js';
 
 // The round's journal: one JSON event per line, each written and fsynced as it happens, so a
 // crash or Ctrl-C loses nothing that was already on screen.
@@ -41,6 +42,8 @@ export interface EffectEvent {
 export interface EndEvent {
   type: 'end';
   status: 'complete' | 'interrupted';
+  /** How a complete round ended: played through, out of time, or stopped early (absent in older journals). */
+  ended?: RoundEnding;
   endedAt?: string;
   /** Wall ms since the start when the round stopped: a resumed round's clock carries on from here. */
   atMs?: number;
@@ -66,7 +69,7 @@ export interface Journal {
    * Ends the round: appends the end event, writes the finished record atomically and returns its
    * path (undefined when not saving).
    */
-  finish(result: { status: 'complete' | 'interrupted'; endedAt: Date; transcript: TranscriptEntry[]; debrief?: SessionRecord['debrief'] }): string | undefined;
+  finish(result: { status: 'complete' | 'interrupted'; ended?: RoundEnding; endedAt: Date; transcript: TranscriptEntry[]; debrief?: SessionRecord['debrief'] }): string | undefined;
   /** Ends the journal without a record (e.g. Ctrl-C before scoring); returns the journal path. */
   close(status: 'complete' | 'interrupted', endedAt: Date, atMs?: number): string | undefined;
 }
@@ -334,7 +337,7 @@ function journalOn(fd: number, dir: string, start: StartEvent, fs: JournalFs, wa
       write(event);
     },
     finish(result) {
-      write({ type: 'end', status: result.status, endedAt: result.endedAt.toISOString() });
+      write({ type: 'end', status: result.status, ...(result.ended ? { ended: result.ended } : {}), endedAt: result.endedAt.toISOString() });
       closeFd();
       if (journal.reason !== undefined) return undefined;
       const record: SessionRecord = {
@@ -344,6 +347,7 @@ function journalOn(fd: number, dir: string, start: StartEvent, fs: JournalFs, wa
         startedAt,
         endedAt: result.endedAt.toISOString(),
         status: result.status,
+        ...(result.ended ? { ended: result.ended } : {}),
         seed: start.seed,
         transcript: result.transcript,
         debrief: result.debrief ?? null,

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { PastRound } from '../debrief/history.js';
+import { roundEnding, type PastRound } from '../debrief/history.js';
 import { parseJournal, roundHolder } from './journal.js';
 import { listSessionFiles, readRecord, type SessionRecord } from './session-store.js';
 
@@ -37,5 +37,8 @@ export function readPastRounds(dir: string, warn: (message: string) => void): Pa
 }
 
 function toPastRound(r: SessionRecord): PastRound {
-  return { id: r.id, scenario: r.scenario, startedAt: r.startedAt, status: r.status, debrief: r.debrief ?? null };
+  const round: PastRound = { id: r.id, scenario: r.scenario, startedAt: r.startedAt, status: r.status, debrief: r.debrief ?? null };
+  const ended = roundEnding(r);
+  if (ended) round.ended = ended;
+  return round;
 }

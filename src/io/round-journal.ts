@@ -1,4 +1,5 @@
 import type { Debrief } from '../debrief/types.js';
+import type { RoundEnding } from '../debrief/history.js';
 import type { TranscriptEntry } from '../round/transcript.js';
 import type { Scenario } from '../scenario/types.js';
 import { openJournal, reopenJournal, type Journal, type StartEvent } from './journal.js';
@@ -13,7 +14,7 @@ export interface RoundSaver {
   observe: RoundObserver;
   journal: Journal;
   /** Writes the finished record; returns its path (undefined when not saving). */
-  finish(transcript: TranscriptEntry[], debrief: Debrief): string | undefined;
+  finish(transcript: TranscriptEntry[], debrief: Debrief, ended?: RoundEnding): string | undefined;
   /** Ends the journal of an interrupted round; returns its path. */
   interrupted(atMs?: number): string | undefined;
 }
@@ -60,8 +61,8 @@ export function saveRound(opts: SaveOptions): RoundSaver {
       if (event.type !== 'step') return;
       for (const effect of event.effects) if (effect.type === 'entry') journal.append({ type: 'effect', entry: effect.entry });
     },
-    finish(transcript, debrief) {
-      return journal.finish({ status: 'complete', endedAt: new Date(), transcript, debrief });
+    finish(transcript, debrief, ended) {
+      return journal.finish({ status: 'complete', ...(ended ? { ended } : {}), endedAt: new Date(), transcript, debrief });
     },
     interrupted(atMs) {
       return journal.close('interrupted', new Date(), atMs);

@@ -9,7 +9,7 @@ import type { TranscriptEntry } from '../round/transcript.js';
 import type { SignalId } from '../rubric/types.js';
 import type { ScenarioKind } from '../scenario/types.js';
 import { UserError } from '../errors.js';
-import { idSuffix, shortRefs } from '../debrief/history.js';
+import { idSuffix, shortRefs, type RoundEnding } from '../debrief/history.js';
 
 // Saved rounds on disk: <data>/sessions/<id>.jsonl (the journal, written as the round plays) and
 // <id>.json (the finished record, written atomically at the end). No shared index file: listing
@@ -30,6 +30,11 @@ export interface SessionRecord {
   startedAt: string;
   endedAt: string;
   status: 'complete' | 'interrupted';
+  /**
+   * How a complete round ended: 'done' played through, 'time' ran out of time, 'end' stopped early
+   * (/end, or the answers ran out). Absent in records saved before it was kept.
+   */
+  ended?: RoundEnding;
   seed: number;
   transcript: TranscriptEntry[];
   /** Absent (or null) when the round ended before it could be scored. */

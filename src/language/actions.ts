@@ -1,5 +1,5 @@
 import type { Clause } from './clauses.js';
-import { ACTION_CLASSES, LIGHT_VERBS, NOT_OBJECT, OFF_VALUES, ON_VALUES, type ActionClass } from './words.js';
+import { ACTION_CLASSES, FIRST_WORDS, LIGHT_VERBS, NOT_OBJECT, NUMBER_WORDS, OFF_VALUES, ONE_WORDS, ON_VALUES, VALUE_FROMS, VALUE_LEADS, VALUE_UNITS, type ActionClass, type ValueUnitId } from './words.js';
 
 // A clause read as an action: a verb (and what kinds of change it can make), the object it acts
 // on, and the value it gives ("set max_new_rps to 800", "cap new authorisations at 800/s").
@@ -11,6 +11,10 @@ export interface ActionValue {
   /** A value that switches off or removes a limit ("unlimited", "false", "off"). */
   off?: boolean;
   on?: boolean;
+  /** The unit typed with the number, by its id ("hours" for "24 hours", "per-second" for "800/s"). */
+  unit?: ValueUnitId;
+  /** Led by "to" or "at": the value the setting is given, not one said in passing. */
+  led?: boolean;
 }
 
 export interface ActionReading {
@@ -47,20 +51,75 @@ export function baseVerb(w: string): string[] {
   return out;
 }
 
+const UNIT_PHRASES: { phrase: string[]; unit: ValueUnitId }[] = Object.entries(VALUE_UNITS)
+  .flatMap(([id, u]) => u.words.map((w) => ({ phrase: w.split(' '), unit: id as ValueUnitId })))
+  .sort((a, b) => b.phrase.length - a.phrase.length);
+const UNIT_SUFFIX: ReadonlyMap<string, ValueUnitId> = new Map(UNIT_PHRASES.filter((p) => p.phrase.length === 1).map((p) => [p.phrase[0]!, p.unit]));
+const LEADS = VALUE_LEADS.words.map((w) => w.split(' '));
+const FROMS = new Set(VALUE_FROMS.words);
+const NUMBERS: ReadonlyMap<string, number> = new Map([...NUMBER_WORDS.words.map((w, i) => [w, i] as const), ...ONE_WORDS.words.map((w) => [w, 1] as const)]);
+
+/** The unit named at norms[at] ("hours", "per second"), with how many words it takes. */
+function unitAt(norms: readonly string[], at: number): { unit: ValueUnitId; length: number } | undefined {
+  for (const { phrase, unit } of UNIT_PHRASES) {
+    if (phrase.every((w, k) => norms[at + k] === w)) return { unit, length: phrase.length };
+  }
+  return undefined;
+}
+
+/** Whether a value lead ("to", "down to") ends just before norms[i]. */
+function ledAt(norms: readonly string[], i: number): boolean {
+  return LEADS.some((p) => p.length <= i && p.every((w, k) => norms[i - p.length + k] === w));
+}
+
+/** A number (with its unit, when one is typed) at norms[i]: "24 hours", "800/s", "2d", "two days", "a day". */
+function numberAt(norms: readonly string[], i: number): ActionValue | undefined {
+  const w = norms[i]!;
+  if (/^\d{1,2}:\d{2}$/.test(w)) return undefined;
+  const num = /^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(k)?([a-z/%]+)?$/.exec(w);
+  if (num) {
+    const n = Number(num[1]!.replace(/,/g, '')) * (num[2] ? 1000 : 1);
+    const suffix = num[3];
+    if (suffix !== undefined && !UNIT_SUFFIX.has(suffix)) return undefined;
+    const value: ActionValue = { text: w.replace(/(?:\/s|rps|qps)$/, ''), number: n };
+    const unit = suffix !== undefined ? UNIT_SUFFIX.get(suffix) : unitAt(norms, i + 1)?.unit;
+    if (unit) value.unit = unit;
+    return value;
+  }
+  // a number word counts only with its unit: "two days", "an hour"
+  const word = NUMBERS.get(w);
+  const after = word !== undefined ? unitAt(norms, i + 1) : undefined;
+  if (word !== undefined && after) return { text: `${w} ${norms.slice(i + 1, i + 1 + after.length).join(' ')}`, number: word, unit: after.unit };
+  return undefined;
+}
+
+/**
+ * The value a clause gives, read after its verb: the number led by "to" or "at" when there is one
+ * ("from 7 days to 24 hours" gives 24 hours), else the first not led by "from" or "was"; or a
+ * literal that switches a setting on or off ("to unlimited").
+ */
 function parseValue(norms: readonly string[], from: number): { value?: ActionValue; at: number } {
+  let first: { value: ActionValue; at: number } | undefined;
   for (let i = from; i < norms.length; i++) {
     const w = norms[i]!;
-    const prev = norms[i - 1];
-    const num = /^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\/s|rps|qps|k)?%?$/.exec(w);
-    if (num && !/^\d{1,2}:\d{2}$/.test(w)) {
-      const n = Number(num[1]!.replace(/,/g, '')) * (w.endsWith('k') ? 1000 : 1);
-      return { value: { text: w.replace(/(?:\/s|rps|qps)$/, ''), number: n }, at: i };
+    const led = ledAt(norms, i);
+    const value = numberAt(norms, i);
+    if (value) {
+      if (led) return { value: { ...value, led: true }, at: i };
+      if (!first && !FROMS.has(norms[i - 1] ?? '')) first = { value, at: i };
+      continue;
     }
-    if ((prev === 'to' || prev === 'at' || prev === '=') && (OFF.has(w) || ON.has(w))) {
-      return { value: OFF.has(w) ? { text: w, off: true } : { text: w, on: true }, at: i };
+    if (led && (OFF.has(w) || ON.has(w))) {
+      return { value: OFF.has(w) ? { text: w, off: true, led: true } : { text: w, on: true, led: true }, at: i };
     }
   }
-  return { at: -1 };
+  return first ?? { at: -1 };
+}
+
+/** A value written on its own, as a scenario gives its default ("2 days", "800/s"). */
+export function readValue(text: string): ActionValue | undefined {
+  const norms = text.toLowerCase().trim().split(/\s+/).filter(Boolean);
+  return norms.length > 0 ? numberAt(norms, 0) : undefined;
 }
 
 /**
@@ -109,9 +168,24 @@ export function readAction(clause: Clause): ActionReading | undefined {
   if (!best) return undefined;
   const tail = norms.slice(verbAt + best.length);
   const { value, at } = parseValue(norms, verbAt + best.length);
-  const objectWords = tail.filter((w, k) => k + verbAt + best.length !== at && !NOT_OBJECT_SET.has(w) && !/^\d/.test(w));
+  // the value and the unit typed after it are not what the action acts on: "24 hours" is no object
+  const unitLength = at >= 0 && value?.unit && /^[a-z]/.test(norms[at]!) === false && !/[a-z/%]$/.test(norms[at]!) ? (unitAt(norms, at + 1)?.length ?? 0) : 0;
+  const wordUnit = at >= 0 && value?.unit && /^[a-z]/.test(norms[at]!) ? (unitAt(norms, at + 1)?.length ?? 0) : 0;
+  const valueEnd = at + Math.max(unitLength, wordUnit);
+  const objectWords = tail.filter((w, k) => {
+    const i = k + verbAt + best.length;
+    return (i < at || i > valueEnd) && !NOT_OBJECT_SET.has(w) && !/^\d/.test(w);
+  });
   const reading: ActionReading = { verb: best.verb, classes: best.classes, object: objectWords };
   if (value) reading.value = value;
   if (value?.off && best.classes.includes('set')) reading.classes = ['disable'];
   return reading;
+}
+
+const FIRST = FIRST_WORDS.words.map((w) => w.split(' '));
+
+/** Whether a clause puts its act ahead of the others in its turn: "but I will roll back first". */
+export function comesFirst(clause: Clause): boolean {
+  const norms = clause.words.map((w) => w.norm);
+  return norms.some((_, i) => FIRST.some((p) => p.every((w, k) => norms[i + k] === w)));
 }

@@ -2,10 +2,10 @@
 // a clause read as an action.
 export { clauseAt, performs, readClauses } from './clauses.js';
 export type { Agent, Clause, Modality, Mood, Polarity, ReadOptions, Word } from './clauses.js';
-export { baseVerb, readAction } from './actions.js';
+export { baseVerb, comesFirst, readAction, readValue } from './actions.js';
 export type { ActionReading, ActionValue } from './actions.js';
-export { ACTION_CLASSES, NOT_OBJECT, WORDS } from './words.js';
-export type { ActionClass, WordList, WordListId } from './words.js';
+export { ACTION_CLASSES, NOT_OBJECT, VALUE_UNITS, WORDS } from './words.js';
+export type { ActionClass, ValueUnitId, WordList, WordListId } from './words.js';
 export { isFramedList } from './recital.js';
 export { ownsUp, pushedBackAt, stanceAt } from './stance.js';
 export type { Stance, StanceOptions } from './stance.js';

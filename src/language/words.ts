@@ -554,6 +554,57 @@ export const OFF_VALUES = list('config literals for off', ['off', 'false', 'unli
 /** Values that switch a setting on. */
 export const ON_VALUES = list('config literals for on', ['on', 'true', 'enabled', 'yes']);
 
+/** What a unit measures: a value typed in one unit converts only to another of the same measure. */
+export type ValueMeasure = 'duration' | 'rate' | 'size' | 'share';
+
+/** A unit a value can be typed in: its words, what it measures, its size in that measure's base, and its short form. */
+export interface ValueUnit extends WordList {
+  measure: ValueMeasure;
+  /** Size in the measure's base unit: hours for a duration, per second for a rate, GB for a size. */
+  factor: number;
+  /** How a value in this unit is shown back: "24 h", "800/s". */
+  short: string;
+}
+
+const unit = (measure: ValueMeasure, factor: number, short: string, words: readonly string[]): ValueUnit => ({
+  source: 'units as typed in runbooks, dashboards and on-call chat',
+  words,
+  measure,
+  factor,
+  short,
+});
+
+/** Units by id: a scenario names the unit its values are written in by this id. */
+export const VALUE_UNITS = {
+  seconds: unit('duration', 1 / 3600, 's', ['s', 'sec', 'secs', 'second', 'seconds']),
+  minutes: unit('duration', 1 / 60, 'min', ['min', 'mins', 'minute', 'minutes']),
+  hours: unit('duration', 1, 'h', ['h', 'hr', 'hrs', 'hour', 'hours']),
+  days: unit('duration', 24, 'd', ['d', 'day', 'days']),
+  weeks: unit('duration', 168, 'wk', ['wk', 'wks', 'week', 'weeks']),
+  'per-second': unit('rate', 1, '/s', ['/s', 'per second', 'per sec', 'a second', 'rps', 'qps', 'req/s', 'requests per second']),
+  'per-minute': unit('rate', 1 / 60, '/min', ['/min', 'per minute', 'a minute', 'rpm']),
+  mb: unit('size', 1 / 1000, 'MB', ['mb', 'mib', 'megabytes']),
+  gb: unit('size', 1, 'GB', ['gb', 'gib', 'gigabytes', 'gigs']),
+  tb: unit('size', 1000, 'TB', ['tb', 'tib', 'terabytes']),
+  percent: unit('share', 1, '%', ['%', 'percent', 'per cent', 'pct']),
+} as const satisfies Record<string, ValueUnit>;
+
+export type ValueUnitId = keyof typeof VALUE_UNITS;
+
+/** Words that lead the value a setting is given: "to 24 hours", "at 800/s", "= 1000". */
+export const VALUE_LEADS = list('English prepositions for a target value', ['to', 'at', '=', 'down to', 'up to']);
+/** Words that lead the value a setting had before: "from 7 days", "was 800". */
+export const VALUE_FROMS = list('English prepositions for a previous value', ['from', 'was', 'of']);
+/** Number words read as a value when a unit follows: "two days", "a day", "an hour". */
+export const NUMBER_WORDS = list('English number words, zero to twelve', [
+  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
+]);
+/** Articles read as one when a unit follows: "a day", "an hour". */
+export const ONE_WORDS = list('English indefinite articles', ['a', 'an']);
+
+/** Words that put an act ahead of the others said with it: "but I will roll back first". */
+export const FIRST_WORDS = list('English adverbs of order', ['first', 'firstly', 'first of all', 'before anything else', 'before anything']);
+
 /** Words that carry no object: articles, particles and the like, left out when an object is compared. */
 export const NOT_OBJECT = list('English function words', [
   'the', 'a', 'an', 'to', 'at', 'of', 'on', 'in', 'for', 'by', 'with', 'from', 'up', 'out', 'off', 'back', 'it', 'its', 'that', 'this',

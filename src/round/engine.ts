@@ -1,6 +1,6 @@
-import type { Action, BeatRef, Condition, FollowUp, Panel, Phase, Probe, Scenario } from '../scenario/types.js';
+import type { Action, ActionValueSpec, BeatRef, Condition, FollowUp, Panel, Phase, Probe, Scenario, StateValue } from '../scenario/types.js';
 import type { Match } from '../scoring/types.js';
-import { answersAlternatives, clauseAt, makesDecision, performs, presupposesDecision, readAction, readClauses, storyShape, type Clause } from '../language/index.js';
+import { answersAlternatives, clauseAt, comesFirst, makesDecision, performs, presupposesDecision, readAction, readClauses, storyShape, VALUE_UNITS, type ActionValue, type Clause } from '../language/index.js';
 import { actionWords, closestAction, matchGrammar, namesFlag, scenarioVerbs, withValue, type ActionWords, type GrammarMatch } from './vocabulary.js';
 import { analyze, compilePattern, findMatches, hitBeats, mergeLexicon } from './scorer.js';
 import type { CompiledPattern, CompiledRubric } from './scorer.js';
@@ -9,6 +9,7 @@ import type { Effect, IncidentRun, PhaseRun, Question, RoundCommand, RoundInput,
 import { ROUND_COMMANDS } from './state.js';
 import type { TranscriptEntry } from './transcript.js';
 import { evaluateChecks } from './path.js';
+import { fillValues, resolveValue, withShown } from './values.js';
 
 // The round as a state machine: step(ctx, state, input, now) → { state, effects }.
 // No I/O and no clock of its own: `now` comes from the caller, so a journal of
@@ -27,6 +28,8 @@ export interface RoundContext {
   vocabulary: ActionWords[];
   /** Verbs of the scenario's world, for reading its imperatives. */
   verbs: Set<string>;
+  /** Actions that take a value, by id: for {value ACTION} in what the system and interviewer say. */
+  values: Map<string, ActionValueSpec>;
 }
 
 export function prepareRound(scenario: Scenario, rubric: CompiledRubric): RoundContext {
@@ -39,6 +42,7 @@ export function prepareRound(scenario: Scenario, rubric: CompiledRubric): RoundC
     actions: (incident?.actions ?? []).map((action) => ({ action, patterns: action.do.map((p) => compilePattern(p, lexicon)) })),
     vocabulary: actionWords(scenario),
     verbs: scenarioVerbs(scenario),
+    values: new Map((incident?.actions ?? []).flatMap((a) => (a.value ? [[a.id, a.value] as const] : []))),
   };
 }
 
@@ -149,8 +153,14 @@ class Step {
     return this.s.incident;
   }
 
+  /** A line of the scenario with {value ACTION} as the value that action applied. */
+  fill(text: string): string {
+    return this.ctx.values.size === 0 ? text : fillValues(text, this.inc?.values, this.ctx.values);
+  }
+
   say(role: TranscriptEntry['role'], kind: TranscriptEntry['kind'], text: string, extra: Partial<TranscriptEntry> = {}): void {
-    const entry: TranscriptEntry = { role, text, kind, phase: this.s.phase.id, atMs: this.atMs };
+    // what the candidate typed is never filled in: only the round's own lines carry {value ...}
+    const entry: TranscriptEntry = { role, text: role === 'candidate' ? text : this.fill(text), kind, phase: this.s.phase.id, atMs: this.atMs };
     if (this.inc) entry.clock = formatClock(this.inc.now);
     Object.assign(entry, extra);
     this.s.transcript.push(entry);
@@ -183,6 +193,15 @@ class Step {
       if (c.shape.outcome && shape.outcome !== c.shape.outcome) return false;
     }
     return true;
+  }
+
+  /**
+   * Whether the answers in this phase already cover every beat a question is aimed at: such a
+   * question is not asked (the candidate said it; /hint says so too). A question aimed at no beat
+   * is a step of the scenario and is never covered.
+   */
+  covers(targets: readonly BeatRef[] | undefined): boolean {
+    return targets !== undefined && targets.length > 0 && targets.every((b) => this.hits().has(b));
   }
 
   /**
@@ -387,7 +406,7 @@ function investigateQuestion(st: Step, def: Phase): boolean {
     if (askFollowUp(st, def)) return true;
     st.s.phase.question = { kind: 'prompt', ref: def.id, targets: [...(def.targets ?? [])], followUpsAsked: 0 };
   }
-  const probe = (def.probes ?? []).find((p) => !st.s.phase.probesAsked.includes(p.id) && st.holds(p.when) && st.listens(p.say));
+  const probe = (def.probes ?? []).find((p) => !st.s.phase.probesAsked.includes(p.id) && st.holds(p.when) && !st.covers(p.targets) && st.listens(p.say));
   if (probe) {
     ask(st, probe);
     return true;
@@ -412,7 +431,7 @@ function askProbe(st: Step, def: Phase): boolean {
   const probes = def.probes ?? [];
   while (st.s.phase.nextProbe < probes.length) {
     const probe = probes[st.s.phase.nextProbe++]!;
-    if (!st.holds(probe.when) || !st.listens(probe.say)) continue;
+    if (!st.holds(probe.when) || st.covers(probe.targets) || !st.listens(probe.say)) continue;
     ask(st, probe);
     return true;
   }
@@ -521,6 +540,8 @@ function wrap(st: Step, reason: 'done' | 'time' | 'end', phaseClosed = false): v
 
 /** At most this many panels open per turn; the rest are offered by name. */
 const MAX_REVEALS = 3;
+/** At most this many "did you mean" lines for the parts of a played turn that matched nothing. */
+const MAX_SUGGESTIONS = 2;
 
 interface TurnReply {
   /** A panel was shown or an action done (or tried). */
@@ -529,10 +550,17 @@ interface TurnReply {
   replied: boolean;
 }
 
+/** One thing the candidate committed to in a turn: an action to do or a board to show, where it was said. */
+type Act =
+  | { kind: 'action'; at: number; first: boolean; clause: Clause; action: Action; typed?: GrammarMatch; value?: ActionValue }
+  | { kind: 'panel'; at: number; first: boolean; panel: Panel };
+
 /**
  * Answers one investigate turn. The turn is read into clauses first: an action is done only by a
  * clause that performs it (not a question, a musing, a refusal, a condition or an explanation),
- * and a panel opens only for a clause that asks (or acts on nothing the round knows).
+ * and a panel opens only for a clause that asks (or acts on nothing the round knows). Everything
+ * the turn commits to is then played in the order it was said: "check consumer lag, then cut
+ * retention" looks before it cuts, and "…, but I will roll back first" rolls back first.
  */
 function investigateTurn(st: Step, text: string): TurnReply {
   const inc = st.inc!;
@@ -540,17 +568,28 @@ function investigateTurn(st: Step, text: string): TurnReply {
   const clauses = readClauses(text, { verbs: st.ctx.verbs });
   const frameOf = (m: Match): Clause | undefined => clauseAt(clauses, m.start);
   const acted = new Set<Clause>();
-  const done = new Set<string>();
+  const acts: Act[] = [];
+  // per action, the acts kept: its first, and one naming another value (a conflict to say); a
+  // turn that says the same thing a thousand times is one act, not a thousand
+  const byAction = new Map<string, (Act & { kind: 'action' })[]>();
+  const planned: string[] = [];
+  const readings = new Map(clauses.filter(performs).map((c) => [c, readAction(c)]));
   const take = (clause: Clause, action: Action, typed?: GrammarMatch) => {
     acted.add(clause);
-    if (done.has(action.id)) return;
-    done.add(action.id);
-    doAction(st, action, text, typed);
+    const value = typed?.value ?? readings.get(clause)?.value;
+    const kept = byAction.get(action.id) ?? [];
+    if (kept.length >= 2 || (kept.length === 1 && (value?.number === undefined || kept[0]!.value?.number === value.number))) return;
+    const act: Act & { kind: 'action' } = { kind: 'action', at: clause.start, first: comesFirst(clause), clause, action };
+    if (typed) act.typed = typed;
+    if (value) act.value = value;
+    acts.push(act);
+    byAction.set(action.id, [...kept, act]);
+    if (kept.length === 0) planned.push(action.id);
   };
-  const readings = new Map(clauses.filter(performs).map((c) => [c, readAction(c)]));
   const grammar = (clause: Clause) => {
     const reading = readings.get(clause);
-    return reading ? matchGrammar(reading, st.ctx.vocabulary, inc.did) : undefined;
+    // an action this turn already commits to counts as done for what follows it
+    return reading ? matchGrammar(reading, st.ctx.vocabulary, planned.length > 0 ? [...inc.did, ...planned] : inc.did) : undefined;
   };
   // A flag named on the boards says exactly what changes: "set auth.partner.fail_open to false".
   for (const [clause, reading] of readings) {
@@ -583,24 +622,28 @@ function investigateTurn(st: Step, text: string): TurnReply {
     if (g) take(clause, g.words.action, g);
     else uncaught.push(clause);
   }
-  const reveals: { panel: Panel; at: number }[] = [];
+  const reveals: { panel: Panel; at: number; clause: Clause }[] = [];
   for (const { panel, patterns } of st.ctx.panels) {
-    const m = patterns
+    const hit = patterns
       .flatMap((p) => findMatches(doc, p))
-      .filter((x) => {
-        const c = frameOf(x);
-        return c !== undefined && (c.mood === 'ask' || (c.mood === 'act' && c.polarity === 'done' && !acted.has(c)));
-      })
-      .sort((a, b) => a.start - b.start)[0];
-    if (m) reveals.push({ panel, at: m.start });
+      .map((x) => ({ x, c: frameOf(x) }))
+      .filter(({ c }) => c !== undefined && (c.mood === 'ask' || (c.mood === 'act' && c.polarity === 'done' && !acted.has(c))))
+      .sort((a, b) => a.x.start - b.x.start)[0];
+    if (hit) reveals.push({ panel, at: hit.x.start, clause: hit.c! });
   }
   reveals.sort((a, b) => a.at - b.at);
-  for (const { panel } of reveals.slice(0, MAX_REVEALS)) reveal(st, panel, text);
+  for (const r of reveals.slice(0, MAX_REVEALS)) acts.push({ kind: 'panel', at: r.at, first: comesFirst(r.clause), panel: r.panel });
+  // in the order said (an act said to come first, first); at one place, actions in the
+  // scenario's order, then boards
+  acts.sort((a, b) => Number(b.first) - Number(a.first) || a.at - b.at);
+  playActs(st, acts, text);
   const more = reveals.slice(MAX_REVEALS);
   if (more.length > 0) {
     st.say('system', 'notice', `also: ${more.map((r) => r.panel.title).join(', ')}, /panels`, { ref: 'more-panels' });
   }
-  const matched = done.size > 0 || reveals.length > 0;
+  const matched = acts.length > 0;
+  const shown = new Set(reveals.map((r) => r.clause));
+  const missed = uncaught.filter((c) => !shown.has(c));
   if (!matched && uncaught.length > 0) {
     const near = closestAction(uncaught.flatMap((c) => c.words.map((w) => w.norm)), st.ctx.vocabulary);
     const say = near ? `I didn't catch an action. Did you mean: ${lowerFirst(near.title)}?` : "I didn't catch an action. /hint lists what you can do.";
@@ -608,7 +651,69 @@ function investigateTurn(st: Step, text: string): TurnReply {
     st.say('system', 'fallback', say, { ref: 'did-you-mean' });
     return { matched, replied: true };
   }
+  // the rest of the turn was played: a commitment in it that named nothing the round knows is
+  // said back, so it is not lost in silence
+  const suggested = new Set<string>();
+  for (const clause of matched ? missed : []) {
+    if (suggested.size >= MAX_SUGGESTIONS) break;
+    const near = closestAction(clause.words.map((w) => w.norm), st.ctx.vocabulary);
+    if (!near || inc.did.includes(near.id) || suggested.has(near.id)) continue;
+    suggested.add(near.id);
+    const say = `I didn't catch an action in "${clause.text.trim()}". Did you mean: ${lowerFirst(near.title)}?`;
+    pathStep(inc, { kind: 'unmatched', said: clause.text, result: say });
+    st.say('system', 'fallback', say, { ref: 'did-you-mean' });
+  }
   return { matched, replied: false };
+}
+
+/**
+ * Plays a turn's acts in order. Two that pull the system opposite ways (one sets what the other
+ * unsets, or the same setting to two values) are not both played: the first said is taken, and
+ * the interviewer says which and why.
+ */
+function playActs(st: Step, acts: readonly Act[], text: string): void {
+  const setBy = new Map<string, { value: StateValue; act: Act & { kind: 'action' } }>();
+  const valued = new Map<string, Act & { kind: 'action' }>();
+  const done = new Set<string>();
+  for (const act of acts) {
+    if (act.kind === 'panel') {
+      reveal(st, act.panel, text);
+      continue;
+    }
+    const { action } = act;
+    const spec = action.value;
+    const resolved = spec ? resolveValue(spec, act.value) : undefined;
+    if (done.has(action.id)) {
+      // the same action again in one turn: a second value for it is a conflict, the same one is nothing new
+      const first = valued.get(action.id);
+      if (first && resolved?.ok && first.value?.number !== undefined && act.value?.number !== undefined) {
+        const before = resolveValue(spec!, first.value);
+        if (before.ok && before.amount !== resolved.amount) {
+          conflict(st, first, act, `you gave ${spec!.name} two values (${before.shown} and ${resolved.shown}); I applied the first, ${before.shown}`);
+        }
+      }
+      continue;
+    }
+    const sets = { ...(action.set ?? {}), ...(resolved?.ok ? (resolved.case.set ?? {}) : {}) };
+    const clash = Object.entries(sets)
+      .map(([k, v]) => ({ k, v, prior: setBy.get(k) }))
+      .find(({ v, prior }) => prior !== undefined && prior.value !== v && prior.act.action.id !== action.id);
+    if (clash && st.holds(action.when)) {
+      conflict(st, clash.prior!.act, act, `they pull the system opposite ways, so I took the first you said: ${lowerFirst(clash.prior!.act.action.title)}`);
+      continue;
+    }
+    done.add(action.id);
+    if (act.value) valued.set(action.id, act);
+    const applied = doAction(st, action, text, act.typed, act.value);
+    if (applied) for (const [k, v] of Object.entries(sets)) setBy.set(k, { value: v, act });
+  }
+}
+
+function conflict(st: Step, taken: Act & { kind: 'action' }, dropped: Act & { kind: 'action' }, why: string): void {
+  const said = (a: Act & { kind: 'action' }) => `"${a.clause.text.trim()}"`;
+  const say = `You said ${said(taken)} and ${said(dropped)}: ${why}. Say the other on its own if you mean it.`;
+  pathStep(st.inc!, { kind: 'refused', ref: dropped.action.id, actionKind: dropped.action.kind, said: dropped.clause.text, result: say });
+  st.say('interviewer', 'notice', say, { ref: 'conflict' });
 }
 
 const lowerFirst = (s: string): string => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
@@ -616,22 +721,24 @@ const lowerFirst = (s: string): string => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLower
 function reveal(st: Step, panel: Panel, text: string): void {
   const inc = st.inc!;
   const view = panel.views.find((v) => st.holds(v.when)) ?? panel.views[panel.views.length - 1];
-  const result = view ? renderRamps(view.text, inc.now, inc.startAt) : '(no data)';
+  const result = view ? st.fill(renderRamps(view.text, inc.now, inc.startAt)) : '(no data)';
   if (!inc.revealed.includes(panel.id)) inc.revealed.push(panel.id);
   pathStep(inc, { kind: 'asked', ref: panel.id, said: text, result });
   st.say('system', 'panel', result, { ref: panel.id, title: panel.title });
 }
 
-function doAction(st: Step, action: Action, text: string, typed?: GrammarMatch): void {
+/** Does an action; true when it changed the system (not refused, not a value it cannot model). */
+function doAction(st: Step, action: Action, text: string, typed?: GrammarMatch, value?: ActionValue): boolean {
   const inc = st.inc!;
   if (!st.holds(action.when)) {
     pathStep(inc, { kind: 'refused', ref: action.id, actionKind: action.kind, said: text, result: action.otherwise ?? '' });
     if (action.otherwise) st.say('system', 'action', action.otherwise, { ref: action.id, title: action.title });
-    return;
+    return false;
   }
   const first = !inc.did.includes(action.id);
+  if (action.value) return doValued(st, action, action.value, text, value, first);
   const said = first ? action.says : (action.again ?? action.says);
-  // the value typed is the value applied: "max_new_rps to 600" sets 600
+  // the value typed on a flag is the value applied: "max_new_rps to 600" sets 600
   const says = typed ? withValue(said, typed.words, typed.value) : said;
   Object.assign(inc.state, action.set ?? {});
   const flag = typed?.words.flags[0];
@@ -641,6 +748,49 @@ function doAction(st: Step, action: Action, text: string, typed?: GrammarMatch):
     pathStep(inc, { kind: 'did', ref: action.id, actionKind: action.kind, said: text, result: says });
   }
   st.say('system', 'action', says, { ref: action.id, title: action.title });
+  // a value named for an action that takes none is not silently dropped: say what was done instead
+  const named = value ?? typed?.value;
+  if (named?.led && named.number !== undefined && !mentions(says, named)) {
+    st.say('system', 'notice', `This round has no setting for the ${typedText(named)} you named here: what happened is what the line above says.`, { ref: 'value-not-modelled' });
+  }
+  return true;
+}
+
+/** An action that takes a value: the candidate's (or the runbook's, when they named none), and its case. */
+function doValued(st: Step, action: Action, spec: ActionValueSpec, text: string, value: ActionValue | undefined, first: boolean): boolean {
+  const inc = st.inc!;
+  const r = resolveValue(spec, value);
+  if (!r.ok) {
+    const say = `${action.title} to ${r.shown}: ${r.why}, so nothing was changed. ${r.next}`;
+    pathStep(inc, { kind: 'refused', ref: action.id, actionKind: action.kind, said: text, result: say });
+    st.say('system', 'action', say, { ref: action.id, title: action.title });
+    return false;
+  }
+  const same = !first && spec.state !== undefined && inc.state[spec.state] === r.amount;
+  const again = !first && (same || (spec.state === undefined && (inc.values?.[action.id] ?? '') === r.shown));
+  const says = withShown(again ? (r.case.again ?? action.again ?? r.case.says ?? action.says) : (r.case.says ?? action.says), r.shown);
+  if (!again) {
+    Object.assign(inc.state, action.set ?? {}, r.case.set ?? {});
+    if (spec.state) inc.state[spec.state] = r.amount;
+    (inc.values ??= {})[action.id] = r.shown;
+    if (first) inc.did.push(action.id);
+    pathStep(inc, { kind: 'did', ref: action.id, actionKind: action.kind, said: text, result: says });
+  }
+  st.say('system', 'action', says, { ref: action.id, title: action.title });
+  return !again;
+}
+
+/** Whether a reply already shows the number named ("800" in "max_new_rps set to 800"). */
+function mentions(says: string, v: ActionValue): boolean {
+  const n = v.number!;
+  return [String(n), n.toLocaleString('en-GB')].some((t) => new RegExp(`(?<![\\d.,])${t.replace(/[.,]/g, '\\$&')}(?![\\d])`).test(says));
+}
+
+/** A value as the candidate named it, with its unit: "24 h", "800/s", "a day". */
+function typedText(v: ActionValue): string {
+  if (!v.unit || !/^[\d,.]+k?$/.test(v.text)) return v.text;
+  const short = VALUE_UNITS[v.unit].short;
+  return /^[/%]/.test(short) ? `${v.text}${short}` : `${v.text} ${short}`;
 }
 
 function fallback(st: Step, text: string): void {

@@ -85,6 +85,8 @@ export interface IncidentRun {
   fired: string[];
   fallbackIndex: number;
   path: PathStep[];
+  /** The value each valued action last applied, as shown ("24 h"); absent in older states. */
+  values?: Record<string, string>;
 }
 
 export interface RoundState {

@@ -104,6 +104,41 @@ export interface Action {
   when?: Condition;
   /** Said instead of `says` when `when` does not hold. */
   otherwise?: string;
+  /** The action takes a value ("retention to 24 hours"): the value the candidate names is the one applied. */
+  value?: ActionValueSpec;
+}
+
+/**
+ * How an action's value plays: the unit its cases are written in, the runbook's value (applied when
+ * the candidate names none), and what the system does at each value. A value no case covers is
+ * refused, saying what the round models; it is never replaced by another.
+ */
+export interface ActionValueSpec {
+  /** What the value is, for the system's words: "retention on clickstream-raw". */
+  name: string;
+  /** A unit id from the language's units (hours, days, per-second, tb, percent, ...). */
+  unit: string;
+  /** The runbook's value as typed: "2 days", "800/s". */
+  default: string;
+  /** State key that holds the value applied, in `unit`. */
+  state?: string;
+  /** First case whose range holds decides the reply and the state; {value} in text is the value applied. */
+  cases: ValueCase[];
+}
+
+export interface ValueCase {
+  /** The value is at least this (in the spec's unit). */
+  atLeast?: number;
+  /** The value is at most this. */
+  atMost?: number;
+  /** The value is below this. */
+  below?: number;
+  /** Said instead of the action's `says`. */
+  says?: string;
+  /** Said instead of the action's `again` when the same value is applied again. */
+  again?: string;
+  /** Set on top of the action's `set`. */
+  set?: Record<string, StateValue>;
 }
 
 export interface TimedEvent {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildHistory, pickDrill, renderHistoryText, retakeDiffs, shortRefs, sparkline, beatLabels, type PastRound } from '../../src/debrief/history.js';
+import { buildHistory, pickDrill, renderHistoryText, retakeDiffs, roundEnding, shortRefs, sparkline, beatLabels, type PastRound } from '../../src/debrief/history.js';
 import type { Debrief } from '../../src/debrief/types.js';
 import type { SignalId } from '../../src/rubric/types.js';
 import { allSignals, beat, signal } from './fixtures.js';
@@ -151,5 +151,36 @@ describe('pickDrill', () => {
     const pick = pickDrill(solid, [ij, 'capacity-planning'])!;
     expect(pick).toMatchObject({ signal: ij, reason: 'least-recent' });
     expect(pick.why).toMatch(/least recently.*2026-01-01/);
+  });
+});
+
+describe('how a round ended', () => {
+  const base = round('e1', 'payment-auth-3am', '2026-06-01T10:00:00Z', { [ij]: [30, ['a']] }, [ij]);
+  it('a complete round stopped early reads "ended early"; played through or out of time reads "complete"', () => {
+    const h = buildHistory([
+      { ...base, ended: 'end' },
+      { ...base, id: 'e2', startedAt: '2026-06-02T10:00:00Z', ended: 'done' },
+      { ...base, id: 'e3', startedAt: '2026-06-03T10:00:00Z', ended: 'time' },
+      { ...base, id: 'e4', startedAt: '2026-06-04T10:00:00Z' },
+    ]);
+    expect(h.sessions.map((s) => [s.id, s.ended, s.endedEarly])).toEqual([
+      ['e1', 'end', true],
+      ['e2', 'done', undefined],
+      ['e3', 'time', undefined],
+      ['e4', undefined, undefined],
+    ]);
+    const text = renderHistoryText(h);
+    expect(text).toMatch(/ e1 .*payment-auth-3am +ended early\n/);
+    expect(text).toMatch(/ e2 .*payment-auth-3am +complete\n/);
+    expect(text).toMatch(/ e4 .*payment-auth-3am +complete\n/);
+  });
+  it.each([
+    ['recorded', { status: 'complete', ended: 'done' as const, transcript: [{ role: 'candidate' as const, kind: 'command' as const, text: '/end' }] }, 'done'],
+    ['an old record whose last word was /end', { status: 'complete', transcript: [{ role: 'candidate' as const, kind: 'command' as const, text: '/end' }] }, 'end'],
+    ['an old record that ran out of time', { status: 'complete', transcript: [{ role: 'system' as const, kind: 'notice' as const, text: 'Time is up.', ref: 'time-up' }] }, 'time'],
+    ['an old record with /end earlier, then answers', { status: 'complete', transcript: [{ role: 'candidate' as const, kind: 'command' as const, text: '/end' }, { role: 'candidate' as const, kind: 'answer' as const, text: 'more' }] }, undefined],
+    ['an interrupted round', { status: 'interrupted', ended: 'end' as const, transcript: [] }, undefined],
+  ])('roundEnding: %s', (_name, record, expected) => {
+    expect(roundEnding(record)).toBe(expected);
   });
 });

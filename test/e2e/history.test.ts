@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -52,13 +52,14 @@ describe('saved rounds: run, history, debrief', () => {
     const r = mockloop(['history', '--json']);
     expect(r.status).toBe(0);
     const h = JSON.parse(r.stdout) as {
-      sessions: { id: string; scenario: { id: string }; status: string; signals: Record<string, { score: number }> }[];
+      sessions: { id: string; scenario: { id: string }; status: string; ended?: string; signals: Record<string, { score: number }> }[];
       trends: Record<string, number[]>;
       retakes: { scenario: string; previous: string; latest: string; gained: string[]; lost: string[] }[];
     };
-    expect(h.sessions.map((s) => [s.scenario.id, s.status])).toEqual([
-      ['payment-auth-3am', 'complete'],
-      ['payment-auth-3am', 'complete'],
+    // both answers files stop with /end before the review: complete, and ended early
+    expect(h.sessions.map((s) => [s.scenario.id, s.status, s.ended])).toEqual([
+      ['payment-auth-3am', 'complete', 'end'],
+      ['payment-auth-3am', 'complete', 'end'],
     ]);
     const ij = h.trends['incident-judgement'];
     expect(ij).toHaveLength(2);
@@ -196,7 +197,7 @@ describe('a round ended at once with /end', () => {
     expect(h.trends['incident-judgement']![0]).toBeGreaterThan(0);
     expect(h.retakes).toEqual([]);
     const text = mockloop(['history'], env).stdout;
-    expect(text).toMatch(/payment-auth-3am +complete \(no answers\)\n/);
+    expect(text).toMatch(/payment-auth-3am +ended early \(no answers\)\n/);
     expect(text).not.toMatch(/→ 0/);
   });
 
@@ -216,5 +217,40 @@ describe('a round ended at once with /end', () => {
     expect(full.replace(/\s+/g, ' ')).toMatch(new RegExp(`… and \\d+ more missed beats \\(mockloop debrief ${ref} --format md lists them all\\)`));
     const md = mockloop(['debrief', ref, '--format', 'md'], env).stdout;
     expect(md.split('\n').length).toBeGreaterThan(full.split('\n').length);
+  });
+});
+
+describe('history says how a complete round ended', () => {
+  const own = mkdtempSync(join(tmpdir(), 'mockloop-ended-'));
+  afterAll(() => rmSync(own, { recursive: true, force: true }));
+  const env = { MOCKLOOP_HOME: own };
+  const files = () => readdirSync(join(own, 'sessions')).filter((f) => f.endsWith('.json')).sort();
+
+  it('a round stopped with /end is "ended early"; one played through is "complete"; an old record stays readable', () => {
+    const early = answers('early.yaml', ['I would check the partner queue depth and the latency dashboard', '/end']);
+    expect(mockloop(['run', 'payment-auth-3am', '--answers', early], env).status).toBe(0);
+    const [earlyFile] = files();
+    // every phase skipped: the round reaches its end
+    const through = answers('through.yaml', Array.from({ length: 6 }, () => '/skip'));
+    expect(mockloop(['run', 'capacity-launch-behavioral', '--answers', through], env).status).toBe(0);
+    const saved = JSON.parse(readFileSync(join(own, 'sessions', earlyFile!), 'utf8')) as { ended?: string };
+    expect(saved.ended).toBe('end');
+
+    const h = JSON.parse(mockloop(['history', '--json'], env).stdout) as { sessions: { scenario: { id: string }; status: string; ended?: string; endedEarly?: boolean }[] };
+    const by = Object.fromEntries(h.sessions.map((s) => [s.scenario.id, s]));
+    expect(by['payment-auth-3am']).toMatchObject({ status: 'complete', ended: 'end', endedEarly: true });
+    expect(by['capacity-launch-behavioral']).toMatchObject({ status: 'complete', ended: 'done' });
+    expect(by['capacity-launch-behavioral']!.endedEarly).toBeUndefined();
+    const text = mockloop(['history'], env).stdout;
+    expect(text).toMatch(/payment-auth-3am +ended early\n/);
+    expect(text).toMatch(/capacity-launch-behavioral +complete \(no answers\)\n/);
+
+    // a record saved before the ending was kept: read as before, its /end found in the transcript
+    const old = JSON.parse(readFileSync(join(own, 'sessions', earlyFile!), 'utf8')) as Record<string, unknown>;
+    delete old.ended;
+    writeFileSync(join(own, 'sessions', earlyFile!), JSON.stringify(old, null, 2));
+    const again = mockloop(['history'], env);
+    expect(again.stderr).toBe('');
+    expect(again.stdout).toMatch(/payment-auth-3am +ended early\n/);
   });
 });
