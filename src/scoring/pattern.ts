@@ -31,21 +31,15 @@ interface Term {
   /** How many tokens past its start the term's longest alternative can end. */
   reach: number;
   /** The ids of the first words (see intern). */
-  firstIds: number[];
+  firstIds: Int32Array;
   /**
    * The first words by kind, as indices into `firsts`: the stem words by stem (a token matches
    * them by its stem alone, so one look-up finds them), and the rest, tried one by one.
    */
   firstsByStem: ReadonlyMap<string, readonly number[]>;
   otherFirsts: readonly number[];
-  /** The ids of every word of each alternative, and whether some alternative has more than one. */
-  altWordIds: readonly (readonly number[])[];
-  multiWord: boolean;
-  /**
-   * Terms with the same first words share one number, and with it their start positions and
-   * sentences in a document (per-document arrays are indexed by it).
-   */
-  firstsId: number;
+  /** The term's number: a document's sentence bits for each term are indexed by it. */
+  id: number;
 }
 
 /** No positions (shared: never written to). */
@@ -60,8 +54,11 @@ const wordIds = new Map<WordMatcher, number>();
 const wordById: WordMatcher[] = [];
 /** The ids of the stem words by stem, so a document fills in its words from its distinct stems. */
 const stemWords = new Map<string, number[]>();
-/** A document's word positions before it is read: a stem word is absent until its stem is seen, any other word is looked up when asked. */
-const blankWordPos: (number[] | undefined)[] = [];
+/** The ids of the prefix words by prefix, and of the word classes (-1 until one is compiled). */
+const prefixWords = new Map<string, number>();
+let numWord = -1;
+let timeWord = -1;
+let nameWord = -1;
 function intern(w: WordMatcher): WordMatcher {
   const key = w.kind === 'stem' ? `s:${w.stem}:${w.norm}` : w.kind === 'prefix' ? `p:${w.prefix}` : w.kind;
   let out = interned.get(key);
@@ -71,13 +68,123 @@ function intern(w: WordMatcher): WordMatcher {
     wordIds.set(w, id);
     wordById.push(w);
     if (w.kind === 'stem') push(stemWords, w.stem, id);
-    blankWordPos.push(w.kind === 'stem' ? NONE : undefined);
+    else if (w.kind === 'prefix') prefixWords.set(w.prefix, id);
+    else if (w.kind === 'num') numWord = id;
+    else if (w.kind === 'time') timeWord = id;
+    else nameWord = id;
   }
   return out;
 }
 
-/** The number of each distinct set of first words (sorted word ids, joined). */
-const firstsIds = new Map<string, number>();
+/**
+ * The words a token matches by its surface form and stem alone (every word but #num and #name,
+ * which are read from the token), cached by surface form; `known` is how many words had been
+ * compiled when it was read.
+ */
+interface NormWords {
+  stem: string;
+  known: number;
+  ids: readonly number[];
+}
+const normWords = new Map<string, NormWords>();
+
+function wordsOfNorm(norm: string, stem: string): readonly number[] {
+  let info = normWords.get(norm);
+  if (info === undefined || info.known !== wordById.length || info.stem !== stem) {
+    const ids: number[] = [];
+    const byStem = stemWords.get(stem);
+    if (byStem) for (const id of byStem) ids.push(id);
+    // a prefix word matches each surface form it starts: look its prefixes up, not every prefix word
+    if (prefixWords.size > 0) {
+      for (let k = 1; k <= norm.length; k++) {
+        const id = prefixWords.get(norm.slice(0, k));
+        if (id !== undefined) ids.push(id);
+      }
+    }
+    if (timeWord >= 0 && TIME_RE.test(norm)) ids.push(timeWord);
+    if (normWords.size > 50000) normWords.clear();
+    normWords.set(norm, (info = { stem, known: wordById.length, ids }));
+  }
+  return info.ids;
+}
+
+/**
+ * The distinct sets of words of the alternatives of every term compiled ("word sets"): an
+ * alternative can match only in a sentence that holds all of its words, whatever their order and
+ * gaps. Each set is read in a document only when its key word (its word in the fewest sets)
+ * occurs there, so most alternatives of a rubric are never looked at for a given answer.
+ */
+const wordSetIds = new Map<string, number>();
+const setWords: (readonly number[])[] = [];
+/** How many word sets each word (by id) is in. */
+const wordSetCount: number[] = [];
+/** The word sets of each term's alternatives, by term id. */
+const termSets: (readonly number[])[] = [];
+
+/** The id of a word set (the ids of an alternative's words). */
+function registerSet(ids: readonly number[]): number {
+  const words = [...new Set(ids)].sort((a, b) => a - b);
+  const key = words.join(',');
+  let id = wordSetIds.get(key);
+  if (id === undefined) {
+    id = setWords.length;
+    wordSetIds.set(key, id);
+    setWords.push(words);
+    for (const w of words) wordSetCount[w] = (wordSetCount[w] ?? 0) + 1;
+  }
+  return id;
+}
+
+/**
+ * The word sets and terms compiled so far, flattened into arrays of numbers (a row of each is
+ * `list[start[i]]` up to `list[start[i + 1]]`): the sets keyed by each word, the words of each
+ * set, and the sets of each term. Rebuilt when a document is indexed after more were compiled.
+ */
+interface Flat {
+  sets: number;
+  terms: number;
+  keyedStart: Int32Array;
+  keyed: Int32Array;
+  setStart: Int32Array;
+  setList: Int32Array;
+  termStart: Int32Array;
+  termList: Int32Array;
+}
+let flat: Flat | undefined;
+
+/** Rows of numbers as one list and where each row starts. */
+function flatten(rows: readonly (readonly number[])[]): { start: Int32Array; list: Int32Array } {
+  const start = new Int32Array(rows.length + 1);
+  for (let i = 0; i < rows.length; i++) start[i + 1] = start[i]! + rows[i]!.length;
+  const list = new Int32Array(start[rows.length]!);
+  for (let i = 0; i < rows.length; i++) list.set(rows[i]!, start[i]!);
+  return { start, list };
+}
+
+function flatSets(): Flat {
+  if (!flat || flat.sets !== setWords.length || flat.terms !== termSets.length) {
+    const keyedRows: number[][] = wordById.map(() => []);
+    setWords.forEach((words, set) => {
+      let key = words[0]!;
+      for (const w of words) if (wordSetCount[w]! < wordSetCount[key]!) key = w;
+      keyedRows[key]!.push(set);
+    });
+    const keyed = flatten(keyedRows);
+    const sets = flatten(setWords);
+    const terms = flatten(termSets);
+    flat = {
+      sets: setWords.length,
+      terms: termSets.length,
+      keyedStart: keyed.start,
+      keyed: keyed.list,
+      setStart: sets.start,
+      setList: sets.list,
+      termStart: terms.start,
+      termList: terms.list,
+    };
+  }
+  return flat;
+}
 
 const termMemo = new Map<string, Term>();
 
@@ -102,10 +209,7 @@ function buildTerm(alts: Phrase[], gapBefore: number): Term {
     else byFirst.set(first, [alt]);
   }
   const firsts = [...byFirst.keys()];
-  const firstIds = firsts.map((w) => wordIds.get(w)!);
-  const firstsKey = [...firstIds].sort((a, b) => a - b).join(',');
-  let firstsId = firstsIds.get(firstsKey);
-  if (firstsId === undefined) firstsIds.set(firstsKey, (firstsId = firstsIds.size));
+  const firstIds = Int32Array.from(firsts, (w) => wordIds.get(w)!);
   // phraseEnds: each later word comes one token after the previous, plus up to its gap
   const reach = Math.max(...alts.map((a) => a.words.reduce((n, _, k) => (k === 0 ? 0 : n + 1 + (a.gaps[k] ?? 0)), 0)));
   const firstsByStem = new Map<string, number[]>();
@@ -114,14 +218,19 @@ function buildTerm(alts: Phrase[], gapBefore: number): Term {
     if (w.kind === 'stem') push(firstsByStem, w.stem, k);
     else otherFirsts.push(k);
   });
-  const altWordIds = alts.map((a) => a.words.map((w) => wordIds.get(w)!));
-  const multiWord = alts.some((a) => a.words.length > 1);
-  return { alts, gapBefore, firsts, firstAlts: [...byFirst.values()], reach, firstIds, firstsId, firstsByStem, otherFirsts, altWordIds, multiWord };
+  // the word set of each alternative: the term can match only in a sentence holding one of them whole
+  const id = termSets.length;
+  termSets.push([...new Set(alts.map((a) => registerSet(a.words.map((w) => wordIds.get(w)!))))]);
+  return { alts, gapBefore, firsts, firstAlts: [...byFirst.values()], reach, firstIds, firstsByStem, otherFirsts, id };
 }
 
 export interface CompiledPattern {
+  /** The pattern's number, in the order compiled: per-document matches are kept by it. */
+  id: number;
   source: string;
   terms: Term[];
+  /** The ids of the terms, in order. */
+  termIds: Int32Array;
   order: 'fixed' | 'any';
   gap: number;
   negated: boolean;
@@ -185,6 +294,20 @@ function compilePhrase(text: string, gap: number, where: string): Phrase {
   return phrase;
 }
 
+/**
+ * A pattern's own alternative: its words adjacent. Made once per distinct alternative, like a
+ * concept phrase, so a rubric compiled again shares its terms instead of making new ones.
+ */
+function adjacentPhrase(words: WordMatcher[]): Phrase {
+  const key = `=${words.map((w) => wordIds.get(w)!).join(',')}`;
+  const known = phraseMemo.get(key);
+  if (known) return known;
+  const phrase: Phrase = { words, gaps: words.map(() => 0) };
+  phraseMemo.set(key, phrase);
+  phraseIds.set(phrase, phraseIds.size);
+  return phrase;
+}
+
 function compilePhraseUncached(text: string, gap: number, where: string): Phrase {
   const words: WordMatcher[] = [];
   const gaps: number[] = [];
@@ -219,6 +342,8 @@ export function mergeLexicon(base: Lexicon, concepts: Record<string, string[]> |
   return out;
 }
 
+let patternCount = 0;
+
 export function compilePattern(spec: PatternSpec, lexicon: Lexicon): CompiledPattern {
   const source = typeof spec === 'string' ? spec : spec.match;
   const order = typeof spec === 'string' ? 'fixed' : (spec.order ?? 'fixed');
@@ -246,17 +371,17 @@ export function compilePattern(spec: PatternSpec, lexicon: Lexicon): CompiledPat
         if (altsRaw.length === 1 && words.length > 1) {
           // a hyphenated or contracted word: its pieces are separate terms, adjacent
           words.forEach((w, k) => {
-            terms.push(makeTerm([{ words: [w], gaps: [0] }], terms.length === 0 ? 0 : k === 0 ? gap : 0));
+            terms.push(makeTerm([adjacentPhrase([w])], terms.length === 0 ? 0 : k === 0 ? gap : 0));
           });
           continue;
         }
-        alts.push({ words, gaps: words.map(() => 0) });
+        alts.push(adjacentPhrase(words));
       }
     }
     if (alts.length > 0) terms.push(makeTerm(alts, terms.length === 0 ? 0 : gap));
   }
   if (terms.length === 0) throw new PatternError(`empty ${where}`);
-  return { source, terms, order, gap, negated, selfNegating, time };
+  return { id: patternCount++, source, terms, termIds: Int32Array.from(terms, (t) => t.id), order, gap, negated, selfNegating, time };
 }
 
 function wordMatches(w: WordMatcher, t: Token): boolean {
@@ -475,18 +600,17 @@ function toMatch(doc: Doc, first: number, last: number): Match {
   return { sentence: a.sentence, start: a.start, end: b.end, negated: a.negated, hypothetical, firstToken: first, lastToken: last };
 }
 
-function matchFixed(p: CompiledPattern, doc: Doc, sentenceEnd: (i: number) => number, starts: Iterable<number>): Match[] {
+function matchFixed(p: CompiledPattern, doc: Doc, starts: readonly number[], second: readonly number[] | undefined): Match[] {
   const out: Match[] = [];
-  const tokens = doc.tokens;
+  const { tokens, sentences } = doc;
   // the second term must start within reach of the first (see fixedAt's startsWithin): its start
   // positions, walked alongside, rule out most tries before any phrase is read
-  const second = p.terms.length > 1 ? termStarts(docIndex(doc), p.terms[1]!) : undefined;
   const reach = p.terms.length > 1 ? p.terms[0]!.reach + 1 + p.terms[1]!.gapBefore : 0;
   let next = 0;
   let lastEnd = -1;
   for (const i of starts) {
     if (i <= lastEnd) continue;
-    const end = sentenceEnd(i);
+    const end = sentences[tokens[i]!.sentence]!.lastToken;
     if (second) {
       while (next < second.length && second[next]! <= i) next++;
       if (next >= second.length) break;
@@ -512,34 +636,77 @@ function startsIn(term: Term, tokens: readonly Token[], lo: number, hi: number):
   return false;
 }
 
-function termStarts(idx: DocIndex, term: Term): number[] {
-  let out = idx.termPos[term.firstsId];
-  if (!out) {
-    // most first words are absent from a document: merge only the lists that hold positions
-    let lists: number[][] | undefined;
-    for (const id of term.firstIds) {
-      const at = wordStarts(idx, id);
-      if (at.length > 0) (lists ??= []).push(at);
+/**
+ * The positions, ascending, where some first word of the term occurs inside the sentences of
+ * `shared`: the only places a pattern whose terms all share those sentences can match.
+ */
+function sharedStarts(idx: DocIndex, doc: Doc, term: Term, shared: Uint32Array): number[] {
+  // most first words are absent from a document: only the lists that hold positions are read
+  const lists: number[][] = [];
+  const { firstIds } = term;
+  const { wordBitsAt, bits, bitWords } = idx;
+  for (let f = 0; f < firstIds.length; f++) {
+    const at = wordBitsAt[firstIds[f]!]!;
+    if (at < 0) continue;
+    // and only those of words in some shared sentence
+    let any = 0;
+    for (let k = 0; k < bitWords; k++) any |= bits[at + k]! & shared[k]!;
+    if (any !== 0) lists.push(idx.wordPos[firstIds[f]!]!);
+  }
+  if (lists.length === 0) return NONE;
+  const out: number[] = [];
+  const heads = new Array<number>(lists.length).fill(0);
+  const { sentences } = doc;
+  for (let k = 0; k < idx.bitWords; k++) {
+    for (let word = shared[k]!; word !== 0; word &= word - 1) {
+      const s = (k << 5) + (31 - Math.clz32(word & -word));
+      const lo = sentences[s]!.firstToken;
+      const hi = sentences[s]!.lastToken;
+      // each list's head moves only forward, over positions before the sentence
+      for (let l = 0; l < lists.length; l++) {
+        const list = lists[l]!;
+        let h = heads[l]!;
+        while (h < list.length && list[h]! < lo) h++;
+        heads[l] = h;
+      }
+      if (lists.length === 1) {
+        const list = lists[0]!;
+        let h = heads[0]!;
+        for (; h < list.length && list[h]! < hi; h++) out.push(list[h]!);
+        heads[0] = h;
+        continue;
+      }
+      // several lists: merged in order, each position once
+      for (;;) {
+        let min = hi;
+        for (let l = 0; l < lists.length; l++) {
+          const x = lists[l]![heads[l]!];
+          if (x !== undefined && x < min) min = x;
+        }
+        if (min >= hi) break;
+        out.push(min);
+        for (let l = 0; l < lists.length; l++) if (lists[l]![heads[l]!] === min) heads[l]!++;
+      }
     }
-    out = lists === undefined ? NONE : lists.length === 1 ? lists[0]! : mergeSorted(lists);
-    idx.termPos[term.firstsId] = out;
   }
   return out;
 }
 
-function matchAnyOrder(p: CompiledPattern, doc: Doc): Match[] {
+function matchAnyOrder(p: CompiledPattern, doc: Doc, shared: Uint32Array): Match[] {
   const out: Match[] = [];
   const idx = docIndex(doc);
   const { tokens, sentences } = doc;
+  // a match lies inside one sentence where every term can match
+  const termStarts = p.terms.map((term) => sharedStarts(idx, doc, term, shared));
   const n = p.terms.length;
   const window = n + p.gap * (n - 1);
   // spans of each term, in document order: flat arrays, no pair per span (a long answer has millions)
   const starts: number[][] = [];
   const ends: number[][] = [];
-  for (const term of p.terms) {
+  for (const [t, term] of p.terms.entries()) {
     const st: number[] = [];
     const en: number[] = [];
-    for (const i of termStarts(idx, term)) {
+    for (const i of termStarts[t]!) {
       const e = termAt(term, tokens, i, sentences[tokens[i]!.sentence]!.lastToken);
       if (e < 0) continue;
       st.push(i);
@@ -609,33 +776,32 @@ function matchAnyOrder(p: CompiledPattern, doc: Doc): Match[] {
 }
 
 /**
- * Per-document lookups, built once per Doc: token positions by stem and by surface form,
- * the start positions of each first word and term, and every pattern's matches (a Doc is
- * immutable, so the scorer and the round engine can ask for the same pattern twice for free).
+ * Per-document lookups, built once per Doc: the positions and sentences of every compiled word
+ * the document holds, the sentences where each term can match, the start positions of each first
+ * word set, and every pattern's matches (a Doc is immutable, so the scorer and the round engine
+ * can ask for the same pattern twice for free).
  */
 interface DocIndex {
-  byStem: Map<string, number[]>;
-  byNorm: Map<string, number[]>;
-  numbers: number[];
-  names: number[];
-  /** Positions of each word, by word id, and start positions of each term, by firstsId. */
-  wordPos: (number[] | undefined)[];
-  termPos: (number[] | undefined)[];
-  matches: Map<CompiledPattern, Match[]>;
-  norms?: string[];
+  /** How many words and terms had been compiled when it was built (a later one rebuilds it). */
+  words: number;
+  terms: number;
+  /** Positions of each word, by word id (NONE where it does not occur). */
+  wordPos: number[][];
+  /** Each pattern's matches, by pattern id. */
+  matches: (Match[] | undefined)[];
   /**
    * Sentence bitsets (see sharedSentences), `bitWords` 32-bit words each, kept in one buffer:
-   * the offset of each word's (by word id) and term's (by firstsId), -1 when it occurs nowhere.
+   * the offset of each word's (by word id) and of the sentences where each term (by id) can
+   * match, -1 when there are none.
    */
   bitWords: number;
   bits: Uint32Array;
   bitsUsed: number;
-  wordBitsAt: (number | undefined)[];
-  termBitsAt: (number | undefined)[];
-  /** The offset of each term's phrase bits (see phraseBits), -1 when it has none. */
-  phraseBitsAt: Map<Term, number>;
-  /** One sentence bitset of scratch, for the alternative being read. */
-  altBits: Uint32Array;
+  wordBitsAt: Int32Array;
+  /** Each word set's bits (by set id) as offset + 1, 0 where it is absent; each term's, -2 until read. */
+  setBitsAt: Int32Array;
+  termBitsAt: Int32Array;
+  sets: Flat;
   /** The sentences shared by the terms of the pattern being matched. */
   shared: Uint32Array;
 }
@@ -650,85 +816,116 @@ function push<K>(map: Map<K, number[]>, key: K, i: number): void {
 
 function docIndex(doc: Doc): DocIndex {
   let idx = indexCache.get(doc);
-  if (!idx) {
-    const bitWords = (doc.sentences.length + 31) >>> 5;
-    idx = {
-      byStem: new Map(),
-      byNorm: new Map(),
-      numbers: [],
-      names: [],
-      // filled up front: an array indexed far past its end turns slow
-      wordPos: blankWordPos.slice(),
-      termPos: new Array(firstsIds.size).fill(undefined),
-      matches: new Map(),
-      bitWords,
-      // room for the bits of about as many words and terms as an answer of a few pages touches
-      bits: new Uint32Array(bitWords * 2048),
-      bitsUsed: 0,
-      wordBitsAt: new Array(wordById.length).fill(undefined),
-      termBitsAt: new Array(firstsIds.size).fill(undefined),
-      phraseBitsAt: new Map(),
-      altBits: new Uint32Array(bitWords),
-      shared: new Uint32Array(bitWords),
-    };
-    const { byStem, byNorm, numbers, names, wordPos } = idx;
-    doc.tokens.forEach((t, i) => {
-      push(byStem, t.stem, i);
-      push(byNorm, t.norm, i);
-      if (t.isNumber) numbers.push(i);
-      if (t.name) names.push(i);
-    });
-    // a token's stem is a function of its surface form (stemOf), so a word with the same surface
-    // form has the same stem: its positions are those of the stem
-    for (const [stem, at] of byStem) {
-      const ids = stemWords.get(stem);
-      if (ids) for (const id of ids) wordPos[id] = at;
-    }
+  if (!idx || idx.words !== wordById.length || idx.terms !== termSets.length) {
+    // built afresh when a pattern was compiled after it (its matches so far stay valid)
+    idx = buildIndex(doc, idx?.matches ?? []);
     indexCache.set(doc, idx);
   }
   return idx;
 }
 
-
-/** The sorted union of sorted lists of positions (one list is returned as it is). */
-function mergeSorted(lists: number[][]): number[] {
-  const full = lists.filter((l) => l.length > 0);
-  if (full.length === 0) return NONE;
-  if (full.length === 1) return full[0]!;
-  return mergeRange(full, 0, full.length);
-}
-
-/** Lists [lo, hi) merged in halves: each position is copied about log(lists) times, not once per list. */
-function mergeRange(lists: readonly number[][], lo: number, hi: number): number[] {
-  if (hi - lo === 1) return lists[lo]!;
-  const mid = (lo + hi) >> 1;
-  return mergeTwo(mergeRange(lists, lo, mid), mergeRange(lists, mid, hi));
-}
-
-/** Two sorted lists merged without duplicates. */
-function mergeTwo(a: readonly number[], b: readonly number[]): number[] {
-  const merged: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const x = i < a.length ? a[i]! : Infinity;
-    const y = j < b.length ? b[j]! : Infinity;
-    if (x <= y) {
-      merged.push(x);
-      i++;
-      if (x === y) j++;
-    } else {
-      merged.push(y);
-      j++;
+function buildIndex(doc: Doc, matches: (Match[] | undefined)[]): DocIndex {
+  const sets = flatSets();
+  const bitWords = (doc.sentences.length + 31) >>> 5;
+  const idx: DocIndex = {
+    words: wordById.length,
+    terms: sets.terms,
+    sets,
+    wordPos: new Array<number[]>(wordById.length).fill(NONE),
+    matches,
+    bitWords,
+    // room for the bits of about as many words and terms as an answer of a few pages touches
+    bits: new Uint32Array(bitWords * 2048),
+    bitsUsed: 0,
+    wordBitsAt: new Int32Array(wordById.length).fill(-1),
+    setBitsAt: new Int32Array(sets.sets),
+    termBitsAt: new Int32Array(sets.terms).fill(-2),
+    shared: new Uint32Array(bitWords),
+  };
+  const { wordPos, wordBitsAt } = idx;
+  const present: number[] = [];
+  const add = (id: number, i: number, s: number) => {
+    let at = wordBitsAt[id]!;
+    if (at < 0) {
+      wordPos[id] = [];
+      present.push(id);
+      wordBitsAt[id] = at = allocBits(idx);
+    }
+    wordPos[id]!.push(i);
+    idx.bits[at + (s >>> 5)]! |= 1 << (s & 31);
+  };
+  const tokens = doc.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    for (const id of wordsOfNorm(t.norm, t.stem)) add(id, i, t.sentence);
+    if (t.isNumber && numWord >= 0) add(numWord, i, t.sentence);
+    if (t.name === true && nameWord >= 0) add(nameWord, i, t.sentence);
+  }
+  // the sentences that hold every word of a word set, read only for the sets whose key word occurs
+  const { keyedStart, keyed, setStart, setList } = sets;
+  const { setBitsAt } = idx;
+  const scratch = new Uint32Array(bitWords);
+  for (const key of present) {
+    for (let j = keyedStart[key]!; j < keyedStart[key + 1]!; j++) {
+      const set = keyed[j]!;
+      const from = setStart[set]!;
+      const to = setStart[set + 1]!;
+      if (to - from === 1) {
+        setBitsAt[set] = wordBitsAt[key]! + 1;
+        continue;
+      }
+      let all = true;
+      for (let w = from; w < to && all; w++) all = wordBitsAt[setList[w]!]! >= 0;
+      if (!all) continue;
+      const bits = idx.bits;
+      let any = 0;
+      for (let w = from; w < to; w++) {
+        const b = wordBitsAt[setList[w]!]!;
+        any = 0;
+        for (let k = 0; k < bitWords; k++) any |= scratch[k] = w === from ? bits[b + k]! : scratch[k]! & bits[b + k]!;
+        if (any === 0) break;
+      }
+      if (any === 0) continue;
+      const at = allocBits(idx);
+      idx.bits.set(scratch, at);
+      setBitsAt[set] = at + 1;
     }
   }
-  return merged;
+  return idx;
 }
 
-/** Distinct words of the document in sorted order, for prefix look-ups by binary search. */
-function sortedNorms(idx: DocIndex): string[] {
-  idx.norms ??= [...idx.byNorm.keys()].sort();
-  return idx.norms;
+/**
+ * The sentences where the term (by id) can match, as the offset of their bits, or -1 when there
+ * are none: where some alternative has all of its words (a term matches inside one sentence).
+ */
+function termBits(idx: DocIndex, term: number): number {
+  let at = idx.termBitsAt[term]!;
+  if (at === -2) {
+    // a term with one word set in the document shares its bits; with more, their union gets bits
+    // of its own
+    at = -1;
+    let own = false;
+    const { termStart, termList } = idx.sets;
+    const { setBitsAt, bitWords } = idx;
+    for (let j = termStart[term]!; j < termStart[term + 1]!; j++) {
+      const b = setBitsAt[termList[j]!]! - 1;
+      if (b < 0) continue;
+      if (at < 0) {
+        at = b;
+        continue;
+      }
+      if (!own) {
+        const union = allocBits(idx);
+        idx.bits.copyWithin(union, at, at + bitWords);
+        at = union;
+        own = true;
+      }
+      const bits = idx.bits;
+      for (let k = 0; k < bitWords; k++) bits[at + k]! |= bits[b + k]!;
+    }
+    idx.termBitsAt[term] = at;
+  }
+  return at;
 }
 
 /** Index of the first item at or after `x` in an ascending array (binary search). */
@@ -743,42 +940,6 @@ export function lowerBound<T extends number | string>(xs: readonly T[], x: T): n
   return lo;
 }
 
-function withPrefix(idx: DocIndex, prefix: string): number[][] {
-  const norms = sortedNorms(idx);
-  const lo = lowerBound(norms, prefix);
-  const out: number[][] = [];
-  for (let i = lo; i < norms.length && norms[i]!.startsWith(prefix); i++) out.push(idx.byNorm.get(norms[i]!)!);
-  return out;
-}
-
-/** Positions where a single word (by id) matches, from the index (prefixes scan distinct words, not tokens). */
-function wordStarts(idx: DocIndex, id: number): number[] {
-  let out = idx.wordPos[id];
-  if (!out) {
-    const w = wordById[id]!;
-    // a stem word compiled after the document was indexed
-    if (w.kind === 'stem') return (idx.wordPos[id] = idx.byStem.get(w.stem) ?? NONE);
-    const lists: number[][] = [];
-    switch (w.kind) {
-      case 'num':
-        lists.push(idx.numbers);
-        break;
-      case 'prefix':
-        lists.push(...withPrefix(idx, w.prefix));
-        break;
-      case 'time':
-        for (const [norm, at] of idx.byNorm) if (TIME_RE.test(norm)) lists.push(at);
-        break;
-      case 'name':
-        lists.push(idx.names);
-        break;
-    }
-    out = mergeSorted(lists);
-    idx.wordPos[id] = out;
-  }
-  return out;
-}
-
 /** Room in the document's bit buffer for one more sentence bitset (zeroed): its offset. */
 function allocBits(idx: DocIndex): number {
   if (idx.bitsUsed + idx.bitWords > idx.bits.length) {
@@ -791,97 +952,16 @@ function allocBits(idx: DocIndex): number {
   return at;
 }
 
-/** The sentences where a word (by id) occurs, as the offset of their bits, or -1 when it occurs nowhere. */
-function wordBits(idx: DocIndex, tokens: readonly Token[], id: number): number {
-  let at = idx.wordBitsAt[id];
-  if (at === undefined) {
-    const positions = wordStarts(idx, id);
-    at = positions.length === 0 ? -1 : allocBits(idx);
-    const bits = idx.bits;
-    for (const i of positions) {
-      const s = tokens[i]!.sentence;
-      bits[at + (s >>> 5)]! |= 1 << (s & 31);
-    }
-    idx.wordBitsAt[id] = at;
-  }
-  return at;
-}
-
-/** The sentences where some first word of the term occurs, as the offset of their bits, or -1 when none does. */
-function termBits(idx: DocIndex, tokens: readonly Token[], term: Term): number {
-  let at = idx.termBitsAt[term.firstsId];
-  if (at === undefined) {
-    // a term with one first word in the document shares that word's bits; with more, their union
-    // gets bits of its own
-    at = -1;
-    let own = false;
-    for (const id of term.firstIds) {
-      const w = wordBits(idx, tokens, id);
-      if (w < 0) continue;
-      if (at < 0) {
-        at = w;
-        continue;
-      }
-      if (!own) {
-        const union = allocBits(idx);
-        idx.bits.copyWithin(union, at, at + idx.bitWords);
-        at = union;
-        own = true;
-      }
-      const bits = idx.bits;
-      for (let k = 0; k < idx.bitWords; k++) bits[at + k]! |= bits[w + k]!;
-    }
-    idx.termBitsAt[term.firstsId] = at;
-  }
-  return at;
-}
-
-/**
- * The sentences where some alternative of the term has every one of its words, as the offset of
- * their bits, or -1 when there is none: a term matches inside one sentence, so only there. For a
- * term of single words, these are the sentences where it can start.
- */
-function phraseBits(idx: DocIndex, tokens: readonly Token[], term: Term): number {
-  if (!term.multiWord) return termBits(idx, tokens, term);
-  let at = idx.phraseBitsAt.get(term);
-  if (at === undefined) {
-    at = -1;
-    const { altBits, bitWords } = idx;
-    for (const ids of term.altWordIds) {
-      // every word present somewhere first, last word first: a phrase's later words are rarer
-      // than its first ("the", "i"), so most alternatives are ruled out by one look-up
-      let present = true;
-      for (let w = ids.length - 1; w >= 0 && present; w--) present = wordBits(idx, tokens, ids[w]!) >= 0;
-      if (!present) continue;
-      // then the sentences that hold them all
-      let bits = idx.bits;
-      let any = 0;
-      for (let w = 0; w < ids.length; w++) {
-        const b = wordBits(idx, tokens, ids[w]!);
-        any = 0;
-        for (let k = 0; k < bitWords; k++) any |= altBits[k] = w === 0 ? bits[b + k]! : altBits[k]! & bits[b + k]!;
-        if (any === 0) break;
-      }
-      if (any === 0) continue;
-      if (at < 0) at = allocBits(idx);
-      bits = idx.bits;
-      for (let k = 0; k < bitWords; k++) bits[at + k]! |= altBits[k]!;
-    }
-    idx.phraseBitsAt.set(term, at);
-  }
-  return at;
-}
-
 /**
  * The sentences where every term of the pattern can match, as bits (in a scratch buffer, valid
  * until the next call), or undefined when there is none: a match lies inside one sentence, so
  * most patterns are settled here for most answers.
  */
-function sharedSentences(idx: DocIndex, tokens: readonly Token[], p: CompiledPattern): Uint32Array | undefined {
+function sharedSentences(idx: DocIndex, p: CompiledPattern): Uint32Array | undefined {
   const { shared, bitWords } = idx;
   // term by term, so a pattern stops at the first term it does not share a sentence with
-  for (let t = 0; t < p.terms.length; t++) {
-    const at = phraseBits(idx, tokens, p.terms[t]!);
+  for (let t = 0; t < p.termIds.length; t++) {
+    const at = termBits(idx, p.termIds[t]!);
     if (at < 0) return undefined;
     const bits = idx.bits;
     let any = 0;
@@ -891,39 +971,25 @@ function sharedSentences(idx: DocIndex, tokens: readonly Token[], p: CompiledPat
   return shared;
 }
 
-/**
- * Start positions worth trying: where the first term occurs, in sentences that hold every word
- * of some alternative of every term of the pattern. Most patterns fail this cheap test for most
- * sentences.
- */
-function candidateStarts(p: CompiledPattern, doc: Doc, shared: Uint32Array): number[] {
-  const idx = docIndex(doc);
-  const first = termStarts(idx, p.terms[0]!);
-  // a term of single words can start only where its bits say it does
-  if (p.terms.length === 1 && !p.terms[0]!.multiWord) return first;
-  const tokens = doc.tokens;
-  return first.filter((i) => {
-    const s = tokens[i]!.sentence;
-    return (shared[s >>> 5]! & (1 << (s & 31))) !== 0;
-  });
-}
-
 /** Every counted match of the pattern in the document (negation rules applied). */
 export function findMatches(doc: Doc, p: CompiledPattern): Match[] {
   if (doc.tokens.length === 0) return [];
   const idx = docIndex(doc);
-  let out = idx.matches.get(p);
+  let out = idx.matches[p.id];
   if (!out) {
     // a match needs every term, inside one sentence
-    const shared = sharedSentences(idx, doc.tokens, p);
+    const shared = sharedSentences(idx, p);
     if (!shared) out = [];
-    else if (p.order === 'any' && p.terms.length > 1) out = matchAnyOrder(p, doc);
+    else if (p.order === 'any' && p.terms.length > 1) out = matchAnyOrder(p, doc, shared);
     else {
-      const sentenceEnd = (i: number) => doc.sentences[doc.tokens[i]!.sentence]!.lastToken;
-      out = matchFixed(p, doc, sentenceEnd, candidateStarts(p, doc, shared));
+      // start positions worth trying: where the first term occurs, in sentences that hold every
+      // word of some alternative of every term of the pattern
+      const starts = sharedStarts(idx, doc, p.terms[0]!, shared);
+      const second = p.terms.length > 1 ? sharedStarts(idx, doc, p.terms[1]!, shared) : undefined;
+      out = matchFixed(p, doc, starts, second);
     }
     if (p.time) out = out.filter((m) => inTime(doc, m, p.time!));
-    idx.matches.set(p, out);
+    idx.matches[p.id] = out;
   }
   return out;
 }

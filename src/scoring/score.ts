@@ -143,7 +143,8 @@ export function compileRubric(spec: RubricSpec): CompiledRubric {
 
 /** Matches per pattern list, computed once per document and shared by every signal. */
 class MatchCache {
-  private readonly cache = new Map<CompiledPattern, Match[]>();
+  /** By pattern id. */
+  private readonly cache: (Match[] | undefined)[] = [];
   private readonly terms = new Map<Match, number>();
   constructor(private readonly doc: Doc) {}
   /** The matches of the patterns, in order. Read only: the list may be the cache's own. */
@@ -157,10 +158,10 @@ class MatchCache {
     return out;
   }
   private one(p: CompiledPattern): readonly Match[] {
-    let m = this.cache.get(p);
+    let m = this.cache[p.id];
     if (!m) {
       m = findMatches(this.doc, p);
-      this.cache.set(p, m);
+      this.cache[p.id] = m;
       for (const x of m) this.terms.set(x, Math.max(this.terms.get(x) ?? 0, p.terms.length));
     }
     return m;
