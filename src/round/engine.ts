@@ -196,15 +196,6 @@ class Step {
   }
 
   /**
-   * Whether the answers in this phase already cover every beat a question is aimed at: such a
-   * question is not asked (the candidate said it; /hint says so too). A question aimed at no beat
-   * is a step of the scenario and is never covered.
-   */
-  covers(targets: readonly BeatRef[] | undefined): boolean {
-    return targets !== undefined && targets.length > 0 && targets.every((b) => this.hits().has(b));
-  }
-
-  /**
    * Whether a question still listens to what was said: one that takes a call for granted needs a
    * call in the last turn, and an either-or question already answered in this phase is not asked.
    */
@@ -406,7 +397,7 @@ function investigateQuestion(st: Step, def: Phase): boolean {
     if (askFollowUp(st, def)) return true;
     st.s.phase.question = { kind: 'prompt', ref: def.id, targets: [...(def.targets ?? [])], followUpsAsked: 0 };
   }
-  const probe = (def.probes ?? []).find((p) => !st.s.phase.probesAsked.includes(p.id) && st.holds(p.when) && !st.covers(p.targets) && st.listens(p.say));
+  const probe = (def.probes ?? []).find((p) => !st.s.phase.probesAsked.includes(p.id) && st.holds(p.when) && st.listens(p.say));
   if (probe) {
     ask(st, probe);
     return true;
@@ -431,7 +422,7 @@ function askProbe(st: Step, def: Phase): boolean {
   const probes = def.probes ?? [];
   while (st.s.phase.nextProbe < probes.length) {
     const probe = probes[st.s.phase.nextProbe++]!;
-    if (!st.holds(probe.when) || st.covers(probe.targets) || !st.listens(probe.say)) continue;
+    if (!st.holds(probe.when) || !st.listens(probe.say)) continue;
     ask(st, probe);
     return true;
   }

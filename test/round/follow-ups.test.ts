@@ -7,7 +7,7 @@ import { prepareRound } from '../../src/round/index.js';
 import type { RubricSpec } from '../../src/rubric/types.js';
 import type { Scenario } from '../../src/scenario/types.js';
 import { compileRubric } from '../../src/scoring/score.js';
-import { ctxOf, designScenario, incidentScenario, playLines } from './fixtures.js';
+import { ctxOf, designScenario, playLines } from './fixtures.js';
 
 // Follow-ups that listen: a question that takes a call for granted needs one in the last turn,
 // an either-or question already answered is not asked, and a story's shape is read before a
@@ -91,58 +91,5 @@ describe("a story's shape is read before a follow-up names it", () => {
   });
   it('a launch that went well is', () => {
     expect(first('We launched the new checkout and it went well: the load test held and there were no incidents.')).toBe('launch-went-well');
-  });
-});
-
-describe('a question aimed at beats the answer already covered is not asked', () => {
-  const scenario: Scenario = {
-    ...designScenario,
-    phases: [
-      {
-        id: 'design',
-        title: 'Design',
-        minutes: 20,
-        prompt: 'The partner is slow. What do you do?',
-        targets: ['incident-judgement/triage'],
-        probes: [
-          { id: 'integrity', say: 'What could go wrong with the data?', targets: ['data-integrity/integrity'] },
-          { id: 'both', say: 'Who did you pull in, and who did you tell?', targets: ['incident-judgement/escalation', 'incident-judgement/comms'] },
-          { id: 'scripted', say: 'How would you plan capacity?' },
-        ],
-      },
-      { id: 'close', title: 'Close', minutes: 10, prompt: 'Anything else?' },
-    ],
-  };
-  const ctx = ctxOf(scenario);
-  const questions = (line: string) =>
-    playLines(ctx, [line]).state.transcript.filter((e) => e.role === 'interviewer' && e.kind !== 'prompt').map((e) => e.ref);
-  const hintAfter = (line: string) => playLines(ctx, [line, '/hint']).state.transcript.find((e) => e.ref === 'hint')!.text;
-  it.each([
-    ['covers nothing a probe is aimed at: the first probe is asked', 'I follow the triage runbook.', 'integrity'],
-    ['covers the first probe: the next one is asked', 'I follow the triage runbook and check for mismatches before anything else.', 'both'],
-    [
-      'covers only part of the next probe: it is asked',
-      'I follow the triage runbook, check for mismatches and escalate to the partner.',
-      'both',
-    ],
-    [
-      'covers both probes: the scripted probe, aimed at no beat, is asked',
-      'I follow the triage runbook, check for mismatches, escalate to the partner and send a status update to stakeholders.',
-      'scripted',
-    ],
-  ])('%s', (_name, line, first) => {
-    expect(questions(line)[0]).toBe(first);
-  });
-  it('/hint and the interviewer agree: what /hint calls covered is never asked about', () => {
-    const line = 'I follow the triage runbook and check for mismatches before anything else.';
-    expect(questions(line)).not.toContain('integrity');
-    // the question now open is the probe asked, and /hint points at what it is after
-    expect(hintAfter(line)).toBe('Say when you escalated.');
-  });
-  it('in an investigation too: a probe whose beats were covered is passed over', () => {
-    const tiny = ctxOf(incidentScenario);
-    const probes = (line: string) => playLines(tiny, [line]).state.transcript.filter((e) => e.kind === 'probe').map((e) => e.ref);
-    expect(probes('Show me the queue depth.')).toEqual(['fail-open-q']);
-    expect(probes('Show me the queue depth; whatever it says, a mismatch with the partner is the risk to watch.')).toEqual([]);
   });
 });

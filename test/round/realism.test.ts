@@ -187,14 +187,8 @@ describe('a fully answered probe draws no follow-up', () => {
     [
       'after the opening prompt and a probe with no targets, a held condition is still followed up',
       { targets: [IJ('escalation')], followUps: [dig], probes: [next, data] },
-      ['We escalate to the incident manager.', 'We follow the runbook.', 'We keep it simple.'],
+      ['We escalate to the incident manager.', 'We follow the runbook.', 'We reconcile nightly.'],
       ['probe:next', 'followup:dig', 'probe:data'],
-    ],
-    [
-      'a probe whose beats the answers already covered is not asked',
-      { targets: [IJ('escalation')], followUps: [dig], probes: [next, data] },
-      ['We escalate to the incident manager.', 'We follow the runbook and reconcile nightly.', 'We keep it simple.'],
-      ['probe:next', 'followup:dig'],
     ],
   ];
   it.each(table)('%s', (_, extra, answers, expected) => {

@@ -255,16 +255,9 @@ describe('samples played through the round engine', () => {
       it('has enough turns to play every phase to the wrap-up', () => {
         expect(state.status).toBe('over');
         expect(entries.some((e) => e.kind === 'wrapup')).toBe(true);
-        // every unconditional probe is asked, unless the answers before it already covered what it is after
+        const unconditional = scenario.phases.flatMap((p) => (p.probes ?? []).filter((probe) => !probe.when).map((probe) => probe.id));
         const asked = entries.filter((e) => e.kind === 'probe').map((e) => e.ref);
-        for (const phase of scenario.phases) {
-          const said = entries.filter((e) => e.kind === 'answer' && e.phase === phase.id).map((e) => e.text);
-          const hits = hitBeats(analyze(said.join('\n\n')), rubric);
-          for (const probe of (phase.probes ?? []).filter((x) => !x.when && !asked.includes(x.id))) {
-            const targets = probe.targets ?? [];
-            expect(targets.length > 0 && targets.every((t) => hits.has(t)), `${phase.id}: ${probe.id} not asked, and not covered`).toBe(true);
-          }
-        }
+        expect(asked).toEqual(expect.arrayContaining(unconditional));
       });
     }
     const weak = Object.values(sample.expect).every((e) => levelRange(e!)[1] <= 1);
