@@ -39,9 +39,10 @@ const TEST_FLOORS = {
   /**
    * 0.27 until the fifth writers joined the corpus: the scorer caught 16% of their red flags told
    * in everyday words, and the sealed fold's recall fell to 0.26 with no change to the scorer.
+   * 0.38 since red flags were described from the red-flag passages' tune writers (sealed 0.40).
    */
-  redFlagRecall: 0.25,
-  redFlagPrecision: 0.82,
+  redFlagRecall: 0.38,
+  redFlagPrecision: 0.85,
   saladHeld: 0.95,
 };
 /** Ceilings on the sealed test fold, the same way. */
@@ -62,7 +63,7 @@ const TEST_CEILINGS = {
  * passages caught and a ceiling on the other passages (refused, someone else's, advice, the good
  * behaviour) that raise the red flag anyway.
  */
-const PASSAGE_FLOORS = { endorsedCaught: 0.12 };
+const PASSAGE_FLOORS = { endorsedCaught: 0.18 };
 const PASSAGE_CEILINGS = { refusedFlagged: 0.06 };
 /**
  * The sealed beat passages (calibration/phrasings/beats, writers b5 to b8): a floor on the passages
