@@ -77,15 +77,3 @@ describe('mockloop run: every act of a turn, in order', () => {
     expect(t.find((e) => e.ref === 'conflict')!.text).toMatch(/so I took the first you said: fail open on the partner integration/);
   });
 });
-
-describe('mockloop run: no question about what the answer covered', () => {
-  it('an answer that covers the inline probe’s beats is not asked it; /hint would have called it covered', () => {
-    // the scenario's own strong answer to the opening prompt covers both beats the probe is aimed at
-    const yaml = parse(readFileSync(join('scenarios', 'capacity-launch-behavioral.yaml'), 'utf8')) as { samples: { id: string; answers: string[] }[] };
-    const answer = yaml.samples.find((x) => x.id === 'strong')!.answers[0]!;
-    const t = run('capacity-launch-behavioral', [answer, '/hint', '/end']);
-    expect(t.filter((e) => e.role === 'interviewer').map((e) => e.ref)).not.toContain('the-finding');
-    expect(t.some((e) => e.kind === 'prompt' && e.ref === 'dependencies')).toBe(true);
-    expect(t.find((e) => e.ref === 'hint')!.text).not.toMatch(/You have covered what this question is after/);
-  });
-});
