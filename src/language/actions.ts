@@ -1,5 +1,5 @@
 import type { Clause } from './clauses.js';
-import { ACTION_CLASSES, FIRST_WORDS, LIGHT_VERBS, NOT_OBJECT, NUMBER_WORDS, OFF_VALUES, ONE_WORDS, ON_VALUES, VALUE_FROMS, VALUE_LEADS, VALUE_UNITS, type ActionClass, type ValueUnitId } from './words.js';
+import { ACTION_CLASSES, FIRST_WORDS, LIGHT_VERBS, NOT_OBJECT, NUMBER_VALUES, OFF_VALUES, ON_VALUES, VALUE_FROMS, VALUE_LEADS, VALUE_UNITS, type ActionClass, type ValueUnitId } from './words.js';
 
 // A clause read as an action: a verb (and what kinds of change it can make), the object it acts
 // on, and the value it gives ("set max_new_rps to 800", "cap new authorisations at 800/s").
@@ -57,7 +57,7 @@ const UNIT_PHRASES: { phrase: string[]; unit: ValueUnitId }[] = Object.entries(V
 const UNIT_SUFFIX: ReadonlyMap<string, ValueUnitId> = new Map(UNIT_PHRASES.filter((p) => p.phrase.length === 1).map((p) => [p.phrase[0]!, p.unit]));
 const LEADS = VALUE_LEADS.words.map((w) => w.split(' '));
 const FROMS = new Set(VALUE_FROMS.words);
-const NUMBERS: ReadonlyMap<string, number> = new Map([...NUMBER_WORDS.words.map((w, i) => [w, i] as const), ...ONE_WORDS.words.map((w) => [w, 1] as const)]);
+const NUMBERS: ReadonlyMap<string, number> = NUMBER_VALUES.values;
 
 /** The unit named at norms[at] ("hours", "per second"), with how many words it takes. */
 function unitAt(norms: readonly string[], at: number): { unit: ValueUnitId; length: number } | undefined {

@@ -1,6 +1,6 @@
 import { expandContraction } from './contractions.js';
 import { phraseAt, phraseIndex } from './phrases.js';
-import { STORY_CONTRACTIONS, WORDS, wordSet } from './words.js';
+import { NUMBER_VALUES, STORY_CONTRACTIONS, WORDS, wordSet } from './words.js';
 
 // When in a project a clause places what it tells: early (scoping, design, before the build, with
 // months to spare) or late (once the system was built, the final stretch before launch, at or after
@@ -36,10 +36,8 @@ const SHORT = wordSet('shortSpans');
 const LONG = wordSet('longSpans');
 /** Words after a stretch of time that count it back from an event ("two weeks before launch"). */
 const BEFORE = wordSet('countBack');
-const COUNT_WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  couple: 2, few: 3, several: 4, many: 6,
-};
+/** Numbers in words, and the vague counts a stretch of time is told in ("a couple of weeks"). */
+const COUNT_WORDS: ReadonlyMap<string, number> = new Map([...NUMBER_VALUES.values, ['couple', 2], ['few', 3], ['several', 4], ['many', 6]]);
 /** Words that open a time after something was finished ("once", "after", "when"). */
 const AFTER_OPENERS = wordSet('afterOpeners');
 /** Words that say the system was finished. */
@@ -52,7 +50,7 @@ const LATE_WEEKS = 2;
 
 function count(norm: string): number | undefined {
   if (/^\d+(?:\.\d+)?$/.test(norm)) return Number(norm);
-  return Object.hasOwn(COUNT_WORDS, norm) ? COUNT_WORDS[norm] : undefined;
+  return COUNT_WORDS.get(norm);
 }
 
 

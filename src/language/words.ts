@@ -468,12 +468,12 @@ export const WORDS = {
 
   // --- the clause reader's verb group (src/language/clauses.ts) ---
 
-  /** Words between a subject and its verb: auxiliaries, modals and adverbs ("we'd probably just restart"). */
   /** What stands between a subject and the "not" or "never" of its verb. */
   negatedAuxiliaries: list('English auxiliaries and modals, with pre-verbal adverbs', [
     'will', 'would', 'did', 'do', 'does', 'could', 'can', 'should', 'shall', 'might', 'may', 'must', 'was', 'were', 'is', 'are', 'has', 'have',
     'had', 'not', 'never', 'just', 'even', 'really', 'ever', 'also', 'still', 'simply',
   ]),
+  /** Words between a subject and its verb: auxiliaries, modals and adverbs ("we'd probably just restart"). */
   auxiliaries: list('English auxiliaries, modals and pre-verbal adverbs', [
     'would', 'will', 'shall', 'am', 'is', 'are', 'was', 'were', 'going', 'to', 'want', 'need', 'have', 'has', 'had', 'do', 'does', 'did',
     'not', 'should', 'must', 'can', 'could', 'might', 'may', 'be', 'been', 'gonna', 'like', 'try', 'also', 'then', 'first', 'just', 'now',
@@ -595,12 +595,18 @@ export type ValueUnitId = keyof typeof VALUE_UNITS;
 export const VALUE_LEADS = list('English prepositions for a target value', ['to', 'at', '=', 'down to', 'up to']);
 /** Words that lead the value a setting had before: "from 7 days", "was 800". */
 export const VALUE_FROMS = list('English prepositions for a previous value', ['from', 'was', 'of']);
-/** Number words read as a value when a unit follows: "two days", "a day", "an hour". */
-export const NUMBER_WORDS = list('English number words, zero to twelve', [
-  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
-]);
-/** Articles read as one when a unit follows: "a day", "an hour". */
-export const ONE_WORDS = list('English indefinite articles', ['a', 'an']);
+/**
+ * Small numbers in words, with their values: "two days", "a day", "three weeks before launch".
+ * "a" and "an" count as one when a unit follows them.
+ */
+export const NUMBER_VALUES = {
+  source: 'English number words, zero to twelve, and the indefinite articles',
+  values: new Map<string, number>([
+    ...['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'].map((w, i) => [w, i] as const),
+    ['a', 1],
+    ['an', 1],
+  ]),
+} as const;
 
 /** Words that put an act ahead of the others said with it: "but I will roll back first". */
 export const FIRST_WORDS = list('English adverbs of order', ['first', 'firstly', 'first of all', 'before anything else', 'before anything']);
