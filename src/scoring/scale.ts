@@ -1,4 +1,5 @@
 import type { SignalId } from '../rubric/types.js';
+import { levelFor } from './score.js';
 import type { BeatResult, ScoreReport, SignalResult } from './types.js';
 import type { Debrief } from '../debrief/types.js';
 
@@ -53,15 +54,6 @@ export function displayScore(points: number, level: number, thresholds: readonly
   return Math.min(dhi, dlo + Math.floor(((p - plo) * (dhi + 1 - dlo)) / (phi + 1 - plo)));
 }
 
-/** The level rubric points reach under `thresholds`, with no cap. */
-function levelOfPoints(points: number, thresholds: readonly number[]): number {
-  let level = 0;
-  thresholds.forEach((t, i) => {
-    if (points >= t) level = i + 1;
-  });
-  return level;
-}
-
 /**
  * What hitting a missed beat would add to its signal's display score: its share of the signal's
  * weight in points, the level those points reach (no higher than a cap already holding the
@@ -72,8 +64,8 @@ function worthOf(s: SignalResult, beat: BeatResult, thresholds: readonly number[
   if (possible <= 0 || (beat.story && s.level === 0)) return 0;
   const share = Math.round((100 * beat.weight) / possible);
   const points = Math.min(100, s.score + share);
-  const capped = s.level < levelOfPoints(s.score, thresholds);
-  let level = levelOfPoints(points, thresholds);
+  const capped = s.level < levelFor(s.score, thresholds);
+  let level: number = levelFor(points, thresholds);
   if (capped) level = Math.min(level, s.level);
   level = Math.max(level, s.level);
   return Math.max(0, displayScore(points, level, thresholds) - displayScore(s.score, s.level, thresholds));
