@@ -643,10 +643,12 @@ function investigateTurn(st: Step, text: string): TurnReply {
     return { matched, replied: true };
   }
   // the rest of the turn was played: a commitment in it that named nothing the round knows is
-  // said back, so it is not lost in silence
+  // said back, so it is not lost in silence; only one led by a verb of the scenario's world ("fail
+  // over the ..."), since a noun shared by chance ("ack the page") is no sign of a missed action
   const suggested = new Set<string>();
   for (const clause of matched ? missed : []) {
     if (suggested.size >= MAX_SUGGESTIONS) break;
+    if (clause.verb === undefined || !st.ctx.verbs.has(clause.verb)) continue;
     const near = closestAction(clause.words.map((w) => w.norm), st.ctx.vocabulary);
     if (!near || inc.did.includes(near.id) || suggested.has(near.id)) continue;
     suggested.add(near.id);

@@ -162,6 +162,18 @@ describe('every act a turn commits to is played, in the order said', () => {
     expect(replies).toEqual(order);
   });
 
+  it.each([
+    ['a verb of the scenario that named nothing it knows is said back', "I'll scale out, and I'll lift the queue.", ['Lift the limits']],
+    ['a noun shared by chance, under a verb the scenario does not know, is not', "I'll scale out, and I'll ack the pods alert.", []],
+  ])('%s', (_name, line, suggested) => {
+    const { state } = playLines(ctx, [line]);
+    expect(state.incident!.path.filter((p) => p.kind !== 'unmatched' && p.kind !== 'asked').map((p) => p.ref)).toEqual(['scale']);
+    expect(state.incident!.path.filter((p) => p.kind === 'unmatched')).toHaveLength(suggested.length);
+    const backs = state.transcript.filter((e) => e.ref === 'did-you-mean').map((e) => e.text);
+    expect(backs).toHaveLength(suggested.length);
+    suggested.forEach((title, i) => expect(backs[i]).toMatch(new RegExp(`Did you mean: ${title.toLowerCase()}`)));
+  });
+
   it('the path keeps the order said, so a look before a mitigation in one turn counts as first', () => {
     const looked = playLines(ctx, ["I'll check the queue depth, then rate limit."]).state.incident!;
     const acted = playLines(ctx, ["I'll rate limit, then check the queue depth."]).state.incident!;
