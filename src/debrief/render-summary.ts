@@ -51,7 +51,8 @@ export function summaryLines(debrief: Debrief, ctx: SummaryContext): string[] {
   if (misses.length > 0) {
     out.push('', c.bold(`The ${misses.length === 1 ? 'miss' : `${misses.length} misses`} worth the most`));
     for (const m of misses) {
-      const head = `${m.label} (+${m.points} on ${inlineName(m.signalName)})`;
+      // a miss on a signal a cap holds adds nothing to its score: say which signal, not "+0"
+      const head = `${m.label} (${m.points > 0 ? `+${m.points} ` : ''}on ${inlineName(m.signalName)})`;
       out.push(...wrap(head, width, `  ${ctx.symbols.miss} `).map((l, i) => (i === 0 ? `  ${c.red(ctx.symbols.miss)}${l.slice(3)}` : l)));
       if (m.tip) out.push(...wrap(m.tip, width, '    ').map((l) => c.dim(l)));
     }
