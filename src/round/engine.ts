@@ -646,8 +646,14 @@ function investigateTurn(st: Step, text: string): TurnReply {
   // said back, so it is not lost in silence; only one led by a verb of the scenario's world ("fail
   // over the ..."), since a noun shared by chance ("ack the page") is no sign of a missed action
   const suggested = new Set<string>();
+  const seen = new Set<string>();
   for (const clause of matched ? missed : []) {
-    if (suggested.size >= MAX_SUGGESTIONS) break;
+    // the same words said again are the same miss; and a turn of thousands of clauses is not read
+    // for more than a few
+    const key = clause.words.map((w) => w.norm).join(' ');
+    if (suggested.size >= MAX_SUGGESTIONS || seen.size >= MAX_SUGGESTIONS * 4) break;
+    if (seen.has(key)) continue;
+    seen.add(key);
     if (clause.verb === undefined || !st.ctx.verbs.has(clause.verb)) continue;
     const near = closestAction(clause.words.map((w) => w.norm), st.ctx.vocabulary);
     if (!near || inc.did.includes(near.id) || suggested.has(near.id)) continue;
