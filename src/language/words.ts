@@ -452,6 +452,12 @@ export const WORDS = {
     'demonstrated', 'meant', 'estimated', 'calculated', 'measured', 'told', 'warned', 'realized', 'realised', 'learned', 'learnt',
   ]),
 
+  /** Past-tense verbs of belief: "we assumed the DB would handle it" tells what was believed, not what is imagined. */
+  pastBeliefs: list('English verbs of belief and expectation, past tense', [
+    'assumed', 'figured', 'thought', 'expected', 'believed', 'reckoned', 'trusted', 'presumed', 'supposed', 'guessed', 'bet', 'hoped',
+    'counted', 'banked',
+  ]),
+
   /**
    * Someone who can act in a story: the candidate, their team, another person. A sentence with
    * one of them can tell what was done; without, it states a view.
