@@ -337,6 +337,14 @@ export const WORDS = {
     'my principles', 'i always try to think about', 'i always think about', 'i care about', 'i am passionate about', 'i value',
   ]),
 
+  /** What follows an "it" that stands for no one: "it turned out", "it seemed", "it was decided to". */
+  dummyIt: list('English impersonal constructions with a dummy subject', [
+    'turned out', 'turns out', 'seems', 'seemed', 'appears', 'appeared', 'looks like', 'looked like', 'was decided', 'is decided',
+    'was agreed', 'is agreed', 'was clear', 'is clear', 'became clear', 'was time', 'is time', 'happened that', 'was obvious', 'is obvious',
+  ]),
+  /** Participles of a decision made with no one named: "it was decided to" is the candidate's side deciding. */
+  impersonalDecisions: list('English participles of deciding', ['decided', 'agreed']),
+
   /** Subjects that are the candidate. */
   speaker: list('English first-person singular pronouns', ['i', 'me', 'my', 'myself']),
   /** Subjects that are the candidate's team. */
