@@ -258,7 +258,7 @@ function namedProposer(ws: readonly Word[], i: number): number {
  * until launch, we ...").
  */
 function ownClauseBetween(ws: readonly Word[], from: number, at: number): boolean {
-  for (let k = Math.max(1, from); k < at; k++) {
+  for (let k = Math.max(1, from); k <= at && k < ws.length; k++) {
     const w = ws[k]!;
     if (!FIRST_PERSON.has(w.norm) || w.quoted) continue;
     const prev = ws[k - 1]!;

@@ -57,6 +57,7 @@ const CASES: [string, string, string, Stance, boolean?][] = [
   ['Finance wanted to delete the audit rows and I refused.', 'delete the audit rows', '', 'proposed-by-others'],
   // the candidate answers a proposal in a clause of their own
   ['My lead told me I was the hero of the night - I rewrote the index on my own.', 'rewrote the index on my own', '', 'endorsed'],
+  ['My lead told me I was the hero of the night - I rewrote the index on my own.', 'I rewrote the index', '', 'endorsed'],
   // an option weighed and set aside
   ['I considered truncating the events table, but the auditors needed it.', 'truncating the events table', '', 'argued-against'],
   ['We talked about skipping the canary, but kept it.', 'skipping the canary', '', 'argued-against'],
@@ -93,6 +94,10 @@ const CASES: [string, string, string, Stance, boolean?][] = [
   // what could have been is imagined; what was decided after "but" is told
   ['I could have woken the secondary, but I decided to handle it.', 'decided to handle it', '', 'endorsed'],
   ['I could have woken the secondary, but I decided to handle it.', 'woken the secondary', '', 'imagined'],
+  // an "it" that stands for no one is not someone else
+  ['It was decided to skip the staging soak.', 'skip the staging soak', '', 'endorsed'],
+  ['It was decided not to wake the vendor.', 'not to wake the vendor', '', 'endorsed', true],
+  ['It turned out we had truncated the wrong table.', 'truncated the wrong table', '', 'endorsed'],
   // contractions: "'d" before a participle is "had", "that's" is "that is"
   ["My manager had the idea of a freeze month, and that's what we did.", 'freeze month', '', 'endorsed'],
   ["I wish I'd paged the DBA sooner.", 'paged the DBA', '', 'regretted'],
