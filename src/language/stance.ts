@@ -228,7 +228,7 @@ function proposedByOthers(ws: readonly Word[], at: number): boolean {
       }
     }
     // "the plan was", "the usual approach there had been"; "my plan was" is the candidate's own
-    const plan = i > 0 && OWN.has(ws[i - 1]!.norm) ? 0 : phraseAt(ws, i, PLANS);
+    const plan = i > 0 && (OWN.has(ws[i - 1]!.norm) || ownReason(ws, i)) ? 0 : phraseAt(ws, i, PLANS);
     for (let k = i + plan; plan > 0 && proposal < 0 && k <= i + plan + 2 && k < at; k++) {
       if (PLAN_VERBS.has(ws[k]!.norm)) proposal = k + 1;
     }
@@ -239,6 +239,17 @@ function proposedByOthers(ws: readonly Word[], at: number): boolean {
   }
   return false;
 }
+
+/**
+ * "We didn't add retries while building it, because the plan was a reliability phase later": a
+ * plan given as the reason for the candidate's own act is theirs.
+ */
+function ownReason(ws: readonly Word[], i: number): boolean {
+  if (i < 2 || ws[i - 1]!.norm !== 'the' || !REASON_OPENERS.has(ws[i - 2]!.norm)) return false;
+  for (let k = i - 3; k >= 0; k--) if (FIRST_PERSON.has(ws[k]!.norm)) return true;
+  return false;
+}
+const REASON_OPENERS = wordSet('reasons');
 
 /**
  * Someone named as a proposer: "Priya suggested", "Ops wanted": a word written with a capital,

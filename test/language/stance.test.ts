@@ -58,6 +58,9 @@ const CASES: [string, string, string, Stance, boolean?][] = [
   // the candidate answers a proposal in a clause of their own
   ['My lead told me I was the hero of the night - I rewrote the index on my own.', 'rewrote the index on my own', '', 'endorsed'],
   ['My lead told me I was the hero of the night - I rewrote the index on my own.', 'I rewrote the index', '', 'endorsed'],
+  // a plan given as the reason for the candidate's own act is theirs
+  ['We skipped the canary during the rewrite, since the idea was a hardening month afterwards.', 'hardening month', '', 'endorsed'],
+  ['The idea was a hardening month afterwards.', 'hardening month', '', 'proposed-by-others'],
   // an option weighed and set aside
   ['I considered truncating the events table, but the auditors needed it.', 'truncating the events table', '', 'argued-against'],
   ['We talked about skipping the canary, but kept it.', 'skipping the canary', '', 'argued-against'],
