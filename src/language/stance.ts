@@ -427,11 +427,14 @@ function refusalReaches(ws: readonly Word[], i: number, n: number, at: number): 
   if (NEGATORS.has(phrase) && (ws[i + n]?.comma === true || ws[i + n]?.norm === '|')) return false;
   const thing = THING_REFUSALS.has(phrase);
   const others = !thing && NEGATORS.has(phrase) && subjectIsSomeoneElse(ws, i);
-  for (let k = i + n; k < at; k++) {
+  for (let k = i + n; k <= at && k < ws.length; k++) {
     const w = ws[k]!;
     if (w.comma && NEW_SUBJECTS.has(w.norm)) return false;
     if (w.comma && others) return false;
     if (thing && PERSONAL_SUBJECTS.has(w.norm)) return false;
+    // a clause of its own on a noun: "we don't review the stuff I fix myself"; not what a verb of
+    // saying or thinking reports ("I never said we should skip it")
+    if (PERSONAL_SUBJECTS.has(w.norm) && k > i + n && !REPORTING_BEFORE.has(ws[k - 1]!.norm) && !NEGATED_AUX.has(ws[k - 1]!.norm) && ws[k - 1]!.norm !== '|') return false;
   }
   return true;
 }
@@ -451,6 +454,16 @@ function doubleNegation(ws: readonly Word[], from: number, at: number): boolean 
   }
   return refusedBefore(ws, from, limit, BARE_NEGATORS);
 }
+
+/** Words after which a new subject is what is said, thought or asked, not a clause of its own. */
+const REPORTING_BEFORE: ReadonlySet<string> = new Set([
+  ...wordSet('opinionVerbs'),
+  ...wordSet('reportVerbs'),
+  ...wordSet('complements'),
+  ...wordSet('coordinators'),
+  ...WORDS.proposing.words.filter((w) => !w.includes(' ')),
+  ...wordSet('askVerbs'),
+]);
 
 /** Some refusal in words [from, at) reaches `at`. */
 function refusedBefore(ws: readonly Word[], from: number, at: number, list = REFUSALS): boolean {

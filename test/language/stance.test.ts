@@ -77,6 +77,12 @@ const CASES: [string, string, string, Stance, boolean?][] = [
   ['We found the replica could not keep up, and added a second one.', 'added a second one', '', 'endorsed'],
   ['When the storage team pushed back on the quota, I escalated to their director.', 'escalated to their director', '', 'endorsed'],
   ["I didn't restart it blind, or page the whole org.", 'page the whole org', '', 'refused'],
+  // a clause of its own on a noun is not negated; what a verb of saying or thinking reports is
+  ["We don't hold reviews for outages I resolve alone.", 'I resolve alone', '', 'endorsed'],
+  ["We don't hold reviews for outages I resolve alone.", 'resolve alone', '', 'endorsed'],
+  ['I never said we should drop the retries.', 'drop the retries', '', 'refused'],
+  ["I didn't think we needed a rollback plan.", 'needed a rollback plan', '', 'refused'],
+  ['Without a pause I killed the pods.', 'I killed the pods', '', 'endorsed'],
   // a habit told as given up
   ['I used to mute the pager on weekends; I stopped after a missed outage.', 'mute the pager', '', 'regretted'],
   ['We used to hand-edit prod configs.', 'hand-edit prod configs', "We don't do that anymore.", 'regretted'],
