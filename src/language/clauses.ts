@@ -1,4 +1,4 @@
-import { expandContraction } from './contractions.js';
+import { expandContraction, perfectForD, type PerfectRules } from './contractions.js';
 import { CLAUSE_CONTRACTIONS, WORDS, type WordListId } from './words.js';
 
 // Text → clauses, each with a frame: who does it (agent), whether it is done or ruled out
@@ -72,7 +72,13 @@ const P = {
   afterVerb: set('afterVerb'),
   judging: set('judging'),
   copulas: set('copulas'),
+  dummyIt: phrases('dummyIt'),
+  impersonalDecisions: set('impersonalDecisions'),
+  participles: set('pastParticiples'),
 };
+
+/** "'d" before a past participle is "had": "I'd been up all night", "we'd already paged them". */
+const PERFECT: PerfectRules = { participles: P.participles, adverbs: set('perfectAdverbs') };
 
 const pieces = (surface: string): string[] => expandContraction(surface, CLAUSE_CONTRACTIONS);
 
@@ -90,6 +96,7 @@ interface Piece {
 
 function tokenize(text: string): Piece[] {
   const out: Piece[] = [];
+  const fromD: boolean[] = [];
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
     const start = m.index;
@@ -100,6 +107,12 @@ function tokenize(text: string): Piece[] {
       continue;
     }
     for (const norm of pieces(m[0])) out.push({ norm, start, end });
+    if (/['’]d$/i.test(m[0])) fromD[out.length - 1] = true;
+  }
+  if (fromD.length > 0) {
+    const norms = out.map((p) => p.norm);
+    perfectForD(norms, fromD, PERFECT);
+    norms.forEach((n, k) => (out[k]!.norm = n));
   }
   return out;
 }
@@ -231,6 +244,18 @@ function readHead(norms: readonly string[], verbs: ReadonlySet<string>): Head {
   if (w === 'let' && norms[i + 1] === 'me') {
     return { agent: 'speaker', verbAt: skipAux(norms, i + 2), aux: ['let me'], thingSubject: false };
   }
+  // "it turned out", "it was decided to": an "it" that stands for no one
+  if (w === 'it') {
+    const n = phraseAt(norms, i + 1, P.dummyIt);
+    if (n > 0) {
+      // a decision with no one named is the candidate's side deciding: "it was decided to roll back"
+      if (P.impersonalDecisions.has(norms[i + n]!) && norms[i + n + 1] === 'to') {
+        const verbAt = skipAux(norms, i + n + 2);
+        return { agent: 'team', verbAt, aux: [], thingSubject: false };
+      }
+      return { agent: 'none', verbAt: i + 1, aux: [], thingSubject: true };
+    }
+  }
   // "my hypothesis is", "our pool is": a possessive opens a thing, not a person acting
   const possessive = w === 'my' || w === 'our';
   if (w !== undefined && possessive) agent = 'none';
@@ -287,7 +312,10 @@ function modalityOf(norms: readonly string[], head: Head): Modality {
   if (head.aux.some((a) => P.possible.has(a)) || norms.slice(0, Math.max(1, head.verbAt)).some((n) => P.possible.has(n))) return 'possible';
   if (head.aux.some((a) => P.would.has(a))) return 'would';
   const verb = norms[head.verbAt];
-  if (head.agent !== 'none' && head.aux.length === 0 && verb && (P.pastVerbs.has(verb) || (/ed$/.test(verb) && verb.length > 4))) return 'did';
+  const past = verb !== undefined && (P.pastVerbs.has(verb) || (/ed$/.test(verb) && verb.length > 4));
+  if (head.agent !== 'none' && head.aux.length === 0 && past) return 'did';
+  // a past perfect tells what was done: "we had dropped the writes", "I'd been up all night"
+  if (head.agent !== 'none' && head.aux[0] === 'had' && head.aux.every((a) => !P.planned.has(a)) && verb !== undefined && (past || P.participles.has(verb))) return 'did';
   return 'planned';
 }
 

@@ -1,6 +1,6 @@
-import { expandContraction } from './contractions.js';
+import { expandContraction, perfectForD, type PerfectRules } from './contractions.js';
 import { anyPhrase, phraseAt, phraseIndex } from './phrases.js';
-import { STORY_CONTRACTIONS, WORDS, wordSet } from './words.js';
+import { STANCE_CONTRACTIONS, WORDS, wordSet } from './words.js';
 
 // Where a candidate stands on what a sentence tells: their own endorsed act, something they
 // refused or argued against, someone else's proposal, an act they look back on with regret, or
@@ -14,35 +14,67 @@ interface Word {
   /** Where the word starts and ends in the text read (every word of one match shares them). */
   start: number;
   end: number;
+  /** A comma stands between the word before and this one. */
+  comma?: boolean;
+  /** A quotation mark stands just before the word: what follows is someone's words. */
+  quoted?: boolean;
+  /** Written with a capital letter. */
+  cap?: boolean;
+  /** For a clause break ("|"): the mark it was written as (";", ":", " - ", "."). */
+  mark?: string;
 }
 
 /**
  * Every word that expandContraction may read as a whole word: a key of the whole-word table. Any
  * other word without an apostrophe is its own norm, found without a look-up per word.
  */
-const MAY_EXPAND: ReadonlySet<string> = new Set(Object.keys(STORY_CONTRACTIONS.whole));
-const WORD_OR_MARK = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[;:.!?—–]|\s-\s/gu;
+const MAY_EXPAND: ReadonlySet<string> = new Set(Object.keys(STANCE_CONTRACTIONS.whole));
+// a hyphen inside a word keeps it one word: "no-downtime", "no-op" and "non-blocking" negate nothing
+const WORD_OR_MARK = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:-[\p{L}\p{N}]+(?:['’][\p{L}]+)*)*|[;:.!?—–]|\s-\s/gu;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const CAPITAL = /^\p{Lu}/u;
+/** A quotation opened just before a word. */
+const QUOTE = /["“‘']$/u;
+/** "'d" before a past participle is "had": "I'd been up all night". */
+const PERFECT: PerfectRules = { participles: wordSet('pastParticiples'), adverbs: wordSet('perfectAdverbs') };
 
 /** Lower-cased words with contractions expanded, and the marks that end a clause as "|". */
 function words(text: string, base = 0): Word[] {
   const out: Word[] = [];
   const re = WORD_OR_MARK;
   re.lastIndex = 0;
+  let prevEnd = 0;
+  let fromD: boolean[] | undefined;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const lower = m[0].toLowerCase();
     const w = lower.includes('’') ? lower.replace(/’/g, "'") : lower;
     const start = base + m.index;
     const end = start + m[0].length;
+    const gap = text.slice(prevEnd, m.index);
+    prevEnd = m.index + m[0].length;
+    const comma = gap.includes(',');
+    const quoted = gap !== '' && QUOTE.test(gap);
     if (!LETTER_OR_DIGIT.test(w) || CLAUSE_BREAKS.has(w)) {
-      out.push({ norm: '|', start, end });
+      out.push({ norm: '|', start, end, mark: w.trim() || '-' });
       if (CLAUSE_BREAKS.has(w)) out.push({ norm: w, start, end });
       continue;
     }
+    const first = out.length;
     // most words are neither contracted nor a whole-word contraction: they are their own norm,
     // exactly as expandContraction gives them (it finds nothing to expand)
     if (!w.includes("'") && !MAY_EXPAND.has(w)) out.push({ norm: w, start, end });
-    else for (const piece of expandContraction(w, STORY_CONTRACTIONS)) out.push({ norm: piece, start, end });
+    else {
+      for (const piece of expandContraction(w, STANCE_CONTRACTIONS)) out.push({ norm: piece, start, end });
+      if (w.endsWith("'d")) (fromD ??= [])[out.length - 1] = true;
+    }
+    if (comma) out[first]!.comma = true;
+    if (quoted) out[first]!.quoted = true;
+    if (CAPITAL.test(m[0])) out[first]!.cap = true;
+  }
+  if (fromD) {
+    const norms = out.map((w) => w.norm);
+    perfectForD(norms, fromD, PERFECT);
+    norms.forEach((n, i) => (out[i]!.norm = n));
   }
   return out;
 }
@@ -84,6 +116,26 @@ function windowWords(sentence: string, lo: number, hi: number): Word[] {
 /** Words that end a clause: what comes after stands on its own ("I wanted to, but I didn't"). */
 const CLAUSE_BREAKS = wordSet('clauseBreaks');
 
+/** The word that holds character `offset` of the sentence, or the first after it. */
+function wordAt(ws: readonly Word[], offset: number): number {
+  const at = ws.findIndex((w) => w.end > offset);
+  return at < 0 ? ws.length : at;
+}
+
+/**
+ * Where what `at` reads may be imagined from: a "could have" or "if we had" after the last turn
+ * of the sentence ("but", "so", a semicolon). "I could have paged them, but I decided I had it":
+ * the decision is told, not imagined.
+ */
+function counterfactualFrom(ws: readonly Word[], at: number): number {
+  for (let k = Math.min(at, ws.length) - 1; k >= 0; k--) {
+    const w = ws[k]!;
+    if (TURNS.has(w.norm) && ws[k - 1]?.norm === '|') return k + 1;
+    if (w.norm === '|' && w.mark === ';') return k + 1;
+  }
+  return 0;
+}
+
 const REFUSALS = phraseIndex(WORDS.storyRefusals.words);
 const ARGUED_BEFORE = phraseIndex(WORDS.arguedBefore.words);
 const ARGUED_AFTER = phraseIndex(WORDS.arguedAfter.words);
@@ -94,6 +146,10 @@ const TAKE_UP = phraseIndex(WORDS.takeUp.words);
 const TEMPTATION = phraseIndex(WORDS.temptation.words);
 const COUNTERFACTUAL = phraseIndex(WORDS.counterfactual.words);
 const REGRET = phraseIndex(WORDS.regret.words);
+const REGRET_MODALS = phraseIndex(WORDS.regretModals.words);
+const WEIGHING = phraseIndex(WORDS.weighing.words);
+const PAST_HABIT = phraseIndex(WORDS.pastHabit.words);
+const HABIT_ENDED = phraseIndex(WORDS.habitEnded.words);
 const OWNING_UP = phraseIndex(WORDS.owningUp.words);
 const PUSH_BACK = phraseIndex(WORDS.pushBack.words);
 const STOPPED = phraseIndex(WORDS.abandon.words);
@@ -115,6 +171,16 @@ const NEGATORS = wordSet('refusals');
 const OWN = wordSet('ownPossessives');
 /** Characters read on each side of what the stance is asked about. */
 const REACH = 1000;
+const FIRST_PERSON = wordSet('firstPersonSubjects');
+const BARE_NEGATORS = phraseIndex(WORDS.refusals.words);
+/** Clause breaks after which what a counterfactual imagined is over: "but", "so". */
+const TURNS: ReadonlySet<string> = new Set(WORDS.clauseBreaks.words.filter((w) => w !== 'then' && w !== 'until' && w !== 'because'));
+const PERSONAL_SUBJECTS = wordSet('personalSubjects');
+const COLLECTIVES = wordSet('collectives');
+/** Refusals that rule out a thing, not a verb ("no runbook", "without a dry run", "rather than paging"): they end with their phrase. */
+const THING_REFUSALS: ReadonlySet<string> = new Set([...wordSet('preventers'), 'no']);
+/** Words after a "would" of an "'d" or a subject that leave the verb to come: "had", "just", "already". */
+const VERB_GROUP = wordSet('negatedAuxiliaries');
 
 
 
@@ -147,7 +213,7 @@ function clauseEnd(ws: readonly Word[], at: number): number {
  */
 function proposedByOthers(ws: readonly Word[], at: number): boolean {
   for (let i = 0; i < at; i++) {
-    const person = phraseAt(ws, i, PROPOSERS);
+    const person = phraseAt(ws, i, PROPOSERS) || namedProposer(ws, i);
     let proposal = -1;
     if (person > 0) {
       let speakerBetween = false;
@@ -162,11 +228,52 @@ function proposedByOthers(ws: readonly Word[], at: number): boolean {
       }
     }
     // "the plan was", "the usual approach there had been"; "my plan was" is the candidate's own
-    const plan = i > 0 && OWN.has(ws[i - 1]!.norm) ? 0 : phraseAt(ws, i, PLANS);
+    const plan = i > 0 && (OWN.has(ws[i - 1]!.norm) || ownReason(ws, i)) ? 0 : phraseAt(ws, i, PLANS);
     for (let k = i + plan; plan > 0 && proposal < 0 && k <= i + plan + 2 && k < at; k++) {
       if (PLAN_VERBS.has(ws[k]!.norm)) proposal = k + 1;
     }
+    // a proposal the candidate has since answered in a clause of their own is not what is read;
+    // a later one may be ("when the VP asked, I told him the team wanted to wait")
+    if (proposal >= 0 && ownClauseBetween(ws, proposal, at)) continue;
     if (proposal >= 0) return !tookUp(ws, proposal);
+  }
+  return false;
+}
+
+/**
+ * "We didn't add retries while building it, because the plan was a reliability phase later": a
+ * plan given as the reason for the candidate's own act is theirs.
+ */
+function ownReason(ws: readonly Word[], i: number): boolean {
+  if (i < 2 || ws[i - 1]!.norm !== 'the' || !REASON_OPENERS.has(ws[i - 2]!.norm)) return false;
+  for (let k = i - 3; k >= 0; k--) if (FIRST_PERSON.has(ws[k]!.norm)) return true;
+  return false;
+}
+const REASON_OPENERS = wordSet('reasons');
+
+/**
+ * Someone named as a proposer: "Priya suggested", "Ops wanted": a word written with a capital,
+ * that is not the candidate, right before a verb of proposal.
+ */
+function namedProposer(ws: readonly Word[], i: number): number {
+  const w = ws[i]!;
+  if (w.norm === '|' || SPEAKERS.has(w.norm) || DETERMINERS.has(w.norm) || phraseAt(ws, i + 1, PROPOSING) === 0) return 0;
+  return w.cap === true && !OTHERS.has(w.norm) && !NEW_SUBJECTS.has(w.norm) ? 1 : 0;
+}
+
+/**
+ * Between a proposal and what is read, the candidate starts a clause of their own: "my lead told
+ * me I had been the hero - I rebuilt the replica alone", "the plan was to wait, so we closed the
+ * tickets". A new "I" or "we" after a clause break (not a colon, nor a quotation: those open the
+ * proposer's own words). After a comma it may still be the proposal's ("when sales wanted to wait
+ * until launch, we ...").
+ */
+function ownClauseBetween(ws: readonly Word[], from: number, at: number): boolean {
+  for (let k = Math.max(1, from); k <= at && k < ws.length; k++) {
+    const w = ws[k]!;
+    if (!FIRST_PERSON.has(w.norm) || w.quoted) continue;
+    const prev = ws[k - 1]!;
+    if ((prev.norm === '|' && prev.mark !== ':') || (CLAUSE_BREAKS.has(prev.norm) && ws[k - 2]?.norm === '|')) return true;
   }
   return false;
 }
@@ -192,12 +299,11 @@ function tookUp(ws: readonly Word[], from: number): boolean {
  */
 export function pushedBackAt(sentence: string, offset: number, after = ''): boolean {
   const ws = windowWords(sentence, Math.max(0, offset - REACH), offset + REACH);
-  let at = ws.findIndex((w) => w.start >= offset);
-  if (at < 0) at = ws.length;
+  const at = wordAt(ws, offset);
   const from = clauseStart(ws, at);
   const to = clauseEnd(ws, at);
-  if (anyPhrase(ws, from, at, PUSH_BACK)) return true;
-  if (anyPhrase(ws, from, at, TEMPTATION) || anyPhrase(ws, 0, at + 1, COUNTERFACTUAL)) return false;
+  if (refusedBefore(ws, from, at, PUSH_BACK)) return true;
+  if (anyPhrase(ws, from, at, TEMPTATION) || anyPhrase(ws, counterfactualFrom(ws, at), at + 1, COUNTERFACTUAL)) return false;
   if (anyPhrase(ws, 0, at, ARGUED_BEFORE) || anyPhrase(ws, at, to + 1, ARGUED_AFTER)) return true;
   if (!proposedByOthers(ws, at)) return false;
   const later = [...ws.slice(to), ...words(after.slice(0, REACH)).slice(0, PUSH_BACK_WORDS_AFTER)];
@@ -251,30 +357,182 @@ const OTHERS = wordSet('others');
  * anyone") or a noun phrase ("the alert didn't page anyone"). "I didn't wake anyone", "and never
  * paged anyone" and "I made sure not to wake anyone" stay the candidate's.
  */
-function negatedBySomeoneElse(sentence: string, ws: readonly Word[], at: number): boolean {
+function negatedBySomeoneElse(ws: readonly Word[], at: number): boolean {
   // only a verb's own negation has a subject to read: "without a dry run" and "no one" do not
   const head = ws[at]?.norm;
   const verbNegation = head === 'not' || head === 'never' || (NEGATED_AUX.has(head ?? '') && (ws[at + 1]?.norm === 'not' || ws[at + 1]?.norm === 'never'));
-  if (!verbNegation) return false;
+  return verbNegation && subjectIsSomeoneElse(ws, at);
+}
+
+/**
+ * The verb group at `at` ("didn't", "had switched", "never paged") has someone or something else
+ * as its subject: a pronoun that is not the candidate ("they"), a name ("Priya", "Slack") or a
+ * noun phrase ("the alert", "my predecessor"). `things` says whether a thing counts: for an act
+ * done, only a person does ("the secondary had switched it off"; "the cache had filled up" is no one's act).
+ */
+function subjectIsSomeoneElse(ws: readonly Word[], at: number, things = true): boolean {
+  if (!things && !someonesAct(ws, at)) return false;
   let i = at - 1;
   while (i >= 0 && NEGATED_AUX.has(ws[i]!.norm)) i--;
   // "won't" reads as "will" and "not" on one span: the subject is before the span
-  while (i >= 0 && ws[i]!.start === ws[at]!.start) i--;
+  while (i >= 0 && at < ws.length && ws[i]!.start === ws[at]!.start) i--;
   if (i < 0) return false;
   const w = ws[i]!;
   if (w.norm === '|' || SPEAKERS.has(w.norm) || w.norm === 'there') return false;
-  // a generic "you" ("the rule only works if you don't make exceptions") is the candidate's maxim
-  if (OTHERS.has(w.norm)) return w.norm !== 'you';
-  // a name: capitalised, and not where a sentence starts
-  if (w.start > 0 && /\p{Lu}/u.test(sentence[w.start]!) && w.norm !== 'i') return true;
-  // a noun phrase: a determiner just before ("the alert", "a Slack message")
-  return (i >= 1 && DETERMINERS.has(ws[i - 1]!.norm)) || (i >= 2 && DETERMINERS.has(ws[i - 2]!.norm) && ws[i - 2]!.norm !== 'that');
+  // a generic "you" ("the rule only works if you don't make exceptions") is the candidate's maxim;
+  // "it" is a thing, or no one at all ("it was decided to")
+  if (OTHERS.has(w.norm)) return w.norm !== 'you' && (things || (w.norm !== 'it' && w.norm !== 'they'));
+  // a name: capitalised, and not where a sentence starts (for a person's act, also there: "Priya turned it off")
+  const functionWord = DETERMINERS.has(w.norm) || NEW_SUBJECTS.has(w.norm) || CLAUSE_OPENERS.has(w.norm);
+  if (w.cap === true && w.norm !== 'i' && (w.start > 0 || (!things && !functionWord && (i === 0 || ws[i - 1]!.norm === '|')))) return true;
+  const det = (i >= 1 && DETERMINERS.has(ws[i - 1]!.norm)) || (i >= 2 && DETERMINERS.has(ws[i - 2]!.norm) && ws[i - 2]!.norm !== 'that');
+  if (things) return det;
+  // a person by role: "the secondary", "my predecessor", "ops"; not the candidate's own team
+  return phraseAt(ws, i, PROPOSERS) > 0 && !COLLECTIVES.has(w.norm);
+}
+
+/** Words that may open a clause before its subject: "and", "when", "before", "so". */
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set([...wordSet('coordinators'), ...wordSet('times'), ...wordSet('conditions'), ...wordSet('reasons')]);
+const PAST_FORMS: ReadonlySet<string> = new Set([...wordSet('pastVerbs'), ...wordSet('irregularPast'), ...wordSet('pastParticiples')]);
+
+/**
+ * What is read at `at` is a verb told of a subject that opens its clause: "the secondary *had
+ * switched* it off", "my predecessor *turned* off the alerts", "before Priya *disabled* it". A
+ * match that starts on a noun ("we shipped the Postgres *upgrade*") has no subject of its own.
+ */
+function someonesAct(ws: readonly Word[], at: number): boolean {
+  const verb = ws[at]?.norm ?? '';
+  let i = at - 1;
+  while (i >= 0 && NEGATED_AUX.has(ws[i]!.norm)) i--;
+  if (!PAST_FORMS.has(verb) && !(verb.length > 4 && /(ed|ing)$/.test(verb))) return false;
+  // the subject: one word, after up to two of a noun phrase ("the new secondary", "my predecessor")
+  if (i < 0) return false;
+  let np = i;
+  if (np >= 1 && DETERMINERS.has(ws[np - 1]!.norm)) np -= 1;
+  else if (np >= 2 && DETERMINERS.has(ws[np - 2]!.norm) && ws[np - 1]!.norm !== '|') np -= 2;
+  const before = ws[np - 1];
+  return before === undefined || before.norm === '|' || ws[np]!.comma === true || CLAUSE_OPENERS.has(before.norm);
+}
+
+/**
+ * A refusal from word `i` (`n` words long) reaches word `at` of the same clause: "I didn't restart
+ * it or page anyone" refuses both. It does not reach past a new subject after a comma ("the team
+ * pushed back, I went over their heads"); a refusal of a thing ("no", "without", "rather than")
+ * not past a new person as subject ("without a second thought I wiped the cache"); and someone
+ * else's negation not past a comma ("the DB couldn't keep up, and we scaled it").
+ */
+function refusalReaches(ws: readonly Word[], i: number, n: number, at: number): boolean {
+  const phrase = ws.slice(i, i + n).map((w) => w.norm).join(' ');
+  // an answer word, not a negation: "No, I paged them"
+  if (NEGATORS.has(phrase) && (ws[i + n]?.comma === true || ws[i + n]?.norm === '|')) return false;
+  const thing = THING_REFUSALS.has(phrase);
+  const others = !thing && NEGATORS.has(phrase) && subjectIsSomeoneElse(ws, i);
+  for (let k = i + n; k <= at && k < ws.length; k++) {
+    const w = ws[k]!;
+    if (w.comma && NEW_SUBJECTS.has(w.norm)) return false;
+    if (w.comma && others) return false;
+    if (thing && PERSONAL_SUBJECTS.has(w.norm)) return false;
+    // a clause of its own on a noun: "we don't review the stuff I fix myself"; not what a verb of
+    // saying or thinking reports ("I never said we should skip it")
+    if (PERSONAL_SUBJECTS.has(w.norm) && k > i + n && !REPORTING_BEFORE.has(ws[k - 1]!.norm) && !NEGATED_AUX.has(ws[k - 1]!.norm) && ws[k - 1]!.norm !== '|') return false;
+  }
+  return true;
+}
+
+/**
+ * When the negation is the act ("never paged anyone", "shipped without a runbook"), a second
+ * negation before it undoes it: "we never shipped without a runbook" tells the opposite. The
+ * act's own negation is in the first words read, or else the last one before them.
+ */
+function doubleNegation(ws: readonly Word[], from: number, at: number): boolean {
+  let limit = at;
+  if (!ws.slice(at, at + 3).some((w) => NEGATORS.has(w.norm) || THING_REFUSALS.has(w.norm))) {
+    let k = at - 1;
+    while (k >= from && phraseAt(ws, k, BARE_NEGATORS) === 0) k--;
+    if (k < from) return false;
+    limit = k;
+  }
+  return refusedBefore(ws, from, limit, BARE_NEGATORS);
+}
+
+/** Words after which a new subject is what is said, thought or asked, not a clause of its own. */
+const REPORTING_BEFORE: ReadonlySet<string> = new Set([
+  ...wordSet('opinionVerbs'),
+  ...wordSet('reportVerbs'),
+  ...wordSet('complements'),
+  ...wordSet('coordinators'),
+  ...WORDS.proposing.words.filter((w) => !w.includes(' ')),
+  ...wordSet('askVerbs'),
+]);
+
+/** Some refusal in words [from, at) reaches `at`. */
+function refusedBefore(ws: readonly Word[], from: number, at: number, list = REFUSALS): boolean {
+  for (let i = Math.max(0, from); i < at; i++) {
+    const n = phraseAt(ws, i, list);
+    if (n > 0 && refusalReaches(ws, i, n, at)) return true;
+  }
+  return false;
+}
+
+/**
+ * Owning up in words [from, to): a phrase of regret, or a "should have" with the candidate or no
+ * one named as its subject ("I should have paged", "should have asked"). "Ops should have caught
+ * it" blames someone else; "a tuned database should have coped" excuses.
+ */
+function regretIn(ws: readonly Word[], from: number, to: number): boolean {
+  if (anyPhrase(ws, from, to, REGRET)) return true;
+  for (let i = Math.max(0, from); i < Math.min(to, ws.length); i++) {
+    if (phraseAt(ws, i, REGRET_MODALS) === 0) continue;
+    let k = i - 1;
+    while (k >= 0 && NEGATED_AUX.has(ws[k]!.norm)) k--;
+    const w = ws[k];
+    if (!w || w.norm === '|' || w.comma || ws[k + 1]?.comma || SPEAKERS.has(w.norm) || ANAPHORS.has(w.norm)) return true;
+  }
+  return false;
+}
+
+/**
+ * The candidate weighed what is read and, unless they say they went with it, did not do it: "I
+ * considered purging the backlog, but", "we thought about failing open". The option follows the
+ * verb of weighing within a few words of the same clause.
+ */
+function weighedAt(ws: readonly Word[], from: number, at: number): boolean {
+  for (let i = Math.max(from, at - WEIGHED_REACH - 3); i < at; i++) {
+    const n = phraseAt(ws, i, WEIGHING);
+    if (n === 0 || at - (i + n) > WEIGHED_REACH) continue;
+    if (i > 0 && !SPEAKERS.has(ws[i - 1]!.norm) && !NEGATED_AUX.has(ws[i - 1]!.norm)) continue;
+    if (ws.slice(i + n, at + 1).some((w, k) => k > 0 && (w.comma || w.norm === 'and' || w.norm === '|'))) continue;
+    return true;
+  }
+  return false;
+}
+const WEIGHED_REACH = 3;
+
+/**
+ * A habit the candidate tells as given up: "I used to silence it at night; I stopped after the
+ * outage", "we used to restart it by hand. We don't anymore." The habit comes before what is read
+ * in its clause; the giving up after it, in the sentence or the next.
+ */
+function habitGivenUp(ws: readonly Word[], from: number, at: number, later: readonly Word[]): boolean {
+  let habit = false;
+  for (let i = Math.max(1, from); i < at && !habit; i++) habit = phraseAt(ws, i, PAST_HABIT) > 0 && SPEAKERS.has(ws[i - 1]!.norm);
+  if (!habit) return false;
+  const rest = [...ws.slice(at), ...later.slice(0, PUSH_BACK_WORDS_AFTER)];
+  for (let i = 0; i < rest.length; i++) {
+    if (phraseAt(rest, i, HABIT_ENDED) > 0) return true;
+    if (!SPEAKERS.has(rest[i]!.norm)) continue;
+    for (let j = i + 1; j <= i + 3 && j < rest.length; j++) if (phraseAt(rest, j, STOPPED) > 0) return true;
+  }
+  return false;
 }
 
 /** The words a contraction may be read as ("won't" is "will not"): they need not be written out. */
 const SPELLED_BY_CONTRACTIONS: ReadonlySet<string> = new Set([
-  ...Object.values(STORY_CONTRACTIONS.whole).flat(),
-  ...STORY_CONTRACTIONS.suffixes.map(([, word]) => word),
+  ...Object.values(STANCE_CONTRACTIONS.whole).flat(),
+  ...STANCE_CONTRACTIONS.suffixes.map(([, word]) => word),
+  // "that's" is "that is"; "I'd been" is "I had been"
+  'is',
+  'had',
 ]);
 
 /**
@@ -308,29 +566,33 @@ export function stanceAt(sentence: string, offset: number, after = '', opts: Sta
   // text of one endless sentence with a match every few words stays linear to read
   const ws = windowWords(sentence, Math.max(0, offset - REACH), offset + REACH);
   after = after.slice(0, REACH);
-  let at = ws.findIndex((w) => w.start >= offset);
-  if (at < 0) at = ws.length;
+  const at = wordAt(ws, offset);
   const from = clauseStart(ws, at);
   const to = clauseEnd(ws, at);
   // a failure to act told of something or someone else ("Slack won't wake anyone") is not the
   // candidate's own refusal of the right move
-  if (opts.negationIsTheAct && negatedBySomeoneElse(sentence, ws, at)) return 'someone-else';
+  if (opts.negationIsTheAct && negatedBySomeoneElse(ws, at)) return 'someone-else';
   // owning up before it in the clause ("I should not have", "the part I'm not proud of") is regret,
   // whatever negation it holds
-  if (anyPhrase(ws, from, at, REGRET)) return 'regretted';
-  // a refusal anywhere before it in the clause carries across "or", "and" and commas to the clause's end
-  if (!opts.negationIsTheAct && anyPhrase(ws, from, at, REFUSALS)) return 'refused';
+  if (regretIn(ws, from, at)) return 'regretted';
+  // a refusal before it in the clause carries across "or", "and" and commas, as far as it reaches;
+  // when the negation is the act, a second one undoes it ("we never shipped without a runbook")
+  if (opts.negationIsTheAct ? doubleNegation(ws, from, at) : refusedBefore(ws, from, at)) return 'refused';
   // "if we had waited until after the build, it would have saturated": it did not happen
-  if (anyPhrase(ws, 0, at + 1, COUNTERFACTUAL)) return 'imagined';
+  if (anyPhrase(ws, counterfactualFrom(ws, at), at + 1, COUNTERFACTUAL)) return 'imagined';
   if (proposedByOthers(ws, at)) return 'proposed-by-others';
-  // an urge the candidate names ("I had the instinct to dig in alone") is felt, not done
-  // ... unless they followed it ("my instinct was to restart it, so that is what I did")
-  if (anyPhrase(ws, from, at, TEMPTATION)) return tookUp(ws, at) ? 'endorsed' : 'argued-against';
+  // someone else's act: "my predecessor turned off the alerts", "the secondary had switched it off"
+  if (subjectIsSomeoneElse(ws, at, false)) return 'someone-else';
+  // an urge the candidate names ("I had the instinct to dig in alone") or an option they weighed
+  // ("I considered purging it") is not done ... unless they followed it ("so that is what I did")
+  if (anyPhrase(ws, from, at, TEMPTATION) || weighedAt(ws, from, at)) return tookUp(ws, at) ? 'endorsed' : 'argued-against';
   // their own act judged in hindsight ("in hindsight, skipping it was the wrong call") is regret
-  if (anyPhrase(ws, 0, ws.length, REGRET)) return 'regretted';
+  if (regretIn(ws, 0, ws.length)) return 'regretted';
   if (anyPhrase(ws, 0, at, ARGUED_BEFORE) || anyPhrase(ws, at, to + 1, ARGUED_AFTER)) return 'argued-against';
   const later = words(after);
-  if (anyPhrase(later, 0, later.length, REGRET)) return 'regretted';
+  if (regretIn(later, 0, later.length)) return 'regretted';
+  // a habit told as given up ("I used to ...; I stopped after the outage") is looked back on
+  if (habitGivenUp(ws, from, at, later)) return 'regretted';
   // "We had a tradition: a cleanup week every quarter. I stopped doing that." The practice told,
   // then refused by the candidate in the next breath, was not their act
   if (refusedNext(later)) return 'refused';

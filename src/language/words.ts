@@ -28,6 +28,12 @@ export const STORY_CONTRACTIONS: ContractionRules = {
   suffixes: [...SUFFIXES, ["'m", 'am']],
 };
 
+/** How the stance reader expands contractions: as the scorer does, and "that's" is "that is". */
+export const STANCE_CONTRACTIONS: ContractionRules = {
+  ...STORY_CONTRACTIONS,
+  sIs: new Set(['it', 'that', 'what', 'where', 'who', 'how', 'there', 'here', 'he', 'she', 'this', 'everything', 'nothing', 'something']),
+};
+
 /** How the clause reader expands contractions: "let's" is "let us", and "it's" is "it is". */
 export const CLAUSE_CONTRACTIONS: ContractionRules = {
   whole: {
@@ -41,7 +47,7 @@ export const CLAUSE_CONTRACTIONS: ContractionRules = {
     wanna: ['want', 'to'],
   },
   suffixes: SUFFIXES,
-  sIs: new Set(['it', 'that', 'what', 'where', 'who', 'how', 'there', 'here', 'he', 'she', 'this', 'everything', 'nothing', 'something']),
+  sIs: STANCE_CONTRACTIONS.sIs!,
 };
 
 /** Owning up to one's own part (WORDS.owningUp); regret read next to a red flag adds lesson words to it. */
@@ -242,7 +248,27 @@ export const WORDS = {
     'cto', 'ceo', 'lead', 'leads', 'colleague', 'colleagues', 'teammate', 'teammates', 'engineer', 'engineers', 'developer', 'developers',
     'devs', 'architect', 'stakeholders', 'client', 'customer', 'vendor', 'partner', 'boss', 'owner', 'founder', 'someone', 'somebody',
     'people', 'everyone', 'everybody', 'they', 'he', 'she', 'others', 'room', 'consensus', 'org', 'company', 'studio', 'squad', 'group',
+    'predecessor', 'predecessors', 'secondary', 'ops', 'sre', 'sres', 'dba', 'dbas', 'contractor', 'contractors', 'intern',
+    'interns', 'admin', 'admins', 'noc', 'qa', 'oncall', 'on-call', 'coworker', 'coworkers', 'co-worker',
   ]),
+
+  /** Proposers that may take the candidate in ("the team", "the room"): as a subject, not someone else's act. */
+  collectives: list('English collective nouns of a workplace', [
+    'team', 'teams', 'room', 'consensus', 'org', 'company', 'studio', 'squad', 'group', 'business', 'people', 'everyone', 'everybody',
+  ]),
+
+  /** The candidate weighing an option: what follows was thought about, not done ("I considered purging the backlog"). */
+  weighing: list('English verbs of deliberation', [
+    'considered', 'thought about', 'thought of', 'weighed', 'debated', 'toyed with', 'contemplated', 'entertained', 'mulled',
+    'mulled over', 'discussed', 'talked about', 'looked at doing', 'briefly considered', 'floated',
+  ]),
+
+  /** A practice the candidate tells as given up ("I used to ...; I stopped"), said after "used to". */
+  pastHabit: list('English past habitual auxiliary', ['used to']),
+  habitEnded: list('English adverbs of a practice given up', ['no longer', 'anymore', 'any more', 'not since']),
+
+  /** Subject pronouns of a person: after one, a "without" or "rather than" phrase has ended ("without a second thought I wiped it"). */
+  personalSubjects: list('English personal subject pronouns', ['i', 'we', 'they', 'he', 'she']),
 
   /** Verbs that make what follows a proposal, not a deed. */
   proposing: list('English verbs of proposal and intention', [
@@ -278,11 +304,18 @@ export const WORDS = {
   /** Phrases that look back on the candidate's own act with regret and a lesson. */
   regret: list('observed interview phrasing: self-correction and hindsight', [
     ...OWNING_UP,
-    'should have', 'should not have', 'regret', 'the lesson', 'a lesson', 'lesson i', 'never again', 'next time i',
+    'regret', 'the lesson', 'a lesson', 'lesson i', 'never again', 'next time i',
     'next time we', 'a mistake', 'the wrong call', 'was the wrong call', 'that was wrong', 'so now i', 'so now we', 'now i always',
     'now we always', 'these days i', 'since then i', 'since then we', 'the part i got wrong', 'i waited too long',
     'we waited too long', 'i was too slow', 'we were too slow', 'too late to', 'what i would change',
   ]),
+
+  /**
+   * What should have been done: regret when the candidate or nobody named is its subject ("I
+   * should have paged", "should have asked sooner"); blame when someone else is ("ops should have
+   * caught it").
+   */
+  regretModals: list('English perfect modals of obligation', ['should have', 'should not have', 'ought to have', 'ought not to have']),
 
   /**
    * The candidate owning up to their own part, anywhere in the answer: "looking back", "I'm not so
@@ -303,6 +336,14 @@ export const WORDS = {
     'it is knowing', 'you want', 'you need', 'is key', 'is everything', 'is the whole job', 'the key is', 'the keys are', 'it means',
     'my principles', 'i always try to think about', 'i always think about', 'i care about', 'i am passionate about', 'i value',
   ]),
+
+  /** What follows an "it" that stands for no one: "it turned out", "it seemed", "it was decided to". */
+  dummyIt: list('English impersonal constructions with a dummy subject', [
+    'turned out', 'turns out', 'seems', 'seemed', 'appears', 'appeared', 'looks like', 'looked like', 'was decided', 'is decided',
+    'was agreed', 'is agreed', 'was clear', 'is clear', 'became clear', 'was time', 'is time', 'happened that', 'was obvious', 'is obvious',
+  ]),
+  /** Participles of a decision made with no one named: "it was decided to" is the candidate's side deciding. */
+  impersonalDecisions: list('English participles of deciding', ['decided', 'agreed']),
 
   /** Subjects that are the candidate. */
   speaker: list('English first-person singular pronouns', ['i', 'me', 'my', 'myself']),
@@ -417,6 +458,12 @@ export const WORDS = {
   findingVerbs: list('English verbs of finding and reporting a result, past tense', [
     'showed', 'shown', 'found', 'revealed', 'proved', 'confirmed', 'predicted', 'projected', 'indicated',
     'demonstrated', 'meant', 'estimated', 'calculated', 'measured', 'told', 'warned', 'realized', 'realised', 'learned', 'learnt',
+  ]),
+
+  /** Past-tense verbs of belief: "we assumed the DB would handle it" tells what was believed, not what is imagined. */
+  pastBeliefs: list('English verbs of belief and expectation, past tense', [
+    'assumed', 'figured', 'thought', 'expected', 'believed', 'reckoned', 'trusted', 'presumed', 'supposed', 'guessed', 'bet', 'hoped',
+    'counted', 'banked',
   ]),
 
   /**

@@ -316,13 +316,17 @@ function habitualPast(tokens: Token[], first: number, i: number, last: number): 
   return false;
 }
 
-/** Past-tense verbs that report a finding: "the test showed the database would hit its limit". */
-const REPORTING = wordSet('findingVerbs');
+/**
+ * Past-tense verbs that report a finding or a belief held: "the test showed the database would hit
+ * its limit", "we assumed the DB would handle it".
+ */
+const REPORTING: ReadonlySet<string> = new Set([...wordSet('findingVerbs'), ...wordSet('pastBeliefs')]);
 const REPORT_WINDOW = 8;
 
 /**
- * A "would" or "might" inside a clause reported by a past-tense finding ("the load test showed
- * the pool would run out at 1.4x") is what was found, not what is imagined.
+ * A "would" or "might" inside a clause reported by a past-tense finding or belief ("the load test
+ * showed the pool would run out at 1.4x", "I figured the replicas would catch up") is what was
+ * found or believed, not what is imagined.
  */
 function reported(tokens: Token[], first: number, i: number, breakBefore: readonly (0 | 1 | 2)[]): boolean {
   for (let j = i - 1; j >= first && j >= i - REPORT_WINDOW; j--) {

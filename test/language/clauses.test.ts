@@ -71,6 +71,13 @@ describe('frames: mood, polarity, modality, agent', () => {
     ['so my hypothesis is stale reads', [['my hypothesis is stale reads', 'explain done planned none']]],
     ['I think the partner is slow', [['I think the partner is slow', 'explain done planned speaker']]],
     ["we're fine", [["we're fine", 'explain done planned team']]],
+    // "'d" before a participle is "had": told, not imagined
+    ["We'd already drained the node", [["We'd already drained the node", 'act done did team']]],
+    ["I'd been on call all week", [["I'd been on call all week", 'explain done planned speaker']]],
+    ['we had restarted the consumers', [['we had restarted the consumers', 'act done did team']]],
+    // an "it" that stands for no one
+    ['It turned out the index was missing', [['It turned out the index was missing', 'explain done planned none']]],
+    ['it was agreed to freeze deploys', [['it was agreed to freeze deploys', 'act done planned team']]],
   ];
   it.each(table)('%s', (text, expected) => {
     expect(frames(text)).toEqual(expected);

@@ -45,6 +45,71 @@ const CASES: [string, string, string, Stance, boolean?][] = [
   ["We didn't load test, and it fell over at launch.", 'fell over at launch', '', 'endorsed'],
   // a refusal in an earlier clause does not reach past "but"
   ["I didn't want to bother anyone, but then I handled the whole thing alone.", 'the whole thing alone', '', 'endorsed'],
+  // someone else, named or by role, as the subject of the act
+  ['The standby engineer had disabled the idempotency guard before my shift.', 'disabled the idempotency guard', '', 'someone-else'],
+  ['My predecessor switched off the disk alarms.', 'switched off the disk alarms', '', 'someone-else'],
+  ['Before I arrived, Marek deleted the stale partitions.', 'deleted the stale partitions', '', 'someone-else'],
+  ['Our team disabled the idempotency guard.', 'disabled the idempotency guard', '', 'endorsed'],
+  ['We upgraded the Postgres cluster over a weekend.', 'cluster over a weekend', '', 'endorsed'],
+  ['They looked fine at first glance.', 'looked fine at first glance', '', 'endorsed'],
+  // someone named proposed it, and the candidate said no
+  ['Tomasz suggested we drain the whole region; I said no.', 'drain the whole region', '', 'proposed-by-others'],
+  ['Finance wanted to delete the audit rows and I refused.', 'delete the audit rows', '', 'proposed-by-others'],
+  // the candidate answers a proposal in a clause of their own
+  ['My lead told me I was the hero of the night - I rewrote the index on my own.', 'rewrote the index on my own', '', 'endorsed'],
+  ['My lead told me I was the hero of the night - I rewrote the index on my own.', 'I rewrote the index', '', 'endorsed'],
+  // a plan given as the reason for the candidate's own act is theirs
+  ['We skipped the canary during the rewrite, since the idea was a hardening month afterwards.', 'hardening month', '', 'endorsed'],
+  ['The idea was a hardening month afterwards.', 'hardening month', '', 'proposed-by-others'],
+  // an option weighed and set aside
+  ['I considered truncating the events table, but the auditors needed it.', 'truncating the events table', '', 'argued-against'],
+  ['We talked about skipping the canary, but kept it.', 'skipping the canary', '', 'argued-against'],
+  ['I thought about it and restarted the brokers.', 'restarted the brokers', '', 'endorsed'],
+  // a phrase of exclusion ends where the candidate's own clause begins
+  ['Without checking with anyone I flushed the CDN.', 'flushed the CDN', '', 'endorsed'],
+  ['Without a moment of doubt we reverted the schema.', 'reverted the schema', '', 'endorsed'],
+  ['Rather than waking the owner, I patched it myself.', 'patched it myself', '', 'endorsed'],
+  ['Rather than waking the owner, I patched it myself.', 'waking the owner', '', 'refused'],
+  ['Instead of a staged rollout, we pushed it to every region.', 'pushed it to every region', '', 'endorsed'],
+  ['We shipped it without anyone reviewing the migration.', 'reviewing the migration', '', 'refused'],
+  // a negation ends at a new subject after a comma, and someone else's at a comma
+  ['We did not wait for the vendor, we rebuilt the cache ourselves.', 'rebuilt the cache ourselves', '', 'endorsed'],
+  ['We found the replica could not keep up, and added a second one.', 'added a second one', '', 'endorsed'],
+  ['When the storage team pushed back on the quota, I escalated to their director.', 'escalated to their director', '', 'endorsed'],
+  ["I didn't restart it blind, or page the whole org.", 'page the whole org', '', 'refused'],
+  // a clause of its own on a noun is not negated; what a verb of saying or thinking reports is
+  ["We don't hold reviews for outages I resolve alone.", 'I resolve alone', '', 'endorsed'],
+  ["We don't hold reviews for outages I resolve alone.", 'resolve alone', '', 'endorsed'],
+  ['I never said we should drop the retries.', 'drop the retries', '', 'refused'],
+  ["I didn't think we needed a rollback plan.", 'needed a rollback plan', '', 'refused'],
+  ['Without a pause I killed the pods.', 'I killed the pods', '', 'endorsed'],
+  // a habit told as given up
+  ['I used to mute the pager on weekends; I stopped after a missed outage.', 'mute the pager', '', 'regretted'],
+  ['We used to hand-edit prod configs.', 'hand-edit prod configs', "We don't do that anymore.", 'regretted'],
+  ['I used to mute the pager on weekends.', 'mute the pager', '', 'endorsed'],
+  // "should have" of someone else is blame, not the candidate's regret
+  ['The vendor should have warned us before the change.', 'before the change', '', 'endorsed'],
+  ['I rolled out the change on Friday.', 'rolled out the change', 'The vendor should have warned us.', 'endorsed'],
+  ['I rolled out the change on Friday.', 'rolled out the change', 'Honestly I should have waited.', 'regretted'],
+  ['I rolled out the change on Friday.', 'rolled out the change', 'Should have waited until Monday.', 'regretted'],
+  // hyphenated words that hold "no" or "non" negate nothing
+  ['We ran a no-downtime cutover of the ledger.', 'cutover of the ledger', '', 'endorsed'],
+  ['We pushed a no-op config to every node.', 'config to every node', '', 'endorsed'],
+  // a second negation undoes the one that is the act
+  ['We never deployed without a rollback plan.', 'deployed without a rollback plan', '', 'refused', true],
+  ['We never deployed without a rollback plan.', 'without a rollback plan', '', 'refused', true],
+  ['We deployed without a rollback plan.', 'without a rollback plan', '', 'endorsed', true],
+  ['No, we never paged the database team.', 'paged the database team', '', 'endorsed', true],
+  // what could have been is imagined; what was decided after "but" is told
+  ['I could have woken the secondary, but I decided to handle it.', 'decided to handle it', '', 'endorsed'],
+  ['I could have woken the secondary, but I decided to handle it.', 'woken the secondary', '', 'imagined'],
+  // an "it" that stands for no one is not someone else
+  ['It was decided to skip the staging soak.', 'skip the staging soak', '', 'endorsed'],
+  ['It was decided not to wake the vendor.', 'not to wake the vendor', '', 'endorsed', true],
+  ['It turned out we had truncated the wrong table.', 'truncated the wrong table', '', 'endorsed'],
+  // contractions: "'d" before a participle is "had", "that's" is "that is"
+  ["My manager had the idea of a freeze month, and that's what we did.", 'freeze month', '', 'endorsed'],
+  ["I wish I'd paged the DBA sooner.", 'paged the DBA', '', 'regretted'],
 ];
 
 describe('stance: where the candidate stands on what a sentence tells', () => {
@@ -77,6 +142,8 @@ const PUSH_BACK: [string, string, string, boolean][] = [
   // an urge set aside is not pushing back on anyone
   ['I was tempted to fix it alone.', 'fix it alone', '', false],
   ['If we had skipped the dry run we would have refused the rollback.', 'skipped the dry run', '', false],
+  // someone else's push back does not reach the candidate's own clause
+  ['When the storage team pushed back on the quota, I escalated to their director.', 'escalated to their director', '', false],
 ];
 
 describe('pushedBackAt: the candidate stood against what a sentence tells', () => {

@@ -104,6 +104,9 @@ describe('hypothetical scope', () => {
     ['The test found that a circuit breaker would have saved us.', false],
     ['The test passed, but I would add a circuit breaker.', true],
     ['We found nothing; I would add a circuit breaker.', true],
+    // a belief held in the past: what was believed, not imagined
+    ['We assumed the retries would stop at the circuit breaker.', false],
+    ['I figured the old circuit breaker would hold.', false],
     // a habit in the past: what used to happen, not what is imagined
     ["Whenever the pool filled up we'd bolt on a circuit breaker.", false],
     ['Every time a partner stalled, we would add a circuit breaker.', false],
