@@ -549,6 +549,43 @@ export const WORDS = {
     'i', 'we', 'it', 'they', 'he', 'she', 'you', 'that', 'this', 'there', 'everything', 'nothing',
   ]),
 
+  // --- the act reader (src/language/act.ts) ---
+
+  /** Words by which a beat's own pattern spells owning up: regret or a wish is then its act ("my mistake", "I should have"). */
+  owningUpWords: list('English vocabulary of admitting a fault and drawing a lesson', [
+    'mistake', 'mistakes', 'lesson', 'lessons', 'my fault', 'our fault', 'regret', 'hindsight', 'proud', 'should have', 'got it wrong', 'i was wrong', 'we were wrong',
+  ]),
+
+  /** Subjects that say nobody did it: "nobody checked", "no one asked". */
+  noneDid: list('English negative indefinite pronouns for people', ['nobody', 'no one', 'none of us']),
+
+  /** Coordinators and adverbs of contrast: "I planned it, but it slipped". */
+  contrast: list('English adversative conjunctions', ['but', 'though', 'although', 'however', 'yet']),
+
+  /** A wish for an act not done, before it: "I wish I had checked", "I'd have liked to weigh it". */
+  wishedFor: list('English optative and past-counterfactual constructions', [
+    'i wish', 'i wished', 'we wish', 'i should have', 'we should have', 'i ought to have', 'i would have liked', 'i would have loved', 'i would have wanted',
+  ]),
+
+  /** An intent or a plan told in the past, before the act it meant: "I wanted to", "I had a ticket to". */
+  pastIntent: list('English past-tense verbs and nouns of intention, proposal and scheduling', [
+    'wanted', 'meant to', 'meaning to', 'intended', 'planned', 'hoped', 'had hoped', 'was going to', 'were going to',
+    'supposed to', 'thought about', 'thought we should', 'thought someone should', 'kept saying', 'agreed to', 'considered', 'proposed', 'suggested', 'floated', 'offered', 'scheduled', 'a ticket', 'a proposal',
+    'a design', 'a plan', 'a note', 'a todo', 'on the plan', 'on the roadmap', 'in my goals', 'in our goals', 'drafted', 'sketched',
+  ]),
+
+  /** What befell an intent that was not carried out: "it slipped", "we ran out of time", "it sat in the backlog". */
+  unfulfilled: list('English verbs and idioms of a plan stalled or dropped', [
+    'slipped', 'stalled', 'sat', 'backlog', 'deprioritised', 'deprioritized', 'ran out of time', 'run out of time', 'got pushed', 'kept getting pushed',
+    'moot', 'cancelled', 'canceled', 'shelved', 'skipped', 'dropped', 'abandoned', 'never', 'not', 'nobody', 'no one', 'nothing', 'without',
+  ]),
+
+  /** Verbs of leaving an act out, before it: "skipped comparing the data", "forgot to tell them". */
+  leftOut: list('English verbs of omission', ['skipped', 'skip', 'skipping', 'forgot', 'forgot to', 'neglected', 'neglected to', 'left out']),
+
+  /** Words that point back at the act told before: "but nobody did it", "we never held it". */
+  actAnaphors: list('English object pronouns and demonstratives', ['it', 'that', 'them', 'this', 'one', 'any of it']),
+
   // --- the story reader (src/language/story.ts) ---
 
   /** Words that open an either-or question before its first option ("do you use token bucket or ..."). */

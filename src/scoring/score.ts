@@ -1,6 +1,7 @@
 import { isFramedList } from '../language/recital.js';
 import { WORDS, wordSet } from '../language/words.js';
 import { ownsUp, pushedBackAt, stanceAt, type Stance } from '../language/stance.js';
+import { actAt } from '../language/act.js';
 import { LEVEL_LABELS, conceptPhrases, type BeatSpec, type Level, type RubricSpec, type ScoringConfig, type SignalId, type SignalSpec } from '../rubric/types.js';
 import { analyze } from './analyze.js';
 import { compileLexicon, compilePattern, findMatches, lowerBound, type CompiledPattern, type Lexicon } from './pattern.js';
@@ -15,6 +16,8 @@ export interface CompiledBeat {
   spec: BeatSpec;
   patterns: CompiledPattern[];
   story: boolean;
+  /** The beat's own patterns spell owning up ("my mistake", "I should have"): a regret or a wish earns it. */
+  regretIsTheAct: boolean;
 }
 
 interface CompiledFlag {
@@ -98,6 +101,18 @@ function compilePatterns(specs: BeatSpec['patterns'], lexicon: Lexicon, where: s
   });
 }
 
+/** Words by which a pattern spells owning up, each as a run of words. */
+const OWNING_UP_WORDS = WORDS.owningUpWords.words.map((w) => ` ${w} `);
+
+/** Some pattern of a beat spells owning up in its own words ("my-mistake", "i-should-have", "lesson"). */
+function spellsOwningUp(patterns: readonly (string | { match: string })[]): boolean {
+  return patterns.some((p) => {
+    // each alternative of each term, its hyphens read as spaces
+    const alts = (typeof p === 'string' ? p : p.match).toLowerCase().split(/[\s|]+/).map((a) => ` ${a.replace(/-/g, ' ')} `);
+    return alts.some((a) => OWNING_UP_WORDS.some((w) => a.includes(w)));
+  });
+}
+
 export function compileRubric(spec: RubricSpec): CompiledRubric {
   const lexicon = compileLexicon(conceptPhrases(spec.concepts));
   const story = (spec.storyBeats ?? []).map<CompiledBeat>((b) => ({
@@ -105,6 +120,7 @@ export function compileRubric(spec: RubricSpec): CompiledRubric {
     spec: b,
     patterns: compilePatterns(b.patterns, lexicon, `story beat ${b.id}`),
     story: true,
+    regretIsTheAct: spellsOwningUp(b.patterns),
   }));
   const signals = spec.signals.map<Omit<CompiledSignal, 'allPatterns'>>((s) => ({
     spec: s,
@@ -113,6 +129,7 @@ export function compileRubric(spec: RubricSpec): CompiledRubric {
       spec: b,
       patterns: compilePatterns(b.patterns, lexicon, `beat ${s.id}/${b.id}`),
       story: false,
+      regretIsTheAct: spellsOwningUp(b.patterns),
     })),
     flags: (s.redFlags ?? []).map((f) => ({
       id: f.id,
@@ -318,6 +335,27 @@ function textAfter(doc: Doc, m: Match): string {
 function stanceOfMatch(doc: Doc, m: Match, negationIsTheAct: boolean): Stance {
   const s = doc.sentences[m.sentence]!;
   return stanceAt(s.text, m.start - s.start, textAfter(doc, m), { negationIsTheAct });
+}
+
+/**
+ * The matches of a beat that tell the act (src/language/act.ts): the candidate's or their team's,
+ * done or meant; not one skipped, only wished for, planned and dropped, or someone else's while
+ * the candidate stood outside it. A pattern that spells a negation itself reads the negation as
+ * the act, and a beat whose patterns spell owning up is earned by a regret.
+ */
+function beatMatches(doc: Doc, b: CompiledBeat, cache: MatchCache): Match[] {
+  const out: Match[] = [];
+  for (const p of b.patterns) {
+    for (const m of cache.all([p])) {
+      const s = doc.sentences[m.sentence]!;
+      const read = actAt(s.text, m.start - s.start, m.end - s.start, textAfter(doc, m), {
+        negationIsTheAct: p.negated || p.selfNegating,
+        regretIsTheAct: b.regretIsTheAct,
+      });
+      if (read === 'act') out.push(m);
+    }
+  }
+  return out;
 }
 
 /** Stances under which a red flag's behaviour was not the candidate's own act. */
@@ -551,7 +589,7 @@ function signalMatches(rubric: CompiledRubric, cache: MatchCache): (readonly Mat
 export function hitBeats(doc: Doc, rubric: CompiledRubric): Set<string> {
   const cache = new MatchCache(doc);
   const all: CompiledBeat[] = [...rubric.story, ...rubric.signals.flatMap((s) => s.beats)];
-  const raw = all.map((b) => cache.all(b.patterns));
+  const raw = all.map((b) => (b.story ? cache.all(b.patterns) : beatMatches(doc, b, cache)));
   const salad = withQuestions(doc, saladSentences(doc, signalMatches(rubric, cache)));
   const out = new Set<string>();
   all.forEach((b, i) => {
@@ -623,7 +661,7 @@ export function scoreDoc(doc: Doc, rubric: CompiledRubric, opts: ScoreOptions = 
     const ownMatches = s.beats.map((b) =>
       decided.has(b.spec.id)
         ? undefined
-        : (bestMatch(inScope(cache.all(b.patterns), scope), unearned, doc, cache) ??
+        : (bestMatch(inScope(beatMatches(doc, b, cache), scope), unearned, doc, cache) ??
           bestMatch(inScope(refusing.get(b.spec.id) ?? [], scope), unearned, doc, cache)),
     );
     const own = s.beats.map((b, i) => decided.get(b.spec.id) ?? beatResult(doc, b, ownMatches[i]));

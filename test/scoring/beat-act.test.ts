@@ -1,0 +1,78 @@
+import { describe, expect, test } from 'vitest';
+import { compileRubric, scoreText } from '../../src/scoring/index.js';
+import type { RubricSpec } from '../../src/rubric/types.js';
+
+// A beat is earned by the act, not by its topic: the candidate's or their team's act, done or
+// meant in a design answer. The same topic with the act skipped, only wished for, or planned and
+// then dropped earns nothing. A beat whose own pattern spells a negation ("never skipped the
+// review", "no orders were lost") or owning up ("my mistake") is earned by exactly that.
+const spec: RubricSpec = {
+  version: 1,
+  scoring: { hypotheticalCredit: 0.5, levelThresholds: [10, 30, 50, 70], redFlagLevelCap: 1 },
+  concepts: {},
+  storyBeats: [],
+  signals: [
+    {
+      id: 'capacity-planning',
+      name: 'Capacity planning',
+      description: 'd',
+      prompts: ['Tell me about a launch you sized.'],
+      beats: [
+        { id: 'model', label: 'Built a model', weight: 3, patterns: ['capacity model', 'forecast* the|our traffic'], probe: 'p', tip: 't' },
+        { id: 'soak', label: 'Soak tested', weight: 3, patterns: ['soak test*'], probe: 'p', tip: 't' },
+        { id: 'no-loss', label: 'Nothing lost', weight: 2, patterns: [{ match: 'orders|messages were lost|dropped', negated: true }], probe: 'p', tip: 't' },
+        { id: 'kept-review', label: 'Kept the review', weight: 2, patterns: ['did-not|never skip* the review|dry-run'], probe: 'p', tip: 't' },
+        { id: 'own-part', label: 'Owned their part', weight: 2, patterns: ['my mistake|oversight'], probe: 'p', tip: 't' },
+      ],
+    },
+  ],
+};
+const rubric = compileRubric(spec);
+const beat = (text: string, id: string) => scoreText(text, rubric).signals[0]!.beats.find((b) => b.id === id)!;
+
+describe('a beat needs the act', () => {
+  // [sentence, beat, earned]
+  const rows: [string, string, boolean][] = [
+    // the act, done or meant
+    ['I built a capacity model for the checkout service before the sale.', 'model', true],
+    ['We ran a soak test over the weekend and it held at twice the forecast.', 'soak', true],
+    ["For a new service I'd start with a capacity model from the expected peak.", 'model', true],
+    ['My plan would be a soak test of a few hours at the expected peak.', 'soak', true],
+    // skipped
+    ['We never got round to the soak test before the sale started.', 'soak', false],
+    ["We didn't build a capacity model for the checkout service.", 'model', false],
+    ['Nobody on the team bothered with a capacity model that quarter.', 'model', false],
+    ['I skipped the soak test because the build was late.', 'soak', false],
+    // wished for
+    ['Looking back, I wish I had built a capacity model first.', 'model', false],
+    ["I would have liked to run a soak test, but there was no time.", 'soak', false],
+    // planned, then dropped
+    ['I wanted to forecast the traffic for the sale, but the ticket slipped twice and we shipped without it.', 'model', false],
+    ['We had agreed to do a soak test before launch, but in the end nobody did it.', 'soak', false],
+    ['I put a soak test on the plan for the launch, but we ran out of time.', 'soak', false],
+    // a plan carried out is still the act
+    ['I planned a soak test for the Friday and we ran it that night.', 'soak', true],
+    ['I proposed a capacity model and built it with the data team over two weeks.', 'model', true],
+    // a contrast that does not take the act back
+    ['We ran a soak test, but it did not find the leak we were after.', 'soak', true],
+  ];
+  test.each(rows)('%s (%s: %s)', (text, id, earned) => {
+    expect(beat(text, id).hit).toBe(earned);
+  });
+});
+
+describe('a beat whose own pattern carries the negation or the regret', () => {
+  const rows: [string, string, boolean][] = [
+    // the negation is the act
+    ['During the cut-over no orders were lost.', 'no-loss', true],
+    ['We did not skip the review even with the date slipping.', 'kept-review', true],
+    ['I never skipped the dry run, not even for a one-line change.', 'kept-review', true],
+    // owning up is the act, wished or regretted
+    ['That was my mistake: I pushed the config without a second review.', 'own-part', true],
+    ['I wish I had owned up to my mistake in the first meeting.', 'own-part', true],
+    ['Looking back, I should have named my oversight in the write-up.', 'own-part', true],
+  ];
+  test.each(rows)('%s (%s: %s)', (text, id, earned) => {
+    expect(beat(text, id).hit).toBe(earned);
+  });
+});
