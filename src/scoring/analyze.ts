@@ -26,11 +26,20 @@ const NEG_WINDOW = 6;
 const AGENTS = wordSet('agents');
 
 /** What is read of a normalised word alone, once per distinct word (not once per token). */
-interface NormInfo {
-  stem: string;
-  isNumber: boolean;
+export interface NormInfo {
+  readonly stem: string;
+  readonly isNumber: boolean;
+  /** The pattern words the word matches, kept here by the matcher (pattern.ts) to save it a look-up per token. */
+  words?: { known: number; ids: readonly number[] };
 }
 const normCache = new Map<string, NormInfo>();
+/** Each analysed document's words, as read (one per token, same index): see normsOf. */
+const docNorms = new WeakMap<Doc, NormInfo[]>();
+
+/** What was read of each token's norm (same index as doc.tokens), for a document made by analyze. */
+export function normsOf(doc: Doc): readonly NormInfo[] | undefined {
+  return docNorms.get(doc);
+}
 /** Read once per token: made once, not once per call (neither keeps state between tests). */
 const STARTS_WITH_DIGIT = /^\p{N}/u;
 const STARTS_WITH_CAPITAL = /^\p{Lu}/u;
@@ -57,7 +66,7 @@ function normInfo(norm: string): NormInfo {
   let info = normCache.get(norm);
   if (info === undefined) {
     const digit = STARTS_WITH_DIGIT.test(norm);
-    info = { stem: digit ? norm : OWN_STEM.has(norm) ? `=${norm}` : stemmer(spelling(norm)), isNumber: digit || NUMBER_WORDS.has(norm) };
+    info = { stem: digit ? norm : OWN_STEM.has(norm) ? `=${norm}` : stemmer(spelling(norm)), isNumber: digit || NUMBER_WORDS.has(norm), words: undefined };
     if (normCache.size > 50000) normCache.clear();
     normCache.set(norm, info);
   }
@@ -146,9 +155,10 @@ function breakKind(between: string): 0 | 1 | 2 {
  */
 const breakBefore: (0 | 1 | 2)[] = [];
 
-function pushToken(tokens: Token[], norm: string, start: number, end: number, sentence: number, brk: 0 | 1 | 2, name: boolean): void {
+function pushToken(tokens: Token[], norms: NormInfo[], norm: string, start: number, end: number, sentence: number, brk: 0 | 1 | 2, name: boolean): void {
   breakBefore.push(brk);
   const info = normInfo(norm);
+  norms.push(info);
   const t: Token = { norm, stem: info.stem, start, end, sentence, isNumber: info.isNumber, negated: false, hypothetical: false };
   if (name && !t.isNumber) t.name = true;
   tokens.push(t);
@@ -164,6 +174,7 @@ function startsCapital(word: string): boolean {
 export function analyze(input: string): Doc {
   const text = typeof input === 'string' ? input : String(input ?? '');
   const tokens: Token[] = [];
+  const norms: NormInfo[] = [];
   const sentences: Sentence[] = [];
   const raws = splitSentences(text);
   let words = 0;
@@ -188,14 +199,14 @@ export function analyze(input: string): Doc {
         const pieces = wordPieces(lower);
         for (let k = 0; k < pieces.length; k++) {
           const norm = pieces[k]!;
-          if (norm) pushToken(tokens, norm, start, end, sIndex, k === 0 ? brk : 0, capital && k === 0);
+          if (norm) pushToken(tokens, norms, norm, start, end, sIndex, k === 0 ? brk : 0, capital && k === 0);
         }
       } else {
-        pushToken(tokens, lower, start, end, sIndex, brk, capital);
+        pushToken(tokens, norms, lower, start, end, sIndex, brk, capital);
       }
     }
     const last = tokens.length;
-    perfectForD(text, tokens, first, last);
+    perfectForD(text, tokens, norms, first, last);
     markScopes(tokens, first, last, breakBefore);
     sentences.push({
       index: sIndex,
@@ -212,7 +223,9 @@ export function analyze(input: string): Doc {
     if (isQuestion(slice)) s.question = true;
     s.statement = !s.list && isStatement(tokens, first, last);
   }
-  return { text, tokens, sentences, words };
+  const doc: Doc = { text, tokens, sentences, words };
+  docNorms.set(doc, norms);
+  return doc;
 }
 
 function negationTriggerLength(tokens: Token[], i: number, last: number): number {
@@ -405,7 +418,7 @@ const PERFECT_ADVERBS = wordSet('perfectAdverbs');
  * "'d" before a past participle is "had", not "would": "we'd agreed on the budget" tells what
  * happened, "we'd agree" what might. Decided by the next word that is not an adverb.
  */
-function perfectForD(text: string, tokens: Token[], first: number, last: number): void {
+function perfectForD(text: string, tokens: Token[], norms: NormInfo[], first: number, last: number): void {
   for (let i = first; i < last; i++) {
     const t = tokens[i]!;
     if (t.norm !== 'would' || !/['’]d$/i.test(text.slice(t.start, t.end))) continue;
@@ -414,7 +427,8 @@ function perfectForD(text: string, tokens: Token[], first: number, last: number)
     const next = tokens[j]?.norm ?? '';
     if (j < last && (PARTICIPLES.has(next) || (next.length >= 4 && next.endsWith('ed') && !next.endsWith('eed')))) {
       t.norm = 'had';
-      t.stem = stemOf('had');
+      norms[i] = normInfo('had');
+      t.stem = norms[i]!.stem;
     }
   }
 }

@@ -1,7 +1,7 @@
 import { projectTimeAt } from '../language/time.js';
 import { wordSet } from '../language/words.js';
 import type { PatternSpec, PatternTime } from '../rubric/types.js';
-import { stemOf, wordPieces } from './analyze.js';
+import { normsOf, stemOf, wordPieces, type NormInfo } from './analyze.js';
 import type { Doc, Match, Token } from './types.js';
 
 // The pattern language (see README "Writing patterns"), compiled once and matched
@@ -101,21 +101,32 @@ const normWords = new Map<string, NormWords>();
 function wordsOfNorm(norm: string, stem: string): readonly number[] {
   let info = normWords.get(norm);
   if (info === undefined || info.known !== wordById.length || info.stem !== stem) {
-    const ids: number[] = [];
-    const byStem = stemWords.get(stem);
-    if (byStem) for (const id of byStem) ids.push(id);
-    // a prefix word matches each surface form it starts: look its prefixes up, not every prefix word
-    if (prefixWords.size > 0) {
-      for (let k = 1; k <= norm.length; k++) {
-        const id = prefixWords.get(norm.slice(0, k));
-        if (id !== undefined) ids.push(id);
-      }
-    }
-    if (timeWord >= 0 && TIME_RE.test(norm)) ids.push(timeWord);
     if (normWords.size > 50000) normWords.clear();
-    normWords.set(norm, (info = { stem, known: wordById.length, ids }));
+    normWords.set(norm, (info = { stem, known: wordById.length, ids: idsOfNorm(norm, stem) }));
   }
   return info.ids;
+}
+
+/** wordsOfNorm for a token whose norm analyze read: kept on what it read, no look-up by the norm. */
+function wordsOfInfo(info: NormInfo, norm: string): readonly number[] {
+  let words = info.words;
+  if (words === undefined || words.known !== wordById.length) info.words = words = { known: wordById.length, ids: idsOfNorm(norm, info.stem) };
+  return words.ids;
+}
+
+function idsOfNorm(norm: string, stem: string): readonly number[] {
+  const ids: number[] = [];
+  const byStem = stemWords.get(stem);
+  if (byStem) for (const id of byStem) ids.push(id);
+  // a prefix word matches each surface form it starts: look its prefixes up, not every prefix word
+  if (prefixWords.size > 0) {
+    for (let k = 1; k <= norm.length; k++) {
+      const id = prefixWords.get(norm.slice(0, k));
+      if (id !== undefined) ids.push(id);
+    }
+  }
+  if (timeWord >= 0 && TIME_RE.test(norm)) ids.push(timeWord);
+  return ids;
 }
 
 /**
@@ -899,9 +910,11 @@ function buildIndex(doc: Doc, matches: (Match[] | undefined)[]): DocIndex {
   };
   const tokens = doc.tokens;
   const { tokenWords } = idx;
+  // what analyze read of each word carries its words; a document made otherwise looks them up
+  const norms = normsOf(doc);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const ids = wordsOfNorm(t.norm, t.stem);
+    const ids = norms ? wordsOfInfo(norms[i]!, t.norm) : wordsOfNorm(t.norm, t.stem);
     tokenWords[i] = ids;
     for (const id of ids) add(id, i, t.sentence);
     if (t.isNumber && numWord >= 0) add(numWord, i, t.sentence);
