@@ -25,7 +25,21 @@ const NEG_WINDOW = 6;
 
 const AGENTS = wordSet('agents');
 
-const stemCache = new Map<string, string>();
+/** What is read of a normalised word alone, once per distinct word (not once per token). */
+export interface NormInfo {
+  readonly stem: string;
+  readonly isNumber: boolean;
+  /** The pattern words the word matches, kept here by the matcher (pattern.ts) to save it a look-up per token. */
+  words?: { known: number; ids: readonly number[] };
+}
+const normCache = new Map<string, NormInfo>();
+/** Each analysed document's words, as read (one per token, same index): see normsOf. */
+const docNorms = new WeakMap<Doc, NormInfo[]>();
+
+/** What was read of each token's norm (same index as doc.tokens), for a document made by analyze. */
+export function normsOf(doc: Doc): readonly NormInfo[] | undefined {
+  return docNorms.get(doc);
+}
 /** Read once per token: made once, not once per call (neither keeps state between tests). */
 const STARTS_WITH_DIGIT = /^\p{N}/u;
 const STARTS_WITH_CAPITAL = /^\p{Lu}/u;
@@ -47,14 +61,20 @@ function spelling(word: string): string {
 /** Short words that are also the Porter stem of an unrelated word get a stem of their own (words.ts). */
 const OWN_STEM = wordSet('ownStem');
 
-export function stemOf(norm: string): string {
-  let s = stemCache.get(norm);
-  if (s === undefined) {
-    s = STARTS_WITH_DIGIT.test(norm) ? norm : OWN_STEM.has(norm) ? `=${norm}` : stemmer(spelling(norm));
-    if (stemCache.size > 50000) stemCache.clear();
-    stemCache.set(norm, s);
+/** The stem and number-ness of a word: one look-up per token. */
+function normInfo(norm: string): NormInfo {
+  let info = normCache.get(norm);
+  if (info === undefined) {
+    const digit = STARTS_WITH_DIGIT.test(norm);
+    info = { stem: digit ? norm : OWN_STEM.has(norm) ? `=${norm}` : stemmer(spelling(norm)), isNumber: digit || NUMBER_WORDS.has(norm), words: undefined };
+    if (normCache.size > 50000) normCache.clear();
+    normCache.set(norm, info);
   }
-  return s;
+  return info;
+}
+
+export function stemOf(norm: string): string {
+  return normInfo(norm).stem;
 }
 
 export function isNumberWord(norm: string): boolean {
@@ -129,9 +149,32 @@ function breakKind(between: string): 0 | 1 | 2 {
   return between.includes(',') ? 1 : 0;
 }
 
+/**
+ * breakBefore[k]: what punctuation separates token k of the sentence being read from token k-1
+ * (see breakKind). One list, emptied for each sentence: reading is synchronous.
+ */
+const breakBefore: (0 | 1 | 2)[] = [];
+
+function pushToken(tokens: Token[], norms: NormInfo[], norm: string, start: number, end: number, sentence: number, brk: 0 | 1 | 2, name: boolean): void {
+  breakBefore.push(brk);
+  const info = normInfo(norm);
+  norms.push(info);
+  const t: Token = { norm, stem: info.stem, start, end, sentence, isNumber: info.isNumber, negated: false, hypothetical: false };
+  if (name && !t.isNumber) t.name = true;
+  tokens.push(t);
+}
+
+/** A word that starts with a lower-case ASCII letter or a digit is never capitalised: no regex. */
+function startsCapital(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return false;
+  return STARTS_WITH_CAPITAL.test(word);
+}
+
 export function analyze(input: string): Doc {
   const text = typeof input === 'string' ? input : String(input ?? '');
   const tokens: Token[] = [];
+  const norms: NormInfo[] = [];
   const sentences: Sentence[] = [];
   const raws = splitSentences(text);
   let words = 0;
@@ -139,14 +182,7 @@ export function analyze(input: string): Doc {
     const sIndex = sentences.length;
     const first = tokens.length;
     const slice = text.slice(raw.start, raw.end);
-    // breakBefore[k]: what punctuation separates token k from token k-1 (see breakKind)
-    const breakBefore: (0 | 1 | 2)[] = [];
-    const pushToken = (norm: string, start: number, end: number, brk: 0 | 1 | 2, name = false) => {
-      breakBefore.push(brk);
-      const t: Token = { norm, stem: stemOf(norm), start, end, sentence: sIndex, isNumber: isNumberWord(norm), negated: false, hypothetical: false };
-      if (name && !t.isNumber) t.name = true;
-      tokens.push(t);
-    };
+    breakBefore.length = 0;
     let prevEnd = raw.start;
     WORD_RE.lastIndex = 0;
     for (let m = WORD_RE.exec(slice); m !== null; m = WORD_RE.exec(slice)) {
@@ -158,17 +194,19 @@ export function analyze(input: string): Doc {
       prevEnd = end;
       words++;
       const lower = m[0].toLowerCase();
-      const capital = tokens.length > first && STARTS_WITH_CAPITAL.test(m[0]) && lower !== 'i' && !lower.startsWith("i'") && !lower.startsWith('i’');
+      const capital = tokens.length > first && startsCapital(m[0]) && lower !== 'i' && !lower.startsWith("i'") && !lower.startsWith('i’');
       if (lower.includes("'") || lower.includes('’') || lower === 'cannot') {
-        wordPieces(lower).forEach((norm, k) => {
-          if (norm) pushToken(norm, start, end, k === 0 ? brk : 0, capital && k === 0);
-        });
+        const pieces = wordPieces(lower);
+        for (let k = 0; k < pieces.length; k++) {
+          const norm = pieces[k]!;
+          if (norm) pushToken(tokens, norms, norm, start, end, sIndex, k === 0 ? brk : 0, capital && k === 0);
+        }
       } else {
-        pushToken(lower, start, end, brk, capital);
+        pushToken(tokens, norms, lower, start, end, sIndex, brk, capital);
       }
     }
     const last = tokens.length;
-    perfectForD(text, tokens, first, last);
+    perfectForD(text, tokens, norms, first, last);
     markScopes(tokens, first, last, breakBefore);
     sentences.push({
       index: sIndex,
@@ -185,7 +223,9 @@ export function analyze(input: string): Doc {
     if (isQuestion(slice)) s.question = true;
     s.statement = !s.list && isStatement(tokens, first, last);
   }
-  return { text, tokens, sentences, words };
+  const doc: Doc = { text, tokens, sentences, words };
+  docNorms.set(doc, norms);
+  return doc;
 }
 
 function negationTriggerLength(tokens: Token[], i: number, last: number): number {
@@ -338,8 +378,20 @@ function reported(tokens: Token[], first: number, i: number, breakBefore: readon
   return false;
 }
 
+/**
+ * Every mark that can separate the items of a list (see isList): each separator isList splits on
+ * holds one of them, so a sentence with fewer than two has fewer than three items.
+ */
+const LIST_MARKS = /[,;/|•·-]|\band\b|\bor\b/gi;
+
+function fewerThanTwoMarks(sentence: string): boolean {
+  LIST_MARKS.lastIndex = 0;
+  return !LIST_MARKS.test(sentence) || !LIST_MARKS.test(sentence);
+}
+
 /** A comma-separated run of short terms ("pre-mortem, runbook, SLO, burn rate") rather than prose. */
 function isList(sentence: string, tokenCount: number): boolean {
+  if (fewerThanTwoMarks(sentence)) return false;
   // whitespace collapsed first: `\s*` around the separators backtracks over a long run of spaces
   const parts = sentence
     .replace(/\s+/g, ' ')
@@ -370,7 +422,7 @@ const PERFECT_ADVERBS = wordSet('perfectAdverbs');
  * "'d" before a past participle is "had", not "would": "we'd agreed on the budget" tells what
  * happened, "we'd agree" what might. Decided by the next word that is not an adverb.
  */
-function perfectForD(text: string, tokens: Token[], first: number, last: number): void {
+function perfectForD(text: string, tokens: Token[], norms: NormInfo[], first: number, last: number): void {
   for (let i = first; i < last; i++) {
     const t = tokens[i]!;
     if (t.norm !== 'would' || !/['’]d$/i.test(text.slice(t.start, t.end))) continue;
@@ -379,7 +431,8 @@ function perfectForD(text: string, tokens: Token[], first: number, last: number)
     const next = tokens[j]?.norm ?? '';
     if (j < last && (PARTICIPLES.has(next) || (next.length >= 4 && next.endsWith('ed') && !next.endsWith('eed')))) {
       t.norm = 'had';
-      t.stem = stemOf('had');
+      norms[i] = normInfo('had');
+      t.stem = norms[i]!.stem;
     }
   }
 }

@@ -1,7 +1,7 @@
 import { projectTimeAt } from '../language/time.js';
 import { wordSet } from '../language/words.js';
 import type { PatternSpec, PatternTime } from '../rubric/types.js';
-import { stemOf, wordPieces } from './analyze.js';
+import { normsOf, stemOf, wordPieces, type NormInfo } from './analyze.js';
 import type { Doc, Match, Token } from './types.js';
 
 // The pattern language (see README "Writing patterns"), compiled once and matched
@@ -38,12 +38,22 @@ interface Term {
    */
   firstsByStem: ReadonlyMap<string, readonly number[]>;
   otherFirsts: readonly number[];
+  /**
+   * The first words that a token's word ids (see DocIndex.tokenWords) name: the ids ascending and,
+   * at the same index, their index into `firsts`; and the index of #num and #name, -1 if absent.
+   */
+  firstIdsSorted: Int32Array;
+  firstAt: Int32Array;
+  numFirst: number;
+  nameFirst: number;
   /** The term's number: a document's sentence bits for each term are indexed by it. */
   id: number;
 }
 
 /** No positions (shared: never written to). */
 const NONE: number[] = [];
+/** No matches (shared: a pattern's matches are read only). */
+const NO_MATCHES: Match[] = [];
 
 /**
  * Identical words share one matcher object and one number, so per-document look-ups are arrays
@@ -91,21 +101,32 @@ const normWords = new Map<string, NormWords>();
 function wordsOfNorm(norm: string, stem: string): readonly number[] {
   let info = normWords.get(norm);
   if (info === undefined || info.known !== wordById.length || info.stem !== stem) {
-    const ids: number[] = [];
-    const byStem = stemWords.get(stem);
-    if (byStem) for (const id of byStem) ids.push(id);
-    // a prefix word matches each surface form it starts: look its prefixes up, not every prefix word
-    if (prefixWords.size > 0) {
-      for (let k = 1; k <= norm.length; k++) {
-        const id = prefixWords.get(norm.slice(0, k));
-        if (id !== undefined) ids.push(id);
-      }
-    }
-    if (timeWord >= 0 && TIME_RE.test(norm)) ids.push(timeWord);
     if (normWords.size > 50000) normWords.clear();
-    normWords.set(norm, (info = { stem, known: wordById.length, ids }));
+    normWords.set(norm, (info = { stem, known: wordById.length, ids: idsOfNorm(norm, stem) }));
   }
   return info.ids;
+}
+
+/** wordsOfNorm for a token whose norm analyze read: kept on what it read, no look-up by the norm. */
+function wordsOfInfo(info: NormInfo, norm: string): readonly number[] {
+  let words = info.words;
+  if (words === undefined || words.known !== wordById.length) info.words = words = { known: wordById.length, ids: idsOfNorm(norm, info.stem) };
+  return words.ids;
+}
+
+function idsOfNorm(norm: string, stem: string): readonly number[] {
+  const ids: number[] = [];
+  const byStem = stemWords.get(stem);
+  if (byStem) for (const id of byStem) ids.push(id);
+  // a prefix word matches each surface form it starts: look its prefixes up, not every prefix word
+  if (prefixWords.size > 0) {
+    for (let k = 1; k <= norm.length; k++) {
+      const id = prefixWords.get(norm.slice(0, k));
+      if (id !== undefined) ids.push(id);
+    }
+  }
+  if (timeWord >= 0 && TIME_RE.test(norm)) ids.push(timeWord);
+  return ids;
 }
 
 /**
@@ -221,7 +242,12 @@ function buildTerm(alts: Phrase[], gapBefore: number): Term {
   // the word set of each alternative: the term can match only in a sentence holding one of them whole
   const id = termSets.length;
   termSets.push([...new Set(alts.map((a) => registerSet(a.words.map((w) => wordIds.get(w)!))))]);
-  return { alts, gapBefore, firsts, firstAlts: [...byFirst.values()], reach, firstIds, firstsByStem, otherFirsts, id };
+  const order = firsts.map((_, k) => k).sort((a, b) => firstIds[a]! - firstIds[b]!);
+  const firstIdsSorted = Int32Array.from(order, (k) => firstIds[k]!);
+  const firstAt = Int32Array.from(order);
+  const numFirst = firsts.findIndex((w) => w.kind === 'num');
+  const nameFirst = firsts.findIndex((w) => w.kind === 'name');
+  return { alts, gapBefore, firsts, firstAlts: [...byFirst.values()], reach, firstIds, firstsByStem, otherFirsts, firstIdsSorted, firstAt, numFirst, nameFirst, id };
 }
 
 export interface CompiledPattern {
@@ -434,23 +460,47 @@ const scratchEnds: Ends = { list: [], n: 0 };
 function collectEnds(term: Term, tokens: Token[], i: number, end: number, out: Ends): boolean {
   const t = tokens[i];
   if (!t || i >= end) return false;
-  const { firsts, firstAlts } = term;
+  const { firstAlts } = term;
   let matched = false;
-  // the first words that match the token: those with its stem, then any other that does (the
-  // ends are sorted by the callers that need them in order, so the order they are tried in does
-  // not matter)
-  const byStem = term.firstsByStem.get(t.stem);
-  if (byStem) {
-    matched = true;
-    for (const k of byStem) for (const alt of firstAlts[k]!) phraseEnds(alt, tokens, i, 1, end, out);
-  }
-  for (const k of term.otherFirsts) {
-    if (!wordMatches(firsts[k]!, t)) continue;
+  // the first words that match the token, found by the ids of the words it matches (the ends are
+  // sorted by the callers that need them in order, so the order they are tried in does not matter)
+  const ids = tokenWords[i]!;
+  for (let n = 0; n < ids.length; n++) {
+    const k = firstOf(term, ids[n]!);
+    if (k < 0) continue;
     matched = true;
     for (const alt of firstAlts[k]!) phraseEnds(alt, tokens, i, 1, end, out);
   }
+  if (term.numFirst >= 0 && t.isNumber) {
+    matched = true;
+    for (const alt of firstAlts[term.numFirst]!) phraseEnds(alt, tokens, i, 1, end, out);
+  }
+  if (term.nameFirst >= 0 && t.name === true) {
+    matched = true;
+    for (const alt of firstAlts[term.nameFirst]!) phraseEnds(alt, tokens, i, 1, end, out);
+  }
   return matched;
 }
+
+/** The index into the term's `firsts` of the word (by id), or -1. */
+function firstOf(term: Term, id: number): number {
+  const ids = term.firstIdsSorted;
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ids[mid]! < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < ids.length && ids[lo] === id ? term.firstAt[lo]! : -1;
+}
+
+/**
+ * The ids of the words (all but #num and #name) that each token of the document being matched
+ * matches, by token (see DocIndex.tokenWords): set by findMatches, which runs synchronously.
+ */
+const NO_WORDS: readonly (readonly number[])[] = [];
+let tokenWords = NO_WORDS;
 
 /**
  * Every token at which some alternative of the term, started at token i, ends: ascending, each
@@ -630,8 +680,9 @@ function matchFixed(p: CompiledPattern, doc: Doc, starts: readonly number[], sec
 function startsIn(term: Term, tokens: readonly Token[], lo: number, hi: number): boolean {
   for (let j = lo; j <= hi; j++) {
     const t = tokens[j]!;
-    if (term.firstsByStem.has(t.stem)) return true;
-    for (const k of term.otherFirsts) if (wordMatches(term.firsts[k]!, t)) return true;
+    const ids = tokenWords[j]!;
+    for (let n = 0; n < ids.length; n++) if (firstOf(term, ids[n]!) >= 0) return true;
+    if ((term.numFirst >= 0 && t.isNumber) || (term.nameFirst >= 0 && t.name === true)) return true;
   }
   return false;
 }
@@ -787,7 +838,9 @@ interface DocIndex {
   terms: number;
   /** Positions of each word, by word id (NONE where it does not occur). */
   wordPos: number[][];
-  /** Each pattern's matches, by pattern id. */
+  /** The ids of the words each token matches by its surface form and stem (see wordsOfNorm), by token. */
+  tokenWords: (readonly number[])[];
+  /** Each pattern's matches, by pattern id (a slot for every pattern compiled). */
   matches: (Match[] | undefined)[];
   /**
    * Sentence bitsets (see sharedSentences), `bitWords` 32-bit words each, kept in one buffer:
@@ -818,7 +871,7 @@ function docIndex(doc: Doc): DocIndex {
   let idx = indexCache.get(doc);
   if (!idx || idx.words !== wordById.length || idx.terms !== termSets.length) {
     // built afresh when a pattern was compiled after it (its matches so far stay valid)
-    idx = buildIndex(doc, idx?.matches ?? []);
+    idx = buildIndex(doc, idx?.matches ?? new Array<Match[] | undefined>(patternCount).fill(undefined));
     indexCache.set(doc, idx);
   }
   return idx;
@@ -832,6 +885,7 @@ function buildIndex(doc: Doc, matches: (Match[] | undefined)[]): DocIndex {
     terms: sets.terms,
     sets,
     wordPos: new Array<number[]>(wordById.length).fill(NONE),
+    tokenWords: new Array<readonly number[]>(doc.tokens.length),
     matches,
     bitWords,
     // room for the bits of about as many words and terms as an answer of a few pages touches
@@ -855,9 +909,14 @@ function buildIndex(doc: Doc, matches: (Match[] | undefined)[]): DocIndex {
     idx.bits[at + (s >>> 5)]! |= 1 << (s & 31);
   };
   const tokens = doc.tokens;
+  const { tokenWords } = idx;
+  // what analyze read of each word carries its words; a document made otherwise looks them up
+  const norms = normsOf(doc);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    for (const id of wordsOfNorm(t.norm, t.stem)) add(id, i, t.sentence);
+    const ids = norms ? wordsOfInfo(norms[i]!, t.norm) : wordsOfNorm(t.norm, t.stem);
+    tokenWords[i] = ids;
+    for (const id of ids) add(id, i, t.sentence);
     if (t.isNumber && numWord >= 0) add(numWord, i, t.sentence);
     if (t.name === true && nameWord >= 0) add(nameWord, i, t.sentence);
   }
@@ -975,11 +1034,14 @@ function sharedSentences(idx: DocIndex, p: CompiledPattern): Uint32Array | undef
 export function findMatches(doc: Doc, p: CompiledPattern): Match[] {
   if (doc.tokens.length === 0) return [];
   const idx = docIndex(doc);
-  let out = idx.matches[p.id];
+  const { matches } = idx;
+  while (matches.length <= p.id) matches.push(undefined);
+  let out = matches[p.id];
   if (!out) {
+    tokenWords = idx.tokenWords;
     // a match needs every term, inside one sentence
     const shared = sharedSentences(idx, p);
-    if (!shared) out = [];
+    if (!shared) out = NO_MATCHES;
     else if (p.order === 'any' && p.terms.length > 1) out = matchAnyOrder(p, doc, shared);
     else {
       // start positions worth trying: where the first term occurs, in sentences that hold every
@@ -988,8 +1050,9 @@ export function findMatches(doc: Doc, p: CompiledPattern): Match[] {
       const second = p.terms.length > 1 ? sharedStarts(idx, doc, p.terms[1]!, shared) : undefined;
       out = matchFixed(p, doc, starts, second);
     }
+    tokenWords = NO_WORDS;
     if (p.time) out = out.filter((m) => inTime(doc, m, p.time!));
-    idx.matches[p.id] = out;
+    matches[p.id] = out;
   }
   return out;
 }
