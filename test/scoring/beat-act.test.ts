@@ -24,6 +24,7 @@ const spec: RubricSpec = {
         { id: 'kept-review', label: 'Kept the review', weight: 2, patterns: ['did-not|never skip* the review|dry-run'], probe: 'p', tip: 't' },
         { id: 'own-part', label: 'Owned their part', weight: 2, patterns: ['my mistake|oversight'], probe: 'p', tip: 't' },
       ],
+      redFlags: [],
     },
   ],
 };
