@@ -1,5 +1,6 @@
 import { expandContraction } from './contractions.js';
 import { anyPhrase, phraseAt, phraseIndex } from './phrases.js';
+import { windowReader } from './window.js';
 import { STORY_CONTRACTIONS, WORDS, wordSet } from './words.js';
 
 // Whether what a sentence tells at a place is an act the candidate (or their team) did or would
@@ -19,8 +20,12 @@ export interface ActOptions {
 interface Word {
   norm: string;
   start: number;
+  /** Where the word ends (every piece of one word shares it). */
+  end: number;
 }
 
+/** Every word expandContraction may read as a whole word; any other word without an apostrophe is its own norm. */
+const MAY_EXPAND: ReadonlySet<string> = new Set(Object.keys(STORY_CONTRACTIONS.whole));
 const WORD_OR_MARK = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[;:.!?—–,]|\s-\s/gu;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** Words that end a clause: what comes after stands on its own ("I wanted to, but we never did"). */
@@ -33,13 +38,20 @@ function words(text: string, base = 0): Word[] {
   for (let m = WORD_OR_MARK.exec(text); m !== null; m = WORD_OR_MARK.exec(text)) {
     const w = m[0].toLowerCase().replace(/’/g, "'");
     const start = base + m.index;
-    if (w === ',') out.push({ norm: ',', start });
-    else if (!LETTER_OR_DIGIT.test(w)) out.push({ norm: '|', start });
-    else if (BREAKS.has(w)) out.push({ norm: '|', start }, { norm: w, start });
-    else for (const piece of expandContraction(w, STORY_CONTRACTIONS)) out.push({ norm: piece, start });
+    const end = start + m[0].length;
+    if (w === ',') out.push({ norm: ',', start, end });
+    else if (!LETTER_OR_DIGIT.test(w)) out.push({ norm: '|', start, end });
+    else if (BREAKS.has(w)) out.push({ norm: '|', start, end }, { norm: w, start, end });
+    // most words are neither contracted nor a whole-word contraction: they are their own norm
+    else if (!w.includes("'") && !MAY_EXPAND.has(w)) out.push({ norm: w, start, end });
+    else for (const piece of expandContraction(w, STORY_CONTRACTIONS)) out.push({ norm: piece, start, end });
   }
   return out;
 }
+
+/** The sentence's words and a window of them, and the text after it, each read once (window.ts). */
+const sentenceReader = windowReader(words);
+const afterReader = windowReader(words);
 
 const NONE_DID = phraseIndex(WORDS.noneDid.words);
 const WISHED = phraseIndex(WORDS.wishedFor.words);
@@ -112,7 +124,7 @@ function outcome(ws: readonly Word[], to: number, after: string): Word[] {
   }
   // or the next sentence, when it opens with "but"
   if (i < ws.length) return [];
-  const next = words(after.slice(0, REACH));
+  const next = afterReader.whole(after.slice(0, REACH));
   return next[0]?.norm === '|' && CONTRAST.has(next[1]?.norm ?? '') ? next.slice(2, chunkEnd(next, 2)) : [];
 }
 
@@ -138,7 +150,7 @@ function disowned(rest: readonly Word[]): boolean {
  */
 export function actAt(sentence: string, offset: number, end: number, after = '', opts: ActOptions = {}): ActReading {
   const lo = Math.max(0, offset - REACH);
-  const ws = words(sentence.slice(lo, end + REACH), lo);
+  const ws = sentenceReader.window(sentence, lo, end + REACH);
   let at = ws.findIndex((w) => w.start >= offset);
   if (at < 0) at = ws.length;
   const last = ws.findIndex((w) => w.start >= end);

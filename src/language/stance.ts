@@ -1,5 +1,6 @@
 import { expandContraction, perfectForD, type PerfectRules } from './contractions.js';
 import { anyPhrase, phraseAt, phraseIndex } from './phrases.js';
+import { windowReader } from './window.js';
 import { STANCE_CONTRACTIONS, WORDS, wordSet } from './words.js';
 
 // Where a candidate stands on what a sentence tells: their own endorsed act, something they
@@ -79,39 +80,8 @@ function words(text: string, base = 0): Word[] {
   return out;
 }
 
-/** The last sentence read whole: every match in one long sentence reads it once, not once each. */
-let lastRead: { text: string; words: Word[] } | undefined;
-
-function sentenceWords(sentence: string): Word[] {
-  if (lastRead?.text !== sentence) lastRead = { text: sentence, words: words(sentence) };
-  return lastRead.words;
-}
-
-/**
- * The words of `sentence.slice(lo, hi)`, exactly as `words` reads that slice, with offsets into
- * the sentence: the sentence's own words that lie wholly inside, and the cut words at either
- * edge read afresh. A word in the sentence that starts with a space (" - ") may read differently
- * once cut, so the shared words start at the first that does not.
- */
-function windowWords(sentence: string, lo: number, hi: number): Word[] {
-  hi = Math.min(hi, sentence.length);
-  const all = sentenceWords(sentence);
-  if (lo <= 0 && hi >= sentence.length) return all;
-  let a = 0;
-  let b = all.length;
-  while (a < b) {
-    const mid = (a + b) >> 1;
-    if (all[mid]!.start < lo) a = mid + 1;
-    else b = mid;
-  }
-  while (a < all.length && /\s/.test(sentence[all[a]!.start]!)) a++;
-  b = a;
-  while (b < all.length && all[b]!.end <= hi) b++;
-  if (a === b) return words(sentence.slice(lo, hi), lo);
-  const from = all[a]!.start;
-  const to = all[b - 1]!.end;
-  return [...words(sentence.slice(lo, from), lo), ...all.slice(a, b), ...words(sentence.slice(to, hi), to)];
-}
+/** The sentence's words, and a window of them, each sentence read once (window.ts). */
+const { whole: sentenceWords, window: windowWords } = windowReader(words);
 
 /** Words that end a clause: what comes after stands on its own ("I wanted to, but I didn't"). */
 const CLAUSE_BREAKS = wordSet('clauseBreaks');

@@ -163,6 +163,8 @@ class MatchCache {
   /** By pattern id. */
   private readonly cache: (Match[] | undefined)[] = [];
   private readonly terms = new Map<Match, number>();
+  /** Each beat's matches that tell the act, read once per text (see beatMatches). */
+  readonly acts = new Map<CompiledBeat, Match[]>();
   constructor(private readonly doc: Doc) {}
   /** The matches of the patterns, in order. Read only: the list may be the cache's own. */
   all(patterns: readonly CompiledPattern[]): readonly Match[] {
@@ -344,6 +346,8 @@ function stanceOfMatch(doc: Doc, m: Match, negationIsTheAct: boolean): Stance {
  * the act, and a beat whose patterns spell owning up is earned by a regret.
  */
 function beatMatches(doc: Doc, b: CompiledBeat, cache: MatchCache): Match[] {
+  const known = cache.acts.get(b);
+  if (known) return known;
   const out: Match[] = [];
   for (const p of b.patterns) {
     for (const m of cache.all([p])) {
@@ -355,6 +359,7 @@ function beatMatches(doc: Doc, b: CompiledBeat, cache: MatchCache): Match[] {
       if (read === 'act') out.push(m);
     }
   }
+  cache.acts.set(b, out);
   return out;
 }
 
