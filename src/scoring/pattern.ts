@@ -485,13 +485,7 @@ function collectEnds(term: Term, tokens: Token[], i: number, end: number, out: E
 /** The index into the term's `firsts` of the word (by id), or -1. */
 function firstOf(term: Term, id: number): number {
   const ids = term.firstIdsSorted;
-  let lo = 0;
-  let hi = ids.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ids[mid]! < id) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(ids, id);
   return lo < ids.length && ids[lo] === id ? term.firstAt[lo]! : -1;
 }
 
@@ -988,7 +982,7 @@ function termBits(idx: DocIndex, term: number): number {
 }
 
 /** Index of the first item at or after `x` in an ascending array (binary search). */
-export function lowerBound<T extends number | string>(xs: readonly T[], x: T): number {
+export function lowerBound<T extends number | string>(xs: ArrayLike<T>, x: T): number {
   let lo = 0;
   let hi = xs.length;
   while (lo < hi) {
