@@ -30,6 +30,12 @@ const spec: RubricSpec = {
 };
 const rubric = compileRubric(spec);
 const beat = (text: string, id: string) => scoreText(text, rubric).signals[0]!.beats.find((b) => b.id === id)!;
+/** One test per row: [sentence, beat, earned]. */
+function expectEarned(rows: [string, string, boolean][]): void {
+  test.each(rows)('%s (%s: %s)', (text, id, earned) => {
+    expect(beat(text, id).hit).toBe(earned);
+  });
+}
 
 describe('a beat needs the act', () => {
   // [sentence, beat, earned]
@@ -57,9 +63,7 @@ describe('a beat needs the act', () => {
     // a contrast that does not take the act back
     ['We ran a soak test, but it did not find the leak we were after.', 'soak', true],
   ];
-  test.each(rows)('%s (%s: %s)', (text, id, earned) => {
-    expect(beat(text, id).hit).toBe(earned);
-  });
+  expectEarned(rows);
 });
 
 describe('a beat whose own pattern carries the negation or the regret', () => {
@@ -73,7 +77,5 @@ describe('a beat whose own pattern carries the negation or the regret', () => {
     ['I wish I had owned up to my mistake in the first meeting.', 'own-part', true],
     ['Looking back, I should have named my oversight in the write-up.', 'own-part', true],
   ];
-  test.each(rows)('%s (%s: %s)', (text, id, earned) => {
-    expect(beat(text, id).hit).toBe(earned);
-  });
+  expectEarned(rows);
 });
