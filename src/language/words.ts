@@ -366,6 +366,9 @@ export const WORDS = {
     'please', 'just', 'now', 'first', 'firstly', 'then', 'next', 'ok', 'okay', 'so', 'also', 'and', 'right', 'quickly', 'immediately',
     'straight', 'away', 'actually', 'definitely', 'really', 'still', 'well', 'alright', 'sure', 'step', 'one', 'two', 'three', 'to', 'try',
     'go', 'ahead', 'honestly', 'oh', 'hmm', 'hm', 'yes', 'yeah', 'asap',
+    // sequence and simultaneity: "meanwhile I'll lower retention", "finally I'd page the owner"
+    'meanwhile', 'meantime', 'afterwards', 'afterward', 'finally', 'lastly', 'secondly', 'thirdly', 'additionally', 'separately',
+    'simultaneously', 'concurrently',
   ]),
 
   /** Verbs that change the system: the grammar of an action, each with the direction it moves a setting. */

@@ -29,6 +29,10 @@ describe('frames: mood, polarity, modality, agent', () => {
     ["I'm setting auth.partner.max_new_rps to 800.", [["I'm setting auth.partner.max_new_rps to 800", 'act done planned speaker']]],
     ['I cap new authorisations at 800 per second.', [['I cap new authorisations at 800 per second', 'act done planned speaker']]],
     ['first I want the logs', [['first I want the logs', 'ask done planned speaker']]],
+    // an adverb of sequence before the subject leaves the clause the speaker's act
+    ["meanwhile I'll lower retention on the topic", [["meanwhile I'll lower retention on the topic", 'act done planned speaker']]],
+    ['Finally I would roll back the deploy.', [['Finally I would roll back the deploy', 'act done would speaker']]],
+    ['Meanwhile the database was fine.', [['Meanwhile the database was fine', 'explain done planned none']]],
     ["I'd roll back", [["I'd roll back", 'act done would speaker']]],
     ["Let's roll back the deploy", [["Let's roll back the deploy", 'act done planned team']]],
     ['I rolled back the deploy', [['I rolled back the deploy', 'act done did speaker']]],
