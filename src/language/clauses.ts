@@ -1,5 +1,5 @@
 import { expandContraction, perfectForD, type PerfectRules } from './contractions.js';
-import { CLAUSE_CONTRACTIONS, WORDS, type WordListId } from './words.js';
+import { CLAUSE_CONTRACTIONS, PAST_TENSES, WORDS, type WordListId } from './words.js';
 
 // Text → clauses, each with a frame: who does it (agent), whether it is done or ruled out
 // (polarity), how real it is (modality), and what it is for (mood: an ask, an act, or an
@@ -65,7 +65,7 @@ const P = {
   shouldHave: phrases('shouldHave'),
   fillers: set('fillers'),
   actionVerbs: set('actionVerbs'),
-  pastVerbs: set('pastVerbs'),
+  pastVerbs: PAST_TENSES,
   statementVerbs: set('statementVerbs'),
   notGerunds: set('notGerunds'),
   determiners: set('determiners'),

@@ -1,7 +1,7 @@
 import { expandContraction, perfectForD, type PerfectRules } from './contractions.js';
 import { anyPhrase, phraseAt, phraseIndex } from './phrases.js';
 import { windowReader } from './window.js';
-import { STANCE_CONTRACTIONS, WORDS, wordSet } from './words.js';
+import { PAST_TENSES, STANCE_CONTRACTIONS, WORDS, wordSet } from './words.js';
 
 // Where a candidate stands on what a sentence tells: their own endorsed act, something they
 // refused or argued against, someone else's proposal, an act they look back on with regret, or
@@ -363,7 +363,7 @@ function subjectIsSomeoneElse(ws: readonly Word[], at: number, things = true): b
 
 /** Words that may open a clause before its subject: "and", "when", "before", "so". */
 const CLAUSE_OPENERS: ReadonlySet<string> = new Set([...wordSet('coordinators'), ...wordSet('times'), ...wordSet('conditions'), ...wordSet('reasons')]);
-const PAST_FORMS: ReadonlySet<string> = new Set([...wordSet('pastVerbs'), ...wordSet('irregularPast'), ...wordSet('pastParticiples')]);
+const PAST_FORMS: ReadonlySet<string> = new Set([...PAST_TENSES, ...wordSet('pastOrPresent'), ...wordSet('pastParticiples')]);
 
 /**
  * What is read at `at` is a verb told of a subject that opens its clause: "the secondary *had

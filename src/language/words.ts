@@ -428,11 +428,6 @@ export const WORDS = {
   ]),
   /** Adverbs that may stand between "had" and its participle ("we'd already agreed"). */
   perfectAdverbs: list('English adverbs of time and degree', ['already', 'just', 'never', 'not', 'always', 'also', 'all', 'only', 'since', 'ever', 'both']),
-  pastVerbs: list('English irregular past tenses', [
-    'did', 'was', 'were', 'had', 'sent', 'told', 'took', 'made', 'went', 'got', 'ran', 'saw', 'paged', 'called', 'rolled', 'declared',
-    'restarted', 'scaled', 'drained', 'reverted', 'posted',
-  ]),
-
   /** Copulas and auxiliaries that make a statement about a thing ("the bottleneck is the partner"). */
   statementVerbs: list('English copulas and stative verbs', [
     'is', 'are', 'was', 'were', 'be', 'been', 'seems', 'seem', 'looks', 'look', 'sounds', 'appears', 'has', 'have', 'had', 'does', 'do',
@@ -507,11 +502,16 @@ export const WORDS = {
   ]),
 
   /** Irregular past tenses of the verbs a story is told with: "we wrote", "I led". */
-  irregularPast: list('English irregular past tenses', [
-    'wrote', 'rewrote', 'built', 'ran', 'led', 'took', 'made', 'set', 'saw', 'found', 'told', 'sent', 'got', 'gave', 'kept', 'brought',
-    'caught', 'chose', 'drove', 'paid', 'put', 'spent', 'split', 'stood', 'thought', 'understood', 'went', 'won', 'began', 'broke', 'fell',
-    'felt', 'held', 'knew', 'lost', 'met', 'rode', 'shot', 'sold', 'spoke', 'stuck', 'struck', 'swept', 'taught', 'threw', 'woke',
+  irregularPast: list('English irregular past tenses of main verbs', [
+    'wrote', 'rewrote', 'built', 'ran', 'led', 'took', 'made', 'saw', 'found', 'told', 'sent', 'got', 'gave', 'kept',
+    'brought', 'caught', 'chose', 'drove', 'paid', 'spent', 'stood', 'thought', 'understood', 'went', 'won',
+    'began', 'broke', 'fell', 'felt', 'held', 'knew', 'lost', 'met', 'rode', 'shot', 'sold', 'spoke', 'stuck', 'struck', 'swept',
+    'taught', 'threw', 'woke', 'ate', 'bought', 'came', 'dealt', 'drew', 'fed', 'fought', 'flew', 'forgot', 'froze', 'grew',
+    'heard', 'hid', 'left', 'lent', 'meant', 'rang', 'rose', 'said', 'sought', 'shook', 'sat', 'slept', 'stole', 'swore', 'tore',
+    'undid', 'withdrew', 'wore', 'rebuilt', 'overrode', 'sank', 'hung', 'bent', 'dug', 'slid', 'spun', 'wound',
   ]),
+  /** Past tenses spelled like the present: past only after a subject ("we set a cap", not "set a cap"). */
+  pastOrPresent: list('English verbs whose past tense is their base form', ['set', 'put', 'split', 'cut', 'hit', 'let', 'shut', 'spread']),
 
   /** Past forms of the auxiliaries: "we were paging them", "I had written the runbook". */
   pastAuxiliaries: list('English past-tense auxiliaries and light verbs', ['was', 'were', 'had', 'did', 'got', 'went', 'came', 'used']),
@@ -603,6 +603,9 @@ export type WordListId = keyof typeof WORDS;
 export function wordSet(id: WordListId): ReadonlySet<string> {
   return new Set(WORDS[id].words);
 }
+
+/** Past tenses told by their form alone: irregular main verbs and the past auxiliaries (regular ones end in -ed). */
+export const PAST_TENSES: ReadonlySet<string> = new Set([...WORDS.irregularPast.words, ...WORDS.pastAuxiliaries.words]);
 
 /**
  * The verbs of an action, by what they do to the system. A verb may do more than one thing

@@ -1,6 +1,6 @@
 import { stemmer } from 'stemmer';
 import { expandContraction } from '../language/contractions.js';
-import { STORY_CONTRACTIONS, WORDS, wordSet } from '../language/words.js';
+import { PAST_TENSES, STORY_CONTRACTIONS, WORDS, wordSet } from '../language/words.js';
 import type { Doc, Sentence, Token } from './types.js';
 
 // Text → sentences and tokens, each token marked for negation and hypothetical scope.
@@ -327,7 +327,7 @@ function isQuestion(sentence: string): boolean {
 
 const HABITUAL = wordSet('habitual');
 const HABITUAL_OPENERS = WORDS.habitualOpeners.words.map((w) => w.split(' '));
-const PAST = wordSet('pastVerbs');
+const PAST = PAST_TENSES;
 /** How far back in its sentence a "when" clause of past time is read for a "would". */
 const HABIT_WINDOW = 14;
 

@@ -250,7 +250,7 @@ function contentWords(doc: Doc, first: number, last: number): number {
   return n;
 }
 
-const IRREGULAR_PAST = wordSet('irregularPast');
+const IRREGULAR_PAST: ReadonlySet<string> = new Set([...wordSet('irregularPast'), ...wordSet('pastOrPresent')]);
 
 const AGENT_WORDS = wordSet('agents');
 

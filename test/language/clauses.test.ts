@@ -33,6 +33,9 @@ describe('frames: mood, polarity, modality, agent', () => {
     ["meanwhile I'll lower retention on the topic", [["meanwhile I'll lower retention on the topic", 'act done planned speaker']]],
     ['Finally I would roll back the deploy.', [['Finally I would roll back the deploy', 'act done would speaker']]],
     ['Meanwhile the database was fine.', [['Meanwhile the database was fine', 'explain done planned none']]],
+    // an irregular past tense tells what was done (a base form that is also a past, "Set the ...", stays an instruction)
+    ['We wrote it up the next day.', [['We wrote it up the next day', 'act done did team']]],
+    ['I rang the DBA.', [['I rang the DBA', 'act done did speaker']]],
     ["I'd roll back", [["I'd roll back", 'act done would speaker']]],
     ["Let's roll back the deploy", [["Let's roll back the deploy", 'act done planned team']]],
     ['I rolled back the deploy', [['I rolled back the deploy', 'act done did speaker']]],
