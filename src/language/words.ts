@@ -567,18 +567,41 @@ export const WORDS = {
     'i wish', 'i wished', 'we wish', 'i should have', 'we should have', 'i ought to have', 'i would have liked', 'i would have loved', 'i would have wanted',
   ]),
 
-  /** An intent or a plan told in the past, before the act it meant: "I wanted to", "I had a ticket to". */
+  /** An intent or a plan told in the past, before the act it meant: "I wanted to", "I had put it on the roadmap". */
   pastIntent: list('English past-tense verbs and nouns of intention, proposal and scheduling', [
     'wanted', 'meant to', 'meaning to', 'intended', 'planned', 'hoped', 'had hoped', 'was going to', 'were going to',
-    'supposed to', 'thought about', 'thought we should', 'thought someone should', 'kept saying', 'agreed to', 'considered', 'proposed', 'suggested', 'floated', 'offered', 'scheduled', 'a ticket', 'a proposal',
-    'a design', 'a plan', 'a note', 'a todo', 'on the plan', 'on the roadmap', 'in my goals', 'in our goals', 'drafted', 'sketched',
+    'supposed to', 'thought about', 'thought we should', 'thought someone should', 'kept saying', 'agreed to', 'considered', 'proposed', 'suggested', 'floated', 'offered', 'scheduled', 'a proposal',
+    'a design', 'a plan', 'a note', 'on the plan', 'on the roadmap', 'in my goals', 'in our goals', 'drafted', 'sketched',
+  ]),
+
+  /**
+   * Nouns of a plan tracked as work, next to the act they hold: "a ticket to forecast the traffic",
+   * "a story on the board for a soak test". Like an intent, it is the act only if carried out.
+   */
+  planNouns: list('English nouns of tracked work items (issue trackers, boards, backlogs)', [
+    'ticket', 'tickets', 'story', 'stories', 'item', 'items', 'action item', 'task', 'tasks', 'card', 'cards', 'todo', 'todos', 'epic',
+    'jira', 'work item', 'backlog item',
   ]),
 
   /** What befell an intent that was not carried out: "it slipped", "we ran out of time", "it sat in the backlog". */
   unfulfilled: list('English verbs and idioms of a plan stalled or dropped', [
     'slipped', 'stalled', 'sat', 'backlog', 'deprioritised', 'deprioritized', 'ran out of time', 'run out of time', 'got pushed', 'kept getting pushed',
-    'moot', 'cancelled', 'canceled', 'shelved', 'skipped', 'dropped', 'abandoned', 'never', 'not', 'nobody', 'no one', 'nothing', 'without',
+    'moot', 'cancelled', 'canceled', 'shelved', 'skipped', 'dropped', 'abandoned', 'kept slipping', 'got bumped', 'gathered dust',
+    'collected dust', 'went stale', 'rotted', 'still open',
   ]),
+
+  /** Negations that, after a plan's "but", tell it was not carried out: "but nobody did it", "but it never happened". */
+  undone: list('English negators and negative pronouns (NegEx triggers)', ['never', 'not', 'nobody', 'no one', 'nothing', 'without']),
+
+  /** Verbs that say a plan was carried out: negated after it ("that never got picked up"), it was not. */
+  carriedOut: list('English verbs and idioms of taking up and completing work', [
+    'done', 'did', 'do', 'picked', 'pick', 'happened', 'happen', 'started', 'start', 'finished', 'finish', 'completed', 'complete',
+    'worked on', 'touched', 'prioritised', 'prioritized', 'got to', 'got round', 'got around', 'get to', 'get round', 'get around',
+    'made it', 'landed', 'actioned', 'addressed', 'followed through', 'followed up', 'implemented', 'built', 'ran',
+  ]),
+
+  /** Words that open a relative clause on what came just before: "a ticket to forecast it that never got picked up". */
+  relatives: list('English relative pronouns for things', ['that', 'which']),
 
   /** Verbs of leaving an act out, before it: "skipped comparing the data", "forgot to tell them". */
   leftOut: list('English verbs of omission', ['skipped', 'skip', 'skipping', 'forgot', 'forgot to', 'neglected', 'neglected to', 'left out']),
