@@ -460,6 +460,16 @@ export const WORDS = {
     'demonstrated', 'meant', 'estimated', 'calculated', 'measured', 'told', 'warned', 'realized', 'realised', 'learned', 'learnt',
   ]),
 
+  /** Conditions that imagine what they govern: "what would happen if the cache went cold" (not "when", "once": those tell time). */
+  imaginedConditions: list('English conditional subordinators of supposition', [
+    'if', 'unless', 'suppose', 'supposing', 'assuming', 'in case', 'even if', 'provided', 'otherwise',
+  ]),
+
+  /** Past-tense verbs of saying and deciding: "I said we'd share the rotation" tells what was said, not what is imagined. */
+  pastSayings: list('English verbs of saying, promising and deciding, past tense', [
+    'said', 'agreed', 'decided', 'promised', 'explained', 'replied', 'answered', 'wrote', 'announced', 'committed',
+  ]),
+
   /** Past-tense verbs of belief: "we assumed the DB would handle it" tells what was believed, not what is imagined. */
   pastBeliefs: list('English verbs of belief and expectation, past tense', [
     'assumed', 'figured', 'thought', 'expected', 'believed', 'reckoned', 'trusted', 'presumed', 'supposed', 'guessed', 'bet', 'hoped',

@@ -116,6 +116,20 @@ describe('hypothetical scope', () => {
     ['When I am on call I would add a circuit breaker.', true],
     // a preference held, not an act imagined
     ["I'd rather page someone than skip the circuit breaker.", false],
+    // a modal in a clause that a told act holds is that clause's own: what was worked out or checked
+    ['I worked out how many calls would hit the circuit breaker at peak.', false],
+    ['We checked which dependency would trip the circuit breaker first.', false],
+    ['I wrote down what the on-call should do when the circuit breaker opens.', false],
+    ['I always check which dependency would trip the circuit breaker first.', false],
+    ["I said we'd put a circuit breaker in front of the partner.", false],
+    // near misses: the holding clause imagined, meant or conditional, or no holding clause at all
+    ["I'd work out how many calls would hit the circuit breaker at peak.", true],
+    ['I wanted to know how many calls would hit the circuit breaker at peak.', true],
+    ['I asked them what would happen to the circuit breaker if the partner stalled.', true],
+    ['I said we would add a circuit breaker if the partner stalled again.', true],
+    ['Each partner call would go through a circuit breaker.', true],
+    ['The question is which dependency would trip the circuit breaker first.', true],
+    ['Next time I will check which dependency would trip the circuit breaker first.', true],
   ];
   test.each(cases)('%s → hypothetical %s', (text, expected) => {
     const m = findMatches(analyze(text), compilePattern('circuit breaker', lexicon));
