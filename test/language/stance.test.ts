@@ -58,6 +58,16 @@ const CASES: [string, string, string, Stance, boolean?][] = [
   // the candidate answers a proposal in a clause of their own
   ['My lead told me I was the hero of the night - I rewrote the index on my own.', 'rewrote the index on my own', '', 'endorsed'],
   ['My lead told me I was the hero of the night - I rewrote the index on my own.', 'I rewrote the index', '', 'endorsed'],
+  // a proposal told in a clause of time, condition or reason ends at its comma: the main clause is the candidate's
+  ['When the platform team told us to add more retries, I said we would fix the timeout instead.', 'add more retries', '', 'proposed-by-others'],
+  ['When the platform team told us to add more retries, I said we would fix the timeout instead.', 'fix the timeout', '', 'endorsed'],
+  ['When the platform team told us to add more retries, I said we would fix the timeout instead.', 'I said', '', 'endorsed'],
+  ['After my manager asked me to handle it alone, I fixed it alone overnight.', 'alone overnight', '', 'endorsed'],
+  ['Because product wanted the launch date, we load tested in the final week.', 'in the final week', '', 'endorsed'],
+  // near misses: a proposal in a main clause may go on after its comma; a colon opens the proposer's words
+  ['When my lead wanted to skip the dry run, the canary and the soak, we had a week left.', 'the soak', '', 'proposed-by-others'],
+  ['When the VP asked, I told him the team wanted to wait until launch.', 'wait until launch', '', 'proposed-by-others'],
+  ['When the platform team told us: we will carry the pager for it.', 'carry the pager', '', 'proposed-by-others'],
   // a plan given as the reason for the candidate's own act is theirs
   ['We skipped the canary during the rewrite, since the idea was a hardening month afterwards.', 'hardening month', '', 'endorsed'],
   ['The idea was a hardening month afterwards.', 'hardening month', '', 'proposed-by-others'],
@@ -149,6 +159,13 @@ const PUSH_BACK: [string, string, string, boolean][] = [
   ['If we had skipped the dry run we would have refused the rollback.', 'skipped the dry run', '', false],
   // someone else's push back does not reach the candidate's own clause
   ['When the storage team pushed back on the quota, I escalated to their director.', 'escalated to their director', '', false],
+  // the candidate's answer in the main clause, or an objection in the next sentence, is read
+  ['When the data team told us to skip the reconciliation, I said no.', 'skip the reconciliation', '', true],
+  ['The team wanted to skip the dry run for the migration.', 'skip the dry run', 'I pushed back on it.', true],
+  ['Product wanted a reliability sprint after launch.', 'reliability sprint', 'I argued against it in the planning meeting.', true],
+  // near misses: a push back negated, or someone else's
+  ['The team wanted to skip the dry run for the migration.', 'skip the dry run', "I didn't push back.", false],
+  ['When the data team told us to skip the reconciliation, nobody pushed back.', 'skip the reconciliation', '', false],
 ];
 
 describe('pushedBackAt: the candidate stood against what a sentence tells', () => {
