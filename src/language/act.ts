@@ -110,15 +110,22 @@ function negatedSubject(ws: readonly Word[], from: number, at: number): boolean 
   return false;
 }
 
-/** "nobody" as a subject before the act in its chunk, opening it or after a comma or "and". */
+/**
+ * "nobody" as a subject before the act in its chunk: opening it, or after a comma, "and", or a word
+ * that opens a clause of time, condition or reason ("when nobody checked"). Not past a clause the
+ * candidate starts after it: "nobody else was around and I fixed it" is their act.
+ */
 function nobodyBefore(ws: readonly Word[], from: number, at: number): boolean {
-  for (let i = from; i < at; i++) {
+  for (let i = at - 1; i >= from; i--) {
+    const before = ws[i - 1]?.norm ?? '';
+    if (SUBJECTS.has(ws[i]!.norm) && (before === ',' || before === 'and' || before === 'so')) return false;
     if (phraseAt(ws, i, NONE_DID) === 0) continue;
-    const before = ws[i - 1]?.norm;
-    if (i === from || before === ',' || before === 'and') return true;
+    if (i === from || before === ',' || before === 'and' || SUBORDINATORS.has(before)) return true;
   }
   return false;
 }
+/** Words that open a clause of time, condition or reason before its subject: "when", "because". */
+const SUBORDINATORS: ReadonlySet<string> = new Set([...wordSet('times'), ...wordSet('conditions'), ...wordSet('reasons')]);
 
 /**
  * The words of what came of a plan: the first chunk after the act's opened by "but" (after a

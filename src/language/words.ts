@@ -140,10 +140,11 @@ export const WORDS = {
 
   /**
    * Words in a story that refuse, stop or rule out what follows in the clause: the candidate did
-   * not do it ("I didn't let us skip the dry run", "I talked them out of a hardening sprint").
+   * not do it ("I didn't let us skip the dry run", "I talked them out of a hardening sprint", "nobody
+   * had load tested it").
    */
   storyRefusals: list('NegEx pre-negation triggers (Chapman et al. 2001) with verbs of refusal and prevention', [
-    'not', 'no', 'never', 'nor', 'neither', 'without', 'instead of', 'rather than', 'refused', 'refuse', 'refusing', 'declined', 'decline',
+    'not', 'no', 'never', 'nor', 'neither', 'nobody', 'none of us', 'without', 'instead of', 'rather than', 'refused', 'refuse', 'refusing', 'declined', 'decline',
     'avoided', 'avoid', 'avoiding', 'stopped', 'stop', 'prevented', 'prevent', 'blocked', 'block', 'vetoed', 'veto', 'resisted', 'resist',
     'rejected', 'reject', 'against', 'pushed back', 'push back', 'pushing back', 'said no', 'say no', 'saying no', 'talked them out',
     'talked him out', 'talked her out', 'talked the team out', 'kept us from', 'kept them from', 'ruled out', 'rule out', 'shot down',

@@ -68,6 +68,12 @@ const CASES: [string, string, string, Stance, boolean?][] = [
   ['When my lead wanted to skip the dry run, the canary and the soak, we had a week left.', 'the soak', '', 'proposed-by-others'],
   ['When the VP asked, I told him the team wanted to wait until launch.', 'wait until launch', '', 'proposed-by-others'],
   ['When the platform team told us: we will carry the pager for it.', 'carry the pager', '', 'proposed-by-others'],
+  // an act nobody did is no one's endorsed act; one told after it in a clause of the candidate's own is theirs
+  ['Nobody had load tested the checkout path before the sale.', 'load tested the checkout path', '', 'refused'],
+  ['When I joined, nobody on the team had ever fixed it alone.', 'fixed it alone', '', 'refused'],
+  ['Nobody told me, so I fixed it alone.', 'fixed it alone', '', 'endorsed'],
+  ['With nobody else awake, I fixed it alone.', 'fixed it alone', '', 'endorsed'],
+  ['I fixed it alone and nobody noticed.', 'fixed it alone', '', 'endorsed'],
   // a plan given as the reason for the candidate's own act is theirs
   ['We skipped the canary during the rewrite, since the idea was a hardening month afterwards.', 'hardening month', '', 'endorsed'],
   ['The idea was a hardening month afterwards.', 'hardening month', '', 'proposed-by-others'],

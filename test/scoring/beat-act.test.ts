@@ -51,6 +51,13 @@ describe('a beat needs the act', () => {
     ["We didn't build a capacity model for the checkout service.", 'model', false],
     ['Nobody on the team bothered with a capacity model that quarter.', 'model', false],
     ['I skipped the soak test because the build was late.', 'soak', false],
+    ['Nobody had run a soak test on the new cluster before the sale.', 'soak', false],
+    ['I found out that nobody had ever built a capacity model for checkout.', 'model', false],
+    ['When I joined, none of us had run a soak test on it.', 'soak', false],
+    // near misses: nobody else did it, and the candidate did
+    ['Nobody else was around, so I ran a soak test on the new cluster myself.', 'soak', true],
+    ['Nobody else was around and I ran a soak test on the new cluster.', 'soak', true],
+    ['We set a rule that nobody ships to checkout until a soak test has passed.', 'soak', true],
     // wished for
     ['Looking back, I wish I had built a capacity model first.', 'model', false],
     ["I would have liked to run a soak test, but there was no time.", 'soak', false],
