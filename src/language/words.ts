@@ -387,6 +387,17 @@ export const WORDS = {
   /** Adverbs of habit: "I've always pushed for it" tells a practice, not something that happened. */
   habitual: list('English adverbs of frequency', ['always', 'usually', 'generally', 'typically', 'normally', 'often', 'constantly', 'regularly']),
 
+  /** Determiners of a recurring time: "every Monday", "each sprint". */
+  recurring: list('English distributive determiners', ['every', 'each']),
+  /** Times that recur, after "every" or "each": "every Monday I'd go through the alerts" tells a habit. */
+  recurringTimes: list('English nouns of days, parts of a day, calendar and team cadences', [
+    'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'morning', 'afternoon', 'evening', 'night', 'day',
+    'week', 'weekend', 'fortnight', 'month', 'quarter', 'year', 'sprint', 'release', 'deploy', 'deployment', 'shift', 'rotation',
+    'handover', 'handoff', 'standup', 'retro', 'retrospective', 'incident', 'outage', 'launch', 'cycle', 'iteration', 'review',
+  ]),
+  /** Days named in the plural after "on": "on Mondays I'd ...". */
+  recurringDays: list('English weekday names, plural', ['mondays', 'tuesdays', 'wednesdays', 'thursdays', 'fridays', 'saturdays', 'sundays']),
+
   /** Openers of a clause of repeated past time: "whenever it paged, we'd restart it" tells a habit. */
   habitualOpeners: list('English subordinators of repeated time', ['when', 'whenever', 'every time', 'each time', 'any time', 'anytime']),
 

@@ -344,6 +344,7 @@ function habitualPast(tokens: Token[], first: number, i: number, last: number): 
   if (next === 'have') return false;
   // "I'd rather" states a preference the speaker holds now, not an imagined act
   if (HABITUAL.has(next) || next === 'rather') return true;
+  if (recurringBefore(tokens, first, i, last)) return true;
   for (let j = i - 1; j >= first && j >= i - HABIT_WINDOW; j--) {
     const n = HABITUAL_OPENERS.find((ws) => ws.every((w, k) => tokens[j + k]?.norm === w));
     if (!n) continue;
@@ -355,6 +356,32 @@ function habitualPast(tokens: Token[], first: number, i: number, last: number): 
     return false;
   }
   return false;
+}
+
+const RECURRING = wordSet('recurring');
+const RECURRING_TIMES = wordSet('recurringTimes');
+const RECURRING_DAYS = wordSet('recurringDays');
+const PERSONAL = wordSet('personalSubjects');
+/** Words after "every" in which its time may come: "every other week", "each Monday morning". */
+const RECURRING_REACH = 2;
+
+/**
+ * A time that recurs, put before the subject of a "would": "every Monday I'd go through the
+ * alerts", "after each incident we'd write it up", "on Fridays I would ...". The sentence tells
+ * what used to happen; no condition before it imagines it ("if I joined, every Monday I'd ...").
+ * A recurring time after the verb ("I'd review the alerts every week") may as well be a plan.
+ */
+function recurringBefore(tokens: Token[], first: number, i: number, last: number): boolean {
+  if (i === first || !PERSONAL.has(tokens[i - 1]!.norm)) return false;
+  let recurs = false;
+  for (let j = i - 2; j >= first && j >= i - HABIT_WINDOW && !recurs; j--) {
+    const norm = tokens[j]!.norm;
+    if (norm === 'on' && RECURRING_DAYS.has(tokens[j + 1]?.norm ?? '')) recurs = true;
+    else if (RECURRING.has(norm)) for (let k = j + 1; k <= j + RECURRING_REACH && k < i - 1; k++) recurs ||= RECURRING_TIMES.has(tokens[k]!.norm);
+  }
+  if (!recurs) return false;
+  for (let j = first; j < i; j++) if (phraseAtToken(tokens, j, last, IMAGINED_CONDITIONS)) return false;
+  return true;
 }
 
 /**
@@ -382,7 +409,7 @@ function reported(tokens: Token[], first: number, i: number, breakBefore: readon
 const COMPLEMENTS = wordSet('complements');
 const SAYINGS = wordSet('pastSayings');
 const FIRST_PERSON = wordSet('firstPersonSubjects');
-const CONDITIONS = WORDS.imaginedConditions.words.map((w) => w.split(' '));
+const IMAGINED_CONDITIONS = WORDS.imaginedConditions.words.map((w) => w.split(' '));
 const PAST_INTENT = WORDS.pastIntent.words.map((w) => w.split(' '));
 const IRREGULAR_PAST = wordSet('irregularPast');
 /** How far back from a modal its clause's opener ("how many", "which", "that") is read. */
@@ -414,7 +441,7 @@ function embeddedInTold(tokens: Token[], first: number, i: number, last: number,
       told = SAYINGS.has(norm);
       break;
     }
-    if (SCOPE_END.has(norm) || phraseAtToken(tokens, j, last, CONDITIONS)) return false;
+    if (SCOPE_END.has(norm) || phraseAtToken(tokens, j, last, IMAGINED_CONDITIONS)) return false;
   }
   if (open <= first) return false;
   // the holding clause: the candidate or their team, then a verb in the past or of habit, and no intent
@@ -422,7 +449,7 @@ function embeddedInTold(tokens: Token[], first: number, i: number, last: number,
   for (let k = open - 1; k >= first; k--) {
     if ((breakBefore[k + 1 - first] ?? 0) > 1) break;
     const norm = tokens[k]!.norm;
-    if (SCOPE_END.has(norm) || phraseAtToken(tokens, k, last, CONDITIONS) || phraseAtToken(tokens, k, open, PAST_INTENT)) return false;
+    if (SCOPE_END.has(norm) || phraseAtToken(tokens, k, last, IMAGINED_CONDITIONS) || phraseAtToken(tokens, k, open, PAST_INTENT)) return false;
     if (FIRST_PERSON.has(norm)) agent = true;
     else if (!agent && (PAST.has(norm) || IRREGULAR_PAST.has(norm) || HABITUAL.has(norm) || (norm.length > 4 && norm.endsWith('ed')))) told = true;
   }
@@ -430,7 +457,7 @@ function embeddedInTold(tokens: Token[], first: number, i: number, last: number,
   // a condition after the modal imagines what it holds
   for (let k = i + 1; k < last; k++) {
     if ((breakBefore[k - first] ?? 0) > 1) break;
-    if (phraseAtToken(tokens, k, last, CONDITIONS)) return false;
+    if (phraseAtToken(tokens, k, last, IMAGINED_CONDITIONS)) return false;
   }
   return true;
 }

@@ -114,6 +114,14 @@ describe('hypothetical scope', () => {
     ['When a partner stalls, I would add a circuit breaker.', true],
     ['When it failed we would have added a circuit breaker.', true],
     ['When I am on call I would add a circuit breaker.', true],
+    // a recurring time put before the subject tells a habit
+    ["Every Monday I'd go through the alerts and add a circuit breaker where one was missing.", false],
+    ['After each incident we would add a circuit breaker to whatever had cascaded.', false],
+    ["On Fridays I'd check every partner call had a circuit breaker.", false],
+    // near misses: a condition before it, a recurring subject, or a recurring time after the verb
+    ["If I joined your team, every Monday I'd add a circuit breaker where one was missing.", true],
+    ['Every partner call would go through a circuit breaker.', true],
+    ["I'd add a circuit breaker every sprint.", true],
     // a preference held, not an act imagined
     ["I'd rather page someone than skip the circuit breaker.", false],
     // a modal in a clause that a told act holds is that clause's own: what was worked out or checked
