@@ -74,6 +74,16 @@ const CASES: [string, string, string, Stance, boolean?][] = [
   ['Nobody told me, so I fixed it alone.', 'fixed it alone', '', 'endorsed'],
   ['With nobody else awake, I fixed it alone.', 'fixed it alone', '', 'endorsed'],
   ['I fixed it alone and nobody noticed.', 'fixed it alone', '', 'endorsed'],
+  // a generic "you" or "your" states the candidate's own practice or argument, not someone else's act
+  ['You never let one person carry the pager for a whole month.', 'one person carry the pager', '', 'refused'],
+  ['You fix it alone and tell people in the morning.', 'fix it alone', '', 'endorsed'],
+  ['You never page people at night for things that can wait.', 'never page people', '', 'endorsed', true],
+  ['Your on-call never gets woken for a warning.', 'never gets woken', '', 'endorsed', true],
+  ['They never page anyone at night for it.', 'never page anyone', '', 'someone-else', true],
+  ['Their on-call never gets woken for a warning.', 'never gets woken', '', 'someone-else', true],
+  // a general habit told with a condition is done practice; a condition about the past that did not happen is imagined
+  ['If we ever get paged twice for the same alert, I fix it alone before anyone wakes up.', 'fix it alone', '', 'endorsed'],
+  ['If we had been paged twice for the same alert, I could have fixed it alone.', 'fixed it alone', '', 'imagined'],
   // a plan given as the reason for the candidate's own act is theirs
   ['We skipped the canary during the rewrite, since the idea was a hardening month afterwards.', 'hardening month', '', 'endorsed'],
   ['The idea was a hardening month afterwards.', 'hardening month', '', 'proposed-by-others'],

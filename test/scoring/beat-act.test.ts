@@ -46,6 +46,9 @@ describe('a beat needs the act', () => {
     ['We ran a soak test over the weekend and it held at twice the forecast.', 'soak', true],
     ["For a new service I'd start with a capacity model from the expected peak.", 'model', true],
     ['My plan would be a soak test of a few hours at the expected peak.', 'soak', true],
+    // a practice stated with a generic "you", or as a habit under a condition
+    ['You always run a soak test before a sale, however small the change.', 'soak', true],
+    ['If a release ever touches checkout, we run a soak test first.', 'soak', true],
     // skipped
     ['We never got round to the soak test before the sale started.', 'soak', false],
     ["We didn't build a capacity model for the checkout service.", 'model', false],

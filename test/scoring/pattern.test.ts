@@ -114,6 +114,10 @@ describe('hypothetical scope', () => {
     ['When a partner stalls, I would add a circuit breaker.', true],
     ['When it failed we would have added a circuit breaker.', true],
     ['When I am on call I would add a circuit breaker.', true],
+    // a general habit told with a condition is done practice
+    ['If we ever get paged twice for the same thing, I add a circuit breaker.', false],
+    ['If a partner ever stalls, we put a circuit breaker in front of it.', false],
+    ['If we had ever been paged twice, I would have added a circuit breaker.', true],
     // a recurring time put before the subject tells a habit
     ["Every Monday I'd go through the alerts and add a circuit breaker where one was missing.", false],
     ['After each incident we would add a circuit breaker to whatever had cascaded.', false],
