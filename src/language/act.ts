@@ -56,7 +56,18 @@ const afterReader = windowReader(words);
 const NONE_DID = phraseIndex(WORDS.noneDid.words);
 const WISHED = phraseIndex(WORDS.wishedFor.words);
 const INTENT = phraseIndex(WORDS.pastIntent.words);
-const UNFULFILLED = phraseIndex(WORDS.unfulfilled.words);
+const PLAN_NOUNS = phraseIndex(WORDS.planNouns.words);
+/** After a plan's "but", a stall or a bare negation tells it came to nothing ("but it slipped", "but nobody did it"). */
+const UNFULFILLED = phraseIndex([...WORDS.unfulfilled.words, ...WORDS.undone.words]);
+const STALLED = phraseIndex(WORDS.unfulfilled.words);
+const UNDONE = phraseIndex(WORDS.undone.words);
+const CARRIED_OUT = phraseIndex(WORDS.carriedOut.words);
+const RELATIVES = wordSet('relatives');
+/** The candidate taking a plan up after all: "so I did it myself", "and we did". */
+const TAKE_UP = phraseIndex(WORDS.takeUp.words);
+const DETERMINERS = wordSet('determiners');
+/** The candidate and their team, as themselves: "I did it myself". */
+const OWN: ReadonlySet<string> = new Set([...wordSet('speaker'), ...wordSet('team')]);
 const LEFT_OUT = phraseIndex(WORDS.leftOut.words);
 const ANAPHORS = phraseIndex(WORDS.actAnaphors.words);
 const NEGATORS = wordSet('refusals');
@@ -99,15 +110,22 @@ function negatedSubject(ws: readonly Word[], from: number, at: number): boolean 
   return false;
 }
 
-/** "nobody" as a subject before the act in its chunk, opening it or after a comma or "and". */
+/**
+ * "nobody" as a subject before the act in its chunk: opening it, or after a comma, "and", or a word
+ * that opens a clause of time, condition or reason ("when nobody checked"). Not past a clause the
+ * candidate starts after it: "nobody else was around and I fixed it" is their act.
+ */
 function nobodyBefore(ws: readonly Word[], from: number, at: number): boolean {
-  for (let i = from; i < at; i++) {
+  for (let i = at - 1; i >= from; i--) {
+    const before = ws[i - 1]?.norm ?? '';
+    if (SUBJECTS.has(ws[i]!.norm) && (before === ',' || before === 'and' || before === 'so')) return false;
     if (phraseAt(ws, i, NONE_DID) === 0) continue;
-    const before = ws[i - 1]?.norm;
-    if (i === from || before === ',' || before === 'and') return true;
+    if (i === from || before === ',' || before === 'and' || SUBORDINATORS.has(before)) return true;
   }
   return false;
 }
+/** Words that open a clause of time, condition or reason before its subject: "when", "because". */
+const SUBORDINATORS: ReadonlySet<string> = new Set([...wordSet('times'), ...wordSet('conditions'), ...wordSet('reasons')]);
 
 /**
  * The words of what came of a plan: the first chunk after the act's opened by "but" (after a
@@ -126,6 +144,86 @@ function outcome(ws: readonly Word[], to: number, after: string): Word[] {
   if (i < ws.length) return [];
   const next = afterReader.whole(after.slice(0, REACH));
   return next[0]?.norm === '|' && CONTRAST.has(next[1]?.norm ?? '') ? next.slice(2, chunkEnd(next, 2)) : [];
+}
+
+/** Words before the act in which the work item that holds it may stand: "a story on the board for a soak test". */
+const ITEM_BEFORE = 6;
+/** Words after the act in which it may be named a work item: "the soak test was a task". */
+const ITEM_AFTER = 3;
+
+/**
+ * A work item that holds the act read at words [at, beyond): its noun stands just before it ("a
+ * ticket to forecast the traffic") or just after ("the soak test was a task on the board"), with no
+ * comma between. One inside what is read ("the action item I wrote") is the act itself, not a plan
+ * of it. Gives where what is told of the item may follow (the act's end, or the item's when it
+ * comes after), or -1 when none holds it.
+ */
+function workItemOf(ws: readonly Word[], from: number, at: number, beyond: number, to: number): number {
+  for (let i = at - 1; i >= Math.max(from, at - ITEM_BEFORE) && ws[i]!.norm !== ','; i--) if (phraseAt(ws, i, PLAN_NOUNS) > 0) return beyond;
+  for (let i = beyond; i < Math.min(to, beyond + ITEM_AFTER) && ws[i]!.norm !== ','; i++) {
+    const n = phraseAt(ws, i, PLAN_NOUNS);
+    if (n > 0) return i + n;
+  }
+  return -1;
+}
+
+/** Words after the act in which a relative clause on it or on its work item may open. */
+const RELATIVE_REACH = 6;
+/** Words after a plan's relative pronoun or subject in which what befell it is read. */
+const FATE_REACH = 4;
+/** Words after a negation in which the verb of carrying a plan out may come ("never got picked up"). */
+const CARRY_REACH = 3;
+
+/**
+ * What befell a plan, told in the words from `i`: it stalled ("sat in the backlog", "slipped"), or
+ * it was not carried out ("never got picked up", "nobody picked up", "was never done"). A bare
+ * negation alone is not enough here: "that never got above two thousand" tells of something else.
+ */
+function leftUndone(ws: readonly Word[], i: number): boolean {
+  for (let k = i; k < Math.min(ws.length, i + FATE_REACH); k++) {
+    if (ws[k]!.norm === '|') return false;
+    if (phraseAt(ws, k, STALLED) > 0) return true;
+    const n = phraseAt(ws, k, UNDONE);
+    if (n > 0 && anyPhrase(ws, k + n, Math.min(ws.length, k + n + CARRY_REACH), CARRIED_OUT)) return true;
+  }
+  return false;
+}
+
+/**
+ * A plan told, then left undone in a clause of its own on it: a relative clause after the act
+ * ("a ticket to forecast the traffic that never got picked up", "..., which sat in the backlog"),
+ * or the next clause or sentence opening on it ("We had a story for it; it never got done.", "The
+ * ticket sat in the backlog.").
+ */
+function planLeftUndone(ws: readonly Word[], last: number, to: number, after: string): boolean {
+  for (let k = last; k < Math.min(to, last + RELATIVE_REACH); k++) if (RELATIVES.has(ws[k]!.norm) && leftUndone(ws, k + 1)) return true;
+  let next: readonly Word[];
+  let i: number;
+  if (to + 1 < ws.length) {
+    // the next clause after a hard mark (not a "but", read by outcome)
+    next = ws;
+    i = to + 1;
+  } else {
+    next = afterReader.whole(after.slice(0, REACH));
+    i = next[0]?.norm === '|' ? 1 : 0;
+  }
+  if (phraseAt(next, i, ANAPHORS) > 0) return leftUndone(next, i + phraseAt(next, i, ANAPHORS));
+  if (DETERMINERS.has(next[i]?.norm ?? '') && phraseAt(next, i + 1, PLAN_NOUNS) > 0) return leftUndone(next, i + 1 + phraseAt(next, i + 1, PLAN_NOUNS));
+  return false;
+}
+
+/**
+ * The candidate takes the plan up after word `from`, pointing back at it or saying no more: "so I
+ * did it myself", "and we did". "But we did not" does not, nor "until we did the migration".
+ */
+function tookUp(ws: readonly Word[], from: number): boolean {
+  for (let i = from; i < ws.length; i++) {
+    const n = phraseAt(ws, i, TAKE_UP);
+    if (n === 0 || NEGATORS.has(ws[i - 1]?.norm ?? '')) continue;
+    const next = ws[i + n];
+    if (next === undefined || next.norm === '|' || next.norm === ',' || phraseAt(ws, i + n, ANAPHORS) > 0 || OWN.has(next.norm)) return true;
+  }
+  return false;
 }
 
 /** "but nobody did it", "but I never did", "but we never got round to holding it": the act told before, not done. */
@@ -164,9 +262,14 @@ export function actAt(sentence: string, offset: number, end: number, after = '',
     // "I wish I had checked", "I'd have liked to weigh it": the act wished for, not done
     if (!opts.regretIsTheAct && anyPhrase(ws, from, at, WISHED)) return 'wished';
     // "I had a ticket to forecast traffic, but it sat in the backlog", "we agreed to post updates,
-    // but nobody did it": a plan that came to nothing
+    // but nobody did it": a plan, told by a verb or by the noun of a work item, that came to nothing
     const rest = outcome(ws, to, after);
-    if (anyPhrase(ws, from, to, INTENT) && anyPhrase(rest, 0, rest.length, UNFULFILLED)) return 'dropped';
+    // ... unless the candidate took it up after all ("nobody picked it up, so I did it myself")
+    const beyond = last < 0 ? ws.length : last;
+    const item = workItemOf(ws, from, at, beyond, to);
+    const planned = item >= 0 || anyPhrase(ws, from, to, INTENT);
+    const stalled = planned && (anyPhrase(rest, 0, rest.length, UNFULFILLED) || planLeftUndone(ws, Math.max(item, beyond), to, after));
+    if (stalled && !tookUp(ws, to)) return 'dropped';
     if (disowned(rest)) return 'dropped';
   }
   return 'act';

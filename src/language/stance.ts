@@ -123,6 +123,7 @@ const HABIT_ENDED = phraseIndex(WORDS.habitEnded.words);
 const OWNING_UP = phraseIndex(WORDS.owningUp.words);
 const PUSH_BACK = phraseIndex(WORDS.pushBack.words);
 const STOPPED = phraseIndex(WORDS.abandon.words);
+const NONE_DID = phraseIndex(WORDS.noneDid.words);
 const SPEAKERS: ReadonlySet<string> = new Set([...wordSet('speaker'), ...wordSet('team')]);
 /** Words after someone else's proposal in which the candidate's pushing back on it is read. */
 const PUSH_BACK_WORDS_AFTER = 40;
@@ -204,7 +205,7 @@ function proposedByOthers(ws: readonly Word[], at: number): boolean {
     }
     // a proposal the candidate has since answered in a clause of their own is not what is read;
     // a later one may be ("when the VP asked, I told him the team wanted to wait")
-    if (proposal >= 0 && ownClauseBetween(ws, proposal, at)) continue;
+    if (proposal >= 0 && ownClauseBetween(ws, proposal, at, subordinate(ws, i))) continue;
     if (proposal >= 0) return !tookUp(ws, proposal);
   }
   return false;
@@ -235,16 +236,31 @@ function namedProposer(ws: readonly Word[], i: number): number {
  * Between a proposal and what is read, the candidate starts a clause of their own: "my lead told
  * me I had been the hero - I rebuilt the replica alone", "the plan was to wait, so we closed the
  * tickets". A new "I" or "we" after a clause break (not a colon, nor a quotation: those open the
- * proposer's own words). After a comma it may still be the proposal's ("when sales wanted to wait
- * until launch, we ...").
+ * proposer's own words). After a comma it may still be the proposal's ("my lead wanted to wait,
+ * we ...") unless the proposal was told in a clause of time, condition or reason (`subordinate`):
+ * that clause ends at its comma, and the main clause after it is the candidate's ("when the
+ * platform team told us to add retries, I said we would fix the timeout").
  */
-function ownClauseBetween(ws: readonly Word[], from: number, at: number): boolean {
+function ownClauseBetween(ws: readonly Word[], from: number, at: number, subordinate = false): boolean {
   for (let k = Math.max(1, from); k <= at && k < ws.length; k++) {
     const w = ws[k]!;
     if (!FIRST_PERSON.has(w.norm) || w.quoted) continue;
     const prev = ws[k - 1]!;
     if ((prev.norm === '|' && prev.mark !== ':') || (CLAUSE_BREAKS.has(prev.norm) && ws[k - 2]?.norm === '|')) return true;
+    if (subordinate && w.comma === true) return true;
   }
+  return false;
+}
+
+/** Words that open a clause of time, condition or reason: "when", "after", "if", "because". */
+const SUBORDINATORS: ReadonlySet<string> = new Set([...wordSet('times'), ...wordSet('conditions'), ...wordSet('reasons')]);
+/** Words at the start of a clause before its subordinator: "and when", "then once". */
+const SUBORDINATOR_REACH = 2;
+
+/** The clause that holds word `i` (a proposer) is opened by a subordinator: "when the team told us ...". */
+function subordinate(ws: readonly Word[], i: number): boolean {
+  const from = clauseStart(ws, i);
+  for (let k = from; k < Math.min(i, from + SUBORDINATOR_REACH); k++) if (SUBORDINATORS.has(ws[k]!.norm)) return true;
   return false;
 }
 
@@ -276,8 +292,23 @@ export function pushedBackAt(sentence: string, offset: number, after = ''): bool
   if (anyPhrase(ws, from, at, TEMPTATION) || anyPhrase(ws, counterfactualFrom(ws, at), at + 1, COUNTERFACTUAL)) return false;
   if (anyPhrase(ws, 0, at, ARGUED_BEFORE) || anyPhrase(ws, at, to + 1, ARGUED_AFTER)) return true;
   if (!proposedByOthers(ws, at)) return false;
-  const later = [...ws.slice(to), ...words(after.slice(0, REACH)).slice(0, PUSH_BACK_WORDS_AFTER)];
-  return anyPhrase(later, 0, later.length, PUSH_BACK);
+  // the candidate's answer may follow in the same sentence ("..., I said no") or the next
+  const later = [...ws.slice(at + 1), ...words(after.slice(0, REACH)).slice(0, PUSH_BACK_WORDS_AFTER)];
+  return pushesBack(later);
+}
+
+/** Words before a push back in which a negation takes it back: "we did not push back". */
+const PUSH_BACK_NEGATED = 2;
+
+/** Some push back in the words, not negated: "I pushed back on it", not "nobody pushed back". */
+function pushesBack(ws: readonly Word[]): boolean {
+  for (let i = 0; i < ws.length; i++) {
+    if (phraseAt(ws, i, PUSH_BACK) === 0) continue;
+    let negated = false;
+    for (let k = Math.max(0, i - PUSH_BACK_NEGATED); k < i; k++) negated ||= NEGATORS.has(ws[k]!.norm) || phraseAt(ws, k, NONE_DID) > 0;
+    if (!negated) return true;
+  }
+  return false;
 }
 
 /** Words of the next sentence in which the candidate's refusal of what came before is read. */

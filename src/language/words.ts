@@ -140,10 +140,11 @@ export const WORDS = {
 
   /**
    * Words in a story that refuse, stop or rule out what follows in the clause: the candidate did
-   * not do it ("I didn't let us skip the dry run", "I talked them out of a hardening sprint").
+   * not do it ("I didn't let us skip the dry run", "I talked them out of a hardening sprint", "nobody
+   * had load tested it").
    */
   storyRefusals: list('NegEx pre-negation triggers (Chapman et al. 2001) with verbs of refusal and prevention', [
-    'not', 'no', 'never', 'nor', 'neither', 'without', 'instead of', 'rather than', 'refused', 'refuse', 'refusing', 'declined', 'decline',
+    'not', 'no', 'never', 'nor', 'neither', 'nobody', 'none of us', 'without', 'instead of', 'rather than', 'refused', 'refuse', 'refusing', 'declined', 'decline',
     'avoided', 'avoid', 'avoiding', 'stopped', 'stop', 'prevented', 'prevent', 'blocked', 'block', 'vetoed', 'veto', 'resisted', 'resist',
     'rejected', 'reject', 'against', 'pushed back', 'push back', 'pushing back', 'said no', 'say no', 'saying no', 'talked them out',
     'talked him out', 'talked her out', 'talked the team out', 'kept us from', 'kept them from', 'ruled out', 'rule out', 'shot down',
@@ -389,6 +390,17 @@ export const WORDS = {
   /** Adverbs of habit: "I've always pushed for it" tells a practice, not something that happened. */
   habitual: list('English adverbs of frequency', ['always', 'usually', 'generally', 'typically', 'normally', 'often', 'constantly', 'regularly']),
 
+  /** Determiners of a recurring time: "every Monday", "each sprint". */
+  recurring: list('English distributive determiners', ['every', 'each']),
+  /** Times that recur, after "every" or "each": "every Monday I'd go through the alerts" tells a habit. */
+  recurringTimes: list('English nouns of days, parts of a day, calendar and team cadences', [
+    'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'morning', 'afternoon', 'evening', 'night', 'day',
+    'week', 'weekend', 'fortnight', 'month', 'quarter', 'year', 'sprint', 'release', 'deploy', 'deployment', 'shift', 'rotation',
+    'handover', 'handoff', 'standup', 'retro', 'retrospective', 'incident', 'outage', 'launch', 'cycle', 'iteration', 'review',
+  ]),
+  /** Days named in the plural after "on": "on Mondays I'd ...". */
+  recurringDays: list('English weekday names, plural', ['mondays', 'tuesdays', 'wednesdays', 'thursdays', 'fridays', 'saturdays', 'sundays']),
+
   /** Openers of a clause of repeated past time: "whenever it paged, we'd restart it" tells a habit. */
   habitualOpeners: list('English subordinators of repeated time', ['when', 'whenever', 'every time', 'each time', 'any time', 'anytime']),
 
@@ -456,6 +468,16 @@ export const WORDS = {
   findingVerbs: list('English verbs of finding and reporting a result, past tense', [
     'showed', 'shown', 'found', 'revealed', 'proved', 'confirmed', 'predicted', 'projected', 'indicated',
     'demonstrated', 'meant', 'estimated', 'calculated', 'measured', 'told', 'warned', 'realized', 'realised', 'learned', 'learnt',
+  ]),
+
+  /** Conditions that imagine what they govern: "what would happen if the cache went cold" (not "when", "once": those tell time). */
+  imaginedConditions: list('English conditional subordinators of supposition', [
+    'if', 'unless', 'suppose', 'supposing', 'assuming', 'in case', 'even if', 'provided', 'otherwise',
+  ]),
+
+  /** Past-tense verbs of saying and deciding: "I said we'd share the rotation" tells what was said, not what is imagined. */
+  pastSayings: list('English verbs of saying, promising and deciding, past tense', [
+    'said', 'agreed', 'decided', 'promised', 'explained', 'replied', 'answered', 'wrote', 'announced', 'committed',
   ]),
 
   /** Past-tense verbs of belief: "we assumed the DB would handle it" tells what was believed, not what is imagined. */
@@ -570,18 +592,41 @@ export const WORDS = {
     'i wish', 'i wished', 'we wish', 'i should have', 'we should have', 'i ought to have', 'i would have liked', 'i would have loved', 'i would have wanted',
   ]),
 
-  /** An intent or a plan told in the past, before the act it meant: "I wanted to", "I had a ticket to". */
+  /** An intent or a plan told in the past, before the act it meant: "I wanted to", "I had put it on the roadmap". */
   pastIntent: list('English past-tense verbs and nouns of intention, proposal and scheduling', [
     'wanted', 'meant to', 'meaning to', 'intended', 'planned', 'hoped', 'had hoped', 'was going to', 'were going to',
-    'supposed to', 'thought about', 'thought we should', 'thought someone should', 'kept saying', 'agreed to', 'considered', 'proposed', 'suggested', 'floated', 'offered', 'scheduled', 'a ticket', 'a proposal',
-    'a design', 'a plan', 'a note', 'a todo', 'on the plan', 'on the roadmap', 'in my goals', 'in our goals', 'drafted', 'sketched',
+    'supposed to', 'thought about', 'thought we should', 'thought someone should', 'kept saying', 'agreed to', 'considered', 'proposed', 'suggested', 'floated', 'offered', 'scheduled', 'a proposal',
+    'a design', 'a plan', 'a note', 'on the plan', 'on the roadmap', 'in my goals', 'in our goals', 'drafted', 'sketched',
+  ]),
+
+  /**
+   * Nouns of a plan tracked as work, next to the act they hold: "a ticket to forecast the traffic",
+   * "a story on the board for a soak test". Like an intent, it is the act only if carried out.
+   */
+  planNouns: list('English nouns of tracked work items (issue trackers, boards, backlogs)', [
+    'ticket', 'tickets', 'story', 'stories', 'item', 'items', 'action item', 'task', 'tasks', 'card', 'cards', 'todo', 'todos', 'epic',
+    'jira', 'work item', 'backlog item',
   ]),
 
   /** What befell an intent that was not carried out: "it slipped", "we ran out of time", "it sat in the backlog". */
   unfulfilled: list('English verbs and idioms of a plan stalled or dropped', [
     'slipped', 'stalled', 'sat', 'backlog', 'deprioritised', 'deprioritized', 'ran out of time', 'run out of time', 'got pushed', 'kept getting pushed',
-    'moot', 'cancelled', 'canceled', 'shelved', 'skipped', 'dropped', 'abandoned', 'never', 'not', 'nobody', 'no one', 'nothing', 'without',
+    'moot', 'cancelled', 'canceled', 'shelved', 'skipped', 'dropped', 'abandoned', 'kept slipping', 'got bumped', 'gathered dust',
+    'collected dust', 'went stale', 'rotted', 'still open',
   ]),
+
+  /** Negations that, after a plan's "but", tell it was not carried out: "but nobody did it", "but it never happened". */
+  undone: list('English negators and negative pronouns (NegEx triggers)', ['never', 'not', 'nobody', 'no one', 'nothing', 'without']),
+
+  /** Verbs that say a plan was carried out: negated after it ("that never got picked up"), it was not. */
+  carriedOut: list('English verbs and idioms of taking up and completing work', [
+    'done', 'did', 'do', 'picked', 'pick', 'happened', 'happen', 'started', 'start', 'finished', 'finish', 'completed', 'complete',
+    'worked on', 'touched', 'prioritised', 'prioritized', 'got to', 'got round', 'got around', 'get to', 'get round', 'get around',
+    'made it', 'landed', 'actioned', 'addressed', 'followed through', 'followed up', 'implemented', 'built', 'ran',
+  ]),
+
+  /** Words that open a relative clause on what came just before: "a ticket to forecast it that never got picked up". */
+  relatives: list('English relative pronouns for things', ['that', 'which']),
 
   /** Verbs of leaving an act out, before it: "skipped comparing the data", "forgot to tell them". */
   leftOut: list('English verbs of omission', ['skipped', 'skip', 'skipping', 'forgot', 'forgot to', 'neglected', 'neglected to', 'left out']),

@@ -313,6 +313,7 @@ function markScopes(tokens: Token[], first: number, last: number, breakBefore: r
     }
     let kind = hypotheticalTrigger(tokens, i, last);
     if (kind === 2 && (reported(tokens, first, i, breakBefore) || habitualPast(tokens, first, i, last))) kind = 0;
+    if (kind > 0 && hypo === 0 && embeddedInTold(tokens, first, i, last, breakBefore)) kind = 0;
     if (kind > hypo) hypo = kind;
   }
 }
@@ -343,6 +344,7 @@ function habitualPast(tokens: Token[], first: number, i: number, last: number): 
   if (next === 'have') return false;
   // "I'd rather" states a preference the speaker holds now, not an imagined act
   if (HABITUAL.has(next) || next === 'rather') return true;
+  if (recurringBefore(tokens, first, i, last)) return true;
   for (let j = i - 1; j >= first && j >= i - HABIT_WINDOW; j--) {
     const n = HABITUAL_OPENERS.find((ws) => ws.every((w, k) => tokens[j + k]?.norm === w));
     if (!n) continue;
@@ -354,6 +356,32 @@ function habitualPast(tokens: Token[], first: number, i: number, last: number): 
     return false;
   }
   return false;
+}
+
+const RECURRING = wordSet('recurring');
+const RECURRING_TIMES = wordSet('recurringTimes');
+const RECURRING_DAYS = wordSet('recurringDays');
+const PERSONAL = wordSet('personalSubjects');
+/** Words after "every" in which its time may come: "every other week", "each Monday morning". */
+const RECURRING_REACH = 2;
+
+/**
+ * A time that recurs, put before the subject of a "would": "every Monday I'd go through the
+ * alerts", "after each incident we'd write it up", "on Fridays I would ...". The sentence tells
+ * what used to happen; no condition before it imagines it ("if I joined, every Monday I'd ...").
+ * A recurring time after the verb ("I'd review the alerts every week") may as well be a plan.
+ */
+function recurringBefore(tokens: Token[], first: number, i: number, last: number): boolean {
+  if (i === first || !PERSONAL.has(tokens[i - 1]!.norm)) return false;
+  let recurs = false;
+  for (let j = i - 2; j >= first && j >= i - HABIT_WINDOW && !recurs; j--) {
+    const norm = tokens[j]!.norm;
+    if (norm === 'on' && RECURRING_DAYS.has(tokens[j + 1]?.norm ?? '')) recurs = true;
+    else if (RECURRING.has(norm)) for (let k = j + 1; k <= j + RECURRING_REACH && k < i - 1; k++) recurs ||= RECURRING_TIMES.has(tokens[k]!.norm);
+  }
+  if (!recurs) return false;
+  for (let j = first; j < i; j++) if (phraseAtToken(tokens, j, last, IMAGINED_CONDITIONS)) return false;
+  return true;
 }
 
 /**
@@ -376,6 +404,62 @@ function reported(tokens: Token[], first: number, i: number, breakBefore: readon
     if (REPORTING.has(norm)) return true;
   }
   return false;
+}
+
+const COMPLEMENTS = wordSet('complements');
+const SAYINGS = wordSet('pastSayings');
+const FIRST_PERSON = wordSet('firstPersonSubjects');
+const IMAGINED_CONDITIONS = WORDS.imaginedConditions.words.map((w) => w.split(' '));
+const PAST_INTENT = WORDS.pastIntent.words.map((w) => w.split(' '));
+const IRREGULAR_PAST = wordSet('irregularPast');
+/** How far back from a modal its clause's opener ("how many", "which", "that") is read. */
+const EMBED_WINDOW = 10;
+
+const phraseAtToken = (tokens: Token[], j: number, last: number, list: readonly string[][]): boolean =>
+  list.some((ws) => j + ws.length <= last && ws.every((w, k) => tokens[j + k]!.norm === w));
+
+/**
+ * A modal inside a clause that a told act holds: "I estimated how many requests the sale would
+ * send", "we checked which dependency would fall over first", "I wrote down what the on-call
+ * should do", "I said we'd share the rotation". The modal is the clause's own, what was estimated,
+ * checked, written down or said; the act that holds it was done. The holding clause is told when
+ * the candidate or their team did something in it in the past ("I worked out", "we sat down and
+ * checked") or does it as a habit ("I always check"), and meant nothing ("I wanted to know how much it would take" stays
+ * imagined); a condition after the modal ("what would happen if the cache went cold") keeps it
+ * imagined too.
+ */
+function embeddedInTold(tokens: Token[], first: number, i: number, last: number, breakBefore: readonly (0 | 1 | 2)[]): boolean {
+  // the clause's opener between the modal and the clause that holds it: a word ("how", "which",
+  // "that"), or none after a verb of saying ("I said we would")
+  let open = -1;
+  let told = false;
+  for (let j = i - 1; j >= first && j >= i - EMBED_WINDOW; j--) {
+    if ((breakBefore[j + 1 - first] ?? 0) > 1) return false;
+    const norm = tokens[j]!.norm;
+    if (COMPLEMENTS.has(norm) || SAYINGS.has(norm)) {
+      open = j;
+      told = SAYINGS.has(norm);
+      break;
+    }
+    if (SCOPE_END.has(norm) || phraseAtToken(tokens, j, last, IMAGINED_CONDITIONS)) return false;
+  }
+  if (open <= first) return false;
+  // the holding clause: the candidate or their team, then a verb in the past or of habit, and no intent
+  let agent = false;
+  for (let k = open - 1; k >= first; k--) {
+    if ((breakBefore[k + 1 - first] ?? 0) > 1) break;
+    const norm = tokens[k]!.norm;
+    if (SCOPE_END.has(norm) || phraseAtToken(tokens, k, last, IMAGINED_CONDITIONS) || phraseAtToken(tokens, k, open, PAST_INTENT)) return false;
+    if (FIRST_PERSON.has(norm)) agent = true;
+    else if (!agent && (PAST.has(norm) || IRREGULAR_PAST.has(norm) || HABITUAL.has(norm) || (norm.length > 4 && norm.endsWith('ed')))) told = true;
+  }
+  if (!agent || !told) return false;
+  // a condition after the modal imagines what it holds
+  for (let k = i + 1; k < last; k++) {
+    if ((breakBefore[k - first] ?? 0) > 1) break;
+    if (phraseAtToken(tokens, k, last, IMAGINED_CONDITIONS)) return false;
+  }
+  return true;
 }
 
 /**

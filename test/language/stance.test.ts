@@ -58,6 +58,32 @@ const CASES: [string, string, string, Stance, boolean?][] = [
   // the candidate answers a proposal in a clause of their own
   ['My lead told me I was the hero of the night - I rewrote the index on my own.', 'rewrote the index on my own', '', 'endorsed'],
   ['My lead told me I was the hero of the night - I rewrote the index on my own.', 'I rewrote the index', '', 'endorsed'],
+  // a proposal told in a clause of time, condition or reason ends at its comma: the main clause is the candidate's
+  ['When the platform team told us to add more retries, I said we would fix the timeout instead.', 'add more retries', '', 'proposed-by-others'],
+  ['When the platform team told us to add more retries, I said we would fix the timeout instead.', 'fix the timeout', '', 'endorsed'],
+  ['When the platform team told us to add more retries, I said we would fix the timeout instead.', 'I said', '', 'endorsed'],
+  ['After my manager asked me to handle it alone, I fixed it alone overnight.', 'alone overnight', '', 'endorsed'],
+  ['Because product wanted the launch date, we load tested in the final week.', 'in the final week', '', 'endorsed'],
+  // near misses: a proposal in a main clause may go on after its comma; a colon opens the proposer's words
+  ['When my lead wanted to skip the dry run, the canary and the soak, we had a week left.', 'the soak', '', 'proposed-by-others'],
+  ['When the VP asked, I told him the team wanted to wait until launch.', 'wait until launch', '', 'proposed-by-others'],
+  ['When the platform team told us: we will carry the pager for it.', 'carry the pager', '', 'proposed-by-others'],
+  // an act nobody did is no one's endorsed act; one told after it in a clause of the candidate's own is theirs
+  ['Nobody had load tested the checkout path before the sale.', 'load tested the checkout path', '', 'refused'],
+  ['When I joined, nobody on the team had ever fixed it alone.', 'fixed it alone', '', 'refused'],
+  ['Nobody told me, so I fixed it alone.', 'fixed it alone', '', 'endorsed'],
+  ['With nobody else awake, I fixed it alone.', 'fixed it alone', '', 'endorsed'],
+  ['I fixed it alone and nobody noticed.', 'fixed it alone', '', 'endorsed'],
+  // a generic "you" or "your" states the candidate's own practice or argument, not someone else's act
+  ['You never let one person carry the pager for a whole month.', 'one person carry the pager', '', 'refused'],
+  ['You fix it alone and tell people in the morning.', 'fix it alone', '', 'endorsed'],
+  ['You never page people at night for things that can wait.', 'never page people', '', 'endorsed', true],
+  ['Your on-call never gets woken for a warning.', 'never gets woken', '', 'endorsed', true],
+  ['They never page anyone at night for it.', 'never page anyone', '', 'someone-else', true],
+  ['Their on-call never gets woken for a warning.', 'never gets woken', '', 'someone-else', true],
+  // a general habit told with a condition is done practice; a condition about the past that did not happen is imagined
+  ['If we ever get paged twice for the same alert, I fix it alone before anyone wakes up.', 'fix it alone', '', 'endorsed'],
+  ['If we had been paged twice for the same alert, I could have fixed it alone.', 'fixed it alone', '', 'imagined'],
   // a plan given as the reason for the candidate's own act is theirs
   ['We skipped the canary during the rewrite, since the idea was a hardening month afterwards.', 'hardening month', '', 'endorsed'],
   ['The idea was a hardening month afterwards.', 'hardening month', '', 'proposed-by-others'],
@@ -149,6 +175,13 @@ const PUSH_BACK: [string, string, string, boolean][] = [
   ['If we had skipped the dry run we would have refused the rollback.', 'skipped the dry run', '', false],
   // someone else's push back does not reach the candidate's own clause
   ['When the storage team pushed back on the quota, I escalated to their director.', 'escalated to their director', '', false],
+  // the candidate's answer in the main clause, or an objection in the next sentence, is read
+  ['When the data team told us to skip the reconciliation, I said no.', 'skip the reconciliation', '', true],
+  ['The team wanted to skip the dry run for the migration.', 'skip the dry run', 'I pushed back on it.', true],
+  ['Product wanted a reliability sprint after launch.', 'reliability sprint', 'I argued against it in the planning meeting.', true],
+  // near misses: a push back negated, or someone else's
+  ['The team wanted to skip the dry run for the migration.', 'skip the dry run', "I didn't push back.", false],
+  ['When the data team told us to skip the reconciliation, nobody pushed back.', 'skip the reconciliation', '', false],
 ];
 
 describe('pushedBackAt: the candidate stood against what a sentence tells', () => {

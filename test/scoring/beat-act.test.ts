@@ -23,6 +23,7 @@ const spec: RubricSpec = {
         { id: 'no-loss', label: 'Nothing lost', weight: 2, patterns: [{ match: 'orders|messages were lost|dropped', negated: true }], probe: 'p', tip: 't' },
         { id: 'kept-review', label: 'Kept the review', weight: 2, patterns: ['did-not|never skip* the review|dry-run'], probe: 'p', tip: 't' },
         { id: 'own-part', label: 'Owned their part', weight: 2, patterns: ['my mistake|oversight'], probe: 'p', tip: 't' },
+        { id: 'filed', label: 'Filed the follow-up', weight: 2, patterns: ['filed|wrote|opened a|the ticket'], probe: 'p', tip: 't' },
       ],
       redFlags: [],
     },
@@ -45,11 +46,21 @@ describe('a beat needs the act', () => {
     ['We ran a soak test over the weekend and it held at twice the forecast.', 'soak', true],
     ["For a new service I'd start with a capacity model from the expected peak.", 'model', true],
     ['My plan would be a soak test of a few hours at the expected peak.', 'soak', true],
+    // a practice stated with a generic "you", or as a habit under a condition
+    ['You always run a soak test before a sale, however small the change.', 'soak', true],
+    ['If a release ever touches checkout, we run a soak test first.', 'soak', true],
     // skipped
     ['We never got round to the soak test before the sale started.', 'soak', false],
     ["We didn't build a capacity model for the checkout service.", 'model', false],
     ['Nobody on the team bothered with a capacity model that quarter.', 'model', false],
     ['I skipped the soak test because the build was late.', 'soak', false],
+    ['Nobody had run a soak test on the new cluster before the sale.', 'soak', false],
+    ['I found out that nobody had ever built a capacity model for checkout.', 'model', false],
+    ['When I joined, none of us had run a soak test on it.', 'soak', false],
+    // near misses: nobody else did it, and the candidate did
+    ['Nobody else was around, so I ran a soak test on the new cluster myself.', 'soak', true],
+    ['Nobody else was around and I ran a soak test on the new cluster.', 'soak', true],
+    ['We set a rule that nobody ships to checkout until a soak test has passed.', 'soak', true],
     // wished for
     ['Looking back, I wish I had built a capacity model first.', 'model', false],
     ["I would have liked to run a soak test, but there was no time.", 'soak', false],
@@ -62,6 +73,39 @@ describe('a beat needs the act', () => {
     ['I proposed a capacity model and built it with the data team over two weeks.', 'model', true],
     // a contrast that does not take the act back
     ['We ran a soak test, but it did not find the leak we were after.', 'soak', true],
+  ];
+  expectEarned(rows);
+});
+
+describe('a plan told as a work item, then left undone, earns nothing', () => {
+  // [sentence, beat, earned]
+  const rows: [string, string, boolean][] = [
+    // the work item's fate after "but"
+    ['I had a ticket to forecast the traffic for the sale, but it sat in the backlog.', 'model', false],
+    ['I had a Jira ticket to forecast the traffic, but it sat in the backlog until after launch.', 'model', false],
+    ['We had a story on the board for a soak test, but it never got done.', 'soak', false],
+    ['I had a ticket to forecast the traffic, but we did not get to it before the sale.', 'model', false],
+    // in a relative clause on it
+    ['There was a ticket to forecast the traffic for the sale that never got picked up.', 'model', false],
+    ['There was a ticket for the capacity model, which sat in the backlog for a year.', 'model', false],
+    ['The soak test was a task on our board that nobody picked up.', 'soak', false],
+    // in the next clause or sentence, opening on it
+    ['We had an action item to run a soak test before launch. It never got picked up.', 'soak', false],
+    ['We had a ticket for a capacity model; it slipped to the next quarter.', 'model', false],
+    ['There was a card for a soak test on the board. The card gathered dust until the outage.', 'soak', false],
+    // near misses: the work item carried out, or its clause telling something else
+    ['There was a ticket to forecast the traffic for the sale, and I picked it up that week.', 'model', true],
+    ['We had a story on the board for a soak test, and we ran it on the Friday.', 'soak', true],
+    ['We had a ticket to forecast the traffic that the marketing team had sent us.', 'model', true],
+    ['I had a ticket for a capacity model. It took two days and the numbers held.', 'model', true],
+    ['I forecast the traffic for the sale, which never got above two thousand requests a second.', 'model', true],
+    ['I had a ticket to forecast the traffic for the sale. It never got above what we forecast.', 'model', true],
+    ['I found a ticket to forecast the traffic that nobody had picked up, so I did it myself that week.', 'model', true],
+    ['I had a ticket to forecast the traffic, but it sat in the backlog, so in the end I did it myself.', 'model', true],
+    ['I had a ticket to forecast the traffic, but it sat in the backlog until we did the migration.', 'model', false],
+    // the work item is itself what the beat reads: filing it is the act, whatever befell it
+    ['I filed a ticket for the flaky alert, but it sat in the backlog for two months.', 'filed', true],
+    ['I wrote the ticket for the fix myself. It sat for a quarter before anyone picked it up.', 'filed', true],
   ];
   expectEarned(rows);
 });

@@ -114,8 +114,34 @@ describe('hypothetical scope', () => {
     ['When a partner stalls, I would add a circuit breaker.', true],
     ['When it failed we would have added a circuit breaker.', true],
     ['When I am on call I would add a circuit breaker.', true],
+    // a general habit told with a condition is done practice
+    ['If we ever get paged twice for the same thing, I add a circuit breaker.', false],
+    ['If a partner ever stalls, we put a circuit breaker in front of it.', false],
+    ['If we had ever been paged twice, I would have added a circuit breaker.', true],
+    // a recurring time put before the subject tells a habit
+    ["Every Monday I'd go through the alerts and add a circuit breaker where one was missing.", false],
+    ['After each incident we would add a circuit breaker to whatever had cascaded.', false],
+    ["On Fridays I'd check every partner call had a circuit breaker.", false],
+    // near misses: a condition before it, a recurring subject, or a recurring time after the verb
+    ["If I joined your team, every Monday I'd add a circuit breaker where one was missing.", true],
+    ['Every partner call would go through a circuit breaker.', true],
+    ["I'd add a circuit breaker every sprint.", true],
     // a preference held, not an act imagined
     ["I'd rather page someone than skip the circuit breaker.", false],
+    // a modal in a clause that a told act holds is that clause's own: what was worked out or checked
+    ['I worked out how many calls would hit the circuit breaker at peak.', false],
+    ['We checked which dependency would trip the circuit breaker first.', false],
+    ['I wrote down what the on-call should do when the circuit breaker opens.', false],
+    ['I always check which dependency would trip the circuit breaker first.', false],
+    ["I said we'd put a circuit breaker in front of the partner.", false],
+    // near misses: the holding clause imagined, meant or conditional, or no holding clause at all
+    ["I'd work out how many calls would hit the circuit breaker at peak.", true],
+    ['I wanted to know how many calls would hit the circuit breaker at peak.', true],
+    ['I asked them what would happen to the circuit breaker if the partner stalled.', true],
+    ['I said we would add a circuit breaker if the partner stalled again.', true],
+    ['Each partner call would go through a circuit breaker.', true],
+    ['The question is which dependency would trip the circuit breaker first.', true],
+    ['Next time I will check which dependency would trip the circuit breaker first.', true],
   ];
   test.each(cases)('%s → hypothetical %s', (text, expected) => {
     const m = findMatches(analyze(text), compilePattern('circuit breaker', lexicon));
