@@ -31,8 +31,11 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** Words that end a clause: what comes after stands on its own ("I wanted to, but we never did"). */
 const BREAKS = wordSet('clauseBreaks');
 
-/** Lower-cased words, contractions expanded; a hard mark is "|", a clause break word "|" then itself, a comma ",". */
-function words(text: string, base = 0): Word[] {
+/**
+ * Lower-cased words, contractions expanded; a hard mark is "|", a clause break word "|" then itself, a comma ",".
+ * With a `limit`, reading stops once that many are read: they are the first words of the whole text's.
+ */
+function words(text: string, base = 0, limit = Infinity): Word[] {
   const out: Word[] = [];
   WORD_OR_MARK.lastIndex = 0;
   for (let m = WORD_OR_MARK.exec(text); m !== null; m = WORD_OR_MARK.exec(text)) {
@@ -45,13 +48,13 @@ function words(text: string, base = 0): Word[] {
     // most words are neither contracted nor a whole-word contraction: they are their own norm
     else if (!w.includes("'") && !MAY_EXPAND.has(w)) out.push({ norm: w, start, end });
     else for (const piece of expandContraction(w, STORY_CONTRACTIONS)) out.push({ norm: piece, start, end });
+    if (out.length >= limit) break;
   }
   return out;
 }
 
-/** The sentence's words and a window of them, and the text after it, each read once (window.ts). */
+/** The sentence's words and a window of them, each sentence read once (window.ts). */
 const sentenceReader = windowReader(words);
-const afterReader = windowReader(words);
 
 const NONE_DID = phraseIndex(WORDS.noneDid.words);
 const WISHED = phraseIndex(WORDS.wishedFor.words);
@@ -140,10 +143,14 @@ function outcome(ws: readonly Word[], to: number, after: string): Word[] {
     if (CONTRAST.has(ws[i + 1]?.norm ?? '')) return ws.slice(i + 2, chunkEnd(ws, ws[i + 2]?.norm === '|' ? i + 4 : i + 2)).filter((w) => w.norm !== '|');
     i = end;
   }
-  // or the next sentence, when it opens with "but"
+  // or the next sentence, when it opens with "but": its first two words tell whether it does (most
+  // do not), and only then is the rest read
   if (i < ws.length) return [];
-  const next = afterReader.whole(after.slice(0, REACH));
-  return next[0]?.norm === '|' && CONTRAST.has(next[1]?.norm ?? '') ? next.slice(2, chunkEnd(next, 2)) : [];
+  const text = after.slice(0, REACH);
+  const head = words(text, 0, 2);
+  if (head[0]?.norm !== '|' || !CONTRAST.has(head[1]?.norm ?? '')) return [];
+  const next = words(text);
+  return next.slice(2, chunkEnd(next, 2));
 }
 
 /** Words before the act in which the work item that holds it may stand: "a story on the board for a soak test". */

@@ -543,9 +543,21 @@ const SPELLED_BY_CONTRACTIONS: ReadonlySet<string> = new Set([
  */
 const OWNING_UP_WRITTEN: readonly (readonly string[])[] = WORDS.owningUp.words.map((p) => p.split(' ').filter((w) => !SPELLED_BY_CONTRACTIONS.has(w)));
 
+/**
+ * One written word of each owning-up phrase (its longest), all in one pattern: a sentence that
+ * holds none of them holds no phrase's written words, and is not searched for each phrase's.
+ * Undefined when some phrase has no written word (every sentence may hold it).
+ */
+const OWNING_UP_KEYS: RegExp | undefined = (() => {
+  const keys = OWNING_UP_WRITTEN.map((ws) => ws.reduce<string | undefined>((best, w) => (best === undefined || w.length > best.length ? w : best), undefined));
+  if (keys.some((k) => !k || !/^[a-z]+$/.test(k))) return undefined;
+  return new RegExp([...new Set(keys)].join('|'));
+})();
+
 /** Whether the sentence could hold an owning-up phrase: most sentences are then not read word by word. */
 function mayOwnUp(sentence: string): boolean {
   const text = sentence.toLowerCase().replace(/['’]/g, '');
+  if (OWNING_UP_KEYS && !OWNING_UP_KEYS.test(text)) return false;
   return OWNING_UP_WRITTEN.some((ws) => ws.length === 0 || ws.every((w) => text.includes(w)));
 }
 

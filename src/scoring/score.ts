@@ -163,8 +163,6 @@ class MatchCache {
   /** By pattern id. */
   private readonly cache: (Match[] | undefined)[] = [];
   private readonly terms = new Map<Match, number>();
-  /** Each beat's matches that tell the act, read once per text (see beatMatches). */
-  readonly acts = new Map<CompiledBeat, Match[]>();
   constructor(private readonly doc: Doc) {}
   /** The matches of the patterns, in order. Read only: the list may be the cache's own. */
   all(patterns: readonly CompiledPattern[]): readonly Match[] {
@@ -340,27 +338,35 @@ function stanceOfMatch(doc: Doc, m: Match, negationIsTheAct: boolean): Stance {
 }
 
 /**
- * The matches of a beat that tell the act (src/language/act.ts): the candidate's or their team's,
- * done or meant; not one skipped, only wished for, planned and dropped, or someone else's while
- * the candidate stood outside it. A pattern that spells a negation itself reads the negation as
- * the act, and a beat whose patterns spell owning up is earned by a regret.
+ * Whether a match of a beat (by pattern `p`) tells the act (src/language/act.ts): the candidate's
+ * or their team's, done or meant; not one skipped, only wished for, planned and dropped, or
+ * someone else's while the candidate stood outside it. A pattern that spells a negation itself
+ * reads the negation as the act, and a beat whose patterns spell owning up is earned by a regret.
  */
-function beatMatches(doc: Doc, b: CompiledBeat, cache: MatchCache): Match[] {
-  const known = cache.acts.get(b);
-  if (known) return known;
-  const out: Match[] = [];
+function tellsTheAct(doc: Doc, b: CompiledBeat, p: CompiledPattern, m: Match): boolean {
+  const s = doc.sentences[m.sentence]!;
+  const read = actAt(s.text, m.start - s.start, m.end - s.start, textAfter(doc, m), {
+    negationIsTheAct: p.negated || p.selfNegating,
+    regretIsTheAct: b.regretIsTheAct,
+  });
+  return read === 'act';
+}
+
+/**
+ * The match a beat is credited with: bestMatch among its matches (inside the scope, if any) that
+ * tell the act. The matches are read for the act in the order bestMatch ranks them, and the first
+ * that tells it is the best, so the matches ranked below it are never read.
+ */
+function bestActMatch(doc: Doc, b: CompiledBeat, cache: MatchCache, unearned: Set<number>, scope?: readonly Span[]): Match | undefined {
+  const ranked: { m: Match; p: CompiledPattern; key: number[] }[] = [];
   for (const p of b.patterns) {
-    for (const m of cache.all([p])) {
-      const s = doc.sentences[m.sentence]!;
-      const read = actAt(s.text, m.start - s.start, m.end - s.start, textAfter(doc, m), {
-        negationIsTheAct: p.negated || p.selfNegating,
-        regretIsTheAct: b.regretIsTheAct,
-      });
-      if (read === 'act') out.push(m);
+    for (const m of inScope(cache.all([p]), scope)) {
+      if (!unearned.has(m.sentence)) ranked.push({ m, p, key: rankKey(doc, cache, m, [], []) });
     }
   }
-  cache.acts.set(b, out);
-  return out;
+  // a stable sort: of matches ranked equal, the earlier is read first, as bestMatch keeps it
+  ranked.sort((x, y) => compareKeys(x.key, y.key));
+  return ranked.find((x) => tellsTheAct(doc, b, x.p, x.m))?.m;
 }
 
 /** Stances under which a red flag's behaviour was not the candidate's own act. */
@@ -527,24 +533,13 @@ function answeredIn(doc: Doc, scope: readonly Span[], unearned: Set<number>): bo
 function bestMatch(matches: readonly Match[], unearned: Set<number>, doc: Doc, cache: MatchCache, pick: MatchPick = {}): Match | undefined {
   const carriers = pick.carriers ?? [];
   // the key of each match is written into one of two lists, the best's kept and the other reused
-  const key = (m: Match, out: number[]): number[] => {
-    let distance = carriers.length === 0 ? 0 : Infinity;
-    for (const c of carriers) distance = Math.min(distance, Math.abs(c - m.sentence));
-    out[0] = m.hypothetical ? 1 : 0;
-    out[1] = distance;
-    out[2] = ownSentence(doc, m.sentence) ? 0 : 1;
-    out[3] = -cache.termsOf(m);
-    out[4] = m.lastToken - m.firstToken;
-    out[5] = m.start;
-    return out;
-  };
   let best: Match | undefined;
   let bestKey: number[] = [];
   let spare: number[] = [];
   for (const m of matches) {
     if (unearned.has(m.sentence)) continue;
-    const k = key(m, spare);
-    if (!best || lexLess(k, bestKey)) {
+    const k = rankKey(doc, cache, m, carriers, spare);
+    if (!best || compareKeys(k, bestKey) < 0) {
       best = m;
       spare = bestKey;
       bestKey = k;
@@ -553,9 +548,23 @@ function bestMatch(matches: readonly Match[], unearned: Set<number>, doc: Doc, c
   return best;
 }
 
-function lexLess(a: readonly number[], b: readonly number[]): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
-  return false;
+/** What bestMatch ranks a match by, written into `out`: the lower key (compareKeys) ranks first. */
+function rankKey(doc: Doc, cache: MatchCache, m: Match, carriers: readonly number[], out: number[]): number[] {
+  let distance = carriers.length === 0 ? 0 : Infinity;
+  for (const c of carriers) distance = Math.min(distance, Math.abs(c - m.sentence));
+  out[0] = m.hypothetical ? 1 : 0;
+  out[1] = distance;
+  out[2] = ownSentence(doc, m.sentence) ? 0 : 1;
+  out[3] = -cache.termsOf(m);
+  out[4] = m.lastToken - m.firstToken;
+  out[5] = m.start;
+  return out;
+}
+
+/** Keys compared item by item: negative when `a` ranks first, 0 when they are equal. */
+function compareKeys(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+  return 0;
 }
 
 function beatResult(doc: Doc, beat: CompiledBeat, m: Match | undefined): BeatResult {
@@ -594,12 +603,11 @@ function signalMatches(rubric: CompiledRubric, cache: MatchCache): (readonly Mat
 export function hitBeats(doc: Doc, rubric: CompiledRubric): Set<string> {
   const cache = new MatchCache(doc);
   const all: CompiledBeat[] = [...rubric.story, ...rubric.signals.flatMap((s) => s.beats)];
-  const raw = all.map((b) => (b.story ? cache.all(b.patterns) : beatMatches(doc, b, cache)));
   const salad = withQuestions(doc, saladSentences(doc, signalMatches(rubric, cache)));
   const out = new Set<string>();
-  all.forEach((b, i) => {
-    if (bestMatch(raw[i]!, salad, doc, cache)) out.add(b.ref);
-  });
+  for (const b of all) {
+    if (b.story ? bestMatch(cache.all(b.patterns), salad, doc, cache) : bestActMatch(doc, b, cache, salad)) out.add(b.ref);
+  }
   // a beat earned by standing against a red flag's behaviour is as hit as one said in its own words
   for (const s of rubric.signals) {
     for (const f of s.flags) {
@@ -666,7 +674,7 @@ export function scoreDoc(doc: Doc, rubric: CompiledRubric, opts: ScoreOptions = 
     const ownMatches = s.beats.map((b) =>
       decided.has(b.spec.id)
         ? undefined
-        : (bestMatch(inScope(beatMatches(doc, b, cache), scope), unearned, doc, cache) ??
+        : (bestActMatch(doc, b, cache, unearned, scope) ??
           bestMatch(inScope(refusing.get(b.spec.id) ?? [], scope), unearned, doc, cache)),
     );
     const own = s.beats.map((b, i) => decided.get(b.spec.id) ?? beatResult(doc, b, ownMatches[i]));
