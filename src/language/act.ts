@@ -211,7 +211,7 @@ function planLeftUndone(ws: readonly Word[], last: number, to: number, after: st
     next = ws;
     i = to + 1;
   } else {
-    next = afterReader.whole(after.slice(0, REACH));
+    next = words(after.slice(0, REACH));
     i = next[0]?.norm === '|' ? 1 : 0;
   }
   if (phraseAt(next, i, ANAPHORS) > 0) return leftUndone(next, i + phraseAt(next, i, ANAPHORS));
