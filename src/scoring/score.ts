@@ -402,8 +402,6 @@ const CLAUSE_BREAK = /[;:](?=\s)|\s[—–-](?=\s)/g;
 const LONG_SENTENCE_WORDS = 22;
 const MIN_CLAUSE_WORDS = 4;
 
-const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
-
 interface SentenceCuts {
   /** Whether the sentence is long enough to be quoted by clause. */
   long: boolean;
@@ -420,7 +418,7 @@ function cutsOf(doc: Doc, index: number): SentenceCuts {
   let out = known.get(index);
   if (!out) {
     const s = doc.sentences[index]!;
-    const long = words(s.text) > LONG_SENTENCE_WORDS;
+    const long = hasWords(s.text, LONG_SENTENCE_WORDS + 1);
     const cuts: number[] = [];
     if (long) for (const b of s.text.matchAll(CLAUSE_BREAK)) cuts.push(s.start + b.index! + b[0].length);
     known.set(index, (out = { long, cuts }));
@@ -438,7 +436,7 @@ function trimEnd(text: string, from: number, to: number): number {
 function hasWords(text: string, n: number): boolean {
   const re = /\S+/g;
   let k = 0;
-  while (k < n && re.exec(text) !== null) k++;
+  while (k < n && re.test(text)) k++;
   return k >= n;
 }
 
@@ -460,7 +458,7 @@ function evidenceOf(doc: Doc, m: Match, byClause = true): { evidence: string; st
     let to = Math.min(s.end, firstAfter < cuts.length ? cuts[firstAfter]! - 1 : s.end);
     // "... and my own part: I had approved the change": a match at the end of its clause (a word
     // or two before a colon) is explained by the clause after it, so the quote takes both
-    if (to < s.end && doc.text[to] === ':' && words(doc.text.slice(m.end, to)) <= 2) {
+    if (to < s.end && doc.text[to] === ':' && !hasWords(doc.text.slice(m.end, to), 3)) {
       to = Math.min(s.end, firstAfter + 1 < cuts.length ? cuts[firstAfter + 1]! - 1 : s.end);
     }
     const clause = doc.text.slice(from, trimEnd(doc.text, from, to));
@@ -469,7 +467,15 @@ function evidenceOf(doc: Doc, m: Match, byClause = true): { evidence: string; st
       end = from + clause.length;
     }
   }
-  return { evidence: doc.text.slice(start, end).replace(/\s+/g, ' ').trim(), start, end };
+  return { evidence: spacedOnce(doc.text.slice(start, end)).trim(), start, end };
+}
+
+/** Whitespace other than a single space, the only kind spacedOnce changes. */
+const OTHER_SPACE = /\s\s|[^\S ]/;
+
+/** Each run of whitespace as one space; a text spaced so already (most quotes) is not rewritten. */
+function spacedOnce(text: string): string {
+  return OTHER_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
 
 /** Words that make a sentence the speaker's own, subject or possessive. */
