@@ -189,6 +189,11 @@ class MatchCache {
   }
 }
 
+/** What saladSentences has read of a token. */
+const UNREAD = 0;
+const RUBRIC_WORD = 1;
+const FUNCTION_WORD = 2;
+
 /**
  * Sentences that earn nothing: lists of terms; sentences made almost only of rubric words (the
  * words that join a sentence together never count as rubric words); and
@@ -197,24 +202,32 @@ class MatchCache {
  * ("I'm passionate about SLOs, error budgets, capacity planning with headroom and runbooks").
  */
 function saladSentences(doc: Doc, bySignal: readonly (readonly Match[])[]): Set<number> {
-  const covered = new Map<number, Set<number>>();
-  const spread = new Map<number, number>();
-  const spans = new Map<number, [number, number][]>();
-  for (const matches of bySignal) {
-    const seen = new Set<number>();
+  const sentences = doc.sentences.length;
+  // by token: RUBRIC_WORD once some match covers it and it is not a function word, FUNCTION_WORD
+  // once read as one; by sentence: its tokens covered, the signals that touch it, the last
+  // signal counted there, and its matches (their spans)
+  const tokens = new Uint8Array(doc.tokens.length);
+  const covered = new Int32Array(sentences);
+  const spread = new Int32Array(sentences);
+  const lastSignal = new Int32Array(sentences).fill(-1);
+  const spans = new Array<Match[] | undefined>(sentences);
+  bySignal.forEach((matches, signal) => {
     for (const m of matches) {
-      let set = covered.get(m.sentence);
-      if (!set) covered.set(m.sentence, (set = new Set()));
-      for (let i = m.firstToken; i <= m.lastToken; i++) if (!FUNCTION_WORDS.has(doc.tokens[i]!.norm)) set.add(i);
-      let list = spans.get(m.sentence);
-      if (!list) spans.set(m.sentence, (list = []));
-      list.push([m.firstToken, m.lastToken]);
-      if (!seen.has(m.sentence)) {
-        seen.add(m.sentence);
-        spread.set(m.sentence, (spread.get(m.sentence) ?? 0) + 1);
+      for (let i = m.firstToken; i <= m.lastToken; i++) {
+        if (tokens[i] !== UNREAD) continue;
+        if (FUNCTION_WORDS.has(doc.tokens[i]!.norm)) tokens[i] = FUNCTION_WORD;
+        else {
+          tokens[i] = RUBRIC_WORD;
+          covered[m.sentence]!++;
+        }
+      }
+      (spans[m.sentence] ??= []).push(m);
+      if (lastSignal[m.sentence] !== signal) {
+        lastSignal[m.sentence] = signal;
+        spread[m.sentence]!++;
       }
     }
-  }
+  });
   const out = new Set<number>();
   for (const s of doc.sentences) {
     if (s.list || isFramedList(s.text)) {
@@ -222,13 +235,13 @@ function saladSentences(doc: Doc, bySignal: readonly (readonly Match[])[]): Set<
       continue;
     }
     const n = s.lastToken - s.firstToken;
-    const hits = covered.get(s.index)?.size ?? 0;
+    const hits = covered[s.index]!;
     const share = hits / Math.max(1, n);
     if (n >= SALAD_MIN_TOKENS && share >= (s.statement ? SALAD_STATEMENT_COVERAGE : SALAD_COVERAGE)) out.add(s.index);
     else if (
+      spread[s.index]! >= SALAD_SPREAD &&
       !tellsAction(doc, s.firstToken, s.lastToken) &&
-      (spread.get(s.index) ?? 0) >= SALAD_SPREAD &&
-      disjointSpans(spans.get(s.index) ?? []) >= SALAD_SPREAD_TERMS &&
+      disjointSpans(spans[s.index] ?? []) >= SALAD_SPREAD_TERMS &&
       hits / Math.max(1, contentWords(doc, s.firstToken, s.lastToken)) >= SALAD_SPREAD_COVERAGE
     ) {
       out.add(s.index);
@@ -305,13 +318,13 @@ function withQuestions(doc: Doc, salad: Set<number>): Set<number> {
 }
 
 /** How many separate places in the sentence matched (overlapping matches count once). */
-function disjointSpans(spans: [number, number][]): number {
-  const sorted = [...spans].sort((a, b) => a[0] - b[0]);
+function disjointSpans(matches: readonly Match[]): number {
+  const sorted = [...matches].sort((a, b) => a.firstToken - b.firstToken);
   let count = 0;
   let end = -1;
-  for (const [a, b] of sorted) {
-    if (a > end) count++;
-    end = Math.max(end, b);
+  for (const m of sorted) {
+    if (m.firstToken > end) count++;
+    end = Math.max(end, m.lastToken);
   }
   return count;
 }
