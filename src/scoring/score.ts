@@ -160,8 +160,11 @@ export function compileRubric(spec: RubricSpec): CompiledRubric {
 
 /** Matches per pattern list, computed once per document and shared by every signal. */
 class MatchCache {
-  /** By pattern id. */
-  private readonly cache: (Match[] | undefined)[] = [];
+  /**
+   * By pattern (a Map: pattern ids number every pattern compiled in the process, so an array
+   * indexed by them is sparse, and V8 keeps a sparse array as a slower dictionary).
+   */
+  private readonly cache = new Map<CompiledPattern, readonly Match[]>();
   private readonly terms = new Map<Match, number>();
   constructor(private readonly doc: Doc) {}
   /** The matches of the patterns, in order. Read only: the list may be the cache's own. */
@@ -175,10 +178,10 @@ class MatchCache {
     return out;
   }
   private one(p: CompiledPattern): readonly Match[] {
-    let m = this.cache[p.id];
+    let m = this.cache.get(p);
     if (!m) {
       m = findMatches(this.doc, p);
-      this.cache[p.id] = m;
+      this.cache.set(p, m);
       for (const x of m) this.terms.set(x, Math.max(this.terms.get(x) ?? 0, p.terms.length));
     }
     return m;
