@@ -464,18 +464,29 @@ function embeddedInTold(tokens: Token[], first: number, i: number, last: number,
 
 /**
  * Every mark that can separate the items of a list (see isList): each separator isList splits on
- * holds one of them, so a sentence with fewer than two has fewer than three items.
+ * holds one of them, so a sentence with n marks has at most n + 1 items.
  */
 const LIST_MARKS = /[,;/|•·-]|\band\b|\bor\b/gi;
+/** Items a list has at least, and tokens per item at most. */
+const MIN_LIST_ITEMS = 3;
+const MAX_ITEM_TOKENS = 3.2;
 
-function fewerThanTwoMarks(sentence: string): boolean {
+/**
+ * Too few marks for a list of the sentence's length: with n marks it has at most n + 1 items, and
+ * a list needs at least three and no more than MAX_ITEM_TOKENS tokens per item. Most prose is
+ * settled here, before it is split into items.
+ */
+function tooFewMarks(sentence: string, tokenCount: number): boolean {
   LIST_MARKS.lastIndex = 0;
-  return !LIST_MARKS.test(sentence) || !LIST_MARKS.test(sentence);
+  for (let marks = 1; LIST_MARKS.test(sentence); marks++) {
+    if (marks + 1 >= MIN_LIST_ITEMS && tokenCount / (marks + 1) <= MAX_ITEM_TOKENS) return false;
+  }
+  return true;
 }
 
 /** A comma-separated run of short terms ("pre-mortem, runbook, SLO, burn rate") rather than prose. */
 function isList(sentence: string, tokenCount: number): boolean {
-  if (fewerThanTwoMarks(sentence)) return false;
+  if (tooFewMarks(sentence, tokenCount)) return false;
   // whitespace collapsed first: `\s*` around the separators backtracks over a long run of spaces
   const parts = sentence
     .replace(/\s+/g, ' ')
@@ -483,9 +494,9 @@ function isList(sentence: string, tokenCount: number): boolean {
     .split(/\s*(?:[,;/|•·]|\band\b|\bor\b|\s-\s)\s*/i)
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
-  if (parts.length < 3) return false;
+  if (parts.length < MIN_LIST_ITEMS) return false;
   const short = parts.filter((p) => p.split(/\s+/).length <= 3).length;
-  return short >= 3 && short / parts.length >= 0.75 && tokenCount / parts.length <= 3.2;
+  return short >= 3 && short / parts.length >= 0.75 && tokenCount / parts.length <= MAX_ITEM_TOKENS;
 }
 
 function isStatement(tokens: Token[], first: number, last: number): boolean {

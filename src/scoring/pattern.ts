@@ -28,6 +28,8 @@ interface Term {
   /** The distinct first words of the alternatives, and (same index) the alternatives each starts. */
   firsts: WordMatcher[];
   firstAlts: Phrase[][];
+  /** For each first word, whether it is the whole of every alternative it starts (it ends where it starts). */
+  firstWhole: boolean[];
   /** How many tokens past its start the term's longest alternative can end. */
   reach: number;
   /** The ids of the first words (see intern). */
@@ -247,7 +249,9 @@ function buildTerm(alts: Phrase[], gapBefore: number): Term {
   const firstAt = Int32Array.from(order);
   const numFirst = firsts.findIndex((w) => w.kind === 'num');
   const nameFirst = firsts.findIndex((w) => w.kind === 'name');
-  return { alts, gapBefore, firsts, firstAlts: [...byFirst.values()], reach, firstIds, firstsByStem, otherFirsts, firstIdsSorted, firstAt, numFirst, nameFirst, id };
+  const firstAlts = [...byFirst.values()];
+  const firstWhole = firstAlts.map((l) => l.every((a) => a.words.length === 1));
+  return { alts, gapBefore, firsts, firstAlts, firstWhole, reach, firstIds, firstsByStem, otherFirsts, firstIdsSorted, firstAt, numFirst, nameFirst, id };
 }
 
 export interface CompiledPattern {
@@ -460,7 +464,6 @@ const scratchEnds: Ends = { list: [], n: 0 };
 function collectEnds(term: Term, tokens: Token[], i: number, end: number, out: Ends): boolean {
   const t = tokens[i];
   if (!t || i >= end) return false;
-  const { firstAlts } = term;
   let matched = false;
   // the first words that match the token, found by the ids of the words it matches (the ends are
   // sorted by the callers that need them in order, so the order they are tried in does not matter)
@@ -469,17 +472,25 @@ function collectEnds(term: Term, tokens: Token[], i: number, end: number, out: E
     const k = firstOf(term, ids[n]!);
     if (k < 0) continue;
     matched = true;
-    for (const alt of firstAlts[k]!) phraseEnds(alt, tokens, i, 1, end, out);
+    endsFrom(term, k, tokens, i, end, out);
   }
   if (term.numFirst >= 0 && t.isNumber) {
     matched = true;
-    for (const alt of firstAlts[term.numFirst]!) phraseEnds(alt, tokens, i, 1, end, out);
+    endsFrom(term, term.numFirst, tokens, i, end, out);
   }
   if (term.nameFirst >= 0 && t.name === true) {
     matched = true;
-    for (const alt of firstAlts[term.nameFirst]!) phraseEnds(alt, tokens, i, 1, end, out);
+    endsFrom(term, term.nameFirst, tokens, i, end, out);
   }
   return matched;
+}
+
+/** Appends the ends of the alternatives that start with the term's first word `k`, started at token i. */
+function endsFrom(term: Term, k: number, tokens: Token[], i: number, end: number, out: Ends): void {
+  // a first word that is the whole of each of its alternatives ends where it starts: no phrase is
+  // read (each would give the same end, and the ends may repeat)
+  if (term.firstWhole[k]) out.list[out.n++] = i;
+  else for (const alt of term.firstAlts[k]!) phraseEnds(alt, tokens, i, 1, end, out);
 }
 
 /** The index into the term's `firsts` of the word (by id), or -1. */

@@ -160,8 +160,11 @@ export function compileRubric(spec: RubricSpec): CompiledRubric {
 
 /** Matches per pattern list, computed once per document and shared by every signal. */
 class MatchCache {
-  /** By pattern id. */
-  private readonly cache: (Match[] | undefined)[] = [];
+  /**
+   * By pattern (a Map: pattern ids number every pattern compiled in the process, so an array
+   * indexed by them is sparse, and V8 keeps a sparse array as a slower dictionary).
+   */
+  private readonly cache = new Map<CompiledPattern, readonly Match[]>();
   private readonly terms = new Map<Match, number>();
   constructor(private readonly doc: Doc) {}
   /** The matches of the patterns, in order. Read only: the list may be the cache's own. */
@@ -175,10 +178,10 @@ class MatchCache {
     return out;
   }
   private one(p: CompiledPattern): readonly Match[] {
-    let m = this.cache[p.id];
+    let m = this.cache.get(p);
     if (!m) {
       m = findMatches(this.doc, p);
-      this.cache[p.id] = m;
+      this.cache.set(p, m);
       for (const x of m) this.terms.set(x, Math.max(this.terms.get(x) ?? 0, p.terms.length));
     }
     return m;
@@ -189,6 +192,11 @@ class MatchCache {
   }
 }
 
+/** What saladSentences has read of a token. */
+const UNREAD = 0;
+const RUBRIC_WORD = 1;
+const FUNCTION_WORD = 2;
+
 /**
  * Sentences that earn nothing: lists of terms; sentences made almost only of rubric words (the
  * words that join a sentence together never count as rubric words); and
@@ -197,24 +205,32 @@ class MatchCache {
  * ("I'm passionate about SLOs, error budgets, capacity planning with headroom and runbooks").
  */
 function saladSentences(doc: Doc, bySignal: readonly (readonly Match[])[]): Set<number> {
-  const covered = new Map<number, Set<number>>();
-  const spread = new Map<number, number>();
-  const spans = new Map<number, [number, number][]>();
-  for (const matches of bySignal) {
-    const seen = new Set<number>();
+  const sentences = doc.sentences.length;
+  // by token: RUBRIC_WORD once some match covers it and it is not a function word, FUNCTION_WORD
+  // once read as one; by sentence: its tokens covered, the signals that touch it, the last
+  // signal counted there, and its matches (their spans)
+  const tokens = new Uint8Array(doc.tokens.length);
+  const covered = new Int32Array(sentences);
+  const spread = new Int32Array(sentences);
+  const lastSignal = new Int32Array(sentences).fill(-1);
+  const spans = new Array<Match[] | undefined>(sentences);
+  bySignal.forEach((matches, signal) => {
     for (const m of matches) {
-      let set = covered.get(m.sentence);
-      if (!set) covered.set(m.sentence, (set = new Set()));
-      for (let i = m.firstToken; i <= m.lastToken; i++) if (!FUNCTION_WORDS.has(doc.tokens[i]!.norm)) set.add(i);
-      let list = spans.get(m.sentence);
-      if (!list) spans.set(m.sentence, (list = []));
-      list.push([m.firstToken, m.lastToken]);
-      if (!seen.has(m.sentence)) {
-        seen.add(m.sentence);
-        spread.set(m.sentence, (spread.get(m.sentence) ?? 0) + 1);
+      for (let i = m.firstToken; i <= m.lastToken; i++) {
+        if (tokens[i] !== UNREAD) continue;
+        if (FUNCTION_WORDS.has(doc.tokens[i]!.norm)) tokens[i] = FUNCTION_WORD;
+        else {
+          tokens[i] = RUBRIC_WORD;
+          covered[m.sentence]!++;
+        }
+      }
+      (spans[m.sentence] ??= []).push(m);
+      if (lastSignal[m.sentence] !== signal) {
+        lastSignal[m.sentence] = signal;
+        spread[m.sentence]!++;
       }
     }
-  }
+  });
   const out = new Set<number>();
   for (const s of doc.sentences) {
     if (s.list || isFramedList(s.text)) {
@@ -222,13 +238,13 @@ function saladSentences(doc: Doc, bySignal: readonly (readonly Match[])[]): Set<
       continue;
     }
     const n = s.lastToken - s.firstToken;
-    const hits = covered.get(s.index)?.size ?? 0;
+    const hits = covered[s.index]!;
     const share = hits / Math.max(1, n);
     if (n >= SALAD_MIN_TOKENS && share >= (s.statement ? SALAD_STATEMENT_COVERAGE : SALAD_COVERAGE)) out.add(s.index);
     else if (
+      spread[s.index]! >= SALAD_SPREAD &&
       !tellsAction(doc, s.firstToken, s.lastToken) &&
-      (spread.get(s.index) ?? 0) >= SALAD_SPREAD &&
-      disjointSpans(spans.get(s.index) ?? []) >= SALAD_SPREAD_TERMS &&
+      disjointSpans(spans[s.index] ?? []) >= SALAD_SPREAD_TERMS &&
       hits / Math.max(1, contentWords(doc, s.firstToken, s.lastToken)) >= SALAD_SPREAD_COVERAGE
     ) {
       out.add(s.index);
@@ -305,13 +321,13 @@ function withQuestions(doc: Doc, salad: Set<number>): Set<number> {
 }
 
 /** How many separate places in the sentence matched (overlapping matches count once). */
-function disjointSpans(spans: [number, number][]): number {
-  const sorted = [...spans].sort((a, b) => a[0] - b[0]);
+function disjointSpans(matches: readonly Match[]): number {
+  const sorted = [...matches].sort((a, b) => a.firstToken - b.firstToken);
   let count = 0;
   let end = -1;
-  for (const [a, b] of sorted) {
-    if (a > end) count++;
-    end = Math.max(end, b);
+  for (const m of sorted) {
+    if (m.firstToken > end) count++;
+    end = Math.max(end, m.lastToken);
   }
   return count;
 }
@@ -402,8 +418,6 @@ const CLAUSE_BREAK = /[;:](?=\s)|\s[—–-](?=\s)/g;
 const LONG_SENTENCE_WORDS = 22;
 const MIN_CLAUSE_WORDS = 4;
 
-const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
-
 interface SentenceCuts {
   /** Whether the sentence is long enough to be quoted by clause. */
   long: boolean;
@@ -420,7 +434,7 @@ function cutsOf(doc: Doc, index: number): SentenceCuts {
   let out = known.get(index);
   if (!out) {
     const s = doc.sentences[index]!;
-    const long = words(s.text) > LONG_SENTENCE_WORDS;
+    const long = hasWords(s.text, LONG_SENTENCE_WORDS + 1);
     const cuts: number[] = [];
     if (long) for (const b of s.text.matchAll(CLAUSE_BREAK)) cuts.push(s.start + b.index! + b[0].length);
     known.set(index, (out = { long, cuts }));
@@ -438,7 +452,7 @@ function trimEnd(text: string, from: number, to: number): number {
 function hasWords(text: string, n: number): boolean {
   const re = /\S+/g;
   let k = 0;
-  while (k < n && re.exec(text) !== null) k++;
+  while (k < n && re.test(text)) k++;
   return k >= n;
 }
 
@@ -460,7 +474,7 @@ function evidenceOf(doc: Doc, m: Match, byClause = true): { evidence: string; st
     let to = Math.min(s.end, firstAfter < cuts.length ? cuts[firstAfter]! - 1 : s.end);
     // "... and my own part: I had approved the change": a match at the end of its clause (a word
     // or two before a colon) is explained by the clause after it, so the quote takes both
-    if (to < s.end && doc.text[to] === ':' && words(doc.text.slice(m.end, to)) <= 2) {
+    if (to < s.end && doc.text[to] === ':' && !hasWords(doc.text.slice(m.end, to), 3)) {
       to = Math.min(s.end, firstAfter + 1 < cuts.length ? cuts[firstAfter + 1]! - 1 : s.end);
     }
     const clause = doc.text.slice(from, trimEnd(doc.text, from, to));
@@ -469,7 +483,15 @@ function evidenceOf(doc: Doc, m: Match, byClause = true): { evidence: string; st
       end = from + clause.length;
     }
   }
-  return { evidence: doc.text.slice(start, end).replace(/\s+/g, ' ').trim(), start, end };
+  return { evidence: spacedOnce(doc.text.slice(start, end)).trim(), start, end };
+}
+
+/** Whitespace other than a single space, the only kind spacedOnce changes. */
+const OTHER_SPACE = /\s\s|[^\S ]/;
+
+/** Each run of whitespace as one space; a text spaced so already (most quotes) is not rewritten. */
+function spacedOnce(text: string): string {
+  return OTHER_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
 
 /** Words that make a sentence the speaker's own, subject or possessive. */
