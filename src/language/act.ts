@@ -86,6 +86,23 @@ const CHUNKS_AHEAD = 3;
 /** Characters read on each side of what is asked about. */
 const REACH = 600;
 
+const OMISSIONS = wordSet('leftOut');
+const NEGATION_ADVERBS = wordSet('negationAdverbs');
+
+/**
+ * A verb of omission in words [from, at) is itself negated, so what follows it was done: "we
+ * never skip the load test", "I didn't even skip the dry run", "without skipping the review".
+ */
+function omissionNegated(ws: readonly Word[], from: number, at: number): boolean {
+  for (let k = Math.max(from + 1, at - NEGATION_REACH - 2); k < at; k++) {
+    if (!OMISSIONS.has(ws[k]!.norm)) continue;
+    let j = k - 1;
+    while (j > from && NEGATION_ADVERBS.has(ws[j]!.norm)) j--;
+    if (NEGATORS.has(ws[j]!.norm) || ws[j]!.norm === 'without') return true;
+  }
+  return false;
+}
+
 /** Index of the first word of the chunk (between hard breaks) that holds word `at`. */
 function chunkStart(ws: readonly Word[], at: number): number {
   let i = Math.min(at, ws.length);
@@ -263,9 +280,11 @@ export function actAt(sentence: string, offset: number, end: number, after = '',
   const to = chunkEnd(ws, last < 0 ? ws.length : last);
   if (!opts.negationIsTheAct) {
     // "we never got round to the load test", "nobody, me included, asked", "skipped comparing the data"
-    if (negatedSubject(ws, from, at)) return 'not-done';
+    // ... unless the negation falls on a verb of omission: "we never skip the load test"
+    const affirmed = omissionNegated(ws, from, at);
+    if (!affirmed && negatedSubject(ws, from, at)) return 'not-done';
     if (nobodyBefore(ws, from, at)) return 'not-done';
-    if (anyPhrase(ws, Math.max(from, at - NEGATION_REACH), at, LEFT_OUT)) return 'not-done';
+    if (!affirmed && anyPhrase(ws, Math.max(from, at - NEGATION_REACH), at, LEFT_OUT)) return 'not-done';
     // "I wish I had checked", "I'd have liked to weigh it": the act wished for, not done
     if (!opts.regretIsTheAct && anyPhrase(ws, from, at, WISHED)) return 'wished';
     // "I had a ticket to forecast traffic, but it sat in the backlog", "we agreed to post updates,

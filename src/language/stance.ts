@@ -297,6 +297,9 @@ export function pushedBackAt(sentence: string, offset: number, after = ''): bool
   return pushesBack(later);
 }
 
+/** Verbs of omission: a refusal stops at one ("didn't skip the dry run" ran it). */
+const OMISSIONS = wordSet('leftOut');
+
 /** Words before a push back in which a negation takes it back: "we did not push back". */
 const PUSH_BACK_NEGATED = 2;
 
@@ -430,6 +433,8 @@ function refusalReaches(ws: readonly Word[], i: number, n: number, at: number): 
   const others = !thing && NEGATORS.has(phrase) && subjectIsSomeoneElse(ws, i);
   for (let k = i + n; k <= at && k < ws.length; k++) {
     const w = ws[k]!;
+    // a negated omission affirms what follows it: "we never skip the load test" runs it
+    if (k < at && OMISSIONS.has(w.norm)) return false;
     if (w.comma && NEW_SUBJECTS.has(w.norm)) return false;
     if (w.comma && others) return false;
     if (thing && PERSONAL_SUBJECTS.has(w.norm)) return false;

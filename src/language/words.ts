@@ -454,6 +454,11 @@ export const WORDS = {
     'not', 'no', 'never', 'without', 'nobody', 'nothing', 'none', 'neither', 'nor',
   ]),
 
+  /** Adverbs that may stand between a negator and its verb ("never once skipped", "didn't even skip"). */
+  negationAdverbs: list('English adverbs of degree and frequency that sit after a negator', [
+    'ever', 'once', 'really', 'even', 'actually', 'just', 'simply', 'always',
+  ]),
+
   /** A negator followed by one of these negates nothing after it ("not only", "no doubt"). */
   pseudoNegations: list('NegEx pseudo-negation triggers (Chapman et al. 2001)', [
     'not only', 'not just', 'not merely', 'not simply', 'not necessarily', 'no doubt', 'no matter',
@@ -629,7 +634,14 @@ export const WORDS = {
   relatives: list('English relative pronouns for things', ['that', 'which']),
 
   /** Verbs of leaving an act out, before it: "skipped comparing the data", "forgot to tell them". */
-  leftOut: list('English verbs of omission', ['skipped', 'skip', 'skipping', 'forgot', 'forgot to', 'neglected', 'neglected to', 'left out']),
+  /**
+   * Verbs of omission: before an act, it was not done ("skipped comparing the data"); negated,
+   * they affirm what follows ("we never skip the load test" runs it).
+   */
+  leftOut: list('English verbs of omission', [
+    'skipped', 'skip', 'skips', 'skipping', 'forgot', 'forgot to', 'forget', 'forgets', 'forgetting', 'neglected',
+    'neglected to', 'neglect', 'neglecting', 'left out', 'bypassed', 'bypass', 'bypassing', 'omitted', 'omit', 'omitting',
+  ]),
 
   /** Words that point back at the act told before: "but nobody did it", "we never held it". */
   actAnaphors: list('English object pronouns and demonstratives', ['it', 'that', 'them', 'this', 'one', 'any of it']),

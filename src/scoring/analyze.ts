@@ -21,6 +21,22 @@ for (const p of WORDS.pseudoNegations.words) {
   NEG_PSEUDO_NEXT.set(neg, (NEG_PSEUDO_NEXT.get(neg) ?? new Set()).add(next));
 }
 const SCOPE_END = wordSet('scopeEnds');
+const OMISSIONS = wordSet('leftOut');
+const NEG_ADVERBS = wordSet('negationAdverbs');
+
+/**
+ * How many words after a negation trigger ending before `from` it negates: through a verb of
+ * omission met first (past adverbs: "never once skipped"), whose object it then affirms ("we never
+ * skip the soak test"); else the usual window.
+ */
+function negationReach(tokens: Token[], from: number, last: number): number {
+  for (let j = from; j < last && j < from + 3; j++) {
+    const w = tokens[j]!.norm;
+    if (OMISSIONS.has(w)) return j - from + 1;
+    if (!NEG_ADVERBS.has(w)) break;
+  }
+  return NEG_WINDOW;
+}
 const NEG_WINDOW = 6;
 
 const AGENTS = wordSet('agents');
@@ -305,7 +321,7 @@ function markScopes(tokens: Token[], first: number, last: number, breakBefore: r
     if (trig > 0) {
       // the trigger's own words are not negated; the window starts after it
       for (let j = 1; j < trig && i + j < last; j++) tokens[i + j]!.negated = false;
-      negLeft = NEG_WINDOW;
+      negLeft = negationReach(tokens, i + trig, last);
       i += trig - 1;
       if (trig > 1 && hypo > 0) tokens[i]!.hypothetical = true;
       if (trig > 1 && hypo > 1) tokens[i]!.counterfactual = true;

@@ -57,6 +57,10 @@ describe('a beat needs the act', () => {
     ['Nobody had run a soak test on the new cluster before the sale.', 'soak', false],
     ['I found out that nobody had ever built a capacity model for checkout.', 'model', false],
     ['When I joined, none of us had run a soak test on it.', 'soak', false],
+    // a negated omission is the act done
+    ['We never skip the soak test, however late the build is.', 'soak', true],
+    ["I didn't even skip the soak test when the date slipped.", 'soak', true],
+    ['We never skipped the soak test, and we never built a capacity model.', 'model', false],
     // near misses: nobody else did it, and the candidate did
     ['Nobody else was around, so I ran a soak test on the new cluster myself.', 'soak', true],
     ['Nobody else was around and I ran a soak test on the new cluster.', 'soak', true],

@@ -73,6 +73,12 @@ describe('negation scope', () => {
     ['There was no data loss, which surprised us.', 'no data loss', true],
     ['Nothing paged overnight for a month.', 'page', false],
     ['The error rate declined to zero after we rolled back.', 'roll back', true],
+    // a negated verb of omission affirms what follows it, and is itself negated
+    ['We never skip the verification.', 'verification', true],
+    ['We never skip the verification.', 'skip verification', false],
+    ["I didn't even skip the dry run.", 'dry run', true],
+    ['We shipped it without skipping the review.', 'review', true],
+    ['We never ran the verification.', 'verification', false],
   ];
   test.each(cases)('%s ~ %j → %s', (text, pattern, expected) => {
     expect(matched(text, pattern).length > 0).toBe(expected);
