@@ -178,6 +178,28 @@ function clauseEnd(ws: readonly Word[], at: number): number {
   return i;
 }
 
+/** Words that open a condition clause. */
+const CONDITION_OPENERS = wordSet('conditionOpeners');
+
+const COORDINATORS = wordSet('coordinators');
+
+/**
+ * Word `at` lies in a fronted condition clause that a main clause follows after a comma: "if you don't
+ * page anyone, you end up ...", "unless we skip the review, ...". What is done comes after the
+ * comma ("if it broke at night, I fixed it alone" tells the fix as done).
+ */
+function inCondition(ws: readonly Word[], from: number, at: number, to: number): boolean {
+  let k = at;
+  while (k >= from && !CONDITION_OPENERS.has(ws[k]!.norm)) {
+    if (ws[k]!.comma && k < at) return false;
+    k--;
+  }
+  // a fronted condition only: "the rule only works if you don't make exceptions" claims the rule
+  if (k < from || (k > from && !(k === from + 1 && COORDINATORS.has(ws[from]!.norm)))) return false;
+  for (let j = at + 1; j < to - 1; j++) if (ws[j]!.comma) return true;
+  return false;
+}
+
 /**
  * Someone else proposed what the text at `at` tells ("the team wanted to skip the dry run", "my
  * manager's idea was a reliability month"), and the candidate did not take it up ("and we did").
@@ -598,6 +620,8 @@ export function stanceAt(sentence: string, offset: number, after = '', opts: Sta
   if (opts.negationIsTheAct ? doubleNegation(ws, from, at) : refusedBefore(ws, from, at)) return 'refused';
   // "if we had waited until after the build, it would have saturated": it did not happen
   if (anyPhrase(ws, counterfactualFrom(ws, at), at + 1, COUNTERFACTUAL)) return 'imagined';
+  // a condition is not told as done: "if you don't page anyone, you end up fixing it alone"
+  if (inCondition(ws, from, at, to)) return 'imagined';
   if (proposedByOthers(ws, at)) return 'proposed-by-others';
   // someone else's act: "my predecessor turned off the alerts", "the secondary had switched it off"
   if (subjectIsSomeoneElse(ws, at, false)) return 'someone-else';

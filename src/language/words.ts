@@ -72,6 +72,8 @@ export const WORDS = {
 
   /** Words that open a condition: nothing inside it, nor in the consequence, happens now. */
   conditions: list('English conditional subordinators', ['if', 'unless', 'suppose', 'supposing', 'assuming', 'in case', 'even if', 'provided', 'once', 'when', 'whenever']),
+  /** Subordinators whose clause states a condition, not an act: "if you don't page anyone, ...". */
+  conditionOpeners: list('English conditional subordinators, strictly conditional', ['if', 'unless']),
 
   /** Words that open a time clause: what is in it is the background, not the decision. */
   times: list('English temporal subordinators', ['before', 'after', 'until', 'till', 'while']),

@@ -38,6 +38,8 @@ function negationReach(tokens: Token[], from: number, last: number): number {
   return NEG_WINDOW;
 }
 const NEG_WINDOW = 6;
+/** Words after a reported "would" in which an "if" is its condition. */
+const REPORTED_IF_REACH = 4;
 
 const AGENTS = wordSet('agents');
 
@@ -299,12 +301,17 @@ function hypotheticalTrigger(tokens: Token[], i: number, last: number): 0 | 1 | 
 function markScopes(tokens: Token[], first: number, last: number, breakBefore: readonly (0 | 1 | 2)[]): void {
   let negLeft = 0;
   let hypo: 0 | 1 | 2 = 0;
+  // where a reported "would" stood in this clause ("the test showed it would fall over")
+  let reportedAt = -1;
   for (let i = first; i < last; i++) {
     const k = i - first;
     const t = tokens[i]!;
     const brk = breakBefore[k] ?? 0;
     if (brk > 0) negLeft = 0;
-    if (brk > 1) hypo = 0;
+    if (brk > 1) {
+      hypo = 0;
+      reportedAt = -1;
+    }
     const next = i + 1 < last ? tokens[i + 1]! : undefined;
     if (SCOPE_END.has(t.norm) || (t.norm === 'instead' && next?.norm !== 'of')) {
       negLeft = 0;
@@ -328,8 +335,13 @@ function markScopes(tokens: Token[], first: number, last: number, breakBefore: r
       continue;
     }
     let kind = hypotheticalTrigger(tokens, i, last);
+    const imagined = kind === 2;
     if (kind === 2 && (reported(tokens, first, i, breakBefore) || habitualPast(tokens, first, i, last))) kind = 0;
     if (kind > 0 && hypo === 0 && embeddedInTold(tokens, first, i, last, breakBefore)) kind = 0;
+    // a reported outcome is claimed, its condition is not: "I showed them what would happen if we
+    // dropped the constraint", "the test showed it would fall over if traffic doubled"
+    if (imagined && kind === 0 && !habitualPast(tokens, first, i, last)) reportedAt = i;
+    if (t.norm === 'if' && reportedAt >= 0 && i - reportedAt <= REPORTED_IF_REACH) kind = 2;
     if (kind > hypo) hypo = kind;
   }
 }

@@ -84,6 +84,11 @@ const CASES: [string, string, string, Stance, boolean?][] = [
   // a general habit told with a condition is done practice; a condition about the past that did not happen is imagined
   ['If we ever get paged twice for the same alert, I fix it alone before anyone wakes up.', 'fix it alone', '', 'endorsed'],
   ['If we had been paged twice for the same alert, I could have fixed it alone.', 'fixed it alone', '', 'imagined'],
+  // a condition clause followed by its main clause is not told as done; the main clause is
+  ["If you don't page anyone, you end up fixing it alone.", "don't page anyone", '', 'imagined'],
+  ["If it broke at night, I fixed it alone.", 'fixed it alone', '', 'endorsed'],
+  ["I never paged anyone, even if it was down for hours.", 'never paged anyone', '', 'endorsed'],
+  ["The rule only works if you don't make exceptions, and we kept it.", "don't make exceptions", '', 'endorsed'],
   // a plan given as the reason for the candidate's own act is theirs
   ['We skipped the canary during the rewrite, since the idea was a hardening month afterwards.', 'hardening month', '', 'endorsed'],
   ['The idea was a hardening month afterwards.', 'hardening month', '', 'proposed-by-others'],
