@@ -467,12 +467,23 @@ function refusalReaches(ws: readonly Word[], i: number, n: number, at: number): 
   return true;
 }
 
+/** Words after a negated act in which "without" undoes its negation. */
+const EXCLUSION_AFTER = 6;
+
 /**
  * When the negation is the act ("never paged anyone", "shipped without a runbook"), a second
  * negation before it undoes it: "we never shipped without a runbook" tells the opposite. The
  * act's own negation is in the first words read, or else the last one before them.
  */
 function doubleNegation(ws: readonly Word[], from: number, at: number): boolean {
+  // "we never shipped a feature without a runbook": the act's bare negation undone by an
+  // exclusion after it ("finished without errors" is a negation of its own, not undone)
+  const neg = ws.slice(at, at + 3).findIndex((w) => NEGATORS.has(w.norm));
+  if (neg >= 0) {
+    for (let k = at + neg + 2; k < Math.min(ws.length, at + neg + EXCLUSION_AFTER) && ws[k]!.norm !== '|' && !ws[k]!.comma; k++) {
+      if (ws[k]!.norm === 'without') return true;
+    }
+  }
   let limit = at;
   if (!ws.slice(at, at + 3).some((w) => NEGATORS.has(w.norm) || THING_REFUSALS.has(w.norm))) {
     let k = at - 1;

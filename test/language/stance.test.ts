@@ -34,6 +34,11 @@ const CASES: [string, string, string, Stance, boolean?][] = [
   ['I could easily have kept digging on my own, but I paged the secondary.', 'on my own', '', 'imagined'],
   ['In hindsight, running the migration without a dry run was the wrong call.', 'without a dry run', '', 'regretted', true],
   ["I didn't wake anyone; I just fixed it myself.", "didn't wake anyone", '', 'endorsed', true],
+  // an exclusion after the negated act undoes it: the act was always done, with the thing
+  ['We never shipped a feature without a runbook.', 'never shipped', '', 'refused', true],
+  ['I never paged anyone without checking the dashboards first.', 'never paged anyone', '', 'refused', true],
+  ['I never paged anyone, without a second thought.', 'never paged anyone', '', 'endorsed', true],
+  ['The job finished without errors, so we switched traffic over without a diff.', 'finished without errors', '', 'endorsed', true],
   // a failure to act told of something or someone else is not the candidate's
   ["I'd page the on-call through PagerDuty, because at 3am Slack won't wake anyone.", "won't wake anyone", '', 'someone-else', true],
   ['The alert never paged anyone, so I added one.', 'never paged anyone', '', 'someone-else', true],
