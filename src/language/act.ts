@@ -8,7 +8,7 @@ import { STORY_CONTRACTIONS, WORDS, wordSet } from './words.js';
 // The scorer credits a beat only for the
 // act. Pure; linear in the length of the sentences read. Every word list lives in words.ts.
 
-export type ActReading = 'act' | 'not-done' | 'wished' | 'dropped';
+export type ActReading = 'act' | 'not-done' | 'wished' | 'dropped' | 'someone-else';
 
 export interface ActOptions {
   /** What is read spells out a negation itself ("no data loss", "it never recurred"): a negation is the act. */
@@ -85,6 +85,18 @@ const NEGATION_REACH = 3;
 const CHUNKS_AHEAD = 3;
 /** Characters read on each side of what is asked about. */
 const REACH = 600;
+const PASSIVE_AUX = wordSet('passiveAuxiliaries');
+const CONSENT = wordSet('consentParticiples');
+/** A person by role ("my tech lead", "a colleague") or a pronoun for one ("him"). */
+const PEOPLE = phraseIndex([...WORDS.proposers.words, ...WORDS.otherPeopleObjects.words, ...WORDS.otherRoles.words]);
+/** People words that may take the candidate in: "by the team", "by everyone". */
+const COLLECTIVES = wordSet('collectives');
+/** Words that end the agent's noun phrase: "by a colleague *on* the platform team". */
+const AGENT_ENDS: ReadonlySet<string> = new Set([...wordSet('nounPrepositions'), ...wordSet('relatives'), ...wordSet('coordinators'), ...wordSet('agentEnds')]);
+/** Words after a passive auxiliary in which its participle and "by" may come: "was later picked up by". */
+const PASSIVE_REACH = 6;
+/** Words of the agent's noun phrase after its determiners: "by our SRE manager". */
+const AGENT_WORDS = 3;
 
 /** Index of the first word of the chunk (between hard breaks) that holds word `at`. */
 function chunkStart(ws: readonly Word[], at: number): number {
@@ -250,6 +262,38 @@ function disowned(rest: readonly Word[]): boolean {
 }
 
 /**
+ * What is read at word `at` is told in the passive in its chunk, with someone else as
+ * the agent: "the freeze was decided by my manager", "the work ... was picked up by a colleague
+ * on the platform team". "By me", "by our team", "by hand", "by the end of the month" and "by the
+ * partner outage" are no one else's act; nor does approval make it theirs ("my plan was approved
+ * by the director").
+ */
+function passiveBySomeoneElse(ws: readonly Word[], from: number, at: number, to: number): boolean {
+  // a passive before what is read holds it only with no subject of the candidate's between
+  let start = at;
+  while (start > from && !SUBJECTS.has(ws[start - 1]!.norm)) start--;
+  for (let i = start; i < to; i++) {
+    if (!PASSIVE_AUX.has(ws[i]!.norm)) continue;
+    // the participle (any word: "reset", "undertaken"), and "by"
+    let k = i + 1;
+    let consent = false;
+    for (; k < Math.min(to, i + 1 + PASSIVE_REACH) && ws[k]!.norm !== 'by'; k++) if (CONSENT.has(ws[k]!.norm)) consent = true;
+    if (k === i + 1 || consent || ws[k]?.norm !== 'by') continue;
+    // the agent: a person by role, as the last word of its noun phrase
+    let j = k + 1;
+    while (j < to && DETERMINERS.has(ws[j]!.norm)) j++;
+    for (let h = j; h < Math.min(to, j + AGENT_WORDS); h++) {
+      const n = ws[h]!.norm;
+      if (OWN.has(n) || COLLECTIVES.has(n) || n === ',') return false;
+      const next = ws[h + 1]?.norm;
+      if (next === undefined || h + 1 >= to || next === ',' || AGENT_ENDS.has(next) || next.endsWith('ing')) return phraseAt(ws, h, PEOPLE) > 0;
+    }
+    return false;
+  }
+  return false;
+}
+
+/**
  * What `sentence` tells at characters `offset` to `end`: the candidate's act (done, or meant in
  * a design answer), or the act missing. `after` is the text that follows the sentence.
  */
@@ -261,6 +305,8 @@ export function actAt(sentence: string, offset: number, end: number, after = '',
   const last = ws.findIndex((w) => w.start >= end);
   const from = chunkStart(ws, at);
   const to = chunkEnd(ws, last < 0 ? ws.length : last);
+  // "the decision to spend the budget was taken by my manager": someone else's act
+  if (passiveBySomeoneElse(ws, from, at, to)) return 'someone-else';
   if (!opts.negationIsTheAct) {
     // "we never got round to the load test", "nobody, me included, asked", "skipped comparing the data"
     if (negatedSubject(ws, from, at)) return 'not-done';

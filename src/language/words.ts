@@ -343,6 +343,25 @@ export const WORDS = {
     'turned out', 'turns out', 'seems', 'seemed', 'appears', 'appeared', 'looks like', 'looked like', 'was decided', 'is decided',
     'was agreed', 'is agreed', 'was clear', 'is clear', 'became clear', 'was time', 'is time', 'happened that', 'was obvious', 'is obvious',
   ]),
+  /** Auxiliaries of the passive: "the release *was* declined by my manager". */
+  passiveAuxiliaries: list('English passive auxiliaries', ['was', 'were', 'been', 'being', 'is', 'are', 'got', 'get']),
+  /** Participles of consent: "my plan was approved by the director" leaves the plan the candidate's. */
+  consentParticiples: list('English participles of approving', [
+    'approved', 'accepted', 'agreed', 'signed', 'endorsed', 'backed', 'reviewed', 'okayed', 'supported', 'welcomed', 'adopted',
+    'praised', 'checked', 'tested', 'used', 'read', 'seen', 'helped', 'asked', 'requested', 'questioned', 'challenged',
+  ]),
+  /** Someone else as the object of a preposition: "it was picked up *by her*". */
+  otherPeopleObjects: list('English third-person object pronouns', ['him', 'her', 'them']),
+  /** Workplace roles beyond those that propose: the agent of an act told in the passive ("by a product analyst"). */
+  otherRoles: list('English workplace roles', [
+    'analyst', 'analysts', 'designer', 'designers', 'producer', 'producers', 'scientist', 'scientists', 'specialist', 'specialists',
+    'officer', 'officers', 'administrator', 'administrators', 'consultant', 'consultants', 'staffer', 'head', 'chief', 'supervisor',
+  ]),
+  /** Words after a passive's agent that end its noun phrase: "by my lead *who* ...", "by the SRE *at* the time". */
+  agentEnds: list('English prepositions, subordinators and adverbs', [
+    'who', 'at', 'to', 'after', 'before', 'when', 'while', 'because', 'since', 'as', 'over', 'during', 'within', 'through', 'without',
+    'later', 'earlier', 'then', 'once', 'last', 'instead', 'again', 'too', 'overnight', 'alone', 'herself', 'himself', 'themselves',
+  ]),
   /** Participles of a decision made with no one named: "it was decided to" is the candidate's side deciding. */
   impersonalDecisions: list('English participles of deciding', ['decided', 'agreed']),
 

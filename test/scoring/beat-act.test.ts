@@ -123,3 +123,26 @@ describe('a beat whose own pattern carries the negation or the regret', () => {
   ];
   expectEarned(rows);
 });
+
+describe('an act told in the passive is the candidate\'s only when no one else is its agent', () => {
+  // [sentence, beat, earned]
+  const rows: [string, string, boolean][] = [
+    // someone else named after "by"
+    ['The capacity model for the sale was built by my tech lead over a weekend.', 'model', false],
+    ['The soak test was later run by a colleague on the platform team.', 'soak', false],
+    ['The soak test for the new cluster got picked up by him; I only read the results.', 'soak', false],
+    ['The capacity model was reworked by a data analyst using last year\'s traffic.', 'model', false],
+    ['The question of traffic was settled by our SRE manager with a capacity model of her own.', 'model', false],
+    // the candidate or their team as the agent, or no person at all
+    ['The capacity model for the sale was built by me over a weekend.', 'model', true],
+    ['The soak test was run by our team on the Friday night.', 'soak', true],
+    ['The soak test was run by hand on the Friday night, and it held.', 'soak', true],
+    ['I built a capacity model after the budget was eaten by the partner outage.', 'model', true],
+    ['I ran the soak test by the end of the week.', 'soak', true],
+    // approval does not make it someone else's act
+    ['My capacity model was approved by the director before the sale.', 'model', true],
+    // a passive in an earlier clause, with the candidate's own clause after it
+    ['After the outage was caused by a contractor, I built a capacity model for the sale.', 'model', true],
+  ];
+  expectEarned(rows);
+});
