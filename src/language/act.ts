@@ -293,6 +293,42 @@ function passiveBySomeoneElse(ws: readonly Word[], from: number, at: number, to:
   return false;
 }
 
+/** Words of a cleft's focus read for a person: "it was *my tech lead* who", "*our new teammate* was the one who". */
+const FOCUS_WORDS = 4;
+
+/**
+ * What is read at word `at` is told in a cleft that puts someone else in focus, with no clause of
+ * the candidate's own between: "it was my manager who sat down with them", "my teammate was the
+ * one who chased the fix". "I was the one who", "it was me who" and "it was the cache that" are not.
+ */
+function cleftOnSomeoneElse(ws: readonly Word[], from: number, at: number): boolean {
+  let start = at;
+  while (start > from && !SUBJECTS.has(ws[start - 1]!.norm)) start--;
+  for (let i = at; i > start; i--) {
+    const rel = ws[i]!.norm;
+    if (rel !== 'who' && rel !== 'that') continue;
+    // "<focus> was the one who"
+    if (ws[i - 1]?.norm === 'one' && ws[i - 2]?.norm === 'the' && PASSIVE_AUX.has(ws[i - 3]?.norm ?? '')) return someoneIn(ws, Math.max(from, i - 3 - FOCUS_WORDS), i - 3);
+    // "it was <focus> who"
+    for (let j = i - 1; j >= Math.max(from + 1, i - 1 - FOCUS_WORDS); j--) {
+      if (PASSIVE_AUX.has(ws[j]!.norm) && ws[j - 1]?.norm === 'it') return someoneIn(ws, j + 1, i);
+    }
+  }
+  return false;
+}
+
+/** Words [lo, hi) name a person other than the candidate, and not the candidate or their team. */
+function someoneIn(ws: readonly Word[], lo: number, hi: number): boolean {
+  let person = false;
+  for (let h = lo; h < hi; h++) {
+    const n = ws[h]!.norm;
+    if (n === '|' || n === ',') { person = false; continue; }
+    if (OWN.has(n) && !DETERMINERS.has(n)) return false;
+    if (phraseAt(ws, h, PEOPLE) > 0 && !COLLECTIVES.has(n)) person = true;
+  }
+  return person;
+}
+
 /**
  * What `sentence` tells at characters `offset` to `end`: the candidate's act (done, or meant in
  * a design answer), or the act missing. `after` is the text that follows the sentence.
@@ -307,6 +343,8 @@ export function actAt(sentence: string, offset: number, end: number, after = '',
   const to = chunkEnd(ws, last < 0 ? ws.length : last);
   // "the decision to spend the budget was taken by my manager": someone else's act
   if (passiveBySomeoneElse(ws, from, at, to)) return 'someone-else';
+  // "my teammate was the one who chased the fix", "it was my manager who sat down with them"
+  if (cleftOnSomeoneElse(ws, from, at)) return 'someone-else';
   if (!opts.negationIsTheAct) {
     // "we never got round to the load test", "nobody, me included, asked", "skipped comparing the data"
     if (negatedSubject(ws, from, at)) return 'not-done';

@@ -146,3 +146,16 @@ describe('an act told in the passive is the candidate\'s only when no one else i
   ];
   expectEarned(rows);
 });
+
+describe('an act told in a cleft is the candidate\'s only when they are its focus', () => {
+  // [sentence, beat, earned]
+  const rows: [string, string, boolean][] = [
+    ['My teammate was the one who built the capacity model for the sale.', 'model', false],
+    ['It was my manager who ran a soak test on the new cluster; I read the summary.', 'soak', false],
+    ['I was the one who built the capacity model for the sale.', 'model', true],
+    ['It was me who ran a soak test on the new cluster.', 'soak', true],
+    ['It was the cache that fell over, so I ran a soak test on the new cluster.', 'soak', true],
+    ['It was my manager who asked, and I built the capacity model that week.', 'model', true],
+  ];
+  expectEarned(rows);
+});
