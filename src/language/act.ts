@@ -293,6 +293,32 @@ function passiveBySomeoneElse(ws: readonly Word[], from: number, at: number, to:
   return false;
 }
 
+const BYSTANDER = phraseIndex(WORDS.bystander.words);
+/** Words at the start of a chunk read for its subject: "a colleague on the infra team", "our head of SRE". */
+const SUBJECT_WORDS = 5;
+/** Nouns of a group that, after "the" or "a" and a word naming it, is some other team: "the infra team". */
+const GROUPS: ReadonlySet<string> = new Set(['team', 'group', 'squad']);
+
+/**
+ * What is read at word `at` is told of someone else who opens its chunk, and the candidate says
+ * in the sentence or the next that they stood outside it: "The SRE group reset the SLOs; I wasn't
+ * involved", "The infra team added automatic draining; I had nothing to do with it". Without that
+ * word of standing apart, someone else's act opening a sentence is often what the candidate
+ * answered ("the cache team pointed out the stampede, so I changed the TTL") and is left alone.
+ */
+function bystanderToOthers(ws: readonly Word[], from: number, at: number, after: string): boolean {
+  for (let i = from; i < at; i++) if (SUBJECTS.has(ws[i]!.norm)) return false;
+  const hi = Math.min(at, from + SUBJECT_WORDS);
+  let other = someoneIn(ws, from, hi);
+  // "the infra team", "a platform group": some other team named by what it does
+  const det = ws[from]?.norm;
+  if (!other && (det === 'the' || det === 'a' || det === 'an')) for (let h = from + 2; h < hi; h++) if (GROUPS.has(ws[h]!.norm)) other = true;
+  if (!other) return false;
+  if (anyPhrase(ws, 0, ws.length, BYSTANDER)) return true;
+  const next = words(after.slice(0, REACH));
+  return anyPhrase(next, 0, next.length, BYSTANDER);
+}
+
 /** Words of a cleft's focus read for a person: "it was *my tech lead* who", "*our new teammate* was the one who". */
 const FOCUS_WORDS = 4;
 
@@ -345,6 +371,8 @@ export function actAt(sentence: string, offset: number, end: number, after = '',
   if (passiveBySomeoneElse(ws, from, at, to)) return 'someone-else';
   // "my teammate was the one who chased the fix", "it was my manager who sat down with them"
   if (cleftOnSomeoneElse(ws, from, at)) return 'someone-else';
+  // "The SRE group reset the SLOs; I wasn't involved"
+  if (bystanderToOthers(ws, from, at, after)) return 'someone-else';
   if (!opts.negationIsTheAct) {
     // "we never got round to the load test", "nobody, me included, asked", "skipped comparing the data"
     if (negatedSubject(ws, from, at)) return 'not-done';

@@ -357,6 +357,13 @@ export const WORDS = {
     'analyst', 'analysts', 'designer', 'designers', 'producer', 'producers', 'scientist', 'scientists', 'specialist', 'specialists',
     'officer', 'officers', 'administrator', 'administrators', 'consultant', 'consultants', 'staffer', 'head', 'chief', 'supervisor',
   ]),
+  /** The candidate saying they stood outside what someone else did: "I wasn't involved", "I had nothing to do with it". */
+  bystander: list('English phrases of non-involvement', [
+    'i was not involved', 'i was never involved', 'i had nothing to do with', 'i had no say', 'i was never in', 'i just implemented',
+    'i only implemented', 'i just inherited', 'i only inherited', 'i did not touch', 'i never touched', 'i was just one of',
+    'i was only one of', 'i was on a different', 'i was on another', 'that is her thing', 'that is his thing', 'that is their thing',
+    'i only heard', 'i was just told', 'i just got told', 'none of it was mine', 'none of the work was mine', 'my team had nothing',
+  ]),
   /** Words after a passive's agent that end its noun phrase: "by my lead *who* ...", "by the SRE *at* the time". */
   agentEnds: list('English prepositions, subordinators and adverbs', [
     'who', 'at', 'to', 'after', 'before', 'when', 'while', 'because', 'since', 'as', 'over', 'during', 'within', 'through', 'without',

@@ -159,3 +159,17 @@ describe('an act told in a cleft is the candidate\'s only when they are its focu
   ];
   expectEarned(rows);
 });
+
+describe('someone else\'s act, with the candidate saying they stood outside it, is not theirs', () => {
+  // [sentence, beat, earned]
+  const rows: [string, string, boolean][] = [
+    ['Our staff architect built a capacity model for the sale; I was not involved.', 'model', false],
+    ['The data team ran a soak test on the new cluster, and I had nothing to do with it.', 'soak', false],
+    ['A colleague from the payments team built the capacity model. I just implemented what it said.', 'model', false],
+    // without a word of standing apart, or with the candidate as a subject, it is left as it was
+    ['The data team ran a soak test on the new cluster, so I tuned the pool the next day.', 'soak', true],
+    ['Our architect and I built a capacity model for the sale; nobody else was involved.', 'model', true],
+    ['We ran a soak test on the new cluster; I was not involved in the launch itself.', 'soak', true],
+  ];
+  expectEarned(rows);
+});
