@@ -149,12 +149,20 @@ const SUBORDINATORS: ReadonlySet<string> = new Set([...wordSet('times'), ...word
  */
 function outcome(ws: readonly Word[], to: number, after: string): Word[] {
   let i = to;
+  let first: Word[] | undefined;
   for (let k = 0; k < CHUNKS_AHEAD && i < ws.length; k++) {
     const end = chunkEnd(ws, i + 1);
     // "but then it got dropped": a break word after the "but" goes on with the same chunk
-    if (CONTRAST.has(ws[i + 1]?.norm ?? '')) return ws.slice(i + 2, chunkEnd(ws, ws[i + 2]?.norm === '|' ? i + 4 : i + 2)).filter((w) => w.norm !== '|');
+    if (CONTRAST.has(ws[i + 1]?.norm ?? '')) {
+      const rest = ws.slice(i + 2, chunkEnd(ws, ws[i + 2]?.norm === '|' ? i + 4 : i + 2)).filter((w) => w.norm !== '|');
+      // a "but" inside a noun phrase ("a faster but riskier rollout was drafted, but it was never
+      // sent") tells nothing of the plan: a later "but" within reach that tells a stall is its fate
+      if (anyPhrase(rest, 0, rest.length, UNFULFILLED)) return rest;
+      first ??= rest;
+    }
     i = end;
   }
+  if (first) return first;
   // or the next sentence, when it opens with "but": its first two words tell whether it does (most
   // do not), and only then is the rest read
   if (i < ws.length) return [];

@@ -623,6 +623,7 @@ export const WORDS = {
     'wanted', 'meant to', 'meaning to', 'intended', 'planned', 'hoped', 'had hoped', 'was going to', 'were going to',
     'supposed to', 'thought about', 'thought we should', 'thought someone should', 'kept saying', 'agreed to', 'considered', 'proposed', 'suggested', 'floated', 'offered', 'scheduled', 'a proposal',
     'a design', 'a plan', 'a note', 'on the plan', 'on the roadmap', 'in my goals', 'in our goals', 'drafted', 'sketched',
+    'my intention', 'our intention', 'in my mind to',
   ]),
 
   /**

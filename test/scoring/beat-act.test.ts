@@ -173,3 +173,15 @@ describe('someone else\'s act, with the candidate saying they stood outside it, 
   ];
   expectEarned(rows);
 });
+
+describe('a plan told formally, then left undone, earns nothing', () => {
+  // [sentence, beat, earned]
+  const rows: [string, string, boolean][] = [
+    ['It had been my intention to build a capacity model for the sale, but the launch came early and it was never done.', 'model', false],
+    ['A plan for a short but thorough soak test was drafted by me, but it was never run.', 'soak', false],
+    // a "but" inside a noun phrase does not take back an act done
+    ['I ran a short but thorough soak test on the new cluster, and it held.', 'soak', true],
+    ['I built a rough but useful capacity model, but the sale traffic never came close to it.', 'model', true],
+  ];
+  expectEarned(rows);
+});
