@@ -327,6 +327,25 @@ function bystanderToOthers(ws: readonly Word[], from: number, at: number, after:
   return anyPhrase(next, 0, next.length, BYSTANDER);
 }
 
+/** Agents after "by" under whom a negated passive is the candidate's side not doing it: "never tracked by me", "by anyone". */
+const NO_ONE_OR_US: ReadonlySet<string> = new Set([...OWN, 'anyone', 'anybody', 'nobody']);
+
+/**
+ * What is read at word `at` is told in a negated passive whose agent is the candidate, their
+ * team, or anyone at all: "how often it woke people was never tracked by me", "the alarm list was
+ * not reviewed by anyone". A negation with no agent named ("pages were not missed") is left alone.
+ */
+function passiveNotDone(ws: readonly Word[], at: number, to: number): boolean {
+  for (let i = at; i < to - 1; i++) {
+    if (!PASSIVE_AUX.has(ws[i]!.norm) || !NEGATORS.has(ws[i + 1]!.norm)) continue;
+    for (let k = i + 2; k < Math.min(to, i + 2 + PASSIVE_REACH); k++) {
+      if (ws[k]!.norm !== 'by') continue;
+      return NO_ONE_OR_US.has(ws[k + 1]?.norm ?? '') || (ws[k + 1]?.norm === 'my' || ws[k + 1]?.norm === 'our') && COLLECTIVES.has(ws[k + 2]?.norm ?? '');
+    }
+  }
+  return false;
+}
+
 /** Words of a cleft's focus read for a person: "it was *my tech lead* who", "*our new teammate* was the one who". */
 const FOCUS_WORDS = 4;
 
@@ -382,6 +401,8 @@ export function actAt(sentence: string, offset: number, end: number, after = '',
   // "The SRE group reset the SLOs; I wasn't involved"
   if (bystanderToOthers(ws, from, at, after)) return 'someone-else';
   if (!opts.negationIsTheAct) {
+    // "how often it woke people was never tracked by me"
+    if (passiveNotDone(ws, at, to)) return 'not-done';
     // "we never got round to the load test", "nobody, me included, asked", "skipped comparing the data"
     if (negatedSubject(ws, from, at)) return 'not-done';
     if (nobodyBefore(ws, from, at)) return 'not-done';

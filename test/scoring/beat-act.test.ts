@@ -185,3 +185,16 @@ describe('a plan told formally, then left undone, earns nothing', () => {
   ];
   expectEarned(rows);
 });
+
+describe('a negated passive with the candidate or anyone as its agent is not done', () => {
+  // [sentence, beat, earned]
+  const rows: [string, string, boolean][] = [
+    ['A capacity model for the sale was never built by our team.', 'model', false],
+    ['The soak test for the new cluster was not run by anyone before launch.', 'soak', false],
+    ['A capacity model for the sale was never built by me; I trusted the vendor numbers.', 'model', false],
+    // a negation with no agent, or one after the act, leaves it done
+    ['I ran a soak test on the new cluster, and no orders were lost by the end.', 'soak', true],
+    ['The soak test I ran was not long, but it found the leak.', 'soak', true],
+  ];
+  expectEarned(rows);
+});
