@@ -305,7 +305,7 @@ const BYSTANDER = phraseIndex(WORDS.bystander.words);
 /** Words at the start of a chunk read for its subject: "a colleague on the infra team", "our head of SRE". */
 const SUBJECT_WORDS = 5;
 /** Nouns of a group that, after "the" or "a" and a word naming it, is some other team: "the infra team". */
-const GROUPS: ReadonlySet<string> = new Set(['team', 'group', 'squad']);
+const GROUPS = wordSet('groupNouns');
 
 /**
  * What is read at word `at` is told of someone else who opens its chunk, and the candidate says
@@ -328,7 +328,7 @@ function bystanderToOthers(ws: readonly Word[], from: number, at: number, after:
 }
 
 /** Agents after "by" under whom a negated passive is the candidate's side not doing it: "never tracked by me", "by anyone". */
-const NO_ONE_OR_US: ReadonlySet<string> = new Set([...OWN, 'anyone', 'anybody', 'nobody']);
+const NO_ONE_OR_US: ReadonlySet<string> = new Set([...OWN, ...wordSet('anyoneAgents')]);
 
 /**
  * What is read at word `at` is told in a negated passive whose agent is the candidate, their

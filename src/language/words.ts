@@ -364,6 +364,10 @@ export const WORDS = {
     'i was only one of', 'i was on a different', 'i was on another', 'that is her thing', 'that is his thing', 'that is their thing',
     'i only heard', 'i was just told', 'i just got told', 'none of it was mine', 'none of the work was mine', 'my team had nothing',
   ]),
+  /** Nouns of a group that, after "the" and a word naming it, is some other team: "the infra team". */
+  groupNouns: list('English collective nouns of a working group', ['team', 'group', 'squad']),
+  /** Agents of a negated passive that leave it no one's act: "never tracked by anyone". */
+  anyoneAgents: list('English indefinite pronouns for people', ['anyone', 'anybody', 'nobody']),
   /** Words after a passive's agent that end its noun phrase: "by my lead *who* ...", "by the SRE *at* the time". */
   agentEnds: list('English prepositions, subordinators and adverbs', [
     'who', 'at', 'to', 'after', 'before', 'when', 'while', 'because', 'since', 'as', 'over', 'during', 'within', 'through', 'without',
