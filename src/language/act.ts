@@ -8,7 +8,7 @@ import { STORY_CONTRACTIONS, WORDS, wordSet } from './words.js';
 // The scorer credits a beat only for the
 // act. Pure; linear in the length of the sentences read. Every word list lives in words.ts.
 
-export type ActReading = 'act' | 'not-done' | 'wished' | 'dropped';
+export type ActReading = 'act' | 'not-done' | 'wished' | 'dropped' | 'someone-else';
 
 export interface ActOptions {
   /** What is read spells out a negation itself ("no data loss", "it never recurred"): a negation is the act. */
@@ -85,6 +85,18 @@ const NEGATION_REACH = 3;
 const CHUNKS_AHEAD = 3;
 /** Characters read on each side of what is asked about. */
 const REACH = 600;
+const PASSIVE_AUX = wordSet('passiveAuxiliaries');
+const CONSENT = wordSet('consentParticiples');
+/** A person by role ("my tech lead", "a colleague") or a pronoun for one ("him"). */
+const PEOPLE = phraseIndex([...WORDS.proposers.words, ...WORDS.otherPeopleObjects.words, ...WORDS.otherRoles.words]);
+/** People words that may take the candidate in: "by the team", "by everyone". */
+const COLLECTIVES = wordSet('collectives');
+/** Words that end the agent's noun phrase: "by a colleague *on* the platform team". */
+const AGENT_ENDS: ReadonlySet<string> = new Set([...wordSet('nounPrepositions'), ...wordSet('relatives'), ...wordSet('coordinators'), ...wordSet('agentEnds')]);
+/** Words after a passive auxiliary in which its participle and "by" may come: "was later picked up by". */
+const PASSIVE_REACH = 6;
+/** Words of the agent's noun phrase after its determiners: "by our SRE manager". */
+const AGENT_WORDS = 3;
 
 const OMISSIONS = wordSet('leftOut');
 const NEGATION_ADVERBS = wordSet('negationAdverbs');
@@ -154,12 +166,20 @@ const SUBORDINATORS: ReadonlySet<string> = new Set([...wordSet('times'), ...word
  */
 function outcome(ws: readonly Word[], to: number, after: string): Word[] {
   let i = to;
+  let first: Word[] | undefined;
   for (let k = 0; k < CHUNKS_AHEAD && i < ws.length; k++) {
     const end = chunkEnd(ws, i + 1);
     // "but then it got dropped": a break word after the "but" goes on with the same chunk
-    if (CONTRAST.has(ws[i + 1]?.norm ?? '')) return ws.slice(i + 2, chunkEnd(ws, ws[i + 2]?.norm === '|' ? i + 4 : i + 2)).filter((w) => w.norm !== '|');
+    if (CONTRAST.has(ws[i + 1]?.norm ?? '')) {
+      const rest = ws.slice(i + 2, chunkEnd(ws, ws[i + 2]?.norm === '|' ? i + 4 : i + 2)).filter((w) => w.norm !== '|');
+      // a "but" inside a noun phrase ("a faster but riskier rollout was drafted, but it was never
+      // sent") tells nothing of the plan: a later "but" within reach that tells a stall is its fate
+      if (anyPhrase(rest, 0, rest.length, UNFULFILLED)) return rest;
+      first ??= rest;
+    }
     i = end;
   }
+  if (first) return first;
   // or the next sentence, when it opens with "but": its first two words tell whether it does (most
   // do not), and only then is the rest read
   if (i < ws.length) return [];
@@ -267,6 +287,119 @@ function disowned(rest: readonly Word[]): boolean {
 }
 
 /**
+ * What is read at word `at` is told in the passive in its chunk, with someone else as
+ * the agent: "the freeze was decided by my manager", "the work ... was picked up by a colleague
+ * on the platform team". "By me", "by our team", "by hand", "by the end of the month" and "by the
+ * partner outage" are no one else's act; nor does approval make it theirs ("my plan was approved
+ * by the director").
+ */
+function passiveBySomeoneElse(ws: readonly Word[], from: number, at: number, to: number): boolean {
+  // a passive before what is read holds it only with no subject of the candidate's between
+  let start = at;
+  while (start > from && !SUBJECTS.has(ws[start - 1]!.norm)) start--;
+  for (let i = start; i < to; i++) {
+    if (!PASSIVE_AUX.has(ws[i]!.norm)) continue;
+    // the participle (any word: "reset", "undertaken"), and "by"
+    let k = i + 1;
+    let consent = false;
+    for (; k < Math.min(to, i + 1 + PASSIVE_REACH) && ws[k]!.norm !== 'by'; k++) if (CONSENT.has(ws[k]!.norm)) consent = true;
+    if (k === i + 1 || consent || ws[k]?.norm !== 'by') continue;
+    // the agent: a person by role, as the last word of its noun phrase
+    let j = k + 1;
+    while (j < to && DETERMINERS.has(ws[j]!.norm)) j++;
+    for (let h = j; h < Math.min(to, j + AGENT_WORDS); h++) {
+      const n = ws[h]!.norm;
+      if (OWN.has(n) || COLLECTIVES.has(n) || n === ',') return false;
+      const next = ws[h + 1]?.norm;
+      if (next === undefined || h + 1 >= to || next === ',' || AGENT_ENDS.has(next) || next.endsWith('ing')) return phraseAt(ws, h, PEOPLE) > 0;
+    }
+    return false;
+  }
+  return false;
+}
+
+const BYSTANDER = phraseIndex(WORDS.bystander.words);
+/** Words at the start of a chunk read for its subject: "a colleague on the infra team", "our head of SRE". */
+const SUBJECT_WORDS = 5;
+/** Nouns of a group that, after "the" or "a" and a word naming it, is some other team: "the infra team". */
+const GROUPS = wordSet('groupNouns');
+
+/**
+ * What is read at word `at` is told of someone else who opens its chunk, and the candidate says
+ * in the sentence or the next that they stood outside it: "The SRE group reset the SLOs; I wasn't
+ * involved", "The infra team added automatic draining; I had nothing to do with it". Without that
+ * word of standing apart, someone else's act opening a sentence is often what the candidate
+ * answered ("the cache team pointed out the stampede, so I changed the TTL") and is left alone.
+ */
+function bystanderToOthers(ws: readonly Word[], from: number, at: number, after: string): boolean {
+  for (let i = from; i < at; i++) if (SUBJECTS.has(ws[i]!.norm)) return false;
+  const hi = Math.min(at, from + SUBJECT_WORDS);
+  let other = someoneIn(ws, from, hi);
+  // "the infra team", "a platform group": some other team named by what it does
+  const det = ws[from]?.norm;
+  if (!other && (det === 'the' || det === 'a' || det === 'an')) for (let h = from + 2; h < hi; h++) if (GROUPS.has(ws[h]!.norm)) other = true;
+  if (!other) return false;
+  if (anyPhrase(ws, 0, ws.length, BYSTANDER)) return true;
+  const next = words(after.slice(0, REACH));
+  return anyPhrase(next, 0, next.length, BYSTANDER);
+}
+
+/** Agents after "by" under whom a negated passive is the candidate's side not doing it: "never tracked by me", "by anyone". */
+const NO_ONE_OR_US: ReadonlySet<string> = new Set([...OWN, ...wordSet('anyoneAgents')]);
+
+/**
+ * What is read at word `at` is told in a negated passive whose agent is the candidate, their
+ * team, or anyone at all: "how often it woke people was never tracked by me", "the alarm list was
+ * not reviewed by anyone". A negation with no agent named ("pages were not missed") is left alone.
+ */
+function passiveNotDone(ws: readonly Word[], at: number, to: number): boolean {
+  for (let i = at; i < to - 1; i++) {
+    if (!PASSIVE_AUX.has(ws[i]!.norm) || !NEGATORS.has(ws[i + 1]!.norm)) continue;
+    for (let k = i + 2; k < Math.min(to, i + 2 + PASSIVE_REACH); k++) {
+      if (ws[k]!.norm !== 'by') continue;
+      return NO_ONE_OR_US.has(ws[k + 1]?.norm ?? '') || (ws[k + 1]?.norm === 'my' || ws[k + 1]?.norm === 'our') && COLLECTIVES.has(ws[k + 2]?.norm ?? '');
+    }
+  }
+  return false;
+}
+
+/** Words of a cleft's focus read for a person: "it was *my tech lead* who", "*our new teammate* was the one who". */
+const FOCUS_WORDS = 4;
+
+/**
+ * What is read at word `at` is told in a cleft that puts someone else in focus, with no clause of
+ * the candidate's own between: "it was my manager who sat down with them", "my teammate was the
+ * one who chased the fix". "I was the one who", "it was me who" and "it was the cache that" are not.
+ */
+function cleftOnSomeoneElse(ws: readonly Word[], from: number, at: number): boolean {
+  let start = at;
+  while (start > from && !SUBJECTS.has(ws[start - 1]!.norm)) start--;
+  for (let i = at; i > start; i--) {
+    const rel = ws[i]!.norm;
+    if (rel !== 'who' && rel !== 'that') continue;
+    // "<focus> was the one who"
+    if (ws[i - 1]?.norm === 'one' && ws[i - 2]?.norm === 'the' && PASSIVE_AUX.has(ws[i - 3]?.norm ?? '')) return someoneIn(ws, Math.max(from, i - 3 - FOCUS_WORDS), i - 3);
+    // "it was <focus> who"
+    for (let j = i - 1; j >= Math.max(from + 1, i - 1 - FOCUS_WORDS); j--) {
+      if (PASSIVE_AUX.has(ws[j]!.norm) && ws[j - 1]?.norm === 'it') return someoneIn(ws, j + 1, i);
+    }
+  }
+  return false;
+}
+
+/** Words [lo, hi) name a person other than the candidate, and not the candidate or their team. */
+function someoneIn(ws: readonly Word[], lo: number, hi: number): boolean {
+  let person = false;
+  for (let h = lo; h < hi; h++) {
+    const n = ws[h]!.norm;
+    if (n === '|' || n === ',') { person = false; continue; }
+    if (OWN.has(n) && !DETERMINERS.has(n)) return false;
+    if (phraseAt(ws, h, PEOPLE) > 0 && !COLLECTIVES.has(n)) person = true;
+  }
+  return person;
+}
+
+/**
  * What `sentence` tells at characters `offset` to `end`: the candidate's act (done, or meant in
  * a design answer), or the act missing. `after` is the text that follows the sentence.
  */
@@ -278,7 +411,15 @@ export function actAt(sentence: string, offset: number, end: number, after = '',
   const last = ws.findIndex((w) => w.start >= end);
   const from = chunkStart(ws, at);
   const to = chunkEnd(ws, last < 0 ? ws.length : last);
+  // "the decision to spend the budget was taken by my manager": someone else's act
+  if (passiveBySomeoneElse(ws, from, at, to)) return 'someone-else';
+  // "my teammate was the one who chased the fix", "it was my manager who sat down with them"
+  if (cleftOnSomeoneElse(ws, from, at)) return 'someone-else';
+  // "The SRE group reset the SLOs; I wasn't involved"
+  if (bystanderToOthers(ws, from, at, after)) return 'someone-else';
   if (!opts.negationIsTheAct) {
+    // "how often it woke people was never tracked by me"
+    if (passiveNotDone(ws, at, to)) return 'not-done';
     // "we never got round to the load test", "nobody, me included, asked", "skipped comparing the data"
     // ... unless the negation falls on a verb of omission: "we never skip the load test"
     const affirmed = omissionNegated(ws, from, at);

@@ -345,6 +345,36 @@ export const WORDS = {
     'turned out', 'turns out', 'seems', 'seemed', 'appears', 'appeared', 'looks like', 'looked like', 'was decided', 'is decided',
     'was agreed', 'is agreed', 'was clear', 'is clear', 'became clear', 'was time', 'is time', 'happened that', 'was obvious', 'is obvious',
   ]),
+  /** Auxiliaries of the passive: "the release *was* declined by my manager". */
+  passiveAuxiliaries: list('English passive auxiliaries', ['was', 'were', 'been', 'being', 'is', 'are', 'got', 'get']),
+  /** Participles of consent: "my plan was approved by the director" leaves the plan the candidate's. */
+  consentParticiples: list('English participles of approving', [
+    'approved', 'accepted', 'agreed', 'signed', 'endorsed', 'backed', 'reviewed', 'okayed', 'supported', 'welcomed', 'adopted',
+    'praised', 'checked', 'tested', 'used', 'read', 'seen', 'helped', 'asked', 'requested', 'questioned', 'challenged',
+  ]),
+  /** Someone else as the object of a preposition: "it was picked up *by her*". */
+  otherPeopleObjects: list('English third-person object pronouns', ['him', 'her', 'them']),
+  /** Workplace roles beyond those that propose: the agent of an act told in the passive ("by a product analyst"). */
+  otherRoles: list('English workplace roles', [
+    'analyst', 'analysts', 'designer', 'designers', 'producer', 'producers', 'scientist', 'scientists', 'specialist', 'specialists',
+    'officer', 'officers', 'administrator', 'administrators', 'consultant', 'consultants', 'staffer', 'head', 'chief', 'supervisor',
+  ]),
+  /** The candidate saying they stood outside what someone else did: "I wasn't involved", "I had nothing to do with it". */
+  bystander: list('English phrases of non-involvement', [
+    'i was not involved', 'i was never involved', 'i had nothing to do with', 'i had no say', 'i was never in', 'i just implemented',
+    'i only implemented', 'i just inherited', 'i only inherited', 'i did not touch', 'i never touched', 'i was just one of',
+    'i was only one of', 'i was on a different', 'i was on another', 'that is her thing', 'that is his thing', 'that is their thing',
+    'i only heard', 'i was just told', 'i just got told', 'none of it was mine', 'none of the work was mine', 'my team had nothing',
+  ]),
+  /** Nouns of a group that, after "the" and a word naming it, is some other team: "the infra team". */
+  groupNouns: list('English collective nouns of a working group', ['team', 'group', 'squad']),
+  /** Agents of a negated passive that leave it no one's act: "never tracked by anyone". */
+  anyoneAgents: list('English indefinite pronouns for people', ['anyone', 'anybody', 'nobody']),
+  /** Words after a passive's agent that end its noun phrase: "by my lead *who* ...", "by the SRE *at* the time". */
+  agentEnds: list('English prepositions, subordinators and adverbs', [
+    'who', 'at', 'to', 'after', 'before', 'when', 'while', 'because', 'since', 'as', 'over', 'during', 'within', 'through', 'without',
+    'later', 'earlier', 'then', 'once', 'last', 'instead', 'again', 'too', 'overnight', 'alone', 'herself', 'himself', 'themselves',
+  ]),
   /** Participles of a decision made with no one named: "it was decided to" is the candidate's side deciding. */
   impersonalDecisions: list('English participles of deciding', ['decided', 'agreed']),
 
@@ -604,6 +634,7 @@ export const WORDS = {
     'wanted', 'meant to', 'meaning to', 'intended', 'planned', 'hoped', 'had hoped', 'was going to', 'were going to',
     'supposed to', 'thought about', 'thought we should', 'thought someone should', 'kept saying', 'agreed to', 'considered', 'proposed', 'suggested', 'floated', 'offered', 'scheduled', 'a proposal',
     'a design', 'a plan', 'a note', 'on the plan', 'on the roadmap', 'in my goals', 'in our goals', 'drafted', 'sketched',
+    'my intention', 'our intention', 'in my mind to',
   ]),
 
   /**

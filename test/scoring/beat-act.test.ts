@@ -127,3 +127,78 @@ describe('a beat whose own pattern carries the negation or the regret', () => {
   ];
   expectEarned(rows);
 });
+
+describe('an act told in the passive is the candidate\'s only when no one else is its agent', () => {
+  // [sentence, beat, earned]
+  const rows: [string, string, boolean][] = [
+    // someone else named after "by"
+    ['The capacity model for the sale was built by my tech lead over a weekend.', 'model', false],
+    ['The soak test was later run by a colleague on the platform team.', 'soak', false],
+    ['The soak test for the new cluster got picked up by him; I only read the results.', 'soak', false],
+    ['The capacity model was reworked by a data analyst using last year\'s traffic.', 'model', false],
+    ['The question of traffic was settled by our SRE manager with a capacity model of her own.', 'model', false],
+    // the candidate or their team as the agent, or no person at all
+    ['The capacity model for the sale was built by me over a weekend.', 'model', true],
+    ['The soak test was run by our team on the Friday night.', 'soak', true],
+    ['The soak test was run by hand on the Friday night, and it held.', 'soak', true],
+    ['I built a capacity model after the budget was eaten by the partner outage.', 'model', true],
+    ['I ran the soak test by the end of the week.', 'soak', true],
+    // approval does not make it someone else's act
+    ['My capacity model was approved by the director before the sale.', 'model', true],
+    // a passive in an earlier clause, with the candidate's own clause after it
+    ['After the outage was caused by a contractor, I built a capacity model for the sale.', 'model', true],
+  ];
+  expectEarned(rows);
+});
+
+describe('an act told in a cleft is the candidate\'s only when they are its focus', () => {
+  // [sentence, beat, earned]
+  const rows: [string, string, boolean][] = [
+    ['My teammate was the one who built the capacity model for the sale.', 'model', false],
+    ['It was my manager who ran a soak test on the new cluster; I read the summary.', 'soak', false],
+    ['I was the one who built the capacity model for the sale.', 'model', true],
+    ['It was me who ran a soak test on the new cluster.', 'soak', true],
+    ['It was the cache that fell over, so I ran a soak test on the new cluster.', 'soak', true],
+    ['It was my manager who asked, and I built the capacity model that week.', 'model', true],
+  ];
+  expectEarned(rows);
+});
+
+describe('someone else\'s act, with the candidate saying they stood outside it, is not theirs', () => {
+  // [sentence, beat, earned]
+  const rows: [string, string, boolean][] = [
+    ['Our staff architect built a capacity model for the sale; I was not involved.', 'model', false],
+    ['The data team ran a soak test on the new cluster, and I had nothing to do with it.', 'soak', false],
+    ['A colleague from the payments team built the capacity model. I just implemented what it said.', 'model', false],
+    // without a word of standing apart, or with the candidate as a subject, it is left as it was
+    ['The data team ran a soak test on the new cluster, so I tuned the pool the next day.', 'soak', true],
+    ['Our architect and I built a capacity model for the sale; nobody else was involved.', 'model', true],
+    ['We ran a soak test on the new cluster; I was not involved in the launch itself.', 'soak', true],
+  ];
+  expectEarned(rows);
+});
+
+describe('a plan told formally, then left undone, earns nothing', () => {
+  // [sentence, beat, earned]
+  const rows: [string, string, boolean][] = [
+    ['It had been my intention to build a capacity model for the sale, but the launch came early and it was never done.', 'model', false],
+    ['A plan for a short but thorough soak test was drafted by me, but it was never run.', 'soak', false],
+    // a "but" inside a noun phrase does not take back an act done
+    ['I ran a short but thorough soak test on the new cluster, and it held.', 'soak', true],
+    ['I built a rough but useful capacity model, but the sale traffic never came close to it.', 'model', true],
+  ];
+  expectEarned(rows);
+});
+
+describe('a negated passive with the candidate or anyone as its agent is not done', () => {
+  // [sentence, beat, earned]
+  const rows: [string, string, boolean][] = [
+    ['A capacity model for the sale was never built by our team.', 'model', false],
+    ['The soak test for the new cluster was not run by anyone before launch.', 'soak', false],
+    ['A capacity model for the sale was never built by me; I trusted the vendor numbers.', 'model', false],
+    // a negation with no agent, or one after the act, leaves it done
+    ['I ran a soak test on the new cluster, and no orders were lost by the end.', 'soak', true],
+    ['The soak test I ran was not long, but it found the leak.', 'soak', true],
+  ];
+  expectEarned(rows);
+});
