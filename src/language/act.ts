@@ -243,9 +243,12 @@ const NEXT_SENTENCE_WORDS = 30;
  * or that it never happened: in the rest of the sentence or the next one.
  */
 function leftUnbuilt(ws: readonly Word[], to: number, after: string): boolean {
-  const next = words(after.slice(0, REACH), 0, NEXT_SENTENCE_WORDS);
-  const end = next.findIndex((w, k) => k > 0 && w.norm === '|');
-  const seen = [...ws.slice(to), ...next.slice(0, end < 0 ? next.length : end)];
+  const text = after.slice(0, REACH);
+  const stop = text.search(/[.!?](?:\s|$)/);
+  const next = words(stop < 0 ? text : text.slice(0, stop), 0, NEXT_SENTENCE_WORDS);
+  // "Never did; we restarted": the next sentence opens by disowning it
+  if (disowned(next.slice(next[0]?.norm === '|' ? 1 : 0, chunkEnd(next, 1)))) return true;
+  const seen = [...ws.slice(to), ...next];
   for (let i = 0; i < seen.length; i++) if (frontedNegation(seen, i)) return true;
   return anyPhrase(seen, 0, seen.length, NEVER_HAPPENED);
 }
@@ -324,7 +327,8 @@ function pastVerb(n: string | undefined): boolean {
  */
 function roleSubject(sentence: string, ws: readonly Word[], i: number): boolean {
   const n = ws[i]!.norm;
-  const person = THIRD_PERSONS.has(n) || role(n);
+  // "co-worker" is read as two words
+  const person = THIRD_PERSONS.has(n) || role(n) || (n === 'worker' && ws[i - 1]?.norm === 'co');
   const qualified = COLLECTIVES.has(n) && i > 0 && ROLES.has(ws[i - 1]!.norm) && !COLLECTIVES.has(ws[i - 1]!.norm) && !POSSESSIVES.has(ws[i - 2]?.norm ?? '');
   if (!person && !qualified && !(named(sentence, ws, i) && i > 0 && ROLES.has(ws[i - 1]!.norm))) return false;
   let k = i + 1;
