@@ -288,6 +288,7 @@ function disowned(rest: readonly Word[]): boolean {
 /** People by role: "my lead", "our SRE", "the QA team"; the candidate's own team is among the collectives. */
 const ROLES = wordSet('proposers');
 const COLLECTIVES = wordSet('collectives');
+const WHOLE_TEAM = wordSet('wholeTeam');
 /** The candidate in any case but the possessive: a clause nearer the act with one of them in it is theirs. */
 const POSSESSIVES = wordSet('ownPossessives');
 const SELF: ReadonlySet<string> = new Set([...wordSet('speaker'), ...wordSet('team')].filter((w) => !POSSESSIVES.has(w) && !w.includes(' ')));
@@ -314,6 +315,11 @@ function role(n: string): boolean {
   return ROLES.has(n) && !COLLECTIVES.has(n) && !OTHER_PRONOUNS.has(n);
 }
 
+/** A word before which a subject may open its clause: none, a break, a comma, "and", "when". */
+function opensClause(n: string | undefined): boolean {
+  return n === undefined || n === '|' || n === ',' || n === 'and' || SUBORDINATORS.has(n);
+}
+
 /** A past verb, told by its form: "rolled", "wrote", "did". */
 function pastVerb(n: string | undefined): boolean {
   return n !== undefined && (PAST_FORMS.has(n) || (n.length > 4 && n.endsWith('ed')));
@@ -329,7 +335,15 @@ function roleSubject(sentence: string, ws: readonly Word[], i: number): boolean 
   const n = ws[i]!.norm;
   // "co-worker" is read as two words
   const person = THIRD_PERSONS.has(n) || role(n) || (n === 'worker' && ws[i - 1]?.norm === 'co');
-  const qualified = COLLECTIVES.has(n) && i > 0 && ROLES.has(ws[i - 1]!.norm) && !COLLECTIVES.has(ws[i - 1]!.norm) && !POSSESSIVES.has(ws[i - 2]?.norm ?? '');
+  // "the QA team", "the infra team": a team named by what it does, not the candidate's ("our team", "the whole team")
+  const qualified =
+    COLLECTIVES.has(n) &&
+    i > 1 &&
+    !POSSESSIVES.has(ws[i - 2]!.norm) &&
+    !WHOLE_TEAM.has(ws[i - 1]!.norm) &&
+    !DETERMINERS.has(ws[i - 1]!.norm) &&
+    !COLLECTIVES.has(ws[i - 1]!.norm) &&
+    (ROLES.has(ws[i - 1]!.norm) || (ws[i - 2]!.norm === 'the' && opensClause(ws[i - 3]?.norm)));
   if (!person && !qualified && !(named(sentence, ws, i) && i > 0 && ROLES.has(ws[i - 1]!.norm))) return false;
   let k = i + 1;
   // an apposition: a name, with or without commas round it
@@ -376,6 +390,8 @@ function whoIsSomeoneElse(sentence: string, ws: readonly Word[], from: number, i
 function othersAct(sentence: string, ws: readonly Word[], from: number, at: number, last: number): boolean {
   // a match that holds the candidate's own clause is theirs: "Product wanted it, and I argued ..."
   for (let i = at; i < last; i++) if (SELF.has(ws[i]!.norm)) return false;
+  // a match that opens a clause of its own on a noun is its own subject: "..., and both teams get paged"
+  if ((ws[at - 1]?.norm === 'and' || ws[at - 1]?.norm === ',') && !pastVerb(ws[at]?.norm)) return false;
   for (let i = at - 1; i >= from; i--) {
     const n = ws[i]!.norm;
     if (SELF.has(n)) return false;

@@ -630,6 +630,8 @@ export const WORDS = {
 
   /** Words that open a relative clause on what came just before: "a ticket to forecast it that never got picked up". */
   relatives: list('English relative pronouns for things', ['that', 'which']),
+  /** Words before "team" that leave it the candidate's own: "the whole team", "the same team". */
+  wholeTeam: list('English adjectives of entirety and sameness', ['whole', 'entire', 'full', 'same', 'rest', 'wider']),
   /** Pronouns that are someone else, and always a person: "she wrote the list". */
   thirdPersonPeople: list('English third-person singular personal pronouns', ['he', 'she']),
   /** What became of a plan that did not happen, told of the plan itself: "the failover never happened". */

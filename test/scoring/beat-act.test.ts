@@ -131,6 +131,8 @@ describe("someone else's act, the candidate outside it", () => {
     ['When my lead ran a soak test last year, I read every graph it made and fixed the pool.', 'soak', true],
     // the candidate's own team
     ['Our team ran a soak test at twice the forecast.', 'soak', true],
+    ['The whole team ran a soak test at twice the forecast.', 'soak', true],
+    ['The infra team ran a soak test on the new brokers; I only read the summary.', 'soak', false],
   ];
   expectEarned(rows);
 });
