@@ -1,7 +1,7 @@
 import { expandContraction } from './contractions.js';
 import { anyPhrase, phraseAt, phraseIndex } from './phrases.js';
 import { windowReader } from './window.js';
-import { STORY_CONTRACTIONS, WORDS, wordSet } from './words.js';
+import { PAST_TENSES, STORY_CONTRACTIONS, WORDS, wordSet } from './words.js';
 
 // Whether what a sentence tells at a place is an act the candidate (or their team) did or would
 // do, or the same topic with the act missing: skipped, only wished for, or planned and dropped.
@@ -257,6 +257,40 @@ function planLeftUndone(ws: readonly Word[], last: number, to: number, after: st
 }
 
 /**
+ * At word i, "I" or "we", a negation and a verb with nothing after it: the object was named before
+ * ("the soak test I never scheduled", "that meeting we never held, and ...").
+ */
+function frontedNegation(ws: readonly Word[], i: number): boolean {
+  if (!SUBJECTS.has(ws[i]?.norm ?? '')) return false;
+  let j = i + 1;
+  let negated = false;
+  for (; j < ws.length && (BETWEEN.has(ws[j]!.norm) || NEGATORS.has(ws[j]!.norm)); j++) negated ||= NEGATORS.has(ws[j]!.norm);
+  const afterVerb = ws[j + 1]?.norm;
+  // "the review we never skipped" is done
+  if (phraseAt(ws, j, LEFT_OUT) > 0) return false;
+  return negated && j < ws.length && ws[j]!.norm !== '|' && ws[j]!.norm !== ',' && (afterVerb === undefined || afterVerb === '|' || afterVerb === ',');
+}
+
+/** Words of the next sentence read for what came of a plan. */
+const NEXT_SENTENCE_WORDS = 30;
+
+/**
+ * After a plan, the candidate tells they never did the thing, named first and then negated with
+ * nothing after the verb ("That meeting I never scheduled.", "..., the split I never built, so"),
+ * or that it never happened: in the rest of the sentence or the next one.
+ */
+function leftUnbuilt(ws: readonly Word[], to: number, after: string): boolean {
+  const text = after.slice(0, REACH);
+  const stop = text.search(/[.!?](?:\s|$)/);
+  const next = words(stop < 0 ? text : text.slice(0, stop), 0, NEXT_SENTENCE_WORDS);
+  // "Never did; we restarted": the next sentence opens by disowning it
+  if (disowned(next.slice(next[0]?.norm === '|' ? 1 : 0, chunkEnd(next, 1)))) return true;
+  const seen = [...ws.slice(to), ...next];
+  for (let i = 0; i < seen.length; i++) if (frontedNegation(seen, i)) return true;
+  return anyPhrase(seen, 0, seen.length, NEVER_HAPPENED);
+}
+
+/**
  * The candidate takes the plan up after word `from`, pointing back at it or saying no more: "so I
  * did it myself", "and we did". "But we did not" does not, nor "until we did the migration".
  */
@@ -272,6 +306,8 @@ function tookUp(ws: readonly Word[], from: number): boolean {
 
 /** "but nobody did it", "but I never did", "but we never got round to holding it": the act told before, not done. */
 function disowned(rest: readonly Word[]): boolean {
+  // "but never did", "but never got to it": the plan's own subject goes on, negated
+  if (NEGATORS.has(rest[0]?.norm ?? '') && (rest.length <= 2 || anyPhrase(rest, 1, Math.min(rest.length, 4), ANAPHORS))) return true;
   for (let i = 0; i < Math.min(rest.length, 3); i++) {
     const nobody = phraseAt(rest, i, NONE_DID);
     const subject = SUBJECTS.has(rest[i]!.norm) ? 1 : nobody;
@@ -282,6 +318,127 @@ function disowned(rest: readonly Word[]): boolean {
       const tail = rest.slice(j + 1, j + 7);
       if (tail.length <= 1 || anyPhrase(tail, 0, tail.length, ANAPHORS)) return true;
     }
+  }
+  return false;
+}
+
+/** People by role: "my lead", "our SRE", "the QA team"; the candidate's own team is among the collectives. */
+const ROLES = wordSet('proposers');
+const WHOLE_TEAM = wordSet('wholeTeam');
+/** The candidate in any case but the possessive: a clause nearer the act with one of them in it is theirs. */
+const POSSESSIVES = wordSet('ownPossessives');
+const SELF: ReadonlySet<string> = new Set([...wordSet('speaker'), ...wordSet('team')].filter((w) => !POSSESSIVES.has(w) && !w.includes(' ')));
+const OTHER_PRONOUNS = wordSet('others');
+/** Someone else as a pronoun subject: "she wrote the list". */
+const THIRD_PERSONS = wordSet('thirdPersonPeople');
+const NEVER_HAPPENED = phraseIndex(WORDS.neverHappened.words);
+const PAST_FORMS: ReadonlySet<string> = new Set([...PAST_TENSES, ...wordSet('pastOrPresent')]);
+/** Relative pronouns for people: "it was my lead who rolled it back". */
+const WHO = wordSet('personRelatives');
+/** Words before a "who" in which the person it is said of is read. */
+const WHO_REACH = 8;
+/** Words before the act in which someone else may stand as its subject. */
+const SUBJECT_REACH = 24;
+
+/** Word i is written with a capital and does not start the sentence: a name ("Priya"). */
+function named(sentence: string, ws: readonly Word[], i: number): boolean {
+  const w = ws[i]!;
+  return w.start > 0 && /^\p{Lu}/u.test(sentence.slice(w.start, w.start + 1)) && !SELF.has(w.norm);
+}
+
+/** A person by role, not a collective that may take the candidate in, nor a pronoun ("someone", "they"). */
+function role(n: string): boolean {
+  return ROLES.has(n) && !COLLECTIVES.has(n) && !OTHER_PRONOUNS.has(n);
+}
+
+/** A word before which a subject may open its clause: none, a break, a comma, "and", "when". */
+function opensClause(n: string | undefined): boolean {
+  return n === undefined || n === '|' || n === ',' || n === 'and' || SUBORDINATORS.has(n);
+}
+
+/** A past verb, told by its form: "rolled", "wrote", "did". */
+function pastVerb(n: string | undefined): boolean {
+  return n !== undefined && (PAST_FORMS.has(n) || (n.length > 4 && n.endsWith('ed')));
+}
+
+/**
+ * Word i names someone else by role or name as the subject of the past verb right after it (an
+ * apposition between: "our SRE, Dana, did", "my colleague Priya built"): "my lead rolled it back",
+ * "the QA team ran it". A collective alone ("the team", "our squad") may be the candidate's own,
+ * unless another role qualifies it ("the QA team").
+ */
+function roleSubject(sentence: string, ws: readonly Word[], i: number): boolean {
+  const n = ws[i]!.norm;
+  // "co-worker" is read as two words
+  const person = THIRD_PERSONS.has(n) || role(n) || (n === 'worker' && ws[i - 1]?.norm === 'co');
+  // "the QA team", "the infra team": a team named by what it does, not the candidate's ("our team", "the whole team")
+  const qualified =
+    COLLECTIVES.has(n) &&
+    i > 1 &&
+    !POSSESSIVES.has(ws[i - 2]!.norm) &&
+    !WHOLE_TEAM.has(ws[i - 1]!.norm) &&
+    !DETERMINERS.has(ws[i - 1]!.norm) &&
+    !COLLECTIVES.has(ws[i - 1]!.norm) &&
+    (ROLES.has(ws[i - 1]!.norm) || (ws[i - 2]!.norm === 'the' && opensClause(ws[i - 3]?.norm)));
+  if (!person && !qualified && !(named(sentence, ws, i) && i > 0 && ROLES.has(ws[i - 1]!.norm))) return false;
+  let k = i + 1;
+  // an apposition: a name, with or without commas round it
+  if (ws[k]?.norm === ',') k++;
+  if (k > i && k < ws.length && named(sentence, ws, k) && ws[k]!.norm !== ',') {
+    k++;
+    if (ws[k]?.norm === ',') k++;
+  } else if (k > i + 1) return false;
+  return pastVerb(ws[k]?.norm);
+}
+
+/** The clause of word `i` is opened, just before it, by a word of time, condition or reason: "when the team ...". */
+function subordinate(ws: readonly Word[], from: number, i: number): boolean {
+  for (let k = i - 1; k >= Math.max(from, i - 4); k--) {
+    if (SUBORDINATORS.has(ws[k]!.norm)) return true;
+    if (ws[k]!.norm === ',') return false;
+  }
+  return false;
+}
+
+/**
+ * The person a "who" at word `i` is said of is someone else: the word before it ("my tech lead
+ * who", "Priya who"), or the subject of "was the one who" ("our director was the one who").
+ */
+function whoIsSomeoneElse(sentence: string, ws: readonly Word[], from: number, i: number): boolean {
+  let k = ws[i - 1]?.norm === ',' ? i - 2 : i - 1;
+  if (ws[k]?.norm === 'one' && DETERMINERS.has(ws[k - 1]?.norm ?? '')) {
+    k -= 2;
+    while (k >= from && PAST_FORMS.has(ws[k]!.norm)) k--;
+    if (ws[k]?.norm === ',') k--;
+  }
+  if (k < from) return false;
+  const n = ws[k]!.norm;
+  return !SELF.has(n) && (THIRD_PERSONS.has(n) || role(n) || named(sentence, ws, k));
+}
+
+/**
+ * The act at word `at` is someone else's, told with the candidate standing outside it: the
+ * nearest subject before it in its chunk is a person by role or name ("my lead rolled back the
+ * release", "Our SRE Tomas wrote the guide"), or a "who" said of one ("it was my tech lead who
+ * ran the session", "our director was the one who stopped it"). A first-person word nearer the
+ * act ("I asked my lead to roll back", "my lead and I rolled back") keeps it the candidate's.
+ */
+function othersAct(sentence: string, ws: readonly Word[], from: number, at: number, last: number): boolean {
+  // a match that holds the candidate's own clause is theirs: "Product wanted it, and I argued ..."
+  for (let i = at; i < last; i++) if (SELF.has(ws[i]!.norm)) return false;
+  // a match that opens a clause of its own on a noun is its own subject: "..., and both teams get paged"
+  if ((ws[at - 1]?.norm === 'and' || ws[at - 1]?.norm === ',') && !pastVerb(ws[at]?.norm)) return false;
+  for (let i = at - 1; i >= from; i--) {
+    const n = ws[i]!.norm;
+    if (SELF.has(n)) return false;
+    if (WHO.has(n)) return whoIsSomeoneElse(sentence, ws, from, i);
+    if (i < at - SUBJECT_REACH) continue;
+    // not someone's act told as the time or reason of the candidate's own, later in the sentence:
+    // "when the data engineers pushed back, I asked what worried them"
+    if (roleSubject(sentence, ws, i)) return !(subordinate(ws, from, i) && ws.slice(last).some((w) => SELF.has(w.norm)));
+    // a name opening its clause before a past verb: "...; Marco built the spreadsheet"
+    const before = ws[i - 1]?.norm;
+    if (named(sentence, ws, i) && (i === from || before === ',' || before === 'and') && pastVerb(ws[i + 1]?.norm)) return true;
   }
   return false;
 }
@@ -417,6 +574,8 @@ export function actAt(sentence: string, offset: number, end: number, after = '',
   if (cleftOnSomeoneElse(ws, from, at)) return 'someone-else';
   // "The SRE group reset the SLOs; I wasn't involved"
   if (bystanderToOthers(ws, from, at, after)) return 'someone-else';
+  // someone else's act, the candidate outside it: "my lead rolled back the release"
+  if (othersAct(sentence, ws, from, at, last < 0 ? ws.length : last)) return 'someone-else';
   if (!opts.negationIsTheAct) {
     // "how often it woke people was never tracked by me"
     if (passiveNotDone(ws, at, to)) return 'not-done';
@@ -426,6 +585,8 @@ export function actAt(sentence: string, offset: number, end: number, after = '',
     if (!affirmed && negatedSubject(ws, from, at)) return 'not-done';
     if (nobodyBefore(ws, from, at)) return 'not-done';
     if (!affirmed && anyPhrase(ws, Math.max(from, at - NEGATION_REACH), at, LEFT_OUT)) return 'not-done';
+    // "the soak test I never scheduled": the act named, then negated by the candidate
+    if (last >= 0 && frontedNegation(ws, last)) return 'not-done';
     // "I wish I had checked", "I'd have liked to weigh it": the act wished for, not done
     if (!opts.regretIsTheAct && anyPhrase(ws, from, at, WISHED)) return 'wished';
     // "I had a ticket to forecast traffic, but it sat in the backlog", "we agreed to post updates,
@@ -436,7 +597,7 @@ export function actAt(sentence: string, offset: number, end: number, after = '',
     const item = workItemOf(ws, from, at, beyond, to);
     const planned = item >= 0 || anyPhrase(ws, from, to, INTENT);
     const stalled = planned && (anyPhrase(rest, 0, rest.length, UNFULFILLED) || planLeftUndone(ws, Math.max(item, beyond), to, after));
-    if (stalled && !tookUp(ws, to)) return 'dropped';
+    if ((stalled || (planned && leftUnbuilt(ws, to, after))) && !tookUp(ws, to)) return 'dropped';
     if (disowned(rest)) return 'dropped';
   }
   return 'act';

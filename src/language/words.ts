@@ -634,7 +634,7 @@ export const WORDS = {
     'wanted', 'meant to', 'meaning to', 'intended', 'planned', 'hoped', 'had hoped', 'was going to', 'were going to',
     'supposed to', 'thought about', 'thought we should', 'thought someone should', 'kept saying', 'agreed to', 'considered', 'proposed', 'suggested', 'floated', 'offered', 'scheduled', 'a proposal',
     'a design', 'a plan', 'a note', 'on the plan', 'on the roadmap', 'in my goals', 'in our goals', 'drafted', 'sketched',
-    'my intention', 'our intention', 'in my mind to',
+    'my plan', 'our plan', 'the plan', 'my intention', 'our intention', 'intention was', 'in my mind to',
   ]),
 
   /**
@@ -651,6 +651,8 @@ export const WORDS = {
     'slipped', 'stalled', 'sat', 'backlog', 'deprioritised', 'deprioritized', 'ran out of time', 'run out of time', 'got pushed', 'kept getting pushed',
     'moot', 'cancelled', 'canceled', 'shelved', 'skipped', 'dropped', 'abandoned', 'kept slipping', 'got bumped', 'gathered dust',
     'collected dust', 'went stale', 'rotted', 'still open',
+    'slid', 'kept sliding', 'stayed a proposal', 'stayed an idea', 'stayed a wish', 'stayed on paper', 'remained a proposal', 'remained an idea',
+    'remained on paper',
   ]),
 
   /** Negations that, after a plan's "but", tell it was not carried out: "but nobody did it", "but it never happened". */
@@ -665,6 +667,14 @@ export const WORDS = {
 
   /** Words that open a relative clause on what came just before: "a ticket to forecast it that never got picked up". */
   relatives: list('English relative pronouns for things', ['that', 'which']),
+  /** Words before "team" that leave it the candidate's own: "the whole team", "the same team". */
+  wholeTeam: list('English adjectives of entirety and sameness', ['whole', 'entire', 'full', 'same', 'rest', 'wider']),
+  /** Pronouns that are someone else, and always a person: "she wrote the list". */
+  thirdPersonPeople: list('English third-person singular personal pronouns', ['he', 'she']),
+  /** What became of a plan that did not happen, told of the plan itself: "the failover never happened". */
+  neverHappened: list('English idioms of an event that did not occur', ['never happened', 'never took place', 'never came about', 'never came']),
+  /** Relative pronouns for people: "it was my lead who rolled it back". */
+  personRelatives: list('English relative pronouns for people', ['who', 'whom']),
 
   /** Verbs of leaving an act out, before it: "skipped comparing the data", "forgot to tell them". */
   /**

@@ -114,6 +114,50 @@ describe('a plan told as a work item, then left undone, earns nothing', () => {
   expectEarned(rows);
 });
 
+describe("someone else's act, the candidate outside it", () => {
+  // [sentence, beat, earned]
+  const rows: [string, string, boolean][] = [
+    // a person by role or name is the subject of the act
+    ['During the sale my lead ran a soak test while I watched the queue.', 'soak', false],
+    ['Our architect, Wen, built the capacity model for the launch; I read the numbers afterwards.', 'model', false],
+    ['The QA team ran a soak test on the checkout flow last spring.', 'soak', false],
+    ['She ran a soak test on the new cluster over the weekend.', 'soak', false],
+    ['We had a lot to do; Olu built a capacity model for the sale and shared a sheet.', 'model', false],
+    // a "who" said of someone else
+    ['It was my teammate Ana who built the capacity model for the launch.', 'model', false],
+    ['Our director was the one who forecast the traffic that year.', 'model', false],
+    // the candidate's own clause is nearer the act, or the match holds it
+    ['I asked my lead to sign off, then I ran a soak test at twice the peak.', 'soak', true],
+    ['My lead and I ran a soak test over the weekend.', 'soak', true],
+    ['I was the one who forecast the traffic for the sale.', 'model', true],
+    ['My manager wanted a date, and I built a capacity model to give her one.', 'model', true],
+    // someone's act told as the time of the candidate's own, later in the sentence
+    ['When my lead ran a soak test last year, I read every graph it made and fixed the pool.', 'soak', true],
+    // the candidate's own team
+    ['Our team ran a soak test at twice the forecast.', 'soak', true],
+    ['The whole team ran a soak test at twice the forecast.', 'soak', true],
+    ['The infra team ran a soak test on the new brokers; I only read the summary.', 'soak', false],
+  ];
+  expectEarned(rows);
+});
+
+describe('a plan that came to nothing, told in other words', () => {
+  const rows: [string, string, boolean][] = [
+    // the thing planned, named first, then "I never ..." with nothing after the verb
+    ['I planned to run a soak test before launch. The soak test I never scheduled, and the date came.', 'soak', false],
+    ['I planned a soak test for the Friday, but the test slot I never booked, so it went out untested.', 'soak', false],
+    ['I wanted to forecast the traffic first, but never did.', 'model', false],
+    ['I wanted to forecast the traffic before the sale. The launch came and the forecast never happened.', 'model', false],
+    ['My plan was a capacity model for every service, but it slid each sprint.', 'model', false],
+    ['I had sketched a capacity model for the cluster, but it stayed a proposal in the doc.', 'model', false],
+    // a plan carried out, or a negation of something else
+    ['I planned to run a soak test before launch, and I ran it the week after.', 'soak', true],
+    ['I planned a soak test for the Friday. It held at twice the peak and we never saw errors.', 'soak', true],
+    ['The soak test we never skipped, not once in two years.', 'soak', true],
+  ];
+  expectEarned(rows);
+});
+
 describe('a beat whose own pattern carries the negation or the regret', () => {
   const rows: [string, string, boolean][] = [
     // the negation is the act
@@ -170,8 +214,9 @@ describe('someone else\'s act, with the candidate saying they stood outside it, 
     ['Our staff architect built a capacity model for the sale; I was not involved.', 'model', false],
     ['The data team ran a soak test on the new cluster, and I had nothing to do with it.', 'soak', false],
     ['A colleague from the payments team built the capacity model. I just implemented what it said.', 'model', false],
-    // without a word of standing apart, or with the candidate as a subject, it is left as it was
-    ['The data team ran a soak test on the new cluster, so I tuned the pool the next day.', 'soak', true],
+    // a team named by what it does is someone else, with or without a word of standing apart
+    ['The data team ran a soak test on the new cluster, so I tuned the pool the next day.', 'soak', false],
+    // with the candidate as a subject, it is theirs
     ['Our architect and I built a capacity model for the sale; nobody else was involved.', 'model', true],
     ['We ran a soak test on the new cluster; I was not involved in the launch itself.', 'soak', true],
   ];
