@@ -58,7 +58,8 @@ const OWNING_UP: readonly string[] = [
   'i should have', 'we should have', 'i would do differently', 'i would do it differently', 'if i did it again',
   'if i were doing it again', 'if i could do it again', 'i wish i had', 'i wish we had', 'i had to admit', 'i have to admit that i',
   'i learned', 'i learnt', 'taught me', 'changed how i', 'i would not do that again', 'would not do it again', 'i owned that',
-  'i own that',
+  'i own that', 'i handled badly', 'i handled it badly', 'i handled that badly', 'we handled it badly',
+  'that one is on me', 'that one on me', 'that is on me', 'i would do that differently', 'i would do that very differently',
 ];
 
 export const WORDS = {

@@ -36,6 +36,9 @@ describe('a regret story', () => {
     ['owned up before the act', `I'm not so proud of this one. ${STORY} Customers waited four hours.`, true],
     ['owned up long after the act', `${STORY} Customers waited four hours. Support heard nothing. The queue was fine by noon. Looking back, that night was about my pride.`, true],
     ['"I had to admit it"', `${STORY} The next morning my lead asked why nobody else was called, and I had to admit it.`, true],
+    ['"I handled it badly"', `I'll be honest, the first one of these I handled badly. ${STORY} Customers waited four hours.`, true],
+    ['"that one\'s on me"', `${STORY} Customers waited four hours. That one's on me.`, true],
+    ['"I\'d do that very differently now"', `${STORY} Customers waited four hours. I'd do that very differently now.`, true],
     ['told with pride', `${STORY} Customers waited four hours, and I was proud of how it went.`, false],
     ['told flatly', `${STORY} The queue drained and the morning shift took over.`, false],
   ];
