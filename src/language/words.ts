@@ -309,6 +309,9 @@ export const WORDS = {
     'next time we', 'a mistake', 'the wrong call', 'was the wrong call', 'that was wrong', 'so now i', 'so now we', 'now i always',
     'now we always', 'these days i', 'since then i', 'since then we', 'the part i got wrong', 'i waited too long',
     'we waited too long', 'i was too slow', 'we were too slow', 'too late to', 'what i would change',
+    // a practice disowned in so many words after it is told
+    'would not do that again', 'would not do it again', 'never do that again', 'would not start that way again', 'changed my approach',
+    'that was a waste',
   ]),
 
   /**

@@ -25,6 +25,13 @@ const CASES: [string, string, string, Stance, boolean?][] = [
   ['A reliability sprint is a trap: it says the other sprints need not care.', 'reliability sprint', '', 'argued-against'],
   ['I had the instinct to dig in by myself, but I paged the secondary.', 'dig in by myself', '', 'argued-against'],
   ['I worked on it alone for an hour.', 'alone', 'Looking back, I should have asked for help sooner.', 'regretted'],
+  // a phrase of arguing that runs into a match whose negation is the act is the act's own words
+  ["I don't believe in burning the budget on experiments.", "don't believe in burning", '', 'endorsed', true],
+  ["I don't believe in burning the budget on experiments.", 'burning the budget', '', 'refused'],
+  ["I don't believe in never touching the budget.", 'never touching the budget', '', 'refused', true],
+  // a practice disowned in so many words afterwards is looked back on
+  ['We paged on every warning for a year.', 'paged on every warning', "I wouldn't do that again.", 'regretted'],
+  ['I closed the stale follow-ups in bulk to make the chart look better.', 'closed the stale follow-ups', 'That was a waste, and I changed my approach.', 'regretted'],
   ['Our team had a habit of a cleanup sprint at the end of every quarter.', 'cleanup sprint', 'I stopped doing that on my own services.', 'refused'],
   ['We ran a cleanup sprint at the end of every quarter.', 'cleanup sprint', 'I stopped by the office later.', 'endorsed'],
   ["The part I'm not proud of is that I debugged it on my own for an hour.", 'on my own', '', 'regretted'],
