@@ -215,6 +215,8 @@ export const WORDS = {
   /** The speaker giving up a practice, said of it after it was told ("I stopped doing that"). */
   abandon: list('English verbs of giving up a practice', [
     'stopped doing', 'stopped', 'dropped', 'quit', 'gave up', 'did away with', 'got rid of', 'moved away from', 'walked back', 'scrapped',
+    // the practice reworked in the next breath: "It paged on every error. I changed it to ..."
+    'changed', 'replaced', 'reworked', 'rewrote',
   ]),
 
   /** Phrases that argue a posture is wrong, said before it ("the problem with a reliability sprint is"). */
@@ -310,7 +312,7 @@ export const WORDS = {
     'now we always', 'these days i', 'since then i', 'since then we', 'the part i got wrong', 'i waited too long',
     'we waited too long', 'i was too slow', 'we were too slow', 'too late to', 'what i would change',
     // a practice disowned in so many words after it is told
-    'would not do that again', 'would not do it again', 'never do that again', 'would not start that way again', 'changed my approach',
+    'would not do that again', 'never do that again', 'would not start that way again', 'changed my approach',
     'that was a waste',
   ]),
 

@@ -34,6 +34,8 @@ const CASES: [string, string, string, Stance, boolean?][] = [
   ['I closed the stale follow-ups in bulk to make the chart look better.', 'closed the stale follow-ups', 'That was a waste, and I changed my approach.', 'regretted'],
   ['Our team had a habit of a cleanup sprint at the end of every quarter.', 'cleanup sprint', 'I stopped doing that on my own services.', 'refused'],
   ['We ran a cleanup sprint at the end of every quarter.', 'cleanup sprint', 'I stopped by the office later.', 'endorsed'],
+  ['The billing job paged on every failed invoice.', 'paged on every failed invoice', 'I changed it to page on the failure rate instead.', 'refused'],
+  ['The billing job paged on every failed invoice.', 'paged on every failed invoice', 'I changed teams a month later.', 'endorsed'],
   ["The part I'm not proud of is that I debugged it on my own for an hour.", 'on my own', '', 'regretted'],
   ['I kept the rollback to myself for forty minutes.', 'to myself', 'I waited too long to bring anyone in.', 'regretted'],
   ['We only load tested the week before launch and scrambled, so now I sketch the capacity model first.', 'the week before launch', '', 'regretted'],
