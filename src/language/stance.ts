@@ -622,5 +622,8 @@ export function stanceAt(sentence: string, offset: number, after = '', opts: Sta
   // "We had a tradition: a cleanup week every quarter. I stopped doing that." The practice told,
   // then refused by the candidate in the next breath, was not their act
   if (refusedNext(later)) return 'refused';
+  // or in the clause after it, in the same sentence: "our dashboard paged on every spike, so I
+  // rewrote it"
+  if (to < ws.length && refusedNext(ws.slice(to + 1))) return 'refused';
   return 'endorsed';
 }

@@ -216,7 +216,7 @@ export const WORDS = {
   abandon: list('English verbs of giving up a practice', [
     'stopped doing', 'stopped', 'dropped', 'quit', 'gave up', 'did away with', 'got rid of', 'moved away from', 'walked back', 'scrapped',
     // the practice reworked in the next breath: "It paged on every error. I changed it to ..."
-    'changed', 'replaced', 'reworked', 'rewrote',
+    'changed', 'replaced', 'reworked', 'rewrote', 'rebuilt', 'reset',
   ]),
 
   /** Phrases that argue a posture is wrong, said before it ("the problem with a reliability sprint is"). */
@@ -314,6 +314,11 @@ export const WORDS = {
     // a practice disowned in so many words after it is told
     'would not do that again', 'never do that again', 'would not start that way again', 'changed my approach',
     'that was a waste',
+    // a view the candidate says they held once: told as one they no longer hold
+    'i used to think', 'i used to believe', 'i used to say', 'we used to think', 'i used to treat', 'i once thought',
+    // an act placed in the candidate's past, with the practice they hold now
+    'early in my career i', 'years ago i', 'back then i', 'for years i', 'for a long time i', 'i now insist', 'now i insist',
+    'now i start', 'i now start', 'i now design', 'now i design', 'i am much more', 'changed my mind', 'changed how we',
   ]),
 
   /**
