@@ -580,6 +580,11 @@ export interface StanceOptions {
    * support"): a negation before it is the act, not a refusal of it.
    */
   negationIsTheAct?: boolean;
+  /**
+   * Where what is read ends (a character offset of the sentence): a practice reworked in a clause
+   * after it ("..., so I rewrote it") is read from there, never from inside what is read.
+   */
+  end?: number;
 }
 
 /**
@@ -624,6 +629,7 @@ export function stanceAt(sentence: string, offset: number, after = '', opts: Sta
   if (refusedNext(later)) return 'refused';
   // or in the clause after it, in the same sentence: "our dashboard paged on every spike, so I
   // rewrote it"
-  if (to < ws.length && refusedNext(ws.slice(to + 1))) return 'refused';
+  const last = opts.end !== undefined ? clauseEnd(ws, Math.max(at, wordAt(ws, opts.end - 1))) : to;
+  if (last < ws.length && refusedNext(ws.slice(last + 1))) return 'refused';
   return 'endorsed';
 }

@@ -42,6 +42,8 @@ const CASES: [string, string, string, Stance, boolean?][] = [
   ['The billing job paged on every failed invoice.', 'paged on every failed invoice', 'I changed teams a month later.', 'endorsed'],
   ['The billing job paged on every failed invoice, so I rewrote it around the failure rate.', 'paged on every failed invoice', '', 'refused'],
   ['The billing job paged on every failed invoice, so I rewrote the summary email.', 'paged on every failed invoice', '', 'endorsed'],
+  // the reworking read after the match, never inside it
+  ['The report was on the plan, but the deadline hit, so we dropped it.', 'deadline hit, so we dropped it', '', 'endorsed'],
   ["The part I'm not proud of is that I debugged it on my own for an hour.", 'on my own', '', 'regretted'],
   ['I kept the rollback to myself for forty minutes.', 'to myself', 'I waited too long to bring anyone in.', 'regretted'],
   ['We only load tested the week before launch and scrambled, so now I sketch the capacity model first.', 'the week before launch', '', 'regretted'],
@@ -162,7 +164,8 @@ function offsetOf(sentence: string, matched: string): number {
 
 describe('stance: where the candidate stands on what a sentence tells', () => {
   it.each(CASES)('%s [%s]', (sentence, matched, after, expected, negationIsTheAct) => {
-    expect(stanceAt(sentence, offsetOf(sentence, matched), after, { negationIsTheAct: negationIsTheAct === true })).toBe(expected);
+    const offset = offsetOf(sentence, matched);
+    expect(stanceAt(sentence, offset, after, { negationIsTheAct: negationIsTheAct === true, end: offset + matched.length })).toBe(expected);
   });
 
   it('reads a long sentence in time linear in its length', () => {
