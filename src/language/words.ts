@@ -58,7 +58,7 @@ const OWNING_UP: readonly string[] = [
   'i should have', 'we should have', 'i would do differently', 'i would do it differently', 'if i did it again',
   'if i were doing it again', 'if i could do it again', 'i wish i had', 'i wish we had', 'i had to admit', 'i have to admit that i',
   'i learned', 'i learnt', 'taught me', 'changed how i', 'i would not do that again', 'would not do it again', 'i owned that',
-  'i own that',
+  'i own that', 'a bit embarrassing', 'embarrassing to admit',
 ];
 
 export const WORDS = {

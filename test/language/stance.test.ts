@@ -33,6 +33,7 @@ const CASES: [string, string, string, Stance, boolean?][] = [
   ['We paged on every warning for a year.', 'paged on every warning', "I wouldn't do that again.", 'regretted'],
   ['I used to think dashboards were the platform team\'s problem.', 'platform team\'s problem', '', 'regretted'],
   ['Years ago I wrote the outage up as the vendor\'s fault.', 'the vendor\'s fault', '', 'regretted'],
+  ['I made every failed export page the on-call.', 'every failed export page', 'Which is a bit embarrassing to tell.', 'regretted'],
   ['I wrote the outage up as the vendor\'s fault.', 'the vendor\'s fault', 'Now I insist every review starts with our own part.', 'regretted'],
   ['I used to run the rota myself, and the dashboards were the platform team\'s problem.', 'platform team\'s problem', '', 'endorsed'],
   ['I closed the stale follow-ups in bulk to make the chart look better.', 'closed the stale follow-ups', 'That was a waste, and I changed my approach.', 'regretted'],
