@@ -447,6 +447,8 @@ export const WORDS = {
     'sent', 'told', 'built', 'spent', 'left', 'lost', 'kept', 'found', 'thought', 'brought', 'bought', 'caught', 'taught', 'said', 'read',
     'heard', 'held', 'led', 'met', 'paid', 'shut', 'split', 'spun', 'stood', 'understood', 'won', 'begun', 'broken', 'chosen', 'driven',
     'fallen', 'forgotten', 'frozen', 'grown', 'hidden', 'ridden', 'risen', 'shipped', 'spoken', 'stolen', 'thrown', 'woken', 'worn',
+    // regular, but spelled like "need" and "proceed", which an "'d" leaves as "would"
+    'agreed', 'guaranteed',
   ]),
   /** Adverbs that may stand between "had" and its participle ("we'd already agreed"). */
   perfectAdverbs: list('English adverbs of time and degree', ['already', 'just', 'never', 'not', 'always', 'also', 'all', 'only', 'since', 'ever', 'both']),
