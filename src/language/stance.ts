@@ -599,12 +599,30 @@ function mayOwnUp(sentence: string): boolean {
   return OWNING_UP_WRITTEN.some((ws) => ws.length === 0 || ws.every((w) => text.includes(w)));
 }
 
+/**
+ * A phrase arguing against what follows it ("the problem with", "I don't believe in") before word
+ * `at`. When the negation is the act, a phrase that runs into what is read is the act's own words,
+ * not an argument against it: "I don't believe in spending the budget" tells the stance itself.
+ */
+function arguedBefore(ws: readonly Word[], at: number, negationIsTheAct: boolean): boolean {
+  for (let i = 0; i < Math.min(at, ws.length); i++) {
+    const n = phraseAt(ws, i, ARGUED_BEFORE);
+    if (n > 0 && !(negationIsTheAct && i + n > at)) return true;
+  }
+  return false;
+}
+
 export interface StanceOptions {
   /**
    * What is read is itself a refusal of the right move ("I didn't wake anyone", "we never told
    * support"): a negation before it is the act, not a refusal of it.
    */
   negationIsTheAct?: boolean;
+  /**
+   * Where what is read ends (a character offset of the sentence): a practice reworked in a clause
+   * after it ("..., so I rewrote it") is read from there, never from inside what is read.
+   */
+  end?: number;
 }
 
 /**
@@ -641,7 +659,7 @@ export function stanceAt(sentence: string, offset: number, after = '', opts: Sta
   if (anyPhrase(ws, from, at, TEMPTATION) || weighedAt(ws, from, at)) return tookUp(ws, at) ? 'endorsed' : 'argued-against';
   // their own act judged in hindsight ("in hindsight, skipping it was the wrong call") is regret
   if (regretIn(ws, 0, ws.length)) return 'regretted';
-  if (anyPhrase(ws, 0, at, ARGUED_BEFORE) || anyPhrase(ws, at, to + 1, ARGUED_AFTER)) return 'argued-against';
+  if (arguedBefore(ws, at, opts.negationIsTheAct === true) || anyPhrase(ws, at, to + 1, ARGUED_AFTER)) return 'argued-against';
   const later = words(after);
   if (regretIn(later, 0, later.length)) return 'regretted';
   // a habit told as given up ("I used to ...; I stopped after the outage") is looked back on
@@ -649,5 +667,9 @@ export function stanceAt(sentence: string, offset: number, after = '', opts: Sta
   // "We had a tradition: a cleanup week every quarter. I stopped doing that." The practice told,
   // then refused by the candidate in the next breath, was not their act
   if (refusedNext(later)) return 'refused';
+  // or in the clause after it, in the same sentence: "our dashboard paged on every spike, so I
+  // rewrote it"
+  const last = opts.end !== undefined ? clauseEnd(ws, Math.max(at, wordAt(ws, opts.end - 1))) : to;
+  if (last < ws.length && refusedNext(ws.slice(last + 1))) return 'refused';
   return 'endorsed';
 }

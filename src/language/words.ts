@@ -60,6 +60,7 @@ const OWNING_UP: readonly string[] = [
   'i learned', 'i learnt', 'taught me', 'changed how i', 'i would not do that again', 'would not do it again', 'i owned that',
   'i own that', 'i handled badly', 'i handled it badly', 'i handled that badly', 'we handled it badly',
   'that one is on me', 'that one on me', 'that is on me', 'i would do that differently', 'i would do that very differently',
+  'a bit embarrassing', 'embarrassing to admit',
 ];
 
 export const WORDS = {
@@ -218,6 +219,8 @@ export const WORDS = {
   /** The speaker giving up a practice, said of it after it was told ("I stopped doing that"). */
   abandon: list('English verbs of giving up a practice', [
     'stopped doing', 'stopped', 'dropped', 'quit', 'gave up', 'did away with', 'got rid of', 'moved away from', 'walked back', 'scrapped',
+    // the practice reworked in the next breath: "It paged on every error. I changed it to ..."
+    'changed', 'replaced', 'reworked', 'rewrote', 'rebuilt', 'reset',
   ]),
 
   /** Phrases that argue a posture is wrong, said before it ("the problem with a reliability sprint is"). */
@@ -312,6 +315,14 @@ export const WORDS = {
     'next time we', 'a mistake', 'the wrong call', 'was the wrong call', 'that was wrong', 'so now i', 'so now we', 'now i always',
     'now we always', 'these days i', 'since then i', 'since then we', 'the part i got wrong', 'i waited too long',
     'we waited too long', 'i was too slow', 'we were too slow', 'too late to', 'what i would change',
+    // a practice disowned in so many words after it is told
+    'would not do that again', 'never do that again', 'would not start that way again', 'changed my approach',
+    'that was a waste',
+    // a view the candidate says they held once: told as one they no longer hold
+    'i used to think', 'i used to believe', 'i used to say', 'we used to think', 'i used to treat', 'i once thought',
+    // an act placed in the candidate's past, with the practice they hold now
+    'early in my career i', 'years ago i', 'back then i', 'for years i', 'for a long time i', 'i now insist', 'now i insist',
+    'now i start', 'i now start', 'i now design', 'now i design', 'i am much more', 'changed my mind', 'changed how we',
   ]),
 
   /**
@@ -470,6 +481,8 @@ export const WORDS = {
     'sent', 'told', 'built', 'spent', 'left', 'lost', 'kept', 'found', 'thought', 'brought', 'bought', 'caught', 'taught', 'said', 'read',
     'heard', 'held', 'led', 'met', 'paid', 'shut', 'split', 'spun', 'stood', 'understood', 'won', 'begun', 'broken', 'chosen', 'driven',
     'fallen', 'forgotten', 'frozen', 'grown', 'hidden', 'ridden', 'risen', 'shipped', 'spoken', 'stolen', 'thrown', 'woken', 'worn',
+    // regular, but spelled like "need" and "proceed", which an "'d" leaves as "would"
+    'agreed', 'guaranteed',
   ]),
   /** Adverbs that may stand between "had" and its participle ("we'd already agreed"). */
   perfectAdverbs: list('English adverbs of time and degree', ['already', 'just', 'never', 'not', 'always', 'also', 'all', 'only', 'since', 'ever', 'both']),

@@ -350,7 +350,7 @@ function textAfter(doc: Doc, m: Match): string {
 /** Where the candidate stands on what a match tells (src/language/stance.ts). */
 function stanceOfMatch(doc: Doc, m: Match, negationIsTheAct: boolean): Stance {
   const s = doc.sentences[m.sentence]!;
-  return stanceAt(s.text, m.start - s.start, textAfter(doc, m), { negationIsTheAct });
+  return stanceAt(s.text, m.start - s.start, textAfter(doc, m), { negationIsTheAct, end: m.end - s.start });
 }
 
 /**

@@ -22,6 +22,7 @@ const CASES: [string, string][] = [
   ["we'd already rolled it back", 'we had already rolled it back'],
   ["I'd page the owner first", 'i would page the owner first'],
   ["I'd need a minute", 'i would need a minute'],
+  ["we'd agreed a number", 'we had agreed a number'],
   ["that's the fix", 'that is the fix'],
   ["it's tempting", 'it is tempting'],
   ["the team's runbook", 'the team runbook'],

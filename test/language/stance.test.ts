@@ -25,8 +25,26 @@ const CASES: [string, string, string, Stance, boolean?][] = [
   ['A reliability sprint is a trap: it says the other sprints need not care.', 'reliability sprint', '', 'argued-against'],
   ['I had the instinct to dig in by myself, but I paged the secondary.', 'dig in by myself', '', 'argued-against'],
   ['I worked on it alone for an hour.', 'alone', 'Looking back, I should have asked for help sooner.', 'regretted'],
+  // a phrase of arguing that runs into a match whose negation is the act is the act's own words
+  ["I don't believe in burning the budget on experiments.", "don't believe in burning", '', 'endorsed', true],
+  ["I don't believe in burning the budget on experiments.", 'burning the budget', '', 'refused'],
+  ["I don't believe in never touching the budget.", 'never touching the budget', '', 'refused', true],
+  // a practice disowned in so many words afterwards is looked back on
+  ['We paged on every warning for a year.', 'paged on every warning', "I wouldn't do that again.", 'regretted'],
+  ['I used to think dashboards were the platform team\'s problem.', 'platform team\'s problem', '', 'regretted'],
+  ['Years ago I wrote the outage up as the vendor\'s fault.', 'the vendor\'s fault', '', 'regretted'],
+  ['I made every failed export page the on-call.', 'every failed export page', 'Which is a bit embarrassing to tell.', 'regretted'],
+  ['I wrote the outage up as the vendor\'s fault.', 'the vendor\'s fault', 'Now I insist every review starts with our own part.', 'regretted'],
+  ['I used to run the rota myself, and the dashboards were the platform team\'s problem.', 'platform team\'s problem', '', 'endorsed'],
+  ['I closed the stale follow-ups in bulk to make the chart look better.', 'closed the stale follow-ups', 'That was a waste, and I changed my approach.', 'regretted'],
   ['Our team had a habit of a cleanup sprint at the end of every quarter.', 'cleanup sprint', 'I stopped doing that on my own services.', 'refused'],
   ['We ran a cleanup sprint at the end of every quarter.', 'cleanup sprint', 'I stopped by the office later.', 'endorsed'],
+  ['The billing job paged on every failed invoice.', 'paged on every failed invoice', 'I changed it to page on the failure rate instead.', 'refused'],
+  ['The billing job paged on every failed invoice.', 'paged on every failed invoice', 'I changed teams a month later.', 'endorsed'],
+  ['The billing job paged on every failed invoice, so I rewrote it around the failure rate.', 'paged on every failed invoice', '', 'refused'],
+  ['The billing job paged on every failed invoice, so I rewrote the summary email.', 'paged on every failed invoice', '', 'endorsed'],
+  // the reworking read after the match, never inside it
+  ['The report was on the plan, but the deadline hit, so we dropped it.', 'deadline hit, so we dropped it', '', 'endorsed'],
   ["The part I'm not proud of is that I debugged it on my own for an hour.", 'on my own', '', 'regretted'],
   ['I kept the rollback to myself for forty minutes.', 'to myself', 'I waited too long to bring anyone in.', 'regretted'],
   ['We only load tested the week before launch and scrambled, so now I sketch the capacity model first.', 'the week before launch', '', 'regretted'],
@@ -157,7 +175,8 @@ function offsetOf(sentence: string, matched: string): number {
 
 describe('stance: where the candidate stands on what a sentence tells', () => {
   it.each(CASES)('%s [%s]', (sentence, matched, after, expected, negationIsTheAct) => {
-    expect(stanceAt(sentence, offsetOf(sentence, matched), after, { negationIsTheAct: negationIsTheAct === true })).toBe(expected);
+    const offset = offsetOf(sentence, matched);
+    expect(stanceAt(sentence, offset, after, { negationIsTheAct: negationIsTheAct === true, end: offset + matched.length })).toBe(expected);
   });
 
   it('reads a long sentence in time linear in its length', () => {
