@@ -244,6 +244,7 @@ function saladSentences(doc: Doc, bySignal: readonly (readonly Match[])[]): Set<
     else if (
       spread[s.index]! >= SALAD_SPREAD &&
       !tellsAction(doc, s.firstToken, s.lastToken) &&
+      !(s.statement && toldInPast(doc, s.firstToken, s.lastToken)) &&
       disjointSpans(spans[s.index] ?? []) >= SALAD_SPREAD_TERMS &&
       hits / Math.max(1, contentWords(doc, s.firstToken, s.lastToken)) >= SALAD_SPREAD_COVERAGE
     ) {
@@ -267,6 +268,15 @@ function contentWords(doc: Doc, first: number, last: number): number {
 const IRREGULAR_PAST: ReadonlySet<string> = new Set([...wordSet('irregularPast'), ...wordSet('pastOrPresent')]);
 
 const AGENT_WORDS = wordSet('agents');
+
+/**
+ * The sentence tells what happened, in the past tense, as a statement: "the trade-off was worth
+ * it to our customers". A recital of terms states principles ("escalation should be early").
+ */
+function toldInPast(doc: Doc, first: number, last: number): boolean {
+  for (let i = first; i < last; i++) if (PAST_AUX.has(doc.tokens[i]!.norm)) return true;
+  return false;
+}
 
 /**
  * The sentence says someone did something (an agent and a past-tense verb) or would do it (an

@@ -25,6 +25,12 @@ describe('salad rules on the real rubric', () => {
       'reliability-practice',
       ['operability-basics'],
     ],
+    // a judgement of what happened, told in the past: a story, not a recital
+    [
+      'We had most of the quarter\'s error budget left and spent a slice of it on a slow ramp. The trade-off was worth it to our users: a small, known risk to the budget in exchange for seeing saturation before the real peak did.',
+      'slo-tradeoffs',
+      ['explicit-tradeoff'],
+    ],
   ];
   test.each(stories)('%s', (text, signal, expected) => {
     expect(hits(text, signal)).toEqual(expect.arrayContaining(expected));
