@@ -32,17 +32,18 @@ const stories = corpus.answers.filter((a) => a.origin === 'story');
  * below one is a regression on answers nobody tuned for.
  */
 const TEST_FLOORS = {
-  qwk: 0.63,
-  exact: 0.47,
-  within1: 0.84,
-  pairwise: 0.8,
+  qwk: 0.67,
+  exact: 0.52,
+  within1: 0.85,
+  pairwise: 0.81,
   /**
    * 0.27 until the fifth writers joined the corpus: the scorer caught 16% of their red flags told
    * in everyday words, and the sealed fold's recall fell to 0.26 with no change to the scorer.
-   * 0.38 since red flags were described from the red-flag passages' tune writers (sealed 0.40).
+   * 0.38 since red flags were described from the red-flag passages' tune writers (sealed 0.40);
+   * 0.42 since seven red flags were read in everyday tellings (sealed 0.45).
    */
-  redFlagRecall: 0.38,
-  redFlagPrecision: 0.85,
+  redFlagRecall: 0.42,
+  redFlagPrecision: 0.86,
   saladHeld: 0.95,
 };
 /** Ceilings on the sealed test fold, the same way. */
@@ -50,10 +51,10 @@ const TEST_CEILINGS = {
   /**
    * Raised from 0.5 to 0.7 when everyday vocabulary was added: it lifted the round scripts' error
    * on the sealed fold from 0.47 to 0.64 while the tune fold's fell from 0.52 to 0.40 (see
-   * docs/calibration.md); 0.68 since, when red-flag vocabulary left it at 0.66. Lower it again as
+   * docs/calibration.md); 0.68 when red-flag vocabulary left it at 0.66; 0.66 since (sealed 0.64). Lower it again as
    * the round reading generalises.
    */
-  roundLevelError: 0.68,
+  roundLevelError: 0.66,
   /** Mixed candidates' rounds rated solid or better overall: none. */
   mixedRatedSolid: 0,
   plainGapMagnitude: 1.0,
@@ -63,7 +64,7 @@ const TEST_CEILINGS = {
  * passages caught and a ceiling on the other passages (refused, someone else's, advice, the good
  * behaviour) that raise the red flag anyway.
  */
-const PASSAGE_FLOORS = { endorsedCaught: 0.18 };
+const PASSAGE_FLOORS = { endorsedCaught: 0.24 };
 const PASSAGE_CEILINGS = { refusedFlagged: 0.06 };
 /**
  * The sealed beat passages (calibration/phrasings/beats, writers b5 to b8): a floor on the passages
@@ -71,8 +72,8 @@ const PASSAGE_CEILINGS = { refusedFlagged: 0.06 };
  * for, someone else's, the opposite) but earn it anyway. Lower the ceiling as beats learn to
  * need the act.
  */
-const BEAT_PASSAGE_FLOORS = { credited: 0.56 };
-const BEAT_PASSAGE_CEILINGS = { creditedAnyway: 0.32 };
+const BEAT_PASSAGE_FLOORS = { credited: 0.66 };
+const BEAT_PASSAGE_CEILINGS = { creditedAnyway: 0.19 };
 /**
  * The strict rules, as counts over every fold: salad above level 1 and refusal answers flagged
  * must be none. Until the scorer reads every refusal and every recital, these ceilings hold the

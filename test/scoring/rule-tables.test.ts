@@ -6,7 +6,7 @@
  * from the rubric's patterns, so they measure reading rather than recall of a phrasing.
  *
  * Every beat and red flag must have a table. How many entries the scorer reads right is held by
- * floors that can only rise: the scorer does not yet read most of them.
+ * floors that can only rise: the scorer does not yet read all of them.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -54,8 +54,8 @@ function raised(t: Table, text: string): string | undefined {
 
 /** Floors: entries the scorer reads right today. Raise them as it learns; never lower them. */
 const FLOORS = {
-  beat: { invalid: 214, valid: 185 },
-  'red-flag': { invalid: 145, valid: 162 },
+  beat: { invalid: 449, valid: 291 },
+  'red-flag': { invalid: 412, valid: 287 },
 };
 
 describe('rule tables', () => {
