@@ -190,14 +190,18 @@ const COORDINATORS = wordSet('coordinators');
  */
 function inCondition(ws: readonly Word[], from: number, at: number, to: number): boolean {
   let k = at;
-  while (k >= from && !CONDITION_OPENERS.has(ws[k]!.norm)) {
-    if (ws[k]!.comma && k < at) return false;
-    k--;
-  }
+  while (k >= from && !CONDITION_OPENERS.has(ws[k]!.norm)) k--;
   // a fronted condition only: "the rule only works if you don't make exceptions" claims the rule
-  if (k < from || (k > from && !(k === from + 1 && COORDINATORS.has(ws[from]!.norm)))) return false;
-  for (let j = at + 1; j < to - 1; j++) if (ws[j]!.comma) return true;
-  return false;
+  const fronted = k === from || ws[k]?.comma === true || (k === from + 1 && COORDINATORS.has(ws[from]!.norm));
+  if (k < from || !fronted) return false;
+  // the main clause: after a comma, or opening on its own subject ("if it broke at night I fixed it")
+  let main = -1;
+  for (let j = k + 2; j < to && main < 0; j++) if (ws[j]!.comma || PERSONAL_SUBJECTS.has(ws[j]!.norm) || ws[j]!.norm === 'you') main = j;
+  if (main < 0) return false;
+  if (at < main) return true;
+  // both subjects a generic "you": the sentence states a rule, not an act ("if you don't page
+  // anyone, you end up fixing it alone")
+  return ws[k + 1]?.norm === 'you' && ws[main]!.norm === 'you';
 }
 
 /**

@@ -112,6 +112,9 @@ const CASES: [string, string, string, Stance, boolean?][] = [
   ["If it broke at night, I fixed it alone.", 'fixed it alone', '', 'endorsed'],
   ["I never paged anyone, even if it was down for hours.", 'never paged anyone', '', 'endorsed'],
   ["The rule only works if you don't make exceptions, and we kept it.", "don't make exceptions", '', 'endorsed'],
+  ["I stayed out of it; if you don't page anyone at 3am you end up fixing it alone.", "don't page anyone", '', 'imagined', true],
+  ["If you page the secondary late, you end up fixing it alone.", 'fixing it alone', '', 'imagined'],
+  ["If it broke at night I didn't page anyone, I just fixed it myself.", "didn't page anyone", '', 'endorsed', true],
   // a plan given as the reason for the candidate's own act is theirs
   ['We skipped the canary during the rewrite, since the idea was a hardening month afterwards.', 'hardening month', '', 'endorsed'],
   ['The idea was a hardening month afterwards.', 'hardening month', '', 'proposed-by-others'],
