@@ -98,7 +98,6 @@ const PASSIVE_REACH = 6;
 /** Words of the agent's noun phrase after its determiners: "by our SRE manager". */
 const AGENT_WORDS = 3;
 
-const OMISSIONS = wordSet('leftOut');
 const NEGATION_ADVERBS = wordSet('negationAdverbs');
 
 /**
@@ -107,7 +106,7 @@ const NEGATION_ADVERBS = wordSet('negationAdverbs');
  */
 function omissionNegated(ws: readonly Word[], from: number, at: number): boolean {
   for (let k = Math.max(from + 1, at - NEGATION_REACH - 2); k < at; k++) {
-    if (!OMISSIONS.has(ws[k]!.norm)) continue;
+    if (phraseAt(ws, k, LEFT_OUT) === 0) continue;
     let j = k - 1;
     while (j > from && NEGATION_ADVERBS.has(ws[j]!.norm)) j--;
     if (NEGATORS.has(ws[j]!.norm) || ws[j]!.norm === 'without') return true;

@@ -335,12 +335,18 @@ function markScopes(tokens: Token[], first: number, last: number, breakBefore: r
       continue;
     }
     let kind = hypotheticalTrigger(tokens, i, last);
-    const imagined = kind === 2;
-    if (kind === 2 && (reported(tokens, first, i, breakBefore) || habitualPast(tokens, first, i, last))) kind = 0;
-    if (kind > 0 && hypo === 0 && embeddedInTold(tokens, first, i, last, breakBefore)) kind = 0;
-    // a reported outcome is claimed, its condition is not: "I showed them what would happen if we
-    // dropped the constraint", "the test showed it would fall over if traffic doubled"
-    if (imagined && kind === 0 && !habitualPast(tokens, first, i, last)) reportedAt = i;
+    // a "would" of habit is no imagining; one reported ("the test showed it would fall over") is a
+    // claim, and its condition is not: "I showed them what would happen if we dropped the constraint"
+    const habit = kind === 2 && habitualPast(tokens, first, i, last);
+    if (habit) kind = 0;
+    if (kind === 2 && reported(tokens, first, i, breakBefore)) {
+      kind = 0;
+      reportedAt = i;
+    }
+    if (kind > 0 && hypo === 0 && embeddedInTold(tokens, first, i, last, breakBefore)) {
+      if (kind === 2) reportedAt = i;
+      kind = 0;
+    }
     if (t.norm === 'if' && reportedAt >= 0 && i - reportedAt <= REPORTED_IF_REACH) kind = 2;
     if (kind > hypo) hypo = kind;
   }
