@@ -121,6 +121,7 @@ const WEIGHING = phraseIndex(WORDS.weighing.words);
 const PAST_HABIT = phraseIndex(WORDS.pastHabit.words);
 const HABIT_ENDED = phraseIndex(WORDS.habitEnded.words);
 const OWNING_UP = phraseIndex(WORDS.owningUp.words);
+const OWNING_UP_AT_END = phraseIndex(WORDS.owningUpAtClauseEnd.words);
 const PUSH_BACK = phraseIndex(WORDS.pushBack.words);
 const STOPPED = phraseIndex(WORDS.abandon.words);
 const NONE_DID = phraseIndex(WORDS.noneDid.words);
@@ -372,8 +373,15 @@ export function ownsUp(sentence: string): boolean {
   // most sentences hold no word that could start to own up: they are not read word by word
   if (!mayOwnUp(sentence)) return false;
   // read across clause marks: "not so proud" is one phrase, though "so" may open a clause
-  const ws = sentenceWords(sentence).filter((w) => w.norm !== '|');
-  return anyPhrase(ws, 0, ws.length, OWNING_UP);
+  const all = sentenceWords(sentence);
+  const ws = all.filter((w) => w.norm !== '|');
+  if (anyPhrase(ws, 0, ws.length, OWNING_UP)) return true;
+  // "... and I own that." owns up; "any service I own that way" does not
+  for (let i = 0; i < all.length; i++) {
+    const n = phraseAt(all, i, OWNING_UP_AT_END);
+    if (n > 0 && (i + n === all.length || all[i + n]!.norm === '|' || all[i + n]!.comma === true)) return true;
+  }
+  return false;
 }
 
 /** Words between a subject and the negation of its verb: "Slack *will* not", "it *did* not *even*". */
@@ -583,7 +591,7 @@ const SPELLED_BY_CONTRACTIONS: ReadonlySet<string> = new Set([
  * lower-cased and stripped of apostrophes (the words read from "wasn't" or "o'clock" are pieces
  * of "wasnt" and "oclock"): all its words but those a contraction may stand for.
  */
-const OWNING_UP_WRITTEN: readonly (readonly string[])[] = WORDS.owningUp.words.map((p) => p.split(' ').filter((w) => !SPELLED_BY_CONTRACTIONS.has(w)));
+const OWNING_UP_WRITTEN: readonly (readonly string[])[] = [...WORDS.owningUp.words, ...WORDS.owningUpAtClauseEnd.words].map((p) => p.split(' ').filter((w) => !SPELLED_BY_CONTRACTIONS.has(w)));
 
 /**
  * One written word of each owning-up phrase (its longest), all in one pattern: a sentence that

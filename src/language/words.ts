@@ -57,8 +57,8 @@ const OWNING_UP: readonly string[] = [
   'what i got wrong', 'i got wrong', 'where i went wrong', 'i messed up', 'we messed up', 'i screwed up', 'my fault',
   'i should have', 'we should have', 'i would do differently', 'i would do it differently', 'if i did it again',
   'if i were doing it again', 'if i could do it again', 'i wish i had', 'i wish we had', 'i had to admit', 'i have to admit that i',
-  'i learned', 'i learnt', 'taught me', 'changed how i', 'i would not do that again', 'would not do it again', 'i owned that',
-  'i own that', 'i handled badly', 'i handled it badly', 'i handled that badly', 'we handled it badly',
+  'i learned', 'i learnt', 'taught me', 'changed how i', 'i would not do that again', 'would not do it again',
+  'i owned that one', 'i own that one', 'i owned that mistake', 'i own that mistake', 'i owned my part', 'i own my part', 'i handled badly', 'i handled it badly', 'i handled that badly', 'we handled it badly',
   'that one is on me', 'that one on me', 'that is on me', 'i would do that differently', 'i would do that very differently',
   'a bit embarrassing', 'embarrassing to admit',
 ];
@@ -339,6 +339,8 @@ export const WORDS = {
    * lesson words here ("now I always", "the lesson"): those also close stories told with pride.
    */
   owningUp: list("observed interview phrasing: self-criticism and hindsight about one's own part", OWNING_UP),
+  /** Owning up only where the phrase ends its clause: "and I own that." owns up; "a service I own that way" does not. */
+  owningUpAtClauseEnd: list("observed interview phrasing: owning one's part, said last", ['i own that', 'i owned that', 'i own it', 'i owned it', 'that was on me']),
 
   /**
    * Phrases that frame what follows as a view rather than an event: "for me it is really about X,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pushedBackAt, stanceAt, type Stance } from '../../src/language/index.js';
+import { ownsUp, pushedBackAt, stanceAt, type Stance } from '../../src/language/index.js';
 
 /** [sentence, the words the red flag matched, what follows the sentence, expected stance, negation is the act] */
 const CASES: [string, string, string, Stance, boolean?][] = [
@@ -219,5 +219,24 @@ const PUSH_BACK: [string, string, string, boolean][] = [
 describe('pushedBackAt: the candidate stood against what a sentence tells', () => {
   it.each(PUSH_BACK)('%s [%s] %s', (sentence, matched, after, expected) => {
     expect(pushedBackAt(sentence, offsetOf(sentence, matched), after)).toBe(expected);
+  });
+});
+
+/** [sentence, owns up to the candidate's own part] */
+const OWNING_UP: [string, boolean][] = [
+  ['Looking back, I should have paged the secondary.', true],
+  ['That outage was mine, and I own that.', true],
+  ['I owned that one in the review.', true],
+  ['That was on me, and I said so in the review.', true],
+  // "own" as owning a service, and "on me" that is someone's job for the candidate
+  ['We alert the same way on any service I own that way.', false],
+  ['I owned that service for two years.', false],
+  ['I own it end to end, from the schema to the pager.', false],
+  ['That was on me to fix by Friday.', false],
+];
+
+describe('ownsUp: the sentence owns up to the candidate's own part', () => {
+  it.each(OWNING_UP)('%s', (sentence, expected) => {
+    expect(ownsUp(sentence)).toBe(expected);
   });
 });
