@@ -434,6 +434,12 @@ function whoIsSomeoneElse(sentence: string, ws: readonly Word[], from: number, i
   return !SELF.has(n) && (THIRD_PERSONS.has(n) || role(n) || named(sentence, ws, k));
 }
 
+/** Word i is "us" or "me" as the object of the verb just before it ("woke us", "told me"), not a subject ("my lead and me"). */
+function objectPronoun(ws: readonly Word[], i: number): boolean {
+  const n = ws[i]!.norm;
+  return (n === 'us' || n === 'me') && pastVerb(ws[i - 1]?.norm);
+}
+
 /**
  * The act at word `at` is someone else's, told with the candidate standing outside it: the
  * nearest subject before it in its chunk is a person by role or name ("my lead rolled back the
@@ -443,7 +449,8 @@ function whoIsSomeoneElse(sentence: string, ws: readonly Word[], from: number, i
  */
 function othersAct(sentence: string, ws: readonly Word[], from: number, at: number, last: number): boolean {
   // a match that holds the candidate's own clause is theirs: "Product wanted it, and I argued ..."
-  for (let i = at; i < last; i++) if (SELF.has(ws[i]!.norm)) return false;
+  // ... but not for an object pronoun inside it: "deleted the alerts that woke us for nothing"
+  for (let i = at; i < last; i++) if (SELF.has(ws[i]!.norm) && !objectPronoun(ws, i)) return false;
   // a match that opens a clause of its own on a noun is its own subject: "..., and both teams get paged"
   if ((ws[at - 1]?.norm === 'and' || ws[at - 1]?.norm === ',') && !pastVerb(ws[at]?.norm)) return false;
   for (let i = at - 1; i >= from; i--) {
@@ -624,8 +631,8 @@ function dismissed(ws: readonly Word[], last: number, to: number): boolean {
   return false;
 }
 
-/** Words of a cleft's focus read for a person: "it was *my tech lead* who", "*our new teammate* was the one who". */
-const FOCUS_WORDS = 4;
+/** Words of a cleft's focus read for a person: "it was *my tech lead* who", "*a contractor, not me,* who". */
+const FOCUS_WORDS = 7;
 
 /**
  * What is read at word `at` is told in a cleft that puts someone else in focus, with no clause of
@@ -653,6 +660,11 @@ function someoneIn(ws: readonly Word[], lo: number, hi: number): boolean {
   let person = false;
   for (let h = lo; h < hi; h++) {
     const n = ws[h]!.norm;
+    // "a contractor, not me, who": the candidate named only to be set aside
+    if (n === ',' && ws[h + 1]?.norm === 'not' && OWN.has(ws[h + 2]?.norm ?? '')) {
+      h += ws[h + 3]?.norm === ',' ? 3 : 2;
+      continue;
+    }
     if (n === '|' || n === ',') { person = false; continue; }
     if (OWN.has(n) && !DETERMINERS.has(n)) return false;
     if (phraseAt(ws, h, PEOPLE) > 0 && !COLLECTIVES.has(n)) person = true;

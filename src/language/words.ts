@@ -379,7 +379,7 @@ export const WORDS = {
     'i only implemented', 'i just inherited', 'i only inherited', 'i did not touch', 'i never touched', 'i was just one of',
     'i was only one of', 'i was on a different', 'i was on another', 'that is her thing', 'that is his thing', 'that is their thing',
     'i only heard', 'i was just told', 'i just got told', 'none of it was mine', 'none of the work was mine', 'my team had nothing',
-    'without me', 'i took their word', 'i took her word', 'i took his word', 'i was on leave', 'i was on holiday', 'i was away',
+    'without me', 'i heard about it', 'i heard about that', 'i took their word', 'i took her word', 'i took his word', 'i was on leave', 'i was on holiday', 'i was away',
     'i only read', 'i just read', 'i only saw', 'i never saw', 'i never looked', 'i did not look', 'i was not part of', 'i was not in',
   ]),
   /**
