@@ -691,6 +691,8 @@ export const WORDS = {
     // the plan overtaken or let go: "but the launch came first", "but I forgot", "but I let it go"
     'forgot', 'let it go', 'let it slide', 'let it slip', 'let it drop', 'gave up on', 'fell through', 'fell off', 'no time', 'came first',
     'got in the way', 'took priority', 'went nowhere', 'came to nothing', 'fizzled', 'never materialised', 'never materialized',
+    'died', 'got killed', 'was killed', 'got rejected', 'was rejected', 'got vetoed', 'was vetoed', 'turned down', 'overruled',
+    'left it for', 'put it off', 'put off', 'postponed',
   ]),
 
   /** Negations that, after a plan's "but", tell it was not carried out: "but nobody did it", "but it never happened". */
@@ -722,6 +724,7 @@ export const WORDS = {
   leftOut: list('English verbs of omission', [
     'skipped', 'skip', 'skips', 'skipping', 'forgot', 'forgot to', 'forget', 'forgets', 'forgetting', 'neglected',
     'neglected to', 'neglect', 'neglecting', 'left out', 'bypassed', 'bypass', 'bypassing', 'omitted', 'omit', 'omitting',
+    'waved away', 'waved off', 'brushed off', 'brushed aside', 'shrugged off',
   ]),
 
   /** Words that point back at the act told before: "but nobody did it", "we never held it". */
