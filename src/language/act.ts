@@ -579,7 +579,11 @@ const FRONTED_REACH = 4;
 function frontedForOthers(sentence: string, ws: readonly Word[], from: number, at: number, last: number): boolean {
   if (!FRONTED.has(ws[from]?.norm ?? '')) return false;
   for (let i = from; i < last; i++) if (SUBJECTS.has(ws[i]!.norm)) return false;
-  for (let i = last; i < Math.min(ws.length, last + FRONTED_REACH); i++) {
+  // the subject opens its own noun phrase after what is read ("..., my manager"); straight after
+  // it, what is read is part of the subject ("their on-call engineer noticed")
+  const k = ws[last]?.norm === ',' ? last + 1 : last;
+  if (!DETERMINERS.has(ws[k]?.norm ?? '') && !(k < ws.length && named(sentence, ws, k))) return false;
+  for (let i = k; i < Math.min(ws.length, k + FRONTED_REACH); i++) {
     const n = ws[i]!.norm;
     if (n === '|' || SELF.has(n)) return false;
     if (roleSubject(sentence, ws, i)) return true;
