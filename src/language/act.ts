@@ -114,6 +114,22 @@ function omissionNegated(ws: readonly Word[], from: number, at: number): boolean
   return false;
 }
 
+/** Words before the act in which a verb of omission may stand: "we skipped thinking about what would break first". */
+const OMISSION_REACH = 5;
+
+/**
+ * A verb of omission before the act in its run of words, with no comma, "and" or new subject
+ * between: "skipped comparing the data", "we skipped thinking about what would break first".
+ */
+function omittedBefore(ws: readonly Word[], from: number, at: number): boolean {
+  for (let i = at - 1; i >= Math.max(from, at - OMISSION_REACH); i--) {
+    const n = ws[i]!.norm;
+    if (phraseAt(ws, i, LEFT_OUT) > 0) return true;
+    if (n === ',' || n === 'and' || SUBJECTS.has(n)) return false;
+  }
+  return false;
+}
+
 /** Index of the first word of the chunk (between hard breaks) that holds word `at`. */
 function chunkStart(ws: readonly Word[], at: number): number {
   let i = Math.min(at, ws.length);
@@ -345,9 +361,12 @@ function named(sentence: string, ws: readonly Word[], i: number): boolean {
   return w.start > 0 && /^\p{Lu}/u.test(sentence.slice(w.start, w.start + 1)) && !SELF.has(w.norm);
 }
 
+/** Roles that never propose but may act: "a data analyst built the projection", "the consultant wrote it". */
+const OTHER_ROLES = wordSet('otherRoles');
+
 /** A person by role, not a collective that may take the candidate in, nor a pronoun ("someone", "they"). */
 function role(n: string): boolean {
-  return ROLES.has(n) && !COLLECTIVES.has(n) && !OTHER_PRONOUNS.has(n);
+  return (ROLES.has(n) || OTHER_ROLES.has(n)) && !COLLECTIVES.has(n) && !OTHER_PRONOUNS.has(n);
 }
 
 /** A word before which a subject may open its clause: none, a break, a comma, "and", "when". */
@@ -415,6 +434,12 @@ function whoIsSomeoneElse(sentence: string, ws: readonly Word[], from: number, i
   return !SELF.has(n) && (THIRD_PERSONS.has(n) || role(n) || named(sentence, ws, k));
 }
 
+/** Word i is "us" or "me" as the object of the verb just before it ("woke us", "told me"), not a subject ("my lead and me"). */
+function objectPronoun(ws: readonly Word[], i: number): boolean {
+  const n = ws[i]!.norm;
+  return (n === 'us' || n === 'me') && pastVerb(ws[i - 1]?.norm);
+}
+
 /**
  * The act at word `at` is someone else's, told with the candidate standing outside it: the
  * nearest subject before it in its chunk is a person by role or name ("my lead rolled back the
@@ -424,7 +449,8 @@ function whoIsSomeoneElse(sentence: string, ws: readonly Word[], from: number, i
  */
 function othersAct(sentence: string, ws: readonly Word[], from: number, at: number, last: number): boolean {
   // a match that holds the candidate's own clause is theirs: "Product wanted it, and I argued ..."
-  for (let i = at; i < last; i++) if (SELF.has(ws[i]!.norm)) return false;
+  // ... but not for an object pronoun inside it: "deleted the alerts that woke us for nothing"
+  for (let i = at; i < last; i++) if (SELF.has(ws[i]!.norm) && !objectPronoun(ws, i)) return false;
   // a match that opens a clause of its own on a noun is its own subject: "..., and both teams get paged"
   if ((ws[at - 1]?.norm === 'and' || ws[at - 1]?.norm === ',') && !pastVerb(ws[at]?.norm)) return false;
   for (let i = at - 1; i >= from; i--) {
@@ -494,6 +520,8 @@ function bystanderToOthers(ws: readonly Word[], from: number, at: number, after:
   // "the infra team", "a platform group": some other team named by what it does
   const det = ws[from]?.norm;
   if (!other && (det === 'the' || det === 'a' || det === 'an')) for (let h = from + 2; h < hi; h++) if (GROUPS.has(ws[h]!.norm)) other = true;
+  // "another squad's migration", "another team"
+  if (!other && det === 'another' && GROUPS.has(ws[from + 1]?.norm ?? '')) other = true;
   if (!other) return false;
   if (anyPhrase(ws, 0, ws.length, BYSTANDER)) return true;
   const next = words(after.slice(0, REACH));
@@ -519,8 +547,96 @@ function passiveNotDone(ws: readonly Word[], at: number, to: number): boolean {
   return false;
 }
 
-/** Words of a cleft's focus read for a person: "it was *my tech lead* who", "*our new teammate* was the one who". */
-const FOCUS_WORDS = 4;
+const HEARSAY = phraseIndex(WORDS.hearsay.words);
+
+/**
+ * What is read at word `at` is someone else's word passed on: a phrase of hearsay before it in its
+ * chunk, with no clause of the candidate's own between ("my lead told me the peak went fine",
+ * "according to the data team nothing was lost"). "Told me to" is an instruction, not a report.
+ */
+function hearsayBefore(sentence: string, ws: readonly Word[], from: number, at: number): boolean {
+  for (let i = at - 1; i >= from; i--) {
+    if (SUBJECTS.has(ws[i]!.norm) && phraseAt(ws, i, HEARSAY) === 0) return false;
+    const n = phraseAt(ws, i, HEARSAY);
+    if (n === 0 || i + n > at || ws[i + n]?.norm === 'to') continue;
+    // "told me" passes on a person's word, not a finding's: "the test order failed, which told me it was real"
+    if (ws[i]!.norm !== 'told') return true;
+    const who = ws[i - 1]?.norm ?? '';
+    if (role(who) || THIRD_PERSONS.has(who) || who === 'they' || GROUPS.has(who) || (i > 0 && named(sentence, ws, i - 1))) return true;
+  }
+  return false;
+}
+
+/** Prepositions that open a clause's fronted phrase: "In the design phase, my manager worked out ...". */
+const FRONTED: ReadonlySet<string> = new Set([...wordSet('nounPrepositions'), 'during', 'at', 'before', 'after', 'ahead', 'over']);
+/** Words after a fronted phrase in which its clause's subject is read. */
+const FRONTED_REACH = 4;
+
+/**
+ * What is read at word `at` sits in a phrase fronted before its clause, with no subject before it
+ * ("In the design phase my manager worked out the load"), and the clause's subject is someone else.
+ */
+function frontedForOthers(sentence: string, ws: readonly Word[], from: number, at: number, last: number): boolean {
+  if (!FRONTED.has(ws[from]?.norm ?? '')) return false;
+  for (let i = from; i < last; i++) if (SUBJECTS.has(ws[i]!.norm)) return false;
+  // the subject opens its own noun phrase after what is read ("..., my manager"); straight after
+  // it, what is read is part of the subject ("their on-call engineer noticed")
+  const k = ws[last]?.norm === ',' ? last + 1 : last;
+  if (!DETERMINERS.has(ws[k]?.norm ?? '') && !(k < ws.length && named(sentence, ws, k))) return false;
+  for (let i = k; i < Math.min(ws.length, k + FRONTED_REACH); i++) {
+    const n = ws[i]!.norm;
+    if (n === '|' || SELF.has(n)) return false;
+    if (roleSubject(sentence, ws, i)) return true;
+  }
+  return false;
+}
+
+const OTHERS_SHARE = phraseIndex(WORDS.othersShare.words);
+/** Words after what is read in which "was my lead's idea" may come. */
+const SHARE_REACH = 6;
+
+/**
+ * What is read at words [at, last) is then said to be someone else's work: "Adding replicas was
+ * the platform team's work", "the double writes were my lead's idea". The possessive is read
+ * without its "'s": a person by role or name, or some other team, just before a noun of ownership.
+ */
+function saidToBeOthers(sentence: string, ws: readonly Word[], last: number, to: number): boolean {
+  for (let i = last; i < Math.min(to, last + SHARE_REACH); i++) {
+    if (!PASSIVE_AUX.has(ws[i]!.norm)) continue;
+    for (let k = i + 1; k < Math.min(to, i + 5); k++) {
+      if (phraseAt(ws, k + 1, OTHERS_SHARE) === 0) continue;
+      const n = ws[k]!.norm;
+      const prev = ws[k - 1]!.norm;
+      if (OWN.has(n)) return false;
+      // "our team's work", "the whole team's call" may be the candidate's own
+      if (COLLECTIVES.has(n)) return GROUPS.has(n) && prev !== 'the' && !POSSESSIVES.has(prev) && !WHOLE_TEAM.has(prev) && !DETERMINERS.has(prev);
+      return role(n) || n === 'his' || n === 'her' || named(sentence, ws, k);
+    }
+    return false;
+  }
+  return false;
+}
+
+const DISMISSALS = phraseIndex(WORDS.dismissals.words);
+/** Words after what is read in which it may be judged not worth doing. */
+const DISMISS_REACH = 6;
+
+/**
+ * What is read is judged not worth doing in its own clause, after it: "Asking what breaks first
+ * seemed pointless to me", "a second load test was overkill". Not when the candidate goes on to do
+ * it all the same ("..., but I ran it anyway").
+ */
+function dismissed(ws: readonly Word[], last: number, to: number): boolean {
+  for (let i = last; i < Math.min(to, last + DISMISS_REACH); i++) {
+    if (phraseAt(ws, i, DISMISSALS) === 0) continue;
+    for (let k = i + 1; k < Math.min(ws.length, to + 12); k++) if (ws[k]!.norm === 'anyway' || ws[k]!.norm === 'regardless') return false;
+    return true;
+  }
+  return false;
+}
+
+/** Words of a cleft's focus read for a person: "it was *my tech lead* who", "*a contractor, not me,* who". */
+const FOCUS_WORDS = 7;
 
 /**
  * What is read at word `at` is told in a cleft that puts someone else in focus, with no clause of
@@ -548,6 +664,11 @@ function someoneIn(ws: readonly Word[], lo: number, hi: number): boolean {
   let person = false;
   for (let h = lo; h < hi; h++) {
     const n = ws[h]!.norm;
+    // "a contractor, not me, who": the candidate named only to be set aside
+    if (n === ',' && ws[h + 1]?.norm === 'not' && OWN.has(ws[h + 2]?.norm ?? '')) {
+      h += ws[h + 3]?.norm === ',' ? 3 : 2;
+      continue;
+    }
     if (n === '|' || n === ',') { person = false; continue; }
     if (OWN.has(n) && !DETERMINERS.has(n)) return false;
     if (phraseAt(ws, h, PEOPLE) > 0 && !COLLECTIVES.has(n)) person = true;
@@ -575,6 +696,12 @@ export function actAt(sentence: string, offset: number, end: number, after = '',
   if (bystanderToOthers(ws, from, at, after)) return 'someone-else';
   // someone else's act, the candidate outside it: "my lead rolled back the release"
   if (othersAct(sentence, ws, from, at, last < 0 ? ws.length : last)) return 'someone-else';
+  // "my lead told me the peak went fine", "according to the data team nothing was lost"
+  if (hearsayBefore(sentence, ws, from, at)) return 'someone-else';
+  // "In the design phase my manager worked out the load"
+  if (frontedForOthers(sentence, ws, from, at, last < 0 ? ws.length : last)) return 'someone-else';
+  // "Adding read replicas was the platform team's work"
+  if (saidToBeOthers(sentence, ws, last < 0 ? ws.length : last, to)) return 'someone-else';
   if (!opts.negationIsTheAct) {
     // "how often it woke people was never tracked by me"
     if (passiveNotDone(ws, at, to)) return 'not-done';
@@ -583,9 +710,11 @@ export function actAt(sentence: string, offset: number, end: number, after = '',
     const affirmed = omissionNegated(ws, from, at);
     if (!affirmed && negatedSubject(ws, from, at)) return 'not-done';
     if (nobodyBefore(ws, from, at)) return 'not-done';
-    if (!affirmed && anyPhrase(ws, Math.max(from, at - NEGATION_REACH), at, LEFT_OUT)) return 'not-done';
+    if (!affirmed && omittedBefore(ws, from, at)) return 'not-done';
     // "the soak test I never scheduled": the act named, then negated by the candidate
     if (last >= 0 && frontedNegation(ws, last)) return 'not-done';
+    // "a load test past the forecast seemed overkill"
+    if (last >= 0 && dismissed(ws, last, to)) return 'not-done';
     // "I wish I had checked", "I'd have liked to weigh it": the act wished for, not done
     if (!opts.regretIsTheAct && anyPhrase(ws, from, at, WISHED)) return 'wished';
     // "I had a ticket to forecast traffic, but it sat in the backlog", "we agreed to post updates,

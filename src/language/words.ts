@@ -379,6 +379,25 @@ export const WORDS = {
     'i only implemented', 'i just inherited', 'i only inherited', 'i did not touch', 'i never touched', 'i was just one of',
     'i was only one of', 'i was on a different', 'i was on another', 'that is her thing', 'that is his thing', 'that is their thing',
     'i only heard', 'i was just told', 'i just got told', 'none of it was mine', 'none of the work was mine', 'my team had nothing',
+    'without me', 'i heard about it', 'i heard about that', 'i took their word', 'i took her word', 'i took his word', 'i was on leave', 'i was on holiday', 'i was away',
+    'i only read', 'i just read', 'i only saw', 'i never saw', 'i never looked', 'i did not look', 'i was not part of', 'i was not in',
+  ]),
+  /**
+   * Openers of hearsay: what follows in the clause is someone else's word ("my lead told me the peak
+   * went fine", "according to the data team nothing was lost"), not the candidate's own finding.
+   */
+  hearsay: list('English evidential and reporting phrases', [
+    'according to', 'told me', 'told us', 'i heard that', 'we heard that', 'i later heard', 'i heard later', 'i heard afterwards',
+    'i was told', 'we were told', 'i am told', 'apparently', 'reportedly', 'i gathered that', 'i was informed', 'i read that',
+  ]),
+  /** What something is said to be someone else's: "the double writes were my lead's idea". */
+  othersShare: list('English nouns of ownership of work', [
+    'work', 'job', 'idea', 'call', 'project', 'doing', 'baby', 'decision', 'thing', 'responsibility', 'area', 'domain', 'initiative', 'plan',
+  ]),
+  /** A judgement that an act was not worth doing: "a second load test seemed overkill". */
+  dismissals: list('observed interview phrasing: an act judged not worth doing', [
+    'pointless', 'overkill', 'a waste of time', 'waste of time', 'wasted effort', 'not worth', 'unnecessary', 'a luxury', 'paranoid',
+    'over the top', 'overcautious', 'over engineering', 'over engineered', 'gold plating', 'not needed', 'busywork',
   ]),
   /** Nouns of a group that, after "the" and a word naming it, is some other team: "the infra team". */
   groupNouns: list('English collective nouns of a working group', ['team', 'group', 'squad']),
@@ -669,6 +688,11 @@ export const WORDS = {
     'collected dust', 'went stale', 'rotted', 'still open',
     'slid', 'kept sliding', 'stayed a proposal', 'stayed an idea', 'stayed a wish', 'stayed on paper', 'remained a proposal', 'remained an idea',
     'remained on paper',
+    // the plan overtaken or let go: "but the launch came first", "but I forgot", "but I let it go"
+    'forgot', 'let it go', 'let it slide', 'let it slip', 'let it drop', 'gave up on', 'fell through', 'fell off', 'no time', 'came first',
+    'got in the way', 'took priority', 'went nowhere', 'came to nothing', 'fizzled', 'never materialised', 'never materialized',
+    'died', 'got killed', 'was killed', 'got rejected', 'was rejected', 'got vetoed', 'was vetoed', 'turned down', 'overruled',
+    'left it for', 'put it off', 'put off', 'postponed',
   ]),
 
   /** Negations that, after a plan's "but", tell it was not carried out: "but nobody did it", "but it never happened". */
@@ -700,6 +724,7 @@ export const WORDS = {
   leftOut: list('English verbs of omission', [
     'skipped', 'skip', 'skips', 'skipping', 'forgot', 'forgot to', 'forget', 'forgets', 'forgetting', 'neglected',
     'neglected to', 'neglect', 'neglecting', 'left out', 'bypassed', 'bypass', 'bypassing', 'omitted', 'omit', 'omitting',
+    'waved away', 'waved off', 'brushed off', 'brushed aside', 'shrugged off',
   ]),
 
   /** Words that point back at the act told before: "but nobody did it", "we never held it". */
