@@ -53,7 +53,6 @@ interface Term {
 }
 
 /** No positions (shared: never written to). */
-const NONE: number[] = [];
 const NO_POSITIONS = new Int32Array(0);
 /** No matches (shared: a pattern's matches are read only). */
 const NO_MATCHES: Match[] = [];
@@ -509,25 +508,22 @@ const NO_WORDS: readonly (readonly number[])[] = [];
 let tokenWords = NO_WORDS;
 
 /**
- * Every token at which some alternative of the term, started at token i, ends: ascending, each
- * once. Every alternative is tried, so the order a concept lists its phrases in never matters.
+ * The first `n` items of the list sorted ascending with repeats dropped, in place; returns how
+ * many are left. By insertion, each item once: the items are a few token positions, within reach
+ * of one place, however many times they repeat.
  */
-function termEnds(term: Term, tokens: Token[], i: number, end: number): number[] {
-  // read into the scratch list, and copied only when a first word matched (most tries match none)
-  scratchEnds.n = 0;
-  if (!collectEnds(term, tokens, i, end, scratchEnds)) return NONE;
-  return sortedUnique(scratchEnds.list.slice(0, scratchEnds.n));
-}
-
-/** The list sorted ascending with repeats dropped, in place. */
-function sortedUnique(out: number[]): number[] {
-  if (out.length > 1) {
-    out.sort((a, b) => a - b);
-    let n = 1;
-    for (let k = 1; k < out.length; k++) if (out[k] !== out[n - 1]) out[n++] = out[k]!;
-    out.length = n;
+function sortUnique(list: number[], n: number): number {
+  let m = 0;
+  for (let k = 0; k < n; k++) {
+    const x = list[k]!;
+    let j = m;
+    while (j > 0 && list[j - 1]! > x) j--;
+    if (j > 0 && list[j - 1] === x) continue;
+    for (let h = m; h > j; h--) list[h] = list[h - 1]!;
+    list[j] = x;
+    m++;
   }
-  return out;
+  return m;
 }
 
 /** The last token of the longest match of the term at token i, or -1. */
@@ -543,6 +539,18 @@ function termAt(term: Term, tokens: Token[], i: number, end: number): number {
 function startsWithin(term: Term, tokens: Token[], lo: number, hi: number, end: number): boolean {
   return startsIn(term, tokens, lo + 1, Math.min(end - 1, hi + 1 + term.gapBefore));
 }
+
+/**
+ * The spans fixedAt reads, in lists reused from one try to the next (matching is synchronous): the
+ * start and end of each span of each term, and whether the rest of the pattern can follow it; term
+ * k's spans are those from `termSpans[k]` up to `termSpans[k + 1]`. And the ends of the term
+ * before, ascending, each once.
+ */
+const spanStarts: number[] = [];
+const spanEnds: number[] = [];
+const spanOk: boolean[] = [];
+const termSpans: number[] = [];
+const prevEnds: number[] = [];
 
 /**
  * The last token of a fixed-order match of the pattern starting at token i, or -1. Every
@@ -565,66 +573,73 @@ function fixedAt(p: CompiledPattern, tokens: Token[], i: number, end: number): n
   }
   if (terms.length === 1) return hi;
   if (!startsWithin(terms[1]!, tokens, lo, hi, end)) return -1;
-  const first = sortedUnique(scratchEnds.list.slice(0, scratchEnds.n));
   // forward: every (start, end) of each term reachable from some end of the term before it,
-  // in start order
-  const starts: number[][] = [first.map(() => i)];
-  const ends: number[][] = [first];
-  let prevEnds = first;
+  // in start order; the first term's all start at i
+  let prev = sortUnique(scratchEnds.list, scratchEnds.n);
+  let n = 0;
+  for (; n < prev; n++) {
+    spanStarts[n] = i;
+    spanEnds[n] = prevEnds[n] = scratchEnds.list[n]!;
+  }
+  termSpans[0] = 0;
+  // one way through (the usual case): one span of each term, nothing to choose between
+  let oneWay = prev === 1;
   for (let k = 1; k < terms.length; k++) {
     const term = terms[k]!;
-    const st: number[] = [];
-    const en: number[] = [];
+    const first = (termSpans[k] = n);
     // the windows after each previous end, merged (the ends are ascending, so the starts are too)
     let from = -1;
-    for (const e of prevEnds) {
+    for (let a = 0; a < prev; a++) {
+      const e = prevEnds[a]!;
       const to = Math.min(end - 1, e + 1 + term.gapBefore);
       for (let j = Math.max(from + 1, e + 1); j <= to; j++) {
-        for (const x of termEnds(term, tokens, j, end)) {
-          st.push(j);
-          en.push(x);
+        scratchEnds.n = 0;
+        if (!collectEnds(term, tokens, j, end, scratchEnds)) continue;
+        const m = sortUnique(scratchEnds.list, scratchEnds.n);
+        for (let x = 0; x < m; x++, n++) {
+          spanStarts[n] = j;
+          spanEnds[n] = scratchEnds.list[x]!;
         }
       }
       from = Math.max(from, to);
     }
-    if (st.length === 0) return -1;
-    starts.push(st);
-    ends.push(en);
-    prevEnds = en.length > 1 ? [...new Set(en)].sort((a, b) => a - b) : en;
+    if (n === first) return -1;
+    if (n - first > 1) oneWay = false;
+    prev = 0;
+    for (let a = first; a < n; a++) prevEnds[prev++] = spanEnds[a]!;
+    prev = sortUnique(prevEnds, prev);
   }
-  // one way through (the usual case): nothing to choose between
-  if (ends.every((en) => en.length === 1)) return prevEnds[0]!;
+  termSpans[terms.length] = n;
+  if (oneWay) return prevEnds[0]!;
   // backward: which spans of each term can still be followed by the rest of the pattern
-  const ok: boolean[][] = ends.map((en) => en.map(() => true));
+  for (let a = termSpans[terms.length - 1]!; a < n; a++) spanOk[a] = true;
   for (let k = terms.length - 2; k >= 0; k--) {
     const gap = terms[k + 1]!.gapBefore;
-    const nextStarts = starts[k + 1]!;
-    const nextOk = ok[k + 1]!;
-    const en = ends[k]!;
-    for (let a = 0; a < en.length; a++) {
+    const nextFrom = termSpans[k + 1]!;
+    const nextTo = termSpans[k + 2]!;
+    for (let a = termSpans[k]!; a < nextFrom; a++) {
+      const e = spanEnds[a]!;
       let any = false;
-      for (let b = 0; b < nextStarts.length && !any; b++) {
-        const s = nextStarts[b]!;
-        if (nextOk[b] && s >= en[a]! + 1 && s <= en[a]! + 1 + gap) any = true;
+      for (let b = nextFrom; b < nextTo && !any; b++) {
+        const s = spanStarts[b]!;
+        if (spanOk[b] && s >= e + 1 && s <= e + 1 + gap) any = true;
       }
-      ok[k]![a] = any;
+      spanOk[a] = any;
     }
   }
   // forward again: earliest start, then longest span, among the spans that lead to a match
   let pos = -2;
   for (let k = 0; k < terms.length; k++) {
-    const st = starts[k]!;
-    const en = ends[k]!;
     const lo = k === 0 ? i : pos + 1;
     const hi = k === 0 ? i : pos + 1 + terms[k]!.gapBefore;
     let bestStart = Infinity;
     let bestEnd = -1;
-    for (let a = 0; a < st.length; a++) {
-      const s = st[a]!;
-      if (!ok[k]![a] || s < lo || s > hi) continue;
-      if (s < bestStart || (s === bestStart && en[a]! > bestEnd)) {
+    for (let a = termSpans[k]!; a < termSpans[k + 1]!; a++) {
+      const s = spanStarts[a]!;
+      if (!spanOk[a] || s < lo || s > hi) continue;
+      if (s < bestStart || (s === bestStart && spanEnds[a]! > bestEnd)) {
         bestStart = s;
-        bestEnd = en[a]!;
+        bestEnd = spanEnds[a]!;
       }
     }
     if (bestEnd < 0) return -1;
