@@ -53,7 +53,7 @@ interface Term {
 }
 
 /** No positions (shared: never written to). */
-const NONE: number[] = [];
+const NO_POSITIONS = new Int32Array(0);
 /** No matches (shared: a pattern's matches are read only). */
 const NO_MATCHES: Match[] = [];
 
@@ -508,25 +508,22 @@ const NO_WORDS: readonly (readonly number[])[] = [];
 let tokenWords = NO_WORDS;
 
 /**
- * Every token at which some alternative of the term, started at token i, ends: ascending, each
- * once. Every alternative is tried, so the order a concept lists its phrases in never matters.
+ * The first `n` items of the list sorted ascending with repeats dropped, in place; returns how
+ * many are left. By insertion, each item once: the items are a few token positions, within reach
+ * of one place, however many times they repeat.
  */
-function termEnds(term: Term, tokens: Token[], i: number, end: number): number[] {
-  // read into the scratch list, and copied only when a first word matched (most tries match none)
-  scratchEnds.n = 0;
-  if (!collectEnds(term, tokens, i, end, scratchEnds)) return NONE;
-  return sortedUnique(scratchEnds.list.slice(0, scratchEnds.n));
-}
-
-/** The list sorted ascending with repeats dropped, in place. */
-function sortedUnique(out: number[]): number[] {
-  if (out.length > 1) {
-    out.sort((a, b) => a - b);
-    let n = 1;
-    for (let k = 1; k < out.length; k++) if (out[k] !== out[n - 1]) out[n++] = out[k]!;
-    out.length = n;
+function sortUnique(list: number[], n: number): number {
+  let m = 0;
+  for (let k = 0; k < n; k++) {
+    const x = list[k]!;
+    let j = m;
+    while (j > 0 && list[j - 1]! > x) j--;
+    if (j > 0 && list[j - 1] === x) continue;
+    for (let h = m; h > j; h--) list[h] = list[h - 1]!;
+    list[j] = x;
+    m++;
   }
-  return out;
+  return m;
 }
 
 /** The last token of the longest match of the term at token i, or -1. */
@@ -542,6 +539,18 @@ function termAt(term: Term, tokens: Token[], i: number, end: number): number {
 function startsWithin(term: Term, tokens: Token[], lo: number, hi: number, end: number): boolean {
   return startsIn(term, tokens, lo + 1, Math.min(end - 1, hi + 1 + term.gapBefore));
 }
+
+/**
+ * The spans fixedAt reads, in lists reused from one try to the next (matching is synchronous): the
+ * start and end of each span of each term, and whether the rest of the pattern can follow it; term
+ * k's spans are those from `termSpans[k]` up to `termSpans[k + 1]`. And the ends of the term
+ * before, ascending, each once.
+ */
+const spanStarts: number[] = [];
+const spanEnds: number[] = [];
+const spanOk: boolean[] = [];
+const termSpans: number[] = [];
+const prevEnds: number[] = [];
 
 /**
  * The last token of a fixed-order match of the pattern starting at token i, or -1. Every
@@ -564,66 +573,73 @@ function fixedAt(p: CompiledPattern, tokens: Token[], i: number, end: number): n
   }
   if (terms.length === 1) return hi;
   if (!startsWithin(terms[1]!, tokens, lo, hi, end)) return -1;
-  const first = sortedUnique(scratchEnds.list.slice(0, scratchEnds.n));
   // forward: every (start, end) of each term reachable from some end of the term before it,
-  // in start order
-  const starts: number[][] = [first.map(() => i)];
-  const ends: number[][] = [first];
-  let prevEnds = first;
+  // in start order; the first term's all start at i
+  let prev = sortUnique(scratchEnds.list, scratchEnds.n);
+  let n = 0;
+  for (; n < prev; n++) {
+    spanStarts[n] = i;
+    spanEnds[n] = prevEnds[n] = scratchEnds.list[n]!;
+  }
+  termSpans[0] = 0;
+  // one way through (the usual case): one span of each term, nothing to choose between
+  let oneWay = prev === 1;
   for (let k = 1; k < terms.length; k++) {
     const term = terms[k]!;
-    const st: number[] = [];
-    const en: number[] = [];
+    const first = (termSpans[k] = n);
     // the windows after each previous end, merged (the ends are ascending, so the starts are too)
     let from = -1;
-    for (const e of prevEnds) {
+    for (let a = 0; a < prev; a++) {
+      const e = prevEnds[a]!;
       const to = Math.min(end - 1, e + 1 + term.gapBefore);
       for (let j = Math.max(from + 1, e + 1); j <= to; j++) {
-        for (const x of termEnds(term, tokens, j, end)) {
-          st.push(j);
-          en.push(x);
+        scratchEnds.n = 0;
+        if (!collectEnds(term, tokens, j, end, scratchEnds)) continue;
+        const m = sortUnique(scratchEnds.list, scratchEnds.n);
+        for (let x = 0; x < m; x++, n++) {
+          spanStarts[n] = j;
+          spanEnds[n] = scratchEnds.list[x]!;
         }
       }
       from = Math.max(from, to);
     }
-    if (st.length === 0) return -1;
-    starts.push(st);
-    ends.push(en);
-    prevEnds = en.length > 1 ? [...new Set(en)].sort((a, b) => a - b) : en;
+    if (n === first) return -1;
+    if (n - first > 1) oneWay = false;
+    prev = 0;
+    for (let a = first; a < n; a++) prevEnds[prev++] = spanEnds[a]!;
+    prev = sortUnique(prevEnds, prev);
   }
-  // one way through (the usual case): nothing to choose between
-  if (ends.every((en) => en.length === 1)) return prevEnds[0]!;
+  termSpans[terms.length] = n;
+  if (oneWay) return prevEnds[0]!;
   // backward: which spans of each term can still be followed by the rest of the pattern
-  const ok: boolean[][] = ends.map((en) => en.map(() => true));
+  for (let a = termSpans[terms.length - 1]!; a < n; a++) spanOk[a] = true;
   for (let k = terms.length - 2; k >= 0; k--) {
     const gap = terms[k + 1]!.gapBefore;
-    const nextStarts = starts[k + 1]!;
-    const nextOk = ok[k + 1]!;
-    const en = ends[k]!;
-    for (let a = 0; a < en.length; a++) {
+    const nextFrom = termSpans[k + 1]!;
+    const nextTo = termSpans[k + 2]!;
+    for (let a = termSpans[k]!; a < nextFrom; a++) {
+      const e = spanEnds[a]!;
       let any = false;
-      for (let b = 0; b < nextStarts.length && !any; b++) {
-        const s = nextStarts[b]!;
-        if (nextOk[b] && s >= en[a]! + 1 && s <= en[a]! + 1 + gap) any = true;
+      for (let b = nextFrom; b < nextTo && !any; b++) {
+        const s = spanStarts[b]!;
+        if (spanOk[b] && s >= e + 1 && s <= e + 1 + gap) any = true;
       }
-      ok[k]![a] = any;
+      spanOk[a] = any;
     }
   }
   // forward again: earliest start, then longest span, among the spans that lead to a match
   let pos = -2;
   for (let k = 0; k < terms.length; k++) {
-    const st = starts[k]!;
-    const en = ends[k]!;
     const lo = k === 0 ? i : pos + 1;
     const hi = k === 0 ? i : pos + 1 + terms[k]!.gapBefore;
     let bestStart = Infinity;
     let bestEnd = -1;
-    for (let a = 0; a < st.length; a++) {
-      const s = st[a]!;
-      if (!ok[k]![a] || s < lo || s > hi) continue;
-      if (s < bestStart || (s === bestStart && en[a]! > bestEnd)) {
+    for (let a = termSpans[k]!; a < termSpans[k + 1]!; a++) {
+      const s = spanStarts[a]!;
+      if (!spanOk[a] || s < lo || s > hi) continue;
+      if (s < bestStart || (s === bestStart && spanEnds[a]! > bestEnd)) {
         bestStart = s;
-        bestEnd = en[a]!;
+        bestEnd = spanEnds[a]!;
       }
     }
     if (bestEnd < 0) return -1;
@@ -655,7 +671,11 @@ function toMatch(doc: Doc, first: number, last: number): Match {
   return { sentence: a.sentence, start: a.start, end: b.end, negated: a.negated, hypothetical, firstToken: first, lastToken: last };
 }
 
-function matchFixed(p: CompiledPattern, doc: Doc, starts: readonly number[], second: readonly number[] | undefined): Match[] {
+/** The start positions of a pattern's first and second terms, read by findMatches (which runs synchronously). */
+const firstStarts: Positions = { list: [], n: 0 };
+const secondStarts: Positions = { list: [], n: 0 };
+
+function matchFixed(p: CompiledPattern, doc: Doc, starts: Positions, second: Positions | undefined): Match[] {
   const out: Match[] = [];
   const { tokens, sentences } = doc;
   // the second term must start within reach of the first (see fixedAt's startsWithin): its start
@@ -663,13 +683,14 @@ function matchFixed(p: CompiledPattern, doc: Doc, starts: readonly number[], sec
   const reach = p.terms.length > 1 ? p.terms[0]!.reach + 1 + p.terms[1]!.gapBefore : 0;
   let next = 0;
   let lastEnd = -1;
-  for (const i of starts) {
+  for (let k = 0; k < starts.n; k++) {
+    const i = starts.list[k]!;
     if (i <= lastEnd) continue;
     const end = sentences[tokens[i]!.sentence]!.lastToken;
     if (second) {
-      while (next < second.length && second[next]! <= i) next++;
-      if (next >= second.length) break;
-      if (second[next]! > Math.min(end - 1, i + reach)) continue;
+      while (next < second.n && second.list[next]! <= i) next++;
+      if (next >= second.n) break;
+      if (second.list[next]! > Math.min(end - 1, i + reach)) continue;
     }
     const pos = fixedAt(p, tokens, i, end);
     if (pos < 0) continue;
@@ -692,56 +713,72 @@ function startsIn(term: Term, tokens: readonly Token[], lo: number, hi: number):
   return false;
 }
 
+/** Token positions being gathered: the first `n` of `list` (a list reused, never shrunk). */
+interface Positions {
+  list: number[];
+  n: number;
+}
+
+/** Where each first word's positions are read from and up to, while sharedStarts merges them (reused). */
+let heads = new Int32Array(64);
+let tails = new Int32Array(64);
+
 /**
  * The positions, ascending, where some first word of the term occurs inside the sentences of
- * `shared`: the only places a pattern whose terms all share those sentences can match.
+ * `shared`, written to `out`: the only places a pattern whose terms all share those sentences can
+ * match.
  */
-function sharedStarts(idx: DocIndex, doc: Doc, term: Term, shared: Uint32Array): number[] {
-  // most first words are absent from a document: only the lists that hold positions are read
-  const lists: number[][] = [];
+function sharedStarts(idx: DocIndex, doc: Doc, term: Term, shared: Uint32Array, out: Positions): Positions {
+  out.n = 0;
+  // most first words are absent from a document: only the words that hold positions are read
+  let lists = 0;
   const { firstIds } = term;
-  const { wordBitsAt, bits, bitWords } = idx;
+  const { wordBitsAt, bits, bitWords, posStart, pos } = idx;
+  if (firstIds.length > heads.length) {
+    heads = new Int32Array(firstIds.length);
+    tails = new Int32Array(firstIds.length);
+  }
   for (let f = 0; f < firstIds.length; f++) {
-    const at = wordBitsAt[firstIds[f]!]!;
+    const id = firstIds[f]!;
+    const at = wordBitsAt[id]!;
     if (at < 0) continue;
     // and only those of words in some shared sentence
     let any = 0;
     for (let k = 0; k < bitWords; k++) any |= bits[at + k]! & shared[k]!;
-    if (any !== 0) lists.push(idx.wordPos[firstIds[f]!]!);
+    if (any === 0) continue;
+    heads[lists] = posStart[id]!;
+    tails[lists] = posStart[id + 1]!;
+    lists++;
   }
-  if (lists.length === 0) return NONE;
-  const out: number[] = [];
-  const heads = new Array<number>(lists.length).fill(0);
+  if (lists === 0) return out;
   const { sentences } = doc;
-  for (let k = 0; k < idx.bitWords; k++) {
+  const list = out.list;
+  for (let k = 0; k < bitWords; k++) {
     for (let word = shared[k]!; word !== 0; word &= word - 1) {
       const s = (k << 5) + (31 - Math.clz32(word & -word));
       const lo = sentences[s]!.firstToken;
       const hi = sentences[s]!.lastToken;
-      // each list's head moves only forward, over positions before the sentence
-      for (let l = 0; l < lists.length; l++) {
-        const list = lists[l]!;
+      // each word's head moves only forward, over positions before the sentence
+      for (let l = 0; l < lists; l++) {
         let h = heads[l]!;
-        while (h < list.length && list[h]! < lo) h++;
+        while (h < tails[l]! && pos[h]! < lo) h++;
         heads[l] = h;
       }
-      if (lists.length === 1) {
-        const list = lists[0]!;
+      if (lists === 1) {
         let h = heads[0]!;
-        for (; h < list.length && list[h]! < hi; h++) out.push(list[h]!);
+        for (; h < tails[0]! && pos[h]! < hi; h++) list[out.n++] = pos[h]!;
         heads[0] = h;
         continue;
       }
-      // several lists: merged in order, each position once
+      // several words: merged in order, each position once
       for (;;) {
         let min = hi;
-        for (let l = 0; l < lists.length; l++) {
-          const x = lists[l]![heads[l]!];
-          if (x !== undefined && x < min) min = x;
+        for (let l = 0; l < lists; l++) {
+          if (heads[l]! < tails[l]! && pos[heads[l]!]! < min) min = pos[heads[l]!]!;
         }
         if (min >= hi) break;
-        out.push(min);
-        for (let l = 0; l < lists.length; l++) if (lists[l]![heads[l]!] === min) heads[l]!++;
+        list[out.n++] = min;
+        for (let l = 0; l < lists; l++) if (heads[l]! < tails[l]! && pos[heads[l]!]! === min) heads[l]!++;
       }
     }
   }
@@ -752,17 +789,18 @@ function matchAnyOrder(p: CompiledPattern, doc: Doc, shared: Uint32Array): Match
   const out: Match[] = [];
   const idx = docIndex(doc);
   const { tokens, sentences } = doc;
-  // a match lies inside one sentence where every term can match
-  const termStarts = p.terms.map((term) => sharedStarts(idx, doc, term, shared));
   const n = p.terms.length;
   const window = n + p.gap * (n - 1);
   // spans of each term, in document order: flat arrays, no pair per span (a long answer has millions)
   const starts: number[][] = [];
   const ends: number[][] = [];
-  for (const [t, term] of p.terms.entries()) {
+  for (const term of p.terms) {
     const st: number[] = [];
     const en: number[] = [];
-    for (const i of termStarts[t]!) {
+    // a match lies inside one sentence where every term can match
+    const termStarts = sharedStarts(idx, doc, term, shared, firstStarts);
+    for (let k = 0; k < termStarts.n; k++) {
+      const i = termStarts.list[k]!;
       const e = termAt(term, tokens, i, sentences[tokens[i]!.sentence]!.lastToken);
       if (e < 0) continue;
       st.push(i);
@@ -841,8 +879,12 @@ interface DocIndex {
   /** How many words and terms had been compiled when it was built (a later one rebuilds it). */
   words: number;
   terms: number;
-  /** Positions of each word, by word id (NONE where it does not occur). */
-  wordPos: number[][];
+  /**
+   * Positions of each word, ascending, all in one list: the word's (by id) are `pos[posStart[id]]`
+   * up to `pos[posStart[id + 1]]`.
+   */
+  posStart: Int32Array;
+  pos: Int32Array;
   /** The ids of the words each token matches by its surface form and stem (see wordsOfNorm), by token. */
   tokenWords: (readonly number[])[];
   /** Each pattern's matches, by pattern id (a slot for every pattern compiled). */
@@ -889,7 +931,8 @@ function buildIndex(doc: Doc, matches: (Match[] | undefined)[]): DocIndex {
     words: wordById.length,
     terms: sets.terms,
     sets,
-    wordPos: new Array<number[]>(wordById.length).fill(NONE),
+    posStart: new Int32Array(wordById.length + 1),
+    pos: NO_POSITIONS,
     tokenWords: new Array<readonly number[]>(doc.tokens.length),
     matches,
     bitWords,
@@ -901,16 +944,18 @@ function buildIndex(doc: Doc, matches: (Match[] | undefined)[]): DocIndex {
     termBitsAt: new Int32Array(sets.terms).fill(-2),
     shared: new Uint32Array(bitWords),
   };
-  const { wordPos, wordBitsAt } = idx;
+  const { wordBitsAt, posStart } = idx;
   const present: number[] = [];
-  const add = (id: number, i: number, s: number) => {
+  // first each word's sentences, and how often it occurs (counted in posStart[id + 1])
+  let occurrences = 0;
+  const add = (id: number, s: number) => {
     let at = wordBitsAt[id]!;
     if (at < 0) {
-      wordPos[id] = [];
       present.push(id);
       wordBitsAt[id] = at = allocBits(idx);
     }
-    wordPos[id]!.push(i);
+    posStart[id + 1]!++;
+    occurrences++;
     idx.bits[at + (s >>> 5)]! |= 1 << (s & 31);
   };
   const tokens = doc.tokens;
@@ -921,9 +966,20 @@ function buildIndex(doc: Doc, matches: (Match[] | undefined)[]): DocIndex {
     const t = tokens[i]!;
     const ids = norms ? wordsOfInfo(norms[i]!, t.norm) : wordsOfNorm(t.norm, t.stem);
     tokenWords[i] = ids;
-    for (const id of ids) add(id, i, t.sentence);
-    if (t.isNumber && numWord >= 0) add(numWord, i, t.sentence);
-    if (t.name === true && nameWord >= 0) add(nameWord, i, t.sentence);
+    for (let n = 0; n < ids.length; n++) add(ids[n]!, t.sentence);
+    if (t.isNumber && numWord >= 0) add(numWord, t.sentence);
+    if (t.name === true && nameWord >= 0) add(nameWord, t.sentence);
+  }
+  // then the positions, each word's in a run of its own (counts summed into where each run starts)
+  for (let id = 0; id < wordById.length; id++) posStart[id + 1]! += posStart[id]!;
+  const pos = (idx.pos = new Int32Array(occurrences));
+  const filled = posStart.slice(0, wordById.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const ids = tokenWords[i]!;
+    for (let n = 0; n < ids.length; n++) pos[filled[ids[n]!]!++] = i;
+    if (t.isNumber && numWord >= 0) pos[filled[numWord]!++] = i;
+    if (t.name === true && nameWord >= 0) pos[filled[nameWord]!++] = i;
   }
   // the sentences that hold every word of a word set, read only for the sets whose key word occurs
   const { keyedStart, keyed, setStart, setList } = sets;
@@ -1051,8 +1107,8 @@ export function findMatches(doc: Doc, p: CompiledPattern): Match[] {
     else {
       // start positions worth trying: where the first term occurs, in sentences that hold every
       // word of some alternative of every term of the pattern
-      const starts = sharedStarts(idx, doc, p.terms[0]!, shared);
-      const second = p.terms.length > 1 ? sharedStarts(idx, doc, p.terms[1]!, shared) : undefined;
+      const starts = sharedStarts(idx, doc, p.terms[0]!, shared, firstStarts);
+      const second = p.terms.length > 1 ? sharedStarts(idx, doc, p.terms[1]!, shared, secondStarts) : undefined;
       out = matchFixed(p, doc, starts, second);
     }
     tokenWords = NO_WORDS;

@@ -158,16 +158,14 @@ export function compileRubric(spec: RubricSpec): CompiledRubric {
   };
 }
 
-/** Matches per pattern list, computed once per document and shared by every signal. */
+/**
+ * Matches per pattern list, shared by every signal: each pattern's are found once per document
+ * (findMatches keeps them by pattern), so nothing is kept here by pattern.
+ */
 class MatchCache {
-  /**
-   * By pattern (a Map: pattern ids number every pattern compiled in the process, so an array
-   * indexed by them is sparse, and V8 keeps a sparse array as a slower dictionary).
-   */
-  private readonly cache = new Map<CompiledPattern, readonly Match[]>();
   private readonly terms = new Map<Match, number>();
   constructor(private readonly doc: Doc) {}
-  /** The matches of the patterns, in order. Read only: the list may be the cache's own. */
+  /** The matches of the patterns, in order. Read only: the list may be the matcher's own. */
   all(patterns: readonly CompiledPattern[]): readonly Match[] {
     if (patterns.length === 1) return this.one(patterns[0]!);
     const out: Match[] = [];
@@ -177,13 +175,12 @@ class MatchCache {
     }
     return out;
   }
-  private one(p: CompiledPattern): readonly Match[] {
-    let m = this.cache.get(p);
-    if (!m) {
-      m = findMatches(this.doc, p);
-      this.cache.set(p, m);
-      for (const x of m) this.terms.set(x, Math.max(this.terms.get(x) ?? 0, p.terms.length));
-    }
+  /** The matches of one pattern. Read only. */
+  one(p: CompiledPattern): readonly Match[] {
+    const m = findMatches(this.doc, p);
+    // a match is found by one pattern only (each is made for the pattern it matches), so a
+    // pattern's matches are counted once its first is
+    if (m.length > 0 && !this.terms.has(m[0]!)) for (const x of m) this.terms.set(x, Math.max(this.terms.get(x) ?? 0, p.terms.length));
     return m;
   }
   /** How many terms the pattern behind a match has: a longer pattern names the move more precisely. */
@@ -386,7 +383,7 @@ function tellsTheAct(doc: Doc, b: CompiledBeat, p: CompiledPattern, m: Match): b
 function bestActMatch(doc: Doc, b: CompiledBeat, cache: MatchCache, unearned: Set<number>, scope?: readonly Span[]): Match | undefined {
   const ranked: { m: Match; p: CompiledPattern; key: number[] }[] = [];
   for (const p of b.patterns) {
-    for (const m of inScope(cache.all([p]), scope)) {
+    for (const m of inScope(cache.one(p), scope)) {
       if (!unearned.has(m.sentence)) ranked.push({ m, p, key: rankKey(doc, cache, m, [], []) });
     }
   }
@@ -402,7 +399,7 @@ const STOOD_APART: ReadonlySet<Stance> = new Set(['refused', 'argued-against', '
 function flagStances(doc: Doc, f: CompiledFlag, cache: MatchCache): Map<Match, Stance> {
   const stances = new Map<Match, Stance>();
   for (const p of f.patterns) {
-    for (const x of cache.all([p])) if (!x.counterfactual) stances.set(x, stanceOfMatch(doc, x, p.negated || p.selfNegating));
+    for (const x of cache.one(p)) if (!x.counterfactual) stances.set(x, stanceOfMatch(doc, x, p.negated || p.selfNegating));
   }
   return stances;
 }
