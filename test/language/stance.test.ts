@@ -235,7 +235,7 @@ const OWNING_UP: [string, boolean][] = [
   ['That was on me to fix by Friday.', false],
 ];
 
-describe('ownsUp: the sentence owns up to the candidate's own part', () => {
+describe("ownsUp: the sentence owns up to the candidate's own part", () => {
   it.each(OWNING_UP)('%s', (sentence, expected) => {
     expect(ownsUp(sentence)).toBe(expected);
   });
