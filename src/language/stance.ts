@@ -414,9 +414,13 @@ function subjectIsSomeoneElse(ws: readonly Word[], at: number, things = true): b
   while (i >= 0 && NEGATED_AUX.has(ws[i]!.norm)) i--;
   // "won't" reads as "will" and "not" on one span: the subject is before the span
   while (i >= 0 && at < ws.length && ws[i]!.start === ws[at]!.start) i--;
+  let before = false;
+  if (!things) ({ i, before } = subjectHead(ws, i));
   if (i < 0) return false;
   const w = ws[i]!;
   if (w.norm === '|' || SPEAKERS.has(w.norm) || w.norm === 'there') return false;
+  // a collective told as not the candidate's own: "another team", "the team before me"
+  if (!things && COLLECTIVES.has(w.norm) && (before || (i >= 1 && OTHER_DETERMINERS.has(ws[i - 1]!.norm)))) return true;
   // a generic "you" ("the rule only works if you don't make exceptions") is the candidate's maxim;
   // "it" is a thing, or no one at all ("it was decided to")
   if (OTHERS.has(w.norm)) return w.norm !== 'you' && (things || (w.norm !== 'it' && w.norm !== 'they'));
@@ -428,6 +432,39 @@ function subjectIsSomeoneElse(ws: readonly Word[], at: number, things = true): b
   // a person by role: "the secondary", "my predecessor", "ops"; not the candidate's own team
   return phraseAt(ws, i, PROPOSERS) > 0 && !COLLECTIVES.has(w.norm);
 }
+
+/** Adverbs that may stand between a subject and its verb: "my manager once stayed up". */
+const SUBJECT_ADVERBS: ReadonlySet<string> = wordSet('subjectAdverbs');
+/** Determiners that set a collective apart from the candidate's own: "another team". */
+const OTHER_DETERMINERS: ReadonlySet<string> = wordSet('otherDeterminers');
+
+/**
+ * The last word of a subject that ends at word `i`, past an adverb before its verb ("my manager
+ * *once* stayed up") and a "before me" after it ("the team before me had"); `before` tells the latter.
+ */
+function subjectHead(ws: readonly Word[], i: number): { i: number; before: boolean } {
+  while (i > 0 && SUBJECT_ADVERBS.has(ws[i]!.norm)) i--;
+  if (i >= 2 && (ws[i]!.norm === 'me' || ws[i]!.norm === 'us') && ws[i - 1]!.norm === 'before') return { i: i - 2, before: true };
+  return { i, before: false };
+}
+
+/** The nearest verb told in the past before word `at` in its clause, or -1. */
+function clauseVerb(ws: readonly Word[], from: number, at: number, first = false): number {
+  const start = Math.max(0, from);
+  for (let k = 0; k < at - start; k++) {
+    const i = first ? start + k : at - 1 - k;
+    const norm = ws[i]!.norm;
+    if (norm === '|') return -1;
+    if (!PAST_FORMS.has(norm) && !(norm.length > 4 && norm.endsWith('ed'))) continue;
+    // a passive ("being treated as") names no doer; a perfect modal ("should have warned") tells no act
+    const prev = ws[i - 1]?.norm ?? '';
+    if (PASSIVE_AUX.has(prev) || (prev === 'have' && PERFECT_MODALS.has(ws[i - 2]?.norm ?? ''))) return -1;
+    return i;
+  }
+  return -1;
+}
+const PASSIVE_AUX = wordSet('passiveAuxiliaries');
+const PERFECT_MODALS = wordSet('perfectModals');
 
 /** Words that may open a clause before its subject: "and", "when", "before", "so". */
 const CLAUSE_OPENERS: ReadonlySet<string> = new Set([...wordSet('coordinators'), ...wordSet('times'), ...wordSet('conditions'), ...wordSet('reasons')]);
@@ -443,11 +480,13 @@ function someonesAct(ws: readonly Word[], at: number): boolean {
   let i = at - 1;
   while (i >= 0 && NEGATED_AUX.has(ws[i]!.norm)) i--;
   if (!PAST_FORMS.has(verb) && !(verb.length > 4 && /(ed|ing)$/.test(verb))) return false;
+  ({ i } = subjectHead(ws, i));
   // the subject: one word, after up to two of a noun phrase ("the new secondary", "my predecessor")
   if (i < 0) return false;
   let np = i;
-  if (np >= 1 && DETERMINERS.has(ws[np - 1]!.norm)) np -= 1;
-  else if (np >= 2 && DETERMINERS.has(ws[np - 2]!.norm) && ws[np - 1]!.norm !== '|') np -= 2;
+  const det = (w: Word) => DETERMINERS.has(w.norm) || OTHER_DETERMINERS.has(w.norm);
+  if (np >= 1 && det(ws[np - 1]!)) np -= 1;
+  else if (np >= 2 && det(ws[np - 2]!) && ws[np - 1]!.norm !== '|') np -= 2;
   const before = ws[np - 1];
   return before === undefined || before.norm === '|' || ws[np]!.comma === true || CLAUSE_OPENERS.has(before.norm);
 }
@@ -666,6 +705,11 @@ export function stanceAt(sentence: string, offset: number, after = '', opts: Sta
   if (proposedByOthers(ws, at)) return 'proposed-by-others';
   // someone else's act: "my predecessor turned off the alerts", "the secondary had switched it off"
   if (subjectIsSomeoneElse(ws, at, false)) return 'someone-else';
+  // or a match that starts past its clause's verb, on what was done: "my predecessor kept *a
+  // separate reliability backlog*", "a colleague tried to fix it *solo overnight*"
+  if (!tookUp(ws, at) && [clauseVerb(ws, from, at), clauseVerb(ws, from, at, true)].some((v, k) => v >= 0 && (k === 0 || !ws.slice(v, at).some((w) => w.comma)) && subjectIsSomeoneElse(ws, v, false))) {
+    return 'someone-else';
+  }
   // an urge the candidate names ("I had the instinct to dig in alone") or an option they weighed
   // ("I considered purging it") is not done ... unless they followed it ("so that is what I did")
   if (anyPhrase(ws, from, at, TEMPTATION) || weighedAt(ws, from, at)) return tookUp(ws, at) ? 'endorsed' : 'argued-against';

@@ -259,6 +259,13 @@ export const WORDS = {
     'interns', 'admin', 'admins', 'noc', 'qa', 'oncall', 'on-call', 'coworker', 'coworkers', 'co-worker',
   ]),
 
+  /** Modals before "have" that make a perfect of what was not done ("should have warned"). */
+  perfectModals: list('English modal verbs', ['should', 'would', 'could', 'might', 'must', 'may']),
+  /** Adverbs that may stand between a subject and its verb ("my manager once stayed up alone"). */
+  subjectAdverbs: list('English adverbs of time and frequency', ['once', 'also', 'then', 'just', 'always', 'often', 'usually', 'previously', 'already', 'still']),
+  /** Determiners that set a collective apart from the speaker's own ("another team", "the previous squad"). */
+  otherDeterminers: list('English determiners and adjectives of otherness', ['another', 'other', 'previous', 'prior', 'old', 'former', 'different']),
+
   /** Proposers that may take the candidate in ("the team", "the room"): as a subject, not someone else's act. */
   collectives: list('English collective nouns of a workplace', [
     'team', 'teams', 'room', 'consensus', 'org', 'company', 'studio', 'squad', 'group', 'business', 'people', 'everyone', 'everybody',
@@ -317,7 +324,8 @@ export const WORDS = {
     'we waited too long', 'i was too slow', 'we were too slow', 'too late to', 'what i would change',
     // a practice disowned in so many words after it is told
     'would not do that again', 'never do that again', 'would not start that way again', 'changed my approach',
-    'that was a waste',
+    'that was a waste', 'that was careless', 'careless of me', 'the worst trade', 'the worst call', 'which was embarrassing',
+    'that was embarrassing',
     // a view the candidate says they held once: told as one they no longer hold
     'i used to think', 'i used to believe', 'i used to say', 'we used to think', 'i used to treat', 'i once thought',
     // an act placed in the candidate's past, with the practice they hold now
