@@ -566,11 +566,6 @@ export const WORDS = {
     'counted', 'banked',
   ]),
 
-  /** Nouns of an arrangement told as it stood: "the plan was the on-call would sort it" tells the plan, not an imagining. */
-  arrangementNouns: list('English nouns of plan and arrangement, subject of a past "was"', [
-    'plan', 'idea', 'assumption', 'understanding', 'arrangement', 'expectation', 'deal', 'agreement',
-  ]),
-
   /**
    * Someone who can act in a story: the candidate, their team, another person. A sentence with
    * one of them can tell what was done; without, it states a view.

@@ -424,7 +424,6 @@ function recurringBefore(tokens: Token[], first: number, i: number, last: number
  */
 const REPORTING: ReadonlySet<string> = new Set([...wordSet('findingVerbs'), ...wordSet('pastBeliefs')]);
 const REPORT_WINDOW = 8;
-const ARRANGEMENT_NOUNS = wordSet('arrangementNouns');
 
 /**
  * A "would" or "might" inside a clause reported by a past-tense finding or belief ("the load test
@@ -437,8 +436,6 @@ function reported(tokens: Token[], first: number, i: number, breakBefore: readon
     const norm = tokens[j]!.norm;
     if (SCOPE_END.has(norm) || norm === 'if') return false;
     if (REPORTING.has(norm)) return true;
-    // "the plan was (that) the SRE would work it out": the arrangement as it stood
-    if (norm === 'was' && j > first && ARRANGEMENT_NOUNS.has(tokens[j - 1]!.norm)) return true;
   }
   return false;
 }
