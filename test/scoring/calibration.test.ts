@@ -32,18 +32,19 @@ const stories = corpus.answers.filter((a) => a.origin === 'story');
  * below one is a regression on answers nobody tuned for.
  */
 const TEST_FLOORS = {
-  qwk: 0.67,
-  exact: 0.52,
-  within1: 0.85,
-  pairwise: 0.81,
+  qwk: 0.69,
+  exact: 0.54,
+  within1: 0.87,
+  pairwise: 0.82,
   /**
    * 0.27 until the fifth writers joined the corpus: the scorer caught 16% of their red flags told
    * in everyday words, and the sealed fold's recall fell to 0.26 with no change to the scorer.
    * 0.38 since red flags were described from the red-flag passages' tune writers (sealed 0.40);
-   * 0.42 since seven red flags were read in everyday tellings (sealed 0.45).
+   * 0.42 since seven red flags were read in everyday tellings (sealed 0.45); 0.46 since the other
+   * seven were read as behaviour frames (sealed 0.48).
    */
-  redFlagRecall: 0.42,
-  redFlagPrecision: 0.86,
+  redFlagRecall: 0.46,
+  redFlagPrecision: 0.89,
   saladHeld: 0.95,
 };
 /** Ceilings on the sealed test fold, the same way. */
@@ -64,7 +65,7 @@ const TEST_CEILINGS = {
  * passages caught and a ceiling on the other passages (refused, someone else's, advice, the good
  * behaviour) that raise the red flag anyway.
  */
-const PASSAGE_FLOORS = { endorsedCaught: 0.24 };
+const PASSAGE_FLOORS = { endorsedCaught: 0.28 };
 const PASSAGE_CEILINGS = { refusedFlagged: 0.06 };
 /**
  * The sealed beat passages (calibration/phrasings/beats, writers b5 to b8): a floor on the passages

@@ -54,8 +54,8 @@ function raised(t: Table, text: string): string | undefined {
 
 /** Floors: entries the scorer reads right today. Raise them as it learns; never lower them. */
 const FLOORS = {
-  beat: { invalid: 449, valid: 291 },
-  'red-flag': { invalid: 412, valid: 287 },
+  beat: { invalid: 465, valid: 325 },
+  'red-flag': { invalid: 425, valid: 298 },
 };
 
 describe('rule tables', () => {
