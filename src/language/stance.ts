@@ -466,6 +466,17 @@ function clauseVerb(ws: readonly Word[], from: number, at: number, first = false
 const PASSIVE_AUX = wordSet('passiveAuxiliaries');
 const PERFECT_MODALS = wordSet('perfectModals');
 
+/**
+ * The past verb that governs word `at` has someone else as its subject: the nearest one before it
+ * in its clause, or the clause's first one when no comma stands between it and `at`.
+ */
+function verbOfSomeoneElse(ws: readonly Word[], from: number, at: number): boolean {
+  const nearest = clauseVerb(ws, from, at);
+  if (nearest >= 0 && subjectIsSomeoneElse(ws, nearest, false)) return true;
+  const first = clauseVerb(ws, from, at, true);
+  return first >= 0 && !ws.slice(first, at).some((w) => w.comma) && subjectIsSomeoneElse(ws, first, false);
+}
+
 /** Words that may open a clause before its subject: "and", "when", "before", "so". */
 const CLAUSE_OPENERS: ReadonlySet<string> = new Set([...wordSet('coordinators'), ...wordSet('times'), ...wordSet('conditions'), ...wordSet('reasons')]);
 const PAST_FORMS: ReadonlySet<string> = new Set([...PAST_TENSES, ...wordSet('pastOrPresent'), ...wordSet('pastParticiples')]);
@@ -707,9 +718,7 @@ export function stanceAt(sentence: string, offset: number, after = '', opts: Sta
   if (subjectIsSomeoneElse(ws, at, false)) return 'someone-else';
   // or a match that starts past its clause's verb, on what was done: "my predecessor kept *a
   // separate reliability backlog*", "a colleague tried to fix it *solo overnight*"
-  if (!tookUp(ws, at) && [clauseVerb(ws, from, at), clauseVerb(ws, from, at, true)].some((v, k) => v >= 0 && (k === 0 || !ws.slice(v, at).some((w) => w.comma)) && subjectIsSomeoneElse(ws, v, false))) {
-    return 'someone-else';
-  }
+  if (!tookUp(ws, at) && verbOfSomeoneElse(ws, from, at)) return 'someone-else';
   // an urge the candidate names ("I had the instinct to dig in alone") or an option they weighed
   // ("I considered purging it") is not done ... unless they followed it ("so that is what I did")
   if (anyPhrase(ws, from, at, TEMPTATION) || weighedAt(ws, from, at)) return tookUp(ws, at) ? 'endorsed' : 'argued-against';
