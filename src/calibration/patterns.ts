@@ -71,7 +71,11 @@ export function rubricPhrases(spec: RubricSpec): string[] {
     ...(spec.storyBeats ?? []).flatMap((b) => b.patterns),
     ...spec.signals.flatMap((s) => [...s.beats.flatMap((b) => b.patterns), ...(s.redFlags ?? []).flatMap((f) => f.patterns)]),
   ];
-  for (const p of sources) take(typeof p === 'string' ? p : p.match);
+  for (const p of sources) {
+    take(typeof p === 'string' ? p : p.match);
+    if (typeof p !== 'string' && p.with !== undefined) take(typeof p.with === 'string' ? p.with : p.with.match);
+    if (typeof p !== 'string' && p.unless !== undefined) take(p.unless);
+  }
   return [...found].sort();
 }
 

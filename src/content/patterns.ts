@@ -16,7 +16,8 @@ export function patternText(spec: PatternSpec): string {
  */
 export function patternProblem(spec: PatternSpec, lexicon: Lexicon): string | undefined {
   const text = patternText(spec);
-  for (const m of text.matchAll(CONCEPT_REF)) {
+  const partner = typeof spec === 'string' ? '' : `${spec.with === undefined ? '' : patternText(spec.with)} ${spec.unless ?? ''}`;
+  for (const m of `${text} ${partner}`.matchAll(CONCEPT_REF)) {
     const name = m[1]!.trim();
     if (!lexicon.has(name)) return `unknown concept "{${name}}" in pattern "${text}"${didYouMean(name, lexicon.keys())}`;
   }

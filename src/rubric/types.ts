@@ -34,6 +34,21 @@ export type PatternSpec =
        * anything but late, including no time said.
        */
       time?: PatternTime;
+      /**
+       * What must be told beside the match, in the same or a neighbouring sentence: a behaviour
+       * people tell in two sentences ("So we dropped it." ... "We had a launch on the Monday.").
+       * The match is the evidence and is read for its stance as usual; the partner may sit in a
+       * clause that imagines ("doing it properly would have taken a month") but not one that
+       * negates it, unless it asks for negation itself.
+       */
+      with?: string | { match: string; order?: 'fixed' | 'any'; gap?: number; negated?: boolean };
+      /**
+       * What, told within the same sentences as the partner may be, takes the match back: the red
+       * flag "the riskier path, its risk unnamed" is not raised where the risk is named beside it.
+       */
+      unless?: string;
+      /** How many sentences before or after the match the partner (and `unless`) may sit. Default 1. */
+      within?: number;
     };
 
 export type PatternTime = 'early' | 'late' | 'not-late';

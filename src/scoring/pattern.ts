@@ -268,6 +268,12 @@ export interface CompiledPattern {
   selfNegating: boolean;
   /** When in the project the match's clause must place it; undefined for any time. */
   time?: PatternTime | undefined;
+  /** What must be told in the same or a neighbouring sentence (PatternSpec's `with`). */
+  with?: CompiledPattern | undefined;
+  /** What, told within as many sentences, takes the match back (PatternSpec's `unless`). */
+  unless?: CompiledPattern | undefined;
+  /** How many sentences either side the partner (and `unless`) may sit. */
+  within: number;
 }
 
 export type Lexicon = ReadonlyMap<string, Phrase[]>;
@@ -280,6 +286,8 @@ export class PatternError extends Error {
 }
 
 const DEFAULT_GAP = 3;
+/** Sentences either side of a match where its partner (`with`) may be told. */
+const DEFAULT_WITHIN = 1;
 const CONCEPT_PHRASE_GAP = 1;
 /** A pattern that spells out one of these words negates itself ("no data loss"). */
 const NEGATION_WORDS = wordSet('negations');
@@ -411,7 +419,10 @@ export function compilePattern(spec: PatternSpec, lexicon: Lexicon): CompiledPat
     if (alts.length > 0) terms.push(makeTerm(alts, terms.length === 0 ? 0 : gap));
   }
   if (terms.length === 0) throw new PatternError(`empty ${where}`);
-  return { id: patternCount++, source, terms, termIds: Int32Array.from(terms, (t) => t.id), order, gap, negated, selfNegating, time };
+  const partner = typeof spec === 'string' || spec.with === undefined ? undefined : compilePattern(spec.with, lexicon);
+  const unless = typeof spec === 'string' || spec.unless === undefined ? undefined : compilePattern(spec.unless, lexicon);
+  const within = typeof spec === 'string' ? DEFAULT_WITHIN : (spec.within ?? DEFAULT_WITHIN);
+  return { id: patternCount++, source, terms, termIds: Int32Array.from(terms, (t) => t.id), order, gap, negated, selfNegating, time, with: partner, unless, within };
 }
 
 function wordMatches(w: WordMatcher, t: Token): boolean {
@@ -1113,9 +1124,34 @@ export function findMatches(doc: Doc, p: CompiledPattern): Match[] {
     }
     tokenWords = NO_WORDS;
     if (p.time) out = out.filter((m) => inTime(doc, m, p.time!));
+    if (p.with && out.length > 0) out = withPartner(doc, out, p.with, p.within);
+    if (p.unless && out.length > 0) out = unlessNear(doc, out, p.unless, p.within);
     matches[p.id] = out;
   }
   return out;
+}
+
+/**
+ * The matches told beside their partner: some match of `partner` in the same sentence or within
+ * `within` sentences of it. A partner inside a negation does not count unless it asks for one; an
+ * imagined one does ("because doing it properly would have taken a month" is a reason given).
+ */
+function withPartner(doc: Doc, out: Match[], partner: CompiledPattern, within: number): Match[] {
+  const near: number[] = [];
+  for (const m of findMatches(doc, partner)) if (!m.negated || partner.negated) near.push(m.sentence);
+  if (near.length === 0) return NO_MATCHES;
+  return out.filter((m) => near.some((s) => Math.abs(s - m.sentence) <= within));
+}
+
+/**
+ * The matches with nothing of `unless` told within `within` sentences of them. What is told as
+ * not done takes nothing back ("we never compared the counts" names no check).
+ */
+function unlessNear(doc: Doc, out: Match[], unless: CompiledPattern, within: number): Match[] {
+  const near: number[] = [];
+  for (const m of findMatches(doc, unless)) if (!m.negated || unless.negated) near.push(m.sentence);
+  if (near.length === 0) return out;
+  return out.filter((m) => !near.some((s) => Math.abs(s - m.sentence) <= within));
 }
 
 /** The match's clause places it when the pattern asks. */

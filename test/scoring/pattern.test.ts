@@ -49,6 +49,30 @@ describe('pattern matching', () => {
   });
 });
 
+describe('a match told beside its partner (with, unless, within)', () => {
+  const dropped: PatternSpec = { match: 'dropped it', with: 'constraint', unless: 'risk' };
+  const cases: [string, PatternSpec, string[]][] = [
+    // the partner in the same sentence, the one before or the one after
+    ['The constraint slowed the import, so we dropped it.', dropped, ['dropped it']],
+    ['The unique constraint slowed the import. So we dropped it.', dropped, ['dropped it']],
+    ['So we dropped it. The constraint had slowed the import for weeks.', dropped, ['dropped it']],
+    // too far away, or missing
+    ['The constraint slowed the import. The launch was close. So we dropped it.', dropped, []],
+    ['The constraint slowed the import. The launch was close. So we dropped it.', { ...dropped, within: 2 }, ['dropped it']],
+    ['The import was slow. So we dropped it.', dropped, []],
+    // a partner negated does not count, unless it asks for negation; an imagined one does
+    ['There was no constraint on it. So we dropped it.', dropped, []],
+    ['There was no constraint on it. So we dropped it.', { match: 'dropped it', with: { match: 'constraint', negated: true } }, ['dropped it']],
+    ['Keeping the constraint would have cost a week. So we dropped it.', dropped, ['dropped it']],
+    // unless: what takes the match back, beside it; told as not done, it takes nothing back
+    ['The constraint slowed the import. I named the risk to the ledger and we dropped it.', dropped, []],
+    ['The constraint slowed the import. We saw no risk, so we dropped it.', dropped, ['dropped it']],
+  ];
+  test.each(cases)('%s ~ %j', (text, pattern, expected) => {
+    expect(matched(text, pattern)).toEqual(expected);
+  });
+});
+
 describe('negation scope', () => {
   const cases: [string, PatternSpec, boolean][] = [
     ['We did not fail open.', 'fail open', false],
