@@ -114,6 +114,7 @@ const PROPOSING = phraseIndex(WORDS.proposing.words);
 const PLANS = phraseIndex(WORDS.plans.words);
 const TAKE_UP = phraseIndex(WORDS.takeUp.words);
 const TEMPTATION = phraseIndex(WORDS.temptation.words);
+const TEMPTED_AFTER = phraseIndex(WORDS.temptedAfter.words);
 const COUNTERFACTUAL = phraseIndex(WORDS.counterfactual.words);
 const REGRET = phraseIndex(WORDS.regret.words);
 const REGRET_MODALS = phraseIndex(WORDS.regretModals.words);
@@ -472,10 +473,61 @@ const PERFECT_MODALS = wordSet('perfectModals');
  */
 function verbOfSomeoneElse(ws: readonly Word[], from: number, at: number): boolean {
   const nearest = clauseVerb(ws, from, at);
-  if (nearest >= 0 && subjectIsSomeoneElse(ws, nearest, false)) return true;
+  if (nearest >= 0 && (subjectIsSomeoneElse(ws, nearest, false) || phraseIsSomeoneElse(subjectPhrase(ws, from, nearest)))) return true;
   const first = clauseVerb(ws, from, at, true);
   return first >= 0 && !ws.slice(first, at).some((w) => w.comma) && subjectIsSomeoneElse(ws, first, false);
 }
+
+const SUBJECT_PREPOSITIONS = wordSet('subjectPrepositions');
+const FINDING = wordSet('discoveryVerbs');
+/** How many words a subject phrase may run back from its verb. */
+const SUBJECT_PHRASE_REACH = 10;
+
+/**
+ * The words of the subject before the verb at `verb`: back past the verb group's auxiliaries and
+ * adverbs ("had only", "once"), then to the start of the clause, a verb of finding ("I found *a
+ * contractor* had dropped"), "that" or another verb. Empty when there is none.
+ */
+function subjectPhrase(ws: readonly Word[], from: number, verb: number): readonly Word[] {
+  let end = verb - 1;
+  while (end >= from && end >= 0 && (NEGATED_AUX.has(ws[end]!.norm) || SUBJECT_ADVERBS.has(ws[end]!.norm))) end--;
+  let start = end + 1;
+  while (start - 1 >= Math.max(0, from) && end - start < SUBJECT_PHRASE_REACH) {
+    const w = ws[start - 1]!;
+    if (w.norm === '|' || w.norm === 'that' || FINDING.has(w.norm) || CLAUSE_OPENERS.has(w.norm)) break;
+    if (PAST_FORMS.has(w.norm) || (w.norm.length > 4 && w.norm.endsWith('ed'))) break;
+    start--;
+  }
+  return start <= end ? ws.slice(start, end + 1) : [];
+}
+
+/**
+ * A subject phrase names someone other than the candidate or their team: its head, the word before
+ * any modifier ("my predecessor *on the license server*", "the previous owners *of* the service"),
+ * is a person by role, or a collective set apart ("a neighbouring team", "the previous team").
+ */
+function phraseIsSomeoneElse(np: readonly Word[]): boolean {
+  if (np.length < 2) return false;
+  let cut = np.length;
+  for (let k = 1; k < np.length; k++) {
+    if (SUBJECT_PREPOSITIONS.has(np[k]!.norm)) {
+      cut = k;
+      break;
+    }
+  }
+  const head = np.slice(0, cut);
+  // one noun phrase, opened by its determiner: not "after the outage the CTO" (two phrases, no
+  // comma between) nor "no customer" (nobody's act)
+  const opens = (w: Word) => DETERMINERS.has(w.norm) || OTHER_DETERMINERS.has(w.norm);
+  if (!opens(head[0]!) || head.slice(1).some((w) => DETERMINERS.has(w.norm))) return false;
+  if (head.some((w) => SPEAKERS.has(w.norm) && w.norm !== 'my' && w.norm !== 'our')) return false;
+  const last = head[head.length - 1]!;
+  if (COLLECTIVES.has(last.norm)) return head.some((w) => OTHER_DETERMINERS.has(w.norm));
+  // "my team" and "our lead" are the candidate's own; "my manager" is someone else
+  if (phraseAt(head, head.length - 1, PROPOSERS) === 0) return false;
+  return !(head.some((w) => w.norm === 'our') && TEAM_ROLES.has(last.norm));
+}
+const TEAM_ROLES = wordSet('teamRoles');
 
 /** Words that may open a clause before its subject: "and", "when", "before", "so". */
 const CLAUSE_OPENERS: ReadonlySet<string> = new Set([...wordSet('coordinators'), ...wordSet('times'), ...wordSet('conditions'), ...wordSet('reasons')]);
@@ -486,6 +538,12 @@ const PAST_FORMS: ReadonlySet<string> = new Set([...PAST_TENSES, ...wordSet('pas
  * switched* it off", "my predecessor *turned* off the alerts", "before Priya *disabled* it". A
  * match that starts on a noun ("we shipped the Postgres *upgrade*") has no subject of its own.
  */
+/** The match starts at a verb told in the past ("stayed up alone", "had pages on everything"). */
+function startsAtVerb(ws: readonly Word[], at: number): boolean {
+  const verb = ws[at]?.norm ?? '';
+  return PAST_FORMS.has(verb) || (verb.length > 4 && verb.endsWith('ed'));
+}
+
 function someonesAct(ws: readonly Word[], at: number): boolean {
   const verb = ws[at]?.norm ?? '';
   let i = at - 1;
@@ -662,6 +720,18 @@ function mayOwnUp(sentence: string): boolean {
 }
 
 /**
+ * An urge named after word `at` in the same sentence and not pointed onward ("..., and I was
+ * tempted", not "I was tempted to page the team").
+ */
+function temptedAfter(ws: readonly Word[], at: number): boolean {
+  for (let i = at + 1; i < ws.length; i++) {
+    const n = phraseAt(ws, i, TEMPTED_AFTER);
+    if (n > 0 && ws[i + n]?.norm !== 'to') return true;
+  }
+  return false;
+}
+
+/**
  * A phrase arguing against what follows it ("the problem with", "I don't believe in") before word
  * `at`. When the negation is the act, a phrase that runs into what is read is the act's own words,
  * not an argument against it: "I don't believe in spending the budget" tells the stance itself.
@@ -715,13 +785,17 @@ export function stanceAt(sentence: string, offset: number, after = '', opts: Sta
   if (inCondition(ws, from, at, to)) return 'imagined';
   if (proposedByOthers(ws, at)) return 'proposed-by-others';
   // someone else's act: "my predecessor turned off the alerts", "the secondary had switched it off"
-  if (subjectIsSomeoneElse(ws, at, false)) return 'someone-else';
+  if (subjectIsSomeoneElse(ws, at, false) || (startsAtVerb(ws, at) && phraseIsSomeoneElse(subjectPhrase(ws, from, at)))) return 'someone-else';
   // or a match that starts past its clause's verb, on what was done: "my predecessor kept *a
   // separate reliability backlog*", "a colleague tried to fix it *solo overnight*"
   if (!tookUp(ws, at) && verbOfSomeoneElse(ws, from, at)) return 'someone-else';
   // an urge the candidate names ("I had the instinct to dig in alone") or an option they weighed
   // ("I considered purging it") is not done ... unless they followed it ("so that is what I did")
-  if (anyPhrase(ws, from, at, TEMPTATION) || weighedAt(ws, from, at)) return tookUp(ws, at) ? 'endorsed' : 'argued-against';
+  // or named after the option, in a later clause of the sentence ("the fastest way was to write to
+  // both, and I was tempted")
+  if (anyPhrase(ws, from, at, TEMPTATION) || weighedAt(ws, from, at) || temptedAfter(ws, at)) {
+    return tookUp(ws, at) ? 'endorsed' : 'argued-against';
+  }
   // their own act judged in hindsight ("in hindsight, skipping it was the wrong call") is regret
   if (regretIn(ws, 0, ws.length)) return 'regretted';
   if (arguedBefore(ws, at, opts.negationIsTheAct === true) || anyPhrase(ws, at, to + 1, ARGUED_AFTER)) return 'argued-against';

@@ -77,6 +77,14 @@ export const WORDS = {
   /** Subordinators whose clause states a condition, not an act: "if you don't page anyone, ...". */
   conditionOpeners: list('English conditional subordinators, strictly conditional', ['if', 'unless']),
 
+  /**
+   * Subordinators of a clause that tells a fact of time or reason: a "would" inside one ("when SRE
+   * wouldn't give us quota, ...") imagines nothing past the comma that closes it.
+   */
+  factualOpeners: list('English subordinators of time and reason', [
+    'when', 'whenever', 'because', 'since', 'after', 'once', 'as', 'while', 'until', 'though', 'although',
+  ]),
+
   /** Words that open a time clause: what is in it is the background, not the decision. */
   times: list('English temporal subordinators', ['before', 'after', 'until', 'till', 'while']),
 
@@ -253,7 +261,7 @@ export const WORDS = {
   proposers: list('English third-person pronouns and workplace roles', [
     'team', 'teams', 'manager', 'managers', 'product', 'pm', 'pms', 'leadership', 'management', 'business', 'sales', 'vp', 'director',
     'cto', 'ceo', 'lead', 'leads', 'colleague', 'colleagues', 'teammate', 'teammates', 'engineer', 'engineers', 'developer', 'developers',
-    'devs', 'architect', 'stakeholders', 'client', 'customer', 'vendor', 'partner', 'boss', 'owner', 'founder', 'someone', 'somebody',
+    'devs', 'architect', 'stakeholders', 'client', 'customer', 'vendor', 'partner', 'boss', 'owner', 'owners', 'founder', 'someone', 'somebody',
     'people', 'everyone', 'everybody', 'they', 'he', 'she', 'others', 'room', 'consensus', 'org', 'company', 'studio', 'squad', 'group',
     'predecessor', 'predecessors', 'secondary', 'ops', 'sre', 'sres', 'dba', 'dbas', 'contractor', 'contractors', 'intern',
     'interns', 'admin', 'admins', 'noc', 'qa', 'oncall', 'on-call', 'coworker', 'coworkers', 'co-worker',
@@ -264,7 +272,18 @@ export const WORDS = {
   /** Adverbs that may stand between a subject and its verb ("my manager once stayed up alone"). */
   subjectAdverbs: list('English adverbs of time and frequency', ['once', 'also', 'then', 'just', 'always', 'often', 'usually', 'previously', 'already', 'still']),
   /** Determiners that set a collective apart from the speaker's own ("another team", "the previous squad"). */
-  otherDeterminers: list('English determiners and adjectives of otherness', ['another', 'other', 'previous', 'prior', 'old', 'former', 'different']),
+  otherDeterminers: list('English determiners and adjectives of otherness', [
+    'another', 'other', 'previous', 'prior', 'old', 'former', 'different', 'neighbouring', 'neighboring', 'sister', 'adjacent',
+  ]),
+  /** Roles that, said as "our ...", are the candidate's own team: "our squad", "our engineers". */
+  teamRoles: list('English collective nouns of a workplace team', ['squad', 'group', 'engineers', 'developers', 'devs', 'team', 'teams']),
+  /** Prepositions that open a modifier inside a subject: "the owners *of* the billing service had ...". */
+  subjectPrepositions: list('English prepositions', ['of', 'at', 'on', 'in', 'from', 'for', 'with', 'behind', 'across', 'over', 'under']),
+  /** Verbs by which the candidate reports finding someone else's act: "I found a contractor had dropped ...". */
+  discoveryVerbs: list('English verbs of discovery and perception', [
+    'found', 'discovered', 'noticed', 'saw', 'spotted', 'realised', 'realized', 'learned', 'learnt', 'heard', 'watched', 'inherited',
+    'find', 'discover', 'notice', 'see', 'spot', 'realise', 'realize', 'learn', 'hear', 'watch', 'inherit',
+  ]),
 
   /** Proposers that may take the candidate in ("the team", "the room"): as a subject, not someone else's act. */
   collectives: list('English collective nouns of a workplace', [
@@ -313,6 +332,11 @@ export const WORDS = {
     'the instinct to', 'had the instinct', 'my instinct was', 'my first instinct', 'first instinct', 'i was tempted', 'tempted to',
     'part of me wanted', 'i was thinking', 'first i was thinking', 'at first i thought', 'i first thought', 'my gut said', 'it was tempting',
     'it is tempting', 'the urge to', 'i felt the urge',
+  ]),
+
+  /** An urge named after the option it was for, in the same sentence ("..., and I was tempted"). */
+  temptedAfter: list('observed interview phrasing: an urge named after its object', [
+    'i was tempted', 'we were tempted', 'i was sorely tempted', 'it was tempting', 'i felt the pull', 'i felt the urge',
   ]),
 
   /** Phrases that look back on the candidate's own act with regret and a lesson. */

@@ -303,14 +303,23 @@ function markScopes(tokens: Token[], first: number, last: number, breakBefore: r
   let hypo: 0 | 1 | 2 = 0;
   // where a reported "would" stood in this clause ("the test showed it would fall over")
   let reportedAt = -1;
+  // the clause being read opens with a subordinator of time or reason, and a "would" inside it
+  // imagined something: the comma that closes the clause closes what it imagined ("when SRE
+  // wouldn't give us quota, I went over their heads" tells the going over as done)
+  let factualClause = false;
+  let imaginedInClause = false;
   for (let i = first; i < last; i++) {
     const k = i - first;
     const t = tokens[i]!;
     const brk = breakBefore[k] ?? 0;
     if (brk > 0) negLeft = 0;
-    if (brk > 1) {
+    if (brk > 1 || (brk === 1 && factualClause && imaginedInClause)) {
       hypo = 0;
       reportedAt = -1;
+    }
+    if (i === first || brk > 0) {
+      factualClause = FACTUAL_OPENERS.has(t.norm);
+      imaginedInClause = false;
     }
     const next = i + 1 < last ? tokens[i + 1]! : undefined;
     if (SCOPE_END.has(t.norm) || (t.norm === 'instead' && next?.norm !== 'of')) {
@@ -348,9 +357,12 @@ function markScopes(tokens: Token[], first: number, last: number, breakBefore: r
       kind = 0;
     }
     if (t.norm === 'if' && reportedAt >= 0 && i - reportedAt <= REPORTED_IF_REACH) kind = 2;
+    if (kind === 2) imaginedInClause = true;
     if (kind > hypo) hypo = kind;
   }
 }
+
+const FACTUAL_OPENERS = wordSet('factualOpeners');
 
 /**
  * The sentence asks rather than claims: it ends in a question mark, and no colon, semicolon or

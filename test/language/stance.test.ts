@@ -167,6 +167,21 @@ const CASES: [string, string, string, Stance, boolean?][] = [
   // contractions: "'d" before a participle is "had", "that's" is "that is"
   ["My manager had the idea of a freeze month, and that's what we did.", 'freeze month', '', 'endorsed'],
   ["I wish I'd paged the DBA sooner.", 'paged the DBA', '', 'regretted'],
+  // someone else's act, told with their whole noun phrase: a role past a modifier, a collective set apart
+  ['The previous owners of the billing service treated reliability as a clean-up phase.', 'clean-up phase', '', 'someone-else'],
+  ['I found a contractor had dropped the foreign keys.', 'dropped the foreign keys', '', 'someone-else'],
+  ['My manager at the parcel company once stayed up alone all night.', 'stayed up alone', '', 'someone-else'],
+  ['A neighbouring team had an alert that paged on every failed login.', 'paged on every failed login', '', 'someone-else'],
+  // near misses: two phrases with no comma, nobody, the candidate's own team
+  ['After the second outage the CTO funded a reliability programme and I was asked to lead it.', 'reliability programme', '', 'endorsed'],
+  ['No customer complained, so we called the migration done.', 'called the migration done', '', 'endorsed'],
+  ['My team had only load tested in the final sprint.', 'load tested', '', 'endorsed'],
+  ['Our engineers on the payments side had pages on every error.', 'pages on every error', '', 'endorsed'],
+  // an urge named after the option it was for: the option was weighed, not taken ... unless taken up
+  ['The fastest fix was to restart every pod, and I was tempted.', 'restart every pod', '', 'argued-against'],
+  ["The fastest fix was to restart every pod, and honestly I was tempted, so that's what we did.", 'restart every pod', '', 'endorsed'],
+  // an urge pointed onward is about what follows, not what came before
+  ['We restarted every pod, and I was tempted to page the team.', 'restarted every pod', '', 'endorsed'],
 ];
 
 /** Where in the sentence the red flag matched; a row whose words are not in its sentence fails. */

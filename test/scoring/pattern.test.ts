@@ -144,6 +144,12 @@ describe('hypothetical scope', () => {
     ['When a partner stalls, I would add a circuit breaker.', true],
     ['When it failed we would have added a circuit breaker.', true],
     ['When I am on call I would add a circuit breaker.', true],
+    // a "would" inside a fronted clause of time or reason imagines nothing past its comma
+    ['When the partner would not answer, I added a circuit breaker.', false],
+    ["Because the vendor wouldn't fix it, we added a circuit breaker.", false],
+    // near misses: a condition's clause, or the main clause imagining in its own words
+    ['If the partner would not answer, I would add a circuit breaker.', true],
+    ['When the partner would not answer, we could have added a circuit breaker.', true],
     // a general habit told with a condition is done practice
     ['If we ever get paged twice for the same thing, I add a circuit breaker.', false],
     ['If a partner ever stalls, we put a circuit breaker in front of it.', false],
