@@ -302,6 +302,10 @@ export const WORDS = {
 
   /** Subject pronouns of a person: after one, a "without" or "rather than" phrase has ended ("without a second thought I wiped it"). */
   personalSubjects: list('English personal subject pronouns', ['i', 'we', 'they', 'he', 'she']),
+  /** Words after which a subject pronoun does not open a clause of its own: "not that I", "nor did we". */
+  beforeInvertedSubject: list('English auxiliaries (subject-auxiliary inversion) and the complementiser "that"', [
+    'that', 'did', 'do', 'does', 'have', 'had', 'could', 'would', 'should', 'can', 'will', 'was', 'were', 'am', 'is', 'are',
+  ]),
 
   /** Verbs that make what follows a proposal, not a deed. */
   proposing: list('English verbs of proposal and intention', [

@@ -327,6 +327,8 @@ function markScopes(tokens: Token[], first: number, last: number, breakBefore: r
       hypo = 0;
       continue;
     }
+    // a new subject starts a new clause: "with no answer I paged the storage team" negates the answer only
+    if (negLeft > 0 && SUBJECT_PRONOUNS.has(t.norm) && i > first && !NEGATION_OPENERS_BEFORE_SUBJECT.has(tokens[i - 1]!.norm)) negLeft = 0;
     if (negLeft > 0) {
       t.negated = true;
       negLeft--;
@@ -363,6 +365,9 @@ function markScopes(tokens: Token[], first: number, last: number, breakBefore: r
 }
 
 const FACTUAL_OPENERS = wordSet('factualOpeners');
+const SUBJECT_PRONOUNS = wordSet('personalSubjects');
+/** Words after which a subject pronoun stays inside the negation: "not that I", "nor did we". */
+const NEGATION_OPENERS_BEFORE_SUBJECT = wordSet('beforeInvertedSubject');
 
 /**
  * The sentence asks rather than claims: it ends in a question mark, and no colon, semicolon or

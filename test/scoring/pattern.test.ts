@@ -102,6 +102,10 @@ describe('negation scope', () => {
     ['We never skip the verification.', 'skip verification', false],
     ["I didn't even skip the dry run.", 'dry run', true],
     ['We shipped it without skipping the review.', 'review', true],
+    // a new subject opens a new clause: the negation stays with the noun it governs
+    ['When the search came back with no answer I paged the storage team.', 'page storage team', true],
+    ['We had no runbook so I paged the storage team.', 'page storage team', true],
+    ['There was no reason to page the storage team.', 'page storage team', false],
     ['We never ran the verification.', 'verification', false],
   ];
   test.each(cases)('%s ~ %j → %s', (text, pattern, expected) => {
