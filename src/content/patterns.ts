@@ -16,10 +16,15 @@ export function patternText(spec: PatternSpec): string {
  */
 export function patternProblem(spec: PatternSpec, lexicon: Lexicon): string | undefined {
   const text = patternText(spec);
-  const partner = typeof spec === 'string' ? '' : `${spec.with === undefined ? '' : patternText(spec.with)} ${spec.unless ?? ''}`;
-  for (const m of `${text} ${partner}`.matchAll(CONCEPT_REF)) {
-    const name = m[1]!.trim();
-    if (!lexicon.has(name)) return `unknown concept "{${name}}" in pattern "${text}"${didYouMean(name, lexicon.keys())}`;
+  // the pattern's own words, then its partner's and what takes it back, each named as such
+  const parts: [string, string][] = [[text, `pattern "${text}"`]];
+  if (typeof spec !== 'string' && spec.with !== undefined) parts.push([patternText(spec.with), `the partner (with) of pattern "${text}"`]);
+  if (typeof spec !== 'string' && spec.unless !== undefined) parts.push([spec.unless, `what takes back (unless) pattern "${text}"`]);
+  for (const [words, where] of parts) {
+    for (const m of words.matchAll(CONCEPT_REF)) {
+      const name = m[1]!.trim();
+      if (!lexicon.has(name)) return `unknown concept "{${name}}" in ${where}${didYouMean(name, lexicon.keys())}`;
+    }
   }
   try {
     compilePattern(spec, lexicon);

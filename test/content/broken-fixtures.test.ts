@@ -90,6 +90,7 @@ const cases: [string, string[]][] = [
       '14:1: the rubric must list all eight signals; missing reliability-practice, incident-judgement, capacity-planning, data-integrity, slo-tradeoffs, pager-empathy, post-incident-review',
       '23:20: unknown concept "{pages}" in pattern "{pages}"; did you mean "page"?',
       '26:13: duplicate beat id "aligned" (first at line 20)',
+      '29:28: unknown concept "{pagez}" in the partner (with) of pattern "agreed"; did you mean "page"?',
       '33:9: signal "cross-team" is listed more than once (first at line 15)',
     ],
   ],
