@@ -32,18 +32,19 @@ const stories = corpus.answers.filter((a) => a.origin === 'story');
  * below one is a regression on answers nobody tuned for.
  */
 const TEST_FLOORS = {
-  qwk: 0.69,
-  exact: 0.54,
-  within1: 0.87,
-  pairwise: 0.82,
+  qwk: 0.71,
+  exact: 0.56,
+  within1: 0.88,
+  pairwise: 0.83,
   /**
    * 0.27 until the fifth writers joined the corpus: the scorer caught 16% of their red flags told
    * in everyday words, and the sealed fold's recall fell to 0.26 with no change to the scorer.
    * 0.38 since red flags were described from the red-flag passages' tune writers (sealed 0.40);
    * 0.42 since seven red flags were read in everyday tellings (sealed 0.45); 0.46 since the other
-   * seven were read as behaviour frames (sealed 0.48).
+   * seven were read as behaviour frames (sealed 0.48); 0.50 since red flags are read across two
+   * sentences (sealed 0.52).
    */
-  redFlagRecall: 0.46,
+  redFlagRecall: 0.50,
   redFlagPrecision: 0.89,
   saladHeld: 0.95,
 };
@@ -65,8 +66,8 @@ const TEST_CEILINGS = {
  * passages caught and a ceiling on the other passages (refused, someone else's, advice, the good
  * behaviour) that raise the red flag anyway.
  */
-const PASSAGE_FLOORS = { endorsedCaught: 0.28 };
-const PASSAGE_CEILINGS = { refusedFlagged: 0.06 };
+const PASSAGE_FLOORS = { endorsedCaught: 0.33 };
+const PASSAGE_CEILINGS = { refusedFlagged: 0.055 };
 /**
  * The sealed beat passages (calibration/phrasings/beats, writers b5 to b8): a floor on the passages
  * showing a beat that earn it, and a ceiling on those that do not show it (skipped, only wished

@@ -55,7 +55,7 @@ function raised(t: Table, text: string): string | undefined {
 /** Floors: entries the scorer reads right today. Raise them as it learns; never lower them. */
 const FLOORS = {
   beat: { invalid: 465, valid: 325 },
-  'red-flag': { invalid: 425, valid: 298 },
+  'red-flag': { invalid: 436, valid: 314 },
 };
 
 describe('rule tables', () => {
