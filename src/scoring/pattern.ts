@@ -1132,26 +1132,39 @@ export function findMatches(doc: Doc, p: CompiledPattern): Match[] {
 }
 
 /**
- * The matches told beside their partner: some match of `partner` in the same sentence or within
- * `within` sentences of it. A partner inside a negation does not count unless it asks for one; an
- * imagined one does ("because doing it properly would have taken a month" is a reason given).
+ * The sentences, ascending, where `p` is told as done: a match inside a negation does not count
+ * unless the pattern asks for one; an imagined one does ("because doing it properly would have
+ * taken a month" is a reason given, and "we never compared the counts" names no check).
  */
-function withPartner(doc: Doc, out: Match[], partner: CompiledPattern, within: number): Match[] {
-  const near: number[] = [];
-  for (const m of findMatches(doc, partner)) if (!m.negated || partner.negated) near.push(m.sentence);
-  if (near.length === 0) return NO_MATCHES;
-  return out.filter((m) => near.some((s) => Math.abs(s - m.sentence) <= within));
+function toldIn(doc: Doc, p: CompiledPattern): number[] {
+  const out: number[] = [];
+  let sorted = true;
+  for (const m of findMatches(doc, p)) {
+    if (m.negated && !p.negated) continue;
+    const last = out[out.length - 1];
+    if (last === m.sentence) continue;
+    if (last !== undefined && last > m.sentence) sorted = false;
+    out.push(m.sentence);
+  }
+  return sorted ? out : out.sort((a, b) => a - b);
 }
 
-/**
- * The matches with nothing of `unless` told within `within` sentences of them. What is told as
- * not done takes nothing back ("we never compared the counts" names no check).
- */
+/** Some sentence of `sentences` (ascending) lies within `within` of sentence `s`. */
+function near(sentences: readonly number[], s: number, within: number): boolean {
+  const k = lowerBound(sentences, s - within);
+  return k < sentences.length && sentences[k]! <= s + within;
+}
+
+/** The matches told beside their partner (`with`): in the same sentence or within `within` of it. */
+function withPartner(doc: Doc, out: Match[], partner: CompiledPattern, within: number): Match[] {
+  const told = toldIn(doc, partner);
+  return told.length === 0 ? NO_MATCHES : out.filter((m) => near(told, m.sentence, within));
+}
+
+/** The matches with nothing of `unless` told within `within` sentences of them. */
 function unlessNear(doc: Doc, out: Match[], unless: CompiledPattern, within: number): Match[] {
-  const near: number[] = [];
-  for (const m of findMatches(doc, unless)) if (!m.negated || unless.negated) near.push(m.sentence);
-  if (near.length === 0) return out;
-  return out.filter((m) => !near.some((s) => Math.abs(s - m.sentence) <= within));
+  const told = toldIn(doc, unless);
+  return told.length === 0 ? out : out.filter((m) => !near(told, m.sentence, within));
 }
 
 /** The match's clause places it when the pattern asks. */
