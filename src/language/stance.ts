@@ -456,7 +456,7 @@ function clauseVerb(ws: readonly Word[], from: number, at: number, first = false
     const i = first ? start + k : at - 1 - k;
     const norm = ws[i]!.norm;
     if (norm === '|') return -1;
-    if (!PAST_FORMS.has(norm) && !(norm.length > 4 && norm.endsWith('ed'))) continue;
+    if (!isPastForm(norm)) continue;
     // a passive ("being treated as") names no doer; a perfect modal ("should have warned") tells no act
     const prev = ws[i - 1]?.norm ?? '';
     if (PASSIVE_AUX.has(prev) || (prev === 'have' && PERFECT_MODALS.has(ws[i - 2]?.norm ?? ''))) return -1;
@@ -495,7 +495,7 @@ function subjectPhrase(ws: readonly Word[], from: number, verb: number): readonl
   while (start - 1 >= Math.max(0, from) && end - start < SUBJECT_PHRASE_REACH) {
     const w = ws[start - 1]!;
     if (w.norm === '|' || w.norm === 'that' || FINDING.has(w.norm) || CLAUSE_OPENERS.has(w.norm)) break;
-    if (PAST_FORMS.has(w.norm) || (w.norm.length > 4 && w.norm.endsWith('ed'))) break;
+    if (isPastForm(w.norm)) break;
     start--;
   }
   return start <= end ? ws.slice(start, end + 1) : [];
@@ -533,17 +533,21 @@ const TEAM_ROLES = wordSet('teamRoles');
 const CLAUSE_OPENERS: ReadonlySet<string> = new Set([...wordSet('coordinators'), ...wordSet('times'), ...wordSet('conditions'), ...wordSet('reasons')]);
 const PAST_FORMS: ReadonlySet<string> = new Set([...PAST_TENSES, ...wordSet('pastOrPresent'), ...wordSet('pastParticiples')]);
 
+/** A verb told in the past: a known past form, or a regular one ("stayed", "treated"). */
+function isPastForm(norm: string): boolean {
+  return PAST_FORMS.has(norm) || (norm.length > 4 && norm.endsWith('ed'));
+}
+
+/** The match starts at a verb told in the past ("stayed up alone", "had pages on everything"). */
+function startsAtVerb(ws: readonly Word[], at: number): boolean {
+  return isPastForm(ws[at]?.norm ?? '');
+}
+
 /**
  * What is read at `at` is a verb told of a subject that opens its clause: "the secondary *had
  * switched* it off", "my predecessor *turned* off the alerts", "before Priya *disabled* it". A
  * match that starts on a noun ("we shipped the Postgres *upgrade*") has no subject of its own.
  */
-/** The match starts at a verb told in the past ("stayed up alone", "had pages on everything"). */
-function startsAtVerb(ws: readonly Word[], at: number): boolean {
-  const verb = ws[at]?.norm ?? '';
-  return PAST_FORMS.has(verb) || (verb.length > 4 && verb.endsWith('ed'));
-}
-
 function someonesAct(ws: readonly Word[], at: number): boolean {
   const verb = ws[at]?.norm ?? '';
   let i = at - 1;

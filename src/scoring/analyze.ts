@@ -328,7 +328,7 @@ function markScopes(tokens: Token[], first: number, last: number, breakBefore: r
       continue;
     }
     // a new subject starts a new clause: "with no answer I paged the storage team" negates the answer only
-    if (negLeft > 0 && SUBJECT_PRONOUNS.has(t.norm) && i > first && !NEGATION_OPENERS_BEFORE_SUBJECT.has(tokens[i - 1]!.norm)) negLeft = 0;
+    if (negLeft > 0 && SUBJECT_PRONOUNS.has(t.norm) && i > first && !INVERTING.has(tokens[i - 1]!.norm)) negLeft = 0;
     if (negLeft > 0) {
       t.negated = true;
       negLeft--;
@@ -367,7 +367,7 @@ function markScopes(tokens: Token[], first: number, last: number, breakBefore: r
 const FACTUAL_OPENERS = wordSet('factualOpeners');
 const SUBJECT_PRONOUNS = wordSet('personalSubjects');
 /** Words after which a subject pronoun stays inside the negation: "not that I", "nor did we". */
-const NEGATION_OPENERS_BEFORE_SUBJECT = wordSet('beforeInvertedSubject');
+const INVERTING = wordSet('beforeInvertedSubject');
 
 /**
  * The sentence asks rather than claims: it ends in a question mark, and no colon, semicolon or
