@@ -35,6 +35,11 @@ export type PatternSpec =
        */
       time?: PatternTime;
       /**
+       * The whole match inside one clause (src/language/clauses.ts): an act and its object told
+       * together, not "I changed the code" in one clause and "the alert fired" in the next.
+       */
+      clause?: boolean;
+      /**
        * What must be told beside the match, in the same or a neighbouring sentence: a behaviour
        * people tell in two sentences ("So we dropped it." ... "We had a launch on the Monday.").
        * The match is the evidence and is read for its stance as usual; the partner may sit in a

@@ -1,3 +1,4 @@
+import { readClauses } from '../language/clauses.js';
 import { projectTimeAt } from '../language/time.js';
 import { wordSet } from '../language/words.js';
 import type { PatternSpec, PatternTime } from '../rubric/types.js';
@@ -268,6 +269,8 @@ export interface CompiledPattern {
   selfNegating: boolean;
   /** When in the project the match's clause must place it; undefined for any time. */
   time?: PatternTime | undefined;
+  /** The whole match must lie inside one clause (PatternSpec's `clause`). */
+  clause: boolean;
   /** What must be told in the same or a neighbouring sentence (PatternSpec's `with`). */
   with?: CompiledPattern | undefined;
   /** What, told within as many sentences, takes the match back (PatternSpec's `unless`). */
@@ -388,6 +391,7 @@ export function compilePattern(spec: PatternSpec, lexicon: Lexicon): CompiledPat
   const gap = typeof spec === 'string' ? DEFAULT_GAP : (spec.gap ?? DEFAULT_GAP);
   const negated = typeof spec === 'string' ? false : spec.negated === true;
   const time = typeof spec === 'string' ? undefined : spec.time;
+  const clause = typeof spec === 'string' ? false : spec.clause === true;
   if (typeof source !== 'string' || source.trim() === '') throw new PatternError('empty pattern');
   const where = `pattern "${source}"`;
   const terms: Term[] = [];
@@ -422,7 +426,7 @@ export function compilePattern(spec: PatternSpec, lexicon: Lexicon): CompiledPat
   const partner = typeof spec === 'string' || spec.with === undefined ? undefined : compilePattern(spec.with, lexicon);
   const unless = typeof spec === 'string' || spec.unless === undefined ? undefined : compilePattern(spec.unless, lexicon);
   const within = typeof spec === 'string' ? DEFAULT_WITHIN : (spec.within ?? DEFAULT_WITHIN);
-  return { id: patternCount++, source, terms, termIds: Int32Array.from(terms, (t) => t.id), order, gap, negated, selfNegating, time, with: partner, unless, within };
+  return { id: patternCount++, source, terms, termIds: Int32Array.from(terms, (t) => t.id), order, gap, negated, selfNegating, time, clause, with: partner, unless, within };
 }
 
 function wordMatches(w: WordMatcher, t: Token): boolean {
@@ -1124,6 +1128,7 @@ export function findMatches(doc: Doc, p: CompiledPattern): Match[] {
     }
     tokenWords = NO_WORDS;
     if (p.time) out = out.filter((m) => inTime(doc, m, p.time!));
+    if (p.clause && out.length > 0) out = out.filter((m) => inOneClause(doc, m));
     if (p.with && out.length > 0) out = withPartner(doc, out, p.with, p.within);
     if (p.unless && out.length > 0) out = unlessNear(doc, out, p.unless, p.within);
     matches[p.id] = out;
@@ -1165,6 +1170,21 @@ function withPartner(doc: Doc, out: Match[], partner: CompiledPattern, within: n
 function unlessNear(doc: Doc, out: Match[], unless: CompiledPattern, within: number): Match[] {
   const told = toldIn(doc, unless);
   return told.length === 0 ? out : out.filter((m) => !near(told, m.sentence, within));
+}
+
+/** Where each sentence's clauses after its first begin (offsets in the sentence), read once per sentence asked about. */
+const clauseStarts = new WeakMap<Doc, (number[] | undefined)[]>();
+
+/** No clause begins inside the match: its words are told in one clause. */
+function inOneClause(doc: Doc, m: Match): boolean {
+  let bySentence = clauseStarts.get(doc);
+  if (!bySentence) clauseStarts.set(doc, (bySentence = []));
+  const s = doc.sentences[m.sentence]!;
+  let starts = bySentence[m.sentence];
+  if (!starts) starts = bySentence[m.sentence] = readClauses(s.text).map((c) => c.start);
+  const from = m.start - s.start;
+  const to = m.end - s.start;
+  return !starts.some((c) => c > from && c < to);
 }
 
 /** The match's clause places it when the pattern asks. */

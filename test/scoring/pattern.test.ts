@@ -73,6 +73,21 @@ describe('a match told beside its partner (with, unless, within)', () => {
   });
 });
 
+describe('a match inside one clause (clause)', () => {
+  const rewrote: PatternSpec = { match: 'changed|rewrote alert', gap: 6, clause: true };
+  const cases: [string, PatternSpec, string[]][] = [
+    ['I rewrote the text of our nightly alert.', rewrote, ['rewrote the text of our nightly alert']],
+    ['I changed the alert so it waits five minutes.', rewrote, ['changed the alert']],
+    // the act in one clause, the noun in the next: not told together
+    ['I changed the code and the alert fired.', rewrote, []],
+    ['I changed the code and the alert fired.', { ...rewrote, clause: false }, ['changed the code and the alert']],
+    ['When I changed jobs, the alert was already gone.', rewrote, []],
+  ];
+  test.each(cases)('%s ~ %j', (text, pattern, expected) => {
+    expect(matched(text, pattern)).toEqual(expected);
+  });
+});
+
 describe('negation scope', () => {
   const cases: [string, PatternSpec, boolean][] = [
     ['We did not fail open.', 'fail open', false],

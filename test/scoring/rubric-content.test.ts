@@ -452,8 +452,8 @@ function exemplar(p: PatternSpec): string {
   // a pattern bound to a time in the project is said at that time
   if (typeof p !== 'string' && p.time === 'late') body = `in the last week before launch ${body}`;
   if (typeof p !== 'string' && p.time === 'early') body = `in week one ${body}`;
-  // a pattern told beside a partner has it said in the next sentence
-  if (typeof p !== 'string' && p.with !== undefined) body = `${body}. ${exemplar(p.with)}`;
+  // a pattern told beside a partner has it said in the next sentence, or in its own when it must be
+  if (typeof p !== 'string' && p.with !== undefined) body = `${body}${p.within === 0 ? ',' : '.'} ${exemplar(p.with)}`;
   return body;
 }
 
