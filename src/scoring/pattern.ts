@@ -1,4 +1,4 @@
-import { readClauses } from '../language/clauses.js';
+import { clauseStarts } from '../language/clauses.js';
 import { projectTimeAt } from '../language/time.js';
 import { wordSet } from '../language/words.js';
 import type { PatternSpec, PatternTime } from '../rubric/types.js';
@@ -1173,15 +1173,15 @@ function unlessNear(doc: Doc, out: Match[], unless: CompiledPattern, within: num
 }
 
 /** Where each sentence's clauses after its first begin (offsets in the sentence), read once per sentence asked about. */
-const clauseStarts = new WeakMap<Doc, (number[] | undefined)[]>();
+const clauseStartsByDoc = new WeakMap<Doc, (number[] | undefined)[]>();
 
 /** No clause begins inside the match: its words are told in one clause. */
 function inOneClause(doc: Doc, m: Match): boolean {
-  let bySentence = clauseStarts.get(doc);
-  if (!bySentence) clauseStarts.set(doc, (bySentence = []));
+  let bySentence = clauseStartsByDoc.get(doc);
+  if (!bySentence) clauseStartsByDoc.set(doc, (bySentence = []));
   const s = doc.sentences[m.sentence]!;
   let starts = bySentence[m.sentence];
-  if (!starts) starts = bySentence[m.sentence] = readClauses(s.text).map((c) => c.start);
+  if (!starts) starts = bySentence[m.sentence] = clauseStarts(s.text);
   const from = m.start - s.start;
   const to = m.end - s.start;
   return !starts.some((c) => c > from && c < to);
