@@ -698,6 +698,8 @@ export const WORDS = {
   /** A wish for an act not done, before it: "I wish I had checked", "I'd have liked to weigh it". */
   wishedFor: list('English optative and past-counterfactual constructions', [
     'i wish', 'i wished', 'we wish', 'i should have', 'we should have', 'i ought to have', 'i would have liked', 'i would have loved', 'i would have wanted',
+    // the ideal that did not happen: "ideally we'd have split the write path before launch"
+    'ideally we would', 'ideally i would', 'ideally we should', 'ideally i should',
   ]),
 
   /** An intent or a plan told in the past, before the act it meant: "I wanted to", "I had put it on the roadmap". */
