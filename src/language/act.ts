@@ -406,7 +406,43 @@ function roleSubject(sentence: string, ws: readonly Word[], i: number): boolean 
     k++;
     if (ws[k]?.norm === ',') k++;
   } else if (k > i + 1) return false;
-  return pastVerb(ws[k]?.norm);
+  return pastVerb(ws[k]?.norm) || pastVerb(ws[afterModifier(ws, k)]?.norm);
+}
+
+/**
+ * Prepositions that place a person: "my colleague *on* call", "Aisha *on* my team", "someone *from*
+ * the bank" (not "of": "the owners *of* every service subscribed" names whose service it is).
+ */
+const PLACING = wordSet('placingPrepositions');
+/** How many words a placing phrase after a subject may run: "on call that night". */
+const MODIFIER_REACH = 5;
+
+/**
+ * The index just past a short placing phrase that opens at `k` ("on call that night", "from the
+ * data team"), or `k` when none does: a phrase of a few words, with no comma, break or clause of
+ * the candidate's own in it, ending before a past verb.
+ */
+function afterModifier(ws: readonly Word[], k: number): number {
+  if (!PLACING.has(ws[k]?.norm ?? '')) return k;
+  for (let j = k + 1; j < Math.min(ws.length, k + 1 + MODIFIER_REACH); j++) {
+    const n = ws[j]!.norm;
+    if (n === ',' || n === '|' || SELF.has(n)) return k;
+    if (pastVerb(n)) return j;
+  }
+  return k;
+}
+
+/**
+ * Word `i` (a collective: team, squad) ends a placing phrase on another person: "Aisha on my
+ * team", "a colleague from our squad". The index of that person, or -1.
+ */
+function personOnOwnTeam(sentence: string, ws: readonly Word[], i: number): number {
+  if (!POSSESSIVES.has(ws[i - 1]?.norm ?? '') || !PLACING.has(ws[i - 2]?.norm ?? '')) return -1;
+  const p = i - 3;
+  const w = ws[p];
+  if (w === undefined || SELF.has(w.norm)) return -1;
+  const capital = /^\p{Lu}/u.test(sentence.slice(w.start, w.start + 1));
+  return capital || THIRD_PERSONS.has(w.norm) || role(w.norm) ? p : -1;
 }
 
 /** The clause of word `i` is opened, just before it, by a word of time, condition or reason: "when the team ...". */
@@ -456,6 +492,11 @@ function othersAct(sentence: string, ws: readonly Word[], from: number, at: numb
   for (let i = at - 1; i >= from; i--) {
     const n = ws[i]!.norm;
     if (SELF.has(n)) return false;
+    // "Aisha on my team spotted it": the team word places another person, whose act it is
+    if (COLLECTIVES.has(n)) {
+      const p = personOnOwnTeam(sentence, ws, i);
+      if (p >= from && (pastVerb(ws[i + 1]?.norm) || pastVerb(ws[i + 2]?.norm))) return true;
+    }
     if (WHO.has(n)) return whoIsSomeoneElse(sentence, ws, from, i);
     if (i < at - SUBJECT_REACH) continue;
     // not someone's act told as the time or reason of the candidate's own, later in the sentence:

@@ -279,6 +279,8 @@ export const WORDS = {
   teamRoles: list('English collective nouns of a workplace team', ['squad', 'group', 'engineers', 'developers', 'devs', 'team', 'teams']),
   /** Prepositions that open a modifier inside a subject: "the owners *of* the billing service had ...". */
   subjectPrepositions: list('English prepositions', ['of', 'at', 'on', 'in', 'from', 'for', 'with', 'behind', 'across', 'over', 'under']),
+  /** Prepositions that place a person in a team, a shift or a company: "Aisha on my team", "my colleague on call". */
+  placingPrepositions: list('English prepositions', ['on', 'in', 'from', 'at']),
   /** Verbs by which the candidate reports finding someone else's act: "I found a contractor had dropped ...". */
   discoveryVerbs: list('English verbs of discovery and perception', [
     'found', 'discovered', 'noticed', 'saw', 'spotted', 'realised', 'realized', 'learned', 'learnt', 'heard', 'watched', 'inherited',
