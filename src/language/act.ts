@@ -414,6 +414,8 @@ function roleSubject(sentence: string, ws: readonly Word[], i: number): boolean 
  * the bank" (not "of": "the owners *of* every service subscribed" names whose service it is).
  */
 const PLACING = wordSet('placingPrepositions');
+/** Adverbs that may stand between a subject and its verb: "then", "later", "also". */
+const LINKING_ADVERBS = wordSet('subjectAdverbs');
 /** How many words a placing phrase after a subject may run: "on call that night". */
 const MODIFIER_REACH = 5;
 
@@ -423,6 +425,8 @@ const MODIFIER_REACH = 5;
  * the candidate's own in it, ending before a past verb.
  */
 function afterModifier(ws: readonly Word[], k: number): number {
+  // "a new hire eventually picked it up": an adverb between the person and the verb
+  if (/ly$/.test(ws[k]?.norm ?? '') || LINKING_ADVERBS.has(ws[k]?.norm ?? '')) return k + 1;
   if (!PLACING.has(ws[k]?.norm ?? '')) return k;
   for (let j = k + 1; j < Math.min(ws.length, k + 1 + MODIFIER_REACH); j++) {
     const n = ws[j]!.norm;

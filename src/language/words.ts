@@ -410,6 +410,7 @@ export const WORDS = {
   otherRoles: list('English workplace roles', [
     'analyst', 'analysts', 'designer', 'designers', 'producer', 'producers', 'scientist', 'scientists', 'specialist', 'specialists',
     'officer', 'officers', 'administrator', 'administrators', 'consultant', 'consultants', 'staffer', 'head', 'chief', 'supervisor',
+    'em', 'ems', 'hire', 'hires', 'joiner', 'joiners', 'newcomer', 'newcomers', 'junior', 'juniors',
   ]),
   /** The candidate saying they stood outside what someone else did: "I wasn't involved", "I had nothing to do with it". */
   bystander: list('English phrases of non-involvement', [
