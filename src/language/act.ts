@@ -772,6 +772,43 @@ export function actAt(sentence: string, offset: number, end: number, after = '',
     const stalled = planned && (anyPhrase(rest, 0, rest.length, UNFULFILLED) || planLeftUndone(ws, Math.max(item, beyond), to, after));
     if ((stalled || (planned && leftUnbuilt(ws, to, after))) && !tookUp(ws, to)) return 'dropped';
     if (disowned(rest)) return 'dropped';
+    // "I meant to put it behind a switch. I ran out of time before the release.": an intent in the
+    // act's own clause, and the sentences after tell that it stalled
+    if (intentInClause(ws, from, at) && stalledAfter(after)) return 'dropped';
   }
   return 'act';
+}
+
+/** How many words after the sentence are read for a plan's fate (about two sentences). */
+const FATE_WORDS = 40;
+const HELD_OUTCOME = wordSet('heldOutcome');
+
+/** A past intent ("I meant to", "I planned to", "I suggested") opens the act's clause: no comma or clause word between. */
+function intentInClause(ws: readonly Word[], from: number, at: number): boolean {
+  for (let i = at - 1; i >= from; i--) {
+    const n = ws[i]!.norm;
+    if (n === ',' || n === '|' || SUBORDINATORS.has(n) || n === 'so' || n === 'and' || n === 'but') return false;
+    if (phraseAt(ws, i, INTENT) > 0) return true;
+  }
+  return false;
+}
+
+/**
+ * The next sentence or two tell a plan stalled ("I ran out of time", "it never got prioritised",
+ * "I never took the snapshot") and not taken up after all; a negation that tells an outcome ("it
+ * never happened again", "we never saw errors") tells no stall.
+ */
+function stalledAfter(after: string): boolean {
+  if (after === '') return false;
+  const next = words(after.slice(0, REACH), 0, FATE_WORDS);
+  if (tookUp(next, 0)) return false;
+  if (anyPhrase(next, 0, next.length, STALLED) || anyPhrase(next, 0, next.length, NEVER_HAPPENED)) return true;
+  for (let i = 0; i < next.length; i++) {
+    if (!NEGATORS.has(next[i]!.norm)) continue;
+    const rest = next.slice(i + 1, i + 5);
+    // "it never got prioritised", "I never took the snapshot"; not "we never saw errors"
+    if (rest.some((w) => HELD_OUTCOME.has(w.norm)) || !anyPhrase(rest, 0, Math.min(rest.length, 3), CARRIED_OUT)) continue;
+    return true;
+  }
+  return false;
 }

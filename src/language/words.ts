@@ -744,6 +744,7 @@ export const WORDS = {
     'done', 'did', 'do', 'picked', 'pick', 'happened', 'happen', 'started', 'start', 'finished', 'finish', 'completed', 'complete',
     'worked on', 'touched', 'prioritised', 'prioritized', 'got to', 'got round', 'got around', 'get to', 'get round', 'get around',
     'made it', 'landed', 'actioned', 'addressed', 'followed through', 'followed up', 'implemented', 'built', 'ran',
+    'took', 'take', 'set up', 'shipped', 'ship', 'wrote', 'write', 'scheduled', 'found the time', 'found the hour',
   ]),
 
   /** Words that open a relative clause on what came just before: "a ticket to forecast it that never got picked up". */
@@ -754,6 +755,8 @@ export const WORDS = {
   thirdPersonPeople: list('English third-person singular personal pronouns', ['he', 'she']),
   /** What became of a plan that did not happen, told of the plan itself: "the failover never happened". */
   neverHappened: list('English idioms of an event that did not occur', ['never happened', 'never took place', 'never came about', 'never came']),
+  /** Words that, after a negation, tell an outcome held rather than a plan dropped: "it never happened again". */
+  heldOutcome: list('English adverbs of recurrence and time', ['again', 'since', 'after', 'afterwards', 'once']),
   /** Relative pronouns for people: "it was my lead who rolled it back". */
   personRelatives: list('English relative pronouns for people', ['who', 'whom']),
 
