@@ -366,6 +366,36 @@ function refusedNext(later: readonly Word[]): boolean {
   return false;
 }
 
+const OPTION_FRAMES = phraseIndex(WORDS.optionFrames.words);
+const REFUSAL_OPENERS = phraseIndex(WORDS.refusalOpeners.words);
+const CONTRARY_MOVES = phraseIndex(WORDS.contraryMoves.words);
+const WENT_AHEAD = phraseIndex(WORDS.optionWentAhead.words);
+/** How many words of the next sentence are read for a move against an option. */
+const CONTRARY_WORDS = 24;
+
+/**
+ * The next sentence turns down an option just framed: it opens with a refusal ("Declined.",
+ * "I didn't agree"), or the candidate pushes back on it, or moves otherwise ("I argued for a rough
+ * model in the first fortnight", "I asked for a few days at the start instead"); not when the
+ * option went ahead all the same ("I argued, but we skipped it anyway").
+ */
+function contraryNext(later: readonly Word[]): boolean {
+  let end = 0;
+  while (end < Math.min(later.length, CONTRARY_WORDS) && !(end > 0 && later[end]!.norm === '|')) end++;
+  const head = later.slice(later[0]?.norm === '|' ? 1 : 0, end);
+  if (head.length === 0 || anyPhrase(head, 0, head.length, WENT_AHEAD)) return false;
+  const start = head[0]!.norm === 'but' || head[0]!.norm === 'so' ? 1 : 0;
+  if (phraseAt(head, start, REFUSAL_OPENERS) > 0) return true;
+  for (let i = start; i < Math.min(head.length, start + 3); i++) {
+    if (!SPEAKERS.has(head[i]!.norm)) continue;
+    for (let j = i + 1; j <= i + 3 && j < head.length; j++) {
+      if (phraseAt(head, j, PUSH_BACK) > 0) return true;
+      if (phraseAt(head, j, CONTRARY_MOVES) > 0) return true;
+    }
+  }
+  return false;
+}
+
 /**
  * The sentence owns up to the candidate's own part ("looking back", "I'm not so proud of this one",
  * "I had to admit it"): told anywhere in an answer, it makes the answer a regret story.
@@ -810,6 +840,9 @@ export function stanceAt(sentence: string, offset: number, after = '', opts: Sta
   // "We had a tradition: a cleanup week every quarter. I stopped doing that." The practice told,
   // then refused by the candidate in the next breath, was not their act
   if (refusedNext(later)) return 'refused';
+  // "There was pressure to skip the reconciliation. I didn't agree to skip it.", "Easy option:
+  // route our alerts to the infra pager. Declined.": an option framed, then turned down
+  if (anyPhrase(ws, 0, at, OPTION_FRAMES) && contraryNext(later)) return 'refused';
   // or in the clause after it, in the same sentence: "our dashboard paged on every spike, so I
   // rewrote it"
   const last = opts.end !== undefined ? clauseEnd(ws, Math.max(at, wordAt(ws, opts.end - 1))) : to;

@@ -340,6 +340,26 @@ export const WORDS = {
     'it is tempting', 'the urge to', 'i felt the urge',
   ]),
 
+  /**
+   * An option framed before it is told, not as the candidate's act: "there was pressure to skip the
+   * reconciliation", "easy option: route our alerts to the infra pager", "the plan was to test in the
+   * last week". Refused in the next breath, it was not done.
+   */
+  optionFrames: list('observed interview phrasing: an option, a proposal or a pressure named before its content', [
+    'pressure to', 'temptation', 'the temptation', 'easy option', 'the easy option', 'the obvious option', 'the quick option',
+    'the easy path', 'the shortcut', 'easy to', 'it would have been easy', 'the plan was to', 'the plan on', 'the idea was to',
+    'the default was to', 'the instinct was to', 'wanted me to', 'wanted us to', 'wanted to', 'asked us to', 'asked me to',
+    'the suggestion', 'it was suggested', 'a proposal to', 'proposed that we', 'suggested we', 'take was',
+  ]),
+  /** A reply that opens by turning the option down: "Declined.", "Didn't.", "No." */
+  refusalOpeners: list('English refusals that open a reply', ['declined', 'refused', 'did not', 'no', 'nope', 'not a chance', 'i did not', 'we did not']),
+  /** Moves that go against an option just named: "I argued for a capacity model instead", "I held out for dual reads". */
+  contraryMoves: list('English verbs of arguing, holding out and proposing otherwise', [
+    'argued', 'held out', 'insisted', 'did not agree', 'asked for', 'went', 'gave', 'proposed', 'suggested', 'offered', 'pushed for',
+  ]),
+  /** Words that tell the option went ahead all the same: "I argued, but we skipped it anyway". */
+  optionWentAhead: list('English adverbs and verbs of being overruled', ['anyway', 'regardless', 'overruled', 'lost', 'still went', 'went ahead']),
+
   /** An urge named after the option it was for, in the same sentence ("..., and I was tempted"). */
   temptedAfter: list('observed interview phrasing: an urge named after its object', [
     'i was tempted', 'we were tempted', 'i was sorely tempted', 'it was tempting', 'i felt the pull', 'i felt the urge',
