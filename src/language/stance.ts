@@ -370,6 +370,8 @@ const OPTION_FRAMES = phraseIndex(WORDS.optionFrames.words);
 const REFUSAL_OPENERS = phraseIndex(WORDS.refusalOpeners.words);
 const CONTRARY_MOVES = phraseIndex(WORDS.contraryMoves.words);
 const WENT_AHEAD = phraseIndex(WORDS.optionWentAhead.words);
+/** Words that link a reply to the option before it: "but I declined", ", and I said no". */
+const OPENING_LINKS = wordSet('replyLinks');
 /** How many words of the next sentence are read for a move against an option. */
 const CONTRARY_WORDS = 24;
 
@@ -384,7 +386,7 @@ function contraryNext(later: readonly Word[]): boolean {
   while (end < Math.min(later.length, CONTRARY_WORDS) && !(end > 0 && later[end]!.norm === '|')) end++;
   const head = later.slice(later[0]?.norm === '|' ? 1 : 0, end);
   if (head.length === 0 || anyPhrase(head, 0, head.length, WENT_AHEAD)) return false;
-  const start = head[0]!.norm === 'but' || head[0]!.norm === 'so' ? 1 : 0;
+  const start = OPENING_LINKS.has(head[0]!.norm) ? 1 : 0;
   if (phraseAt(head, start, REFUSAL_OPENERS) > 0) return true;
   for (let i = start; i < Math.min(head.length, start + 3); i++) {
     if (!SPEAKERS.has(head[i]!.norm)) continue;
@@ -847,5 +849,8 @@ export function stanceAt(sentence: string, offset: number, after = '', opts: Sta
   // rewrote it"
   const last = opts.end !== undefined ? clauseEnd(ws, Math.max(at, wordAt(ws, opts.end - 1))) : to;
   if (last < ws.length && refusedNext(ws.slice(last + 1))) return 'refused';
+  // "The quicker option was to skip the keys, and I declined it": the option turned down in the
+  // same sentence
+  if (last < ws.length && anyPhrase(ws, 0, at, OPTION_FRAMES) && contraryNext(ws.slice(last + 1))) return 'refused';
   return 'endorsed';
 }

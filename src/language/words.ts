@@ -350,12 +350,16 @@ export const WORDS = {
     'the easy path', 'the shortcut', 'easy to', 'it would have been easy', 'the plan was to', 'the plan on', 'the idea was to',
     'the default was to', 'the instinct was to', 'wanted me to', 'wanted us to', 'wanted to', 'asked us to', 'asked me to',
     'the suggestion', 'it was suggested', 'a proposal to', 'proposed that we', 'suggested we', 'take was',
+    'shortcut', 'quicker option', 'faster option', 'cheaper option', 'got offered', 'was offered', 'was asked to', 'offered to',
   ]),
   /** A reply that opens by turning the option down: "Declined.", "Didn't.", "No." */
   refusalOpeners: list('English refusals that open a reply', ['declined', 'refused', 'did not', 'no', 'nope', 'not a chance', 'i did not', 'we did not']),
+  /** Words that link a reply to the option before it: "but I declined", ", and I said no". */
+  replyLinks: list('English conjunctions and marks', ['but', 'so', 'and', ',']),
   /** Moves that go against an option just named: "I argued for a capacity model instead", "I held out for dual reads". */
   contraryMoves: list('English verbs of arguing, holding out and proposing otherwise', [
     'argued', 'held out', 'insisted', 'did not agree', 'asked for', 'went', 'gave', 'proposed', 'suggested', 'offered', 'pushed for',
+    'chose not to', 'decided not to', 'decided against',
   ]),
   /** Words that tell the option went ahead all the same: "I argued, but we skipped it anyway". */
   optionWentAhead: list('English adverbs and verbs of being overruled', ['anyway', 'regardless', 'overruled', 'lost', 'still went', 'went ahead']),
