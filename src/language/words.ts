@@ -248,6 +248,8 @@ export const WORDS = {
     'teaches people', 'would teach', 'sends the message', 'is not how', 'is not the way', 'never sticks', 'never stuck', 'did not stick',
     'does not stick', 'falls apart', 'fell apart', 'rots', 'is theatre', 'is theater', 'would have cost', 'would cost', 'would have been',
     'would have meant', 'would mean', 'would have hurt', 'would hurt', 'would have broken', 'would break', 'would have made',
+    'throws away', 'threw away', 'fixes nothing', 'fixed nothing', 'trains people to ignore', 'teaches people to ignore', 'helps nobody',
+    'helps no one', 'buys nothing', 'bought nothing', 'stops being useful', 'stopped being useful', 'misses the point', 'missed the point',
   ]),
 
   /** Openers of a counterfactual: what follows did not happen ("if we had waited until after the build"). */
