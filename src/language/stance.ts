@@ -366,7 +366,8 @@ function refusedNext(later: readonly Word[]): boolean {
   return false;
 }
 
-const OPTION_FRAMES = phraseIndex(WORDS.optionFrames.words);
+/** What frames an option before it is told: a plan noun, a verb of proposing, or an option named. */
+const OPTION_FRAMES = phraseIndex([...WORDS.plans.words, ...WORDS.proposing.words, ...WORDS.optionFrames.words]);
 const REFUSAL_OPENERS = phraseIndex(WORDS.refusalOpeners.words);
 const CONTRARY_MOVES = phraseIndex(WORDS.contraryMoves.words);
 const WENT_AHEAD = phraseIndex(WORDS.optionWentAhead.words);
@@ -382,18 +383,16 @@ const CONTRARY_WORDS = 24;
  * option went ahead all the same ("I argued, but we skipped it anyway").
  */
 function contraryNext(later: readonly Word[]): boolean {
-  let end = 0;
-  while (end < Math.min(later.length, CONTRARY_WORDS) && !(end > 0 && later[end]!.norm === '|')) end++;
-  const head = later.slice(later[0]?.norm === '|' ? 1 : 0, end);
+  const from = later[0]?.norm === '|' ? 1 : 0;
+  const head = later.slice(from, Math.min(clauseEnd(later, from), CONTRARY_WORDS));
   if (head.length === 0 || anyPhrase(head, 0, head.length, WENT_AHEAD)) return false;
   const start = OPENING_LINKS.has(head[0]!.norm) ? 1 : 0;
   if (phraseAt(head, start, REFUSAL_OPENERS) > 0) return true;
   for (let i = start; i < Math.min(head.length, start + 3); i++) {
     if (!SPEAKERS.has(head[i]!.norm)) continue;
-    for (let j = i + 1; j <= i + 3 && j < head.length; j++) {
-      if (phraseAt(head, j, PUSH_BACK) > 0) return true;
-      if (phraseAt(head, j, CONTRARY_MOVES) > 0) return true;
-    }
+    for (let j = i + 1; j <= i + 3 && j < head.length; j++) if (phraseAt(head, j, PUSH_BACK) > 0 || phraseAt(head, j, CONTRARY_MOVES) > 0) return true;
+    // "I went and sat with the platform lead instead"
+    if (head.some((w) => w.norm === 'instead')) return true;
   }
   return false;
 }
@@ -841,16 +840,14 @@ export function stanceAt(sentence: string, offset: number, after = '', opts: Sta
   if (habitGivenUp(ws, from, at, later)) return 'regretted';
   // "We had a tradition: a cleanup week every quarter. I stopped doing that." The practice told,
   // then refused by the candidate in the next breath, was not their act
-  if (refusedNext(later)) return 'refused';
-  // "There was pressure to skip the reconciliation. I didn't agree to skip it.", "Easy option:
-  // route our alerts to the infra pager. Declined.": an option framed, then turned down
-  if (anyPhrase(ws, 0, at, OPTION_FRAMES) && contraryNext(later)) return 'refused';
   // or in the clause after it, in the same sentence: "our dashboard paged on every spike, so I
   // rewrote it"
   const last = opts.end !== undefined ? clauseEnd(ws, Math.max(at, wordAt(ws, opts.end - 1))) : to;
-  if (last < ws.length && refusedNext(ws.slice(last + 1))) return 'refused';
-  // "The quicker option was to skip the keys, and I declined it": the option turned down in the
-  // same sentence
-  if (last < ws.length && anyPhrase(ws, 0, at, OPTION_FRAMES) && contraryNext(ws.slice(last + 1))) return 'refused';
+  const rest = last < ws.length ? ws.slice(last + 1) : [];
+  if (refusedNext(later) || refusedNext(rest)) return 'refused';
+  // an option framed, then turned down in the same sentence or the next: "There was pressure to
+  // skip the reconciliation. I didn't agree.", "The quicker option was to skip the keys, and I
+  // declined it", "Easy option: route our alerts to the infra pager. Declined."
+  if (anyPhrase(ws, 0, at, OPTION_FRAMES) && (contraryNext(rest) || contraryNext(later))) return 'refused';
   return 'endorsed';
 }

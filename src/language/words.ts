@@ -343,16 +343,13 @@ export const WORDS = {
   ]),
 
   /**
-   * An option framed before it is told, not as the candidate's act: "there was pressure to skip the
-   * reconciliation", "easy option: route our alerts to the infra pager", "the plan was to test in the
-   * last week". Refused in the next breath, it was not done.
+   * Options named before their content, beside the plan nouns and verbs of proposing: "easy
+   * option: route our alerts to the infra pager", "I got offered the ops-owns-prod shortcut".
+   * Turned down in the next breath, the option was not done.
    */
-  optionFrames: list('observed interview phrasing: an option, a proposal or a pressure named before its content', [
-    'pressure to', 'temptation', 'the temptation', 'easy option', 'the easy option', 'the obvious option', 'the quick option',
-    'the easy path', 'the shortcut', 'easy to', 'it would have been easy', 'the plan was to', 'the plan on', 'the idea was to',
-    'the default was to', 'the instinct was to', 'wanted me to', 'wanted us to', 'wanted to', 'asked us to', 'asked me to',
-    'the suggestion', 'it was suggested', 'a proposal to', 'proposed that we', 'suggested we', 'take was',
-    'shortcut', 'quicker option', 'faster option', 'cheaper option', 'got offered', 'was offered', 'was asked to', 'offered to',
+  optionFrames: list('observed interview phrasing: an option named before its content', [
+    'easy option', 'obvious option', 'quick option', 'quicker option', 'faster option', 'cheaper option', 'easy path', 'easy to',
+    'it would have been easy', 'got offered', 'was offered', 'offered to', 'was asked to',
   ]),
   /** A reply that opens by turning the option down: "Declined.", "Didn't.", "No." */
   refusalOpeners: list('English refusals that open a reply', ['declined', 'refused', 'did not', 'no', 'nope', 'not a chance', 'i did not', 'we did not']),
@@ -360,7 +357,7 @@ export const WORDS = {
   replyLinks: list('English conjunctions and marks', ['but', 'so', 'and', ',']),
   /** Moves that go against an option just named: "I argued for a capacity model instead", "I held out for dual reads". */
   contraryMoves: list('English verbs of arguing, holding out and proposing otherwise', [
-    'argued', 'held out', 'insisted', 'did not agree', 'asked for', 'went', 'gave', 'proposed', 'suggested', 'offered', 'pushed for',
+    'argued', 'held out', 'insisted', 'asked for', 'proposed', 'suggested', 'offered', 'pushed for',
     'chose not to', 'decided not to', 'decided against',
   ]),
   /** Words that tell the option went ahead all the same: "I argued, but we skipped it anyway". */
