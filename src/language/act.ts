@@ -358,7 +358,12 @@ const SUBJECT_REACH = 24;
 /** Word i is written with a capital and does not start the sentence: a name ("Priya"). */
 function named(sentence: string, ws: readonly Word[], i: number): boolean {
   const w = ws[i]!;
-  return w.start > 0 && /^\p{Lu}/u.test(sentence.slice(w.start, w.start + 1)) && !SELF.has(w.norm);
+  return w.start > 0 && capitalised(sentence, w) && !SELF.has(w.norm);
+}
+
+/** The word is written with a capital (a name, or any word opening its sentence). */
+function capitalised(sentence: string, w: Word): boolean {
+  return /^\p{Lu}/u.test(sentence.slice(w.start, w.start + 1));
 }
 
 /** Roles that never propose but may act: "a data analyst built the projection", "the consultant wrote it". */
@@ -445,8 +450,8 @@ function personOnOwnTeam(sentence: string, ws: readonly Word[], i: number): numb
   const p = i - 3;
   const w = ws[p];
   if (w === undefined || SELF.has(w.norm)) return -1;
-  const capital = /^\p{Lu}/u.test(sentence.slice(w.start, w.start + 1));
-  return capital || THIRD_PERSONS.has(w.norm) || role(w.norm) ? p : -1;
+  // a name opening the sentence counts too: "Aisha on my team ..."
+  return capitalised(sentence, w) || THIRD_PERSONS.has(w.norm) || role(w.norm) ? p : -1;
 }
 
 /** The clause of word `i` is opened, just before it, by a word of time, condition or reason: "when the team ...". */
@@ -499,7 +504,7 @@ function othersAct(sentence: string, ws: readonly Word[], from: number, at: numb
     // "Aisha on my team spotted it": the team word places another person, whose act it is
     if (COLLECTIVES.has(n)) {
       const p = personOnOwnTeam(sentence, ws, i);
-      if (p >= from && (pastVerb(ws[i + 1]?.norm) || pastVerb(ws[i + 2]?.norm))) return true;
+      if (p >= from && pastVerb(ws[afterModifier(ws, i + 1)]?.norm)) return true;
     }
     if (WHO.has(n)) return whoIsSomeoneElse(sentence, ws, from, i);
     if (i < at - SUBJECT_REACH) continue;
@@ -770,11 +775,11 @@ export function actAt(sentence: string, offset: number, end: number, after = '',
     const item = workItemOf(ws, from, at, beyond, to);
     const planned = item >= 0 || anyPhrase(ws, from, to, INTENT);
     const stalled = planned && (anyPhrase(rest, 0, rest.length, UNFULFILLED) || planLeftUndone(ws, Math.max(item, beyond), to, after));
-    if ((stalled || (planned && leftUnbuilt(ws, to, after))) && !tookUp(ws, to)) return 'dropped';
+    // ... or, for an intent in the act's own clause, in the sentences after: "I meant to put it
+    // behind a switch. I ran out of time before the release."
+    const stalledLater = intentInClause(ws, from, at) && stalledAfter(after);
+    if ((stalled || stalledLater || (planned && leftUnbuilt(ws, to, after))) && !tookUp(ws, to)) return 'dropped';
     if (disowned(rest)) return 'dropped';
-    // "I meant to put it behind a switch. I ran out of time before the release.": an intent in the
-    // act's own clause, and the sentences after tell that it stalled
-    if (intentInClause(ws, from, at) && stalledAfter(after)) return 'dropped';
   }
   return 'act';
 }
@@ -787,7 +792,8 @@ const HELD_OUTCOME = wordSet('heldOutcome');
 function intentInClause(ws: readonly Word[], from: number, at: number): boolean {
   for (let i = at - 1; i >= from; i--) {
     const n = ws[i]!.norm;
-    if (n === ',' || n === '|' || SUBORDINATORS.has(n) || n === 'so' || n === 'and' || n === 'but') return false;
+    // "but" and "so" already break the words read ("|")
+    if (n === ',' || n === '|' || n === 'and' || SUBORDINATORS.has(n)) return false;
     if (phraseAt(ws, i, INTENT) > 0) return true;
   }
   return false;
