@@ -919,6 +919,8 @@ interface DocIndex {
   sets: Flat;
   /** The sentences shared by the terms of the pattern being matched. */
   shared: Uint32Array;
+  /** Where each sentence's clauses begin (offsets in the sentence), read when a pattern bound to one clause asks. */
+  clauseStarts: (number[] | undefined)[];
 }
 
 const indexCache = new WeakMap<Doc, DocIndex>();
@@ -958,6 +960,7 @@ function buildIndex(doc: Doc, matches: (Match[] | undefined)[]): DocIndex {
     setBitsAt: new Int32Array(sets.sets),
     termBitsAt: new Int32Array(sets.terms).fill(-2),
     shared: new Uint32Array(bitWords),
+    clauseStarts: [],
   };
   const { wordBitsAt, posStart } = idx;
   const present: number[] = [];
@@ -1172,13 +1175,9 @@ function unlessNear(doc: Doc, out: Match[], unless: CompiledPattern, within: num
   return told.length === 0 ? out : out.filter((m) => !near(told, m.sentence, within));
 }
 
-/** Where each sentence's clauses after its first begin (offsets in the sentence), read once per sentence asked about. */
-const clauseStartsByDoc = new WeakMap<Doc, (number[] | undefined)[]>();
-
 /** No clause begins inside the match: its words are told in one clause. */
 function inOneClause(doc: Doc, m: Match): boolean {
-  let bySentence = clauseStartsByDoc.get(doc);
-  if (!bySentence) clauseStartsByDoc.set(doc, (bySentence = []));
+  const bySentence = docIndex(doc).clauseStarts;
   const s = doc.sentences[m.sentence]!;
   let starts = bySentence[m.sentence];
   if (!starts) starts = bySentence[m.sentence] = clauseStarts(s.text);
