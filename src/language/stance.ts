@@ -110,7 +110,7 @@ const REFUSALS = phraseIndex(WORDS.storyRefusals.words);
 const ARGUED_BEFORE = phraseIndex(WORDS.arguedBefore.words);
 const ARGUED_AFTER = phraseIndex(WORDS.arguedAfter.words);
 const PROPOSERS = phraseIndex(WORDS.proposers.words);
-const PROPOSING = phraseIndex(WORDS.proposing.words);
+const PROPOSING = phraseIndex([...WORDS.proposing.words, ...WORDS.reportedSpeech.words]);
 const PLANS = phraseIndex(WORDS.plans.words);
 const TAKE_UP = phraseIndex(WORDS.takeUp.words);
 const TEMPTATION = phraseIndex(WORDS.temptation.words);
@@ -655,7 +655,7 @@ const REPORTING_BEFORE: ReadonlySet<string> = new Set([
   ...wordSet('reportVerbs'),
   ...wordSet('complements'),
   ...wordSet('coordinators'),
-  ...WORDS.proposing.words.filter((w) => !w.includes(' ')),
+  ...[...WORDS.proposing.words, ...WORDS.reportedSpeech.words].filter((w) => !w.includes(' ')),
   ...wordSet('askVerbs'),
 ]);
 

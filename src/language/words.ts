@@ -317,7 +317,9 @@ export const WORDS = {
     'asked me to', 'asked for', 'insisted', 'insists', 'urged', 'planned to', 'plans to', 'was going to', 'were going to', 'was tempted',
     'were tempted', 'expected us to', 'expected me to', 'argued for', 'lobbied for', 'floated', 'recommended', 'recommends',
     'said we should', 'thought we should', 'told us to', 'told me to', 'would rather', 'preferred', 'voted for', 'pitched', 'mandated',
-    // someone else's words reported: what they say is theirs, not the candidate's act
+  ]),
+  /** Someone else's words reported: what they say is theirs, not the candidate's act (read with the verbs of proposal). */
+  reportedSpeech: list('English verbs of saying and planning, reported', [
     'said', 'says', 'say', 'told us', 'told me', 'asked', 'had a plan', 'had planned', 'came with a plan', 'had the idea',
   ]),
 
