@@ -376,6 +376,11 @@ const OPENING_LINKS = wordSet('replyLinks');
 /** How many words of the next sentence are read for a move against an option. */
 const CONTRARY_WORDS = 24;
 
+/** The words after a move against an option tell it went ahead all the same ("..., but we purged it anyway"). */
+function wentAhead(later: readonly Word[]): boolean {
+  return anyPhrase(later, 0, Math.min(later.length, CONTRARY_WORDS), WENT_AHEAD);
+}
+
 /**
  * The next sentence turns down an option just framed: it opens with a refusal ("Declined.",
  * "I didn't agree"), or the candidate pushes back on it, or moves otherwise ("I argued for a rough
@@ -383,16 +388,57 @@ const CONTRARY_WORDS = 24;
  * option went ahead all the same ("I argued, but we skipped it anyway").
  */
 function contraryNext(later: readonly Word[]): boolean {
-  const from = later[0]?.norm === '|' ? 1 : 0;
-  const head = later.slice(from, Math.min(clauseEnd(later, from), CONTRARY_WORDS));
-  if (head.length === 0 || anyPhrase(head, 0, head.length, WENT_AHEAD)) return false;
-  const start = OPENING_LINKS.has(head[0]!.norm) ? 1 : 0;
+  const reply = replyHead(later);
+  if (!reply) return false;
+  const { head, start } = reply;
   if (phraseAt(head, start, REFUSAL_OPENERS) > 0) return true;
   for (let i = start; i < Math.min(head.length, start + 3); i++) {
     if (!SPEAKERS.has(head[i]!.norm)) continue;
     for (let j = i + 1; j <= i + 3 && j < head.length; j++) if (phraseAt(head, j, PUSH_BACK) > 0 || phraseAt(head, j, CONTRARY_MOVES) > 0) return true;
     // "I went and sat with the platform lead instead"
     if (head.some((w) => w.norm === 'instead')) return true;
+  }
+  return false;
+}
+
+/**
+ * The first clause of a reply (the rest of the sentence or the next one), past a linking word
+ * ("and", "but") at `start`; none when the reply goes on to say it went ahead all the same.
+ */
+function replyHead(later: readonly Word[]): { head: readonly Word[]; start: number } | undefined {
+  const from = later[0]?.norm === '|' ? 1 : 0;
+  const head = later.slice(from, Math.min(clauseEnd(later, from), CONTRARY_WORDS));
+  if (head.length === 0 || wentAhead(later)) return undefined;
+  return { head, start: OPENING_LINKS.has(head[0]!.norm) ? 1 : 0 };
+}
+
+const OBJECTIONS = phraseIndex(WORDS.objections.words);
+
+/**
+ * The part of the clause before word `at` names the candidate or their team as its subject ("I",
+ * "we"), read back to a comma or an inner clause's opener: "When I joined, the SLO had been
+ * copied" and "I inherited a service where the team had left no docs" tell someone else's act.
+ */
+function speakerInClause(ws: readonly Word[], from: number, at: number): boolean {
+  for (let i = at - 1; i >= Math.max(0, from); i--) {
+    const w = ws[i]!;
+    if (FIRST_PERSON.has(w.norm)) return true;
+    if (w.comma === true || INNER_OPENERS.has(w.norm)) return false;
+  }
+  return false;
+}
+
+/**
+ * The first clause of `later` tells the candidate objecting: "I flagged it to my manager", "and I
+ * stopped him", "I raised it with their lead"; not when it went ahead all the same.
+ */
+function objectedNext(later: readonly Word[]): boolean {
+  const reply = replyHead(later);
+  if (!reply) return false;
+  const { head, start } = reply;
+  for (let i = start; i < Math.min(head.length, start + 3); i++) {
+    if (!FIRST_PERSON.has(head[i]!.norm)) continue;
+    for (let j = i + 1; j <= i + 3 && j < head.length; j++) if (phraseAt(head, j, PUSH_BACK) > 0 || phraseAt(head, j, OBJECTIONS) > 0) return true;
   }
   return false;
 }
@@ -562,6 +608,8 @@ const TEAM_ROLES = wordSet('teamRoles');
 
 /** Words that may open a clause before its subject: "and", "when", "before", "so". */
 const CLAUSE_OPENERS: ReadonlySet<string> = new Set([...wordSet('coordinators'), ...wordSet('times'), ...wordSet('conditions'), ...wordSet('reasons')]);
+/** Words that open a clause inside a sentence: a subject before one belongs to another clause. */
+const INNER_OPENERS: ReadonlySet<string> = new Set([...wordSet('relatives'), ...wordSet('placeRelatives'), ...CLAUSE_OPENERS]);
 const PAST_FORMS: ReadonlySet<string> = new Set([...PAST_TENSES, ...wordSet('pastOrPresent'), ...wordSet('pastParticiples')]);
 
 /** A verb told in the past: a known past form, or a regular one ("stayed", "treated"). */
@@ -842,12 +890,20 @@ export function stanceAt(sentence: string, offset: number, after = '', opts: Sta
   // then refused by the candidate in the next breath, was not their act
   // or in the clause after it, in the same sentence: "our dashboard paged on every spike, so I
   // rewrote it"
-  const last = opts.end !== undefined ? clauseEnd(ws, Math.max(at, wordAt(ws, opts.end - 1))) : to;
-  const rest = last < ws.length ? ws.slice(last + 1) : [];
+  const endWord = opts.end !== undefined ? Math.max(at, wordAt(ws, opts.end - 1)) : at;
+  const last = opts.end !== undefined ? clauseEnd(ws, endWord) : to;
+  // what the sentence goes on to say after the match's own part, from its next comma or clause
+  // mark: "The quicker option was to skip the keys, and I declined it"
+  let next = endWord + 1;
+  while (next < Math.min(ws.length, last + 1) && ws[next]!.comma !== true) next++;
+  const rest = next < ws.length ? ws.slice(ws[next]!.norm === '|' ? next + 1 : next) : [];
   if (refusedNext(later) || refusedNext(rest)) return 'refused';
   // an option framed, then turned down in the same sentence or the next: "There was pressure to
   // skip the reconciliation. I didn't agree.", "The quicker option was to skip the keys, and I
   // declined it", "Easy option: route our alerts to the infra pager. Declined."
   if (anyPhrase(ws, 0, at, OPTION_FRAMES) && (contraryNext(rest) || contraryNext(later))) return 'refused';
+  // someone else's act or plan, answered by the candidate's objection in the next breath: "The other
+  // team load tested only the day before launch. I flagged it to my manager"
+  if (!speakerInClause(ws, from, at) && (objectedNext(rest) || objectedNext(later))) return 'proposed-by-others';
   return 'endorsed';
 }

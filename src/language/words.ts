@@ -265,7 +265,7 @@ export const WORDS = {
     'cto', 'ceo', 'lead', 'leads', 'colleague', 'colleagues', 'teammate', 'teammates', 'engineer', 'engineers', 'developer', 'developers',
     'devs', 'architect', 'stakeholders', 'client', 'customer', 'vendor', 'partner', 'boss', 'owner', 'owners', 'founder', 'someone', 'somebody',
     'people', 'everyone', 'everybody', 'they', 'he', 'she', 'others', 'room', 'consensus', 'org', 'company', 'studio', 'squad', 'group',
-    'predecessor', 'predecessors', 'secondary', 'ops', 'sre', 'sres', 'dba', 'dbas', 'contractor', 'contractors', 'intern',
+    'predecessor', 'predecessors', 'peer', 'peers', 'secondary', 'ops', 'sre', 'sres', 'dba', 'dbas', 'contractor', 'contractors', 'intern',
     'interns', 'admin', 'admins', 'noc', 'qa', 'oncall', 'on-call', 'coworker', 'coworkers', 'co-worker',
   ]),
 
@@ -361,6 +361,19 @@ export const WORDS = {
   contraryMoves: list('English verbs of arguing, holding out and proposing otherwise', [
     'argued', 'held out', 'insisted', 'asked for', 'proposed', 'suggested', 'offered', 'pushed for',
     'chose not to', 'decided not to', 'decided against',
+  ]),
+  /**
+   * The candidate's objection to what someone else did or meant to do, told as their next move
+   * (beside the verbs of pushing back): "I flagged it to my manager", "I raised it with their
+   * lead", "I stopped him", "I called it out".
+   */
+  objections: list('English verbs of raising a concern and stepping in, with what they point back to', [
+    'raised it', 'raised this', 'raised that', 'raised the issue', 'raised a concern', 'raised concerns', 'raised my concern',
+    'flagged it', 'flagged this', 'flagged that', 'flagged the', 'called it out', 'called that out', 'called this out',
+    'challenged it', 'challenged that', 'challenged him', 'challenged her', 'challenged them', 'questioned it', 'questioned that',
+    'stopped him', 'stopped her', 'stepped in', 'spoke up', 'pointed out', 'asked him to stop', 'asked her to stop',
+    'asked them to stop', 'asked him to', 'asked her to', 'asked them to', 'kept raising', 'commented that', 'got it corrected', 'got it changed',
+    'had it corrected', 'corrected it', 'corrected the', 'reversed it', 'undid it', 'cut that', 'cut it',
   ]),
   /** Words that tell the option went ahead all the same: "I argued, but we skipped it anyway". */
   optionWentAhead: list('English adverbs and verbs of being overruled', ['anyway', 'regardless', 'overruled', 'lost', 'still went', 'went ahead']),
@@ -774,6 +787,8 @@ export const WORDS = {
 
   /** Words that open a relative clause on what came just before: "a ticket to forecast it that never got picked up". */
   relatives: list('English relative pronouns for things', ['that', 'which']),
+  /** Relatives that open a clause about a place, time or person inside a sentence ("a service where the team had left no docs"). */
+  placeRelatives: list('English relative adverbs and pronouns for places and persons', ['where', 'who', 'whom', 'whose']),
   /** Words before "team" that leave it the candidate's own: "the whole team", "the same team". */
   wholeTeam: list('English adjectives of entirety and sameness', ['whole', 'entire', 'full', 'same', 'rest', 'wider']),
   /** Pronouns that are someone else, and always a person: "she wrote the list". */

@@ -182,6 +182,19 @@ const CASES: [string, string, string, Stance, boolean?][] = [
   ["The fastest fix was to restart every pod, and honestly I was tempted, so that's what we did.", 'restart every pod', '', 'endorsed'],
   // an urge pointed onward is about what follows, not what came before
   ['We restarted every pod, and I was tempted to page the team.', 'restarted every pod', '', 'endorsed'],
+  // an option framed, turned down after a comma in the same sentence
+  ['The idea in the war room was to purge the whole queue, and I said no.', 'purge the whole queue', '', 'refused'],
+  ['The plan on the bridge call was to fail the payments over blind, and I declined it.', 'fail the payments over blind', '', 'refused'],
+  ['The idea in the war room was to purge the whole queue, and I said no, but we purged it anyway.', 'purge the whole queue', '', 'endorsed'],
+  // someone else's act, answered by the candidate's objection: not the candidate's act
+  ['The billing squad only sized the brokers after launch.', 'sized the brokers after launch', 'I flagged it to our director the same day.', 'proposed-by-others'],
+  ['When I arrived, the checkout alerts had been paging on every retry.', 'paging on every retry', 'I raised it in the on-call review.', 'proposed-by-others'],
+  ['I took over a ledger where the old team had dropped the foreign keys.', 'dropped the foreign keys', 'I asked them to put them back.', 'proposed-by-others'],
+  // the candidate's own act stays theirs, whatever they say next
+  ['We only sized the brokers after launch.', 'sized the brokers after launch', 'I flagged it as fine in the review.', 'endorsed'],
+  ['I dropped the foreign keys to make the date.', 'dropped the foreign keys', 'I asked them to sign it off.', 'endorsed'],
+  // an objection that did not stop it
+  ['The billing squad only sized the brokers after launch.', 'sized the brokers after launch', 'I flagged it, but we went ahead anyway.', 'endorsed'],
 ];
 
 /** Where in the sentence the red flag matched; a row whose words are not in its sentence fails. */
