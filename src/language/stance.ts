@@ -443,6 +443,81 @@ function objectedNext(later: readonly Word[]): boolean {
   return false;
 }
 
+const LESSON_TIMES = phraseIndex(WORDS.lessonTimes.words);
+const UNCHANGED = wordSet('unchanged');
+const TIME_AS_REASON = wordSet('timeAsReason');
+const NOW_AS_DURATION = wordSet('nowAsDuration');
+/** How many words after a time of the present the candidate may be named ("now every backfill I do"). */
+const LESSON_SUBJECT_REACH = 4;
+
+/** Word i opens a clause: after a mark, a comma, or a linking word that follows one. */
+function opensClause(ws: readonly Word[], i: number): boolean {
+  if (i === 0 || ws[i - 1]!.norm === '|' || ws[i]!.comma === true) return true;
+  const link = ws[i - 1]!;
+  return OPENING_LINKS.has(link.norm) && (i === 1 || ws[i - 2]!.norm === '|' || link.comma === true);
+}
+
+/**
+ * From word `from` on, the candidate tells the practice they hold now, set against what came
+ * before: a clause opened by a time of the present with the candidate in it ("Now I put the numbers
+ * on the first page", "since then we page on symptoms only"), not one that goes on unchanged ("now
+ * we still page on everything"); "would" with that time ("I'd pull people in far sooner now",
+ * "today I'd name the risk"); or "would not ... again" ("I wouldn't split it off like that again").
+ */
+function lessonIn(ws: readonly Word[], from: number): boolean {
+  for (let i = Math.max(0, from); i < ws.length; i++) {
+    if (lessonAt(ws, i)) return true;
+    // "I wouldn't split it off like that again", "given that choice again, I'd push for a longer window"
+    if (ws[i]!.norm === 'again' && (wouldNotBefore(ws, i) || wouldAfter(ws, i + 1))) return true;
+  }
+  return false;
+}
+
+/** A time of the present at word i tells the candidate's practice now (see lessonIn). */
+function lessonAt(ws: readonly Word[], i: number): boolean {
+  // "then" opens a clause of its own, so "since then" is read across its mark
+  const n = phraseAt(ws, i, LESSON_TIMES) || (ws[i]!.norm === 'since' && ws[i + 1]?.norm === '|' && ws[i + 2]?.norm === 'then' ? 3 : 0);
+  if (n === 0 || (i > 0 && ws[i]!.norm === 'now' && NOW_AS_DURATION.has(ws[i - 1]!.norm))) return false;
+  const clauseTo = clauseEnd(ws, i + n);
+  if (ws.slice(i + n, clauseTo).some((w) => UNCHANGED.has(w.norm))) return false;
+  if (opensClause(ws, i)) {
+    if (TIME_AS_REASON.has(ws[i + n]?.norm ?? '')) return false;
+    // the candidate named soon after ("now every backfill I do gets a dry run"), or a new
+    // sentence opened by it after the story ("Now every page has to map to an action")
+    const span = ws.slice(i + n, Math.min(clauseTo, i + n + LESSON_SUBJECT_REACH));
+    if (span.some((w) => FIRST_PERSON.has(w.norm) || OWN.has(w.norm))) return true;
+    if (i > 0 && ws[i - 1]!.norm === '|' && ws[i - 1]!.mark === '.' && ws[i]!.norm !== 'today') return true;
+  }
+  // "today I'd name the risk", "I'd weigh it up properly now"
+  if (wouldAfter(ws, i + n)) return true;
+  // told after the candidate as a present practice: "I listen a lot more now", "what I do now",
+  // "I've done it differently ever since"
+  for (let k = i - 1; k >= 0 && ws[k]!.norm !== '|'; k--) {
+    if (!FIRST_PERSON.has(ws[k]!.norm)) continue;
+    const between = ws.slice(k + 1, i);
+    // "I'm just more careful now" plays it down rather than telling a change
+    if (between.some((w) => UNCHANGED.has(w.norm))) return false;
+    if (between.some((w) => w.norm === 'would')) return true;
+    const since = ws[i]!.norm === 'since' || ws[i]!.norm === 'ever' || ws[i]!.norm === 'from';
+    return since || !between.some((w) => isPastForm(w.norm));
+  }
+  return false;
+}
+
+/** The candidate's "would" opens what follows word `i` ("today *I'd* name the risk", "again, *we'd* ..."). */
+function wouldAfter(ws: readonly Word[], i: number): boolean {
+  return FIRST_PERSON.has(ws[i]?.norm ?? '') && ws[i + 1]?.norm === 'would';
+}
+
+/** In the clause before "again" at `i`, the candidate says they would not: "I wouldn't run it that way again". */
+function wouldNotBefore(ws: readonly Word[], i: number): boolean {
+  for (let k = i - 1; k >= 2 && ws[k]!.norm !== '|'; k--) {
+    const w = ws[k]!.norm;
+    if ((w === 'not' || w === 'never') && (ws[k - 1]!.norm === 'would' || ws[k - 1]!.norm === 'will') && FIRST_PERSON.has(ws[k - 2]!.norm)) return true;
+  }
+  return false;
+}
+
 /**
  * The sentence owns up to the candidate's own part ("looking back", "I'm not so proud of this one",
  * "I had to admit it"): told anywhere in an answer, it makes the answer a regret story.
@@ -884,6 +959,9 @@ export function stanceAt(sentence: string, offset: number, after = '', opts: Sta
   if (arguedBefore(ws, at, opts.negationIsTheAct === true) || anyPhrase(ws, at, to + 1, ARGUED_AFTER)) return 'argued-against';
   const later = words(after);
   if (regretIn(later, 0, later.length)) return 'regretted';
+  // the candidate's different practice told after it ("Now I put the numbers on the first page",
+  // "I wouldn't run it that way again", "I'd pull people in far sooner now") looks back on it
+  if (lessonIn(ws, Math.max(at + 1, opts.end !== undefined ? wordAt(ws, opts.end - 1) + 1 : at + 1)) || lessonIn(later, 0)) return 'regretted';
   // a habit told as given up ("I used to ...; I stopped after the outage") is looked back on
   if (habitGivenUp(ws, from, at, later)) return 'regretted';
   // "We had a tradition: a cleanup week every quarter. I stopped doing that." The practice told,

@@ -375,6 +375,21 @@ export const WORDS = {
     'asked them to stop', 'asked him to', 'asked her to', 'asked them to', 'kept raising', 'commented that', 'got it corrected', 'got it changed',
     'had it corrected', 'corrected it', 'corrected the', 'reversed it', 'undid it', 'cut that', 'cut it',
   ]),
+  /**
+   * Times that place what follows in the candidate's present, against the story told before it:
+   * "Now I put the numbers on the first page", "these days we page on symptoms only".
+   */
+  lessonTimes: list('English adverbs of present time and of time since an event', [
+    'now', 'today', 'these days', 'nowadays', 'since then', 'ever since', 'from then on', 'from that day on',
+  ]),
+  /** Words before "now" that make it a point or a stretch of time, not a practice: "by now", "five times now", "for years now". */
+  nowAsDuration: list('English prepositions and units of time before "now"', [
+    'by', 'until', 'till', 'for', 'right', 'just', 'even', 'than', 'times', 'years', 'months', 'weeks', 'days', 'while',
+  ]),
+  /** Words after a time of the present that say the practice goes on unchanged ("now we still page on everything"). */
+  unchanged: list('English adverbs of continuation', ['still', 'also', 'too', 'again', 'just']),
+  /** Words that make the time a reason, not a present practice ("now that we had the numbers"). */
+  timeAsReason: list('English complementisers after "now"', ['that']),
   /** Words that tell the option went ahead all the same: "I argued, but we skipped it anyway". */
   optionWentAhead: list('English adverbs and verbs of being overruled', ['anyway', 'regardless', 'overruled', 'lost', 'still went', 'went ahead']),
 

@@ -193,6 +193,17 @@ const CASES: [string, string, string, Stance, boolean?][] = [
   // the candidate's own act stays theirs, whatever they say next
   ['We only sized the brokers after launch.', 'sized the brokers after launch', 'I flagged it as fine in the review.', 'endorsed'],
   ['I dropped the foreign keys to make the date.', 'dropped the foreign keys', 'I asked them to sign it off.', 'endorsed'],
+  // the candidate's different practice told after it: the act is looked back on
+  ['We only load tested the ledger in the last week.', 'load tested the ledger', 'It nearly sank the launch. Now I put the capacity numbers in the design doc.', 'regretted'],
+  ['I ran the clean-up straight on production.', 'ran the clean-up straight on production', "I wouldn't run a clean-up like that again.", 'regretted'],
+  ['I muted the noisy disk alerts and moved on.', 'muted the noisy disk alerts', "Today I'd fix the threshold instead.", 'regretted'],
+  ['I muted the noisy disk alerts and moved on.', 'muted the noisy disk alerts', 'I look at what each page asks of the person now.', 'regretted'],
+  ['I muted the noisy disk alerts and moved on.', 'muted the noisy disk alerts', 'Since then we delete any alert nobody acted on.', 'regretted'],
+  // ... not when the practice goes on, is played down, or "now" is a time
+  ['We page on every error.', 'page on every error', 'Now we still page on every error, and it works.', 'endorsed'],
+  ['We skipped the dry run.', 'skipped the dry run', "I'm just more careful now.", 'endorsed'],
+  ["I've restarted the whole fleet five times now.", 'restarted the whole fleet', '', 'endorsed'],
+  ['We skipped the dry run.', 'skipped the dry run', 'Now that we had the numbers, nobody asked.', 'endorsed'],
   // an objection that did not stop it
   ['The billing squad only sized the brokers after launch.', 'sized the brokers after launch', 'I flagged it, but we went ahead anyway.', 'endorsed'],
 ];

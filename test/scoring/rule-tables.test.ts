@@ -55,7 +55,7 @@ function raised(t: Table, text: string): string | undefined {
 /** Floors: entries the scorer reads right today. Raise them as it learns; never lower them. */
 const FLOORS = {
   beat: { invalid: 473, valid: 333 },
-  'red-flag': { invalid: 437, valid: 324 },
+  'red-flag': { invalid: 437, valid: 328 },
 };
 
 describe('rule tables', () => {
