@@ -541,7 +541,10 @@ function passiveBySomeoneElse(ws: readonly Word[], from: number, at: number, to:
     while (j < to && DETERMINERS.has(ws[j]!.norm)) j++;
     for (let h = j; h < Math.min(to, j + AGENT_WORDS); h++) {
       const n = ws[h]!.norm;
-      if (OWN.has(n) || COLLECTIVES.has(n) || n === ',') return false;
+      if (OWN.has(n) || n === ',') return false;
+      // "by the SRE team", "by the data platform group": a team named by what it does is another
+      // team; "by the team" and "by our team" are the candidate's own
+      if (COLLECTIVES.has(n)) return h > j && ws[j - 1]?.norm !== 'by' && !OWN.has(ws[j - 1]?.norm ?? '');
       const next = ws[h + 1]?.norm;
       if (next === undefined || h + 1 >= to || next === ',' || AGENT_ENDS.has(next) || next.endsWith('ing')) return phraseAt(ws, h, PEOPLE) > 0;
     }

@@ -473,6 +473,10 @@ export const WORDS = {
     'i only heard', 'i was just told', 'i just got told', 'none of it was mine', 'none of the work was mine', 'my team had nothing',
     'without me', 'i heard about it', 'i heard about that', 'i took their word', 'i took her word', 'i took his word', 'i was on leave', 'i was on holiday', 'i was away',
     'i only read', 'i just read', 'i only saw', 'i never saw', 'i never looked', 'i did not look', 'i was not part of', 'i was not in',
+    // the candidate's own part told as elsewhere or as watching
+    'i had gone on to', 'i had moved on to', 'i had already moved on', 'i was in the room', 'i only reviewed', 'i just reviewed',
+    'i followed along', 'i just watched', 'i only watched', 'i watched how', 'i was consulted', 'they did the work',
+    'she did the work', 'he did the work', 'i just follow', 'i only follow', 'i did not set anything up', 'i did not build any',
   ]),
   /**
    * Openers of hearsay: what follows in the clause is someone else's word ("my lead told me the peak

@@ -183,7 +183,10 @@ describe('an act told in the passive is the candidate\'s only when no one else i
     ['The question of traffic was settled by our SRE manager with a capacity model of her own.', 'model', false],
     // the candidate or their team as the agent, or no person at all
     ['The capacity model for the sale was built by me over a weekend.', 'model', true],
+    ['The capacity model for the sale was prepared by the SRE team over a weekend.', 'model', false],
+    ['The soak test was run by the data platform group on the Friday night.', 'soak', false],
     ['The soak test was run by our team on the Friday night.', 'soak', true],
+    ['The soak test was run by the team on the Friday night.', 'soak', true],
     ['The soak test was run by hand on the Friday night, and it held.', 'soak', true],
     ['I built a capacity model after the budget was eaten by the partner outage.', 'model', true],
     ['I ran the soak test by the end of the week.', 'soak', true],
@@ -214,6 +217,8 @@ describe('someone else\'s act, with the candidate saying they stood outside it, 
     ['Our staff architect built a capacity model for the sale; I was not involved.', 'model', false],
     ['The data team ran a soak test on the new cluster, and I had nothing to do with it.', 'soak', false],
     ['A colleague from the payments team built the capacity model. I just implemented what it said.', 'model', false],
+    ['My lead ran a soak test on the new cluster after the move. I had gone on to the next project by then.', 'soak', false],
+    ['Our staff architect built a capacity model for the sale, and I followed along in the review.', 'model', false],
     // a team named by what it does is someone else, with or without a word of standing apart
     ['The data team ran a soak test on the new cluster, so I tuned the pool the next day.', 'soak', false],
     // with the candidate as a subject, it is theirs
