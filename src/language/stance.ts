@@ -447,6 +447,8 @@ const LESSON_TIMES = phraseIndex(WORDS.lessonTimes.words);
 const UNCHANGED = wordSet('unchanged');
 const TIME_AS_REASON = wordSet('timeAsReason');
 const NOW_AS_DURATION = wordSet('nowAsDuration');
+const PRACTICE_WORDS = phraseIndex(WORDS.practiceWords.words);
+const STATE_SUBJECTS = wordSet('stateSubjects');
 /** How many words after a time of the present the candidate may be named ("now every backfill I do"). */
 const LESSON_SUBJECT_REACH = 4;
 
@@ -476,6 +478,8 @@ function lessonIn(ws: readonly Word[], from: number): boolean {
 /** A time of the present at word i tells the candidate's practice now (see lessonIn). */
 function lessonAt(ws: readonly Word[], i: number): boolean {
   // "then" opens a clause of its own, so "since then" is read across its mark
+  // "I've since learned to say what a shortcut risks"
+  if (ws[i]!.norm === 'since' && (ws[i - 1]?.norm === 'have' || ws[i - 1]?.norm === 'had') && FIRST_PERSON.has(ws[i - 2]?.norm ?? '')) return true;
   const n = phraseAt(ws, i, LESSON_TIMES) || (ws[i]!.norm === 'since' && ws[i + 1]?.norm === '|' && ws[i + 2]?.norm === 'then' ? 3 : 0);
   if (n === 0 || (i > 0 && ws[i]!.norm === 'now' && NOW_AS_DURATION.has(ws[i - 1]!.norm))) return false;
   const clauseTo = clauseEnd(ws, i + n);
@@ -486,7 +490,11 @@ function lessonAt(ws: readonly Word[], i: number): boolean {
     // sentence opened by it after the story ("Now every page has to map to an action")
     const span = ws.slice(i + n, Math.min(clauseTo, i + n + LESSON_SUBJECT_REACH));
     if (span.some((w) => FIRST_PERSON.has(w.norm) || OWN.has(w.norm))) return true;
-    if (i > 0 && ws[i - 1]!.norm === '|' && ws[i - 1]!.mark === '.' && ws[i]!.norm !== 'today') return true;
+    // or a new sentence opened by it after the story ("Now the capacity model happens at
+    // scoping"), or a rule kept ("these days a service isn't done until I've written how to run it")
+    const sentenceStart = i === 0 || (ws[i - 1]!.norm === '|' && ws[i - 1]!.mark === '.');
+    const state = STATE_SUBJECTS.has(ws[i + n]?.norm ?? '');
+    if (ws[i]!.norm !== 'today' && !state && (sentenceStart || anyPhrase(ws, i + n, sentenceEndFrom(ws, i + n, PRACTICE_REACH), PRACTICE_WORDS))) return true;
   }
   // "today I'd name the risk", "I'd weigh it up properly now"
   if (wouldAfter(ws, i + n)) return true;
@@ -502,6 +510,16 @@ function lessonAt(ws: readonly Word[], i: number): boolean {
     return since || !between.some((w) => isPastForm(w.norm));
   }
   return false;
+}
+
+/** How many words after a time of the present a word of a rule kept may come ("... is not done *until* ..."). */
+const PRACTICE_REACH = 12;
+
+/** The end of the sentence from word `i`, at most `reach` words on: a rule's words may pass its clause marks. */
+function sentenceEndFrom(ws: readonly Word[], i: number, reach: number): number {
+  let k = i;
+  while (k < Math.min(ws.length, i + reach) && !(ws[k]!.norm === '|' && ws[k]!.mark === '.')) k++;
+  return k;
 }
 
 /** The candidate's "would" opens what follows word `i` ("today *I'd* name the risk", "again, *we'd* ..."). */

@@ -386,6 +386,15 @@ export const WORDS = {
   nowAsDuration: list('English prepositions and units of time before "now"', [
     'by', 'until', 'till', 'for', 'right', 'just', 'even', 'than', 'times', 'years', 'months', 'weeks', 'days', 'while',
   ]),
+  /**
+   * Words that tell a rule kept, after a time of the present that opens its clause: "these days a
+   * service isn't done *until* I've written how to run it", "now *every* page has to map to an action".
+   */
+  practiceWords: list('English quantifiers and adverbs of a standing rule', [
+    'every', 'each', 'any', 'always', 'first', 'before', 'until', 'only', 'must', 'has to', 'have to',
+  ]),
+  /** Subjects after "now" that tell how things stand, not a practice: "now everything gets through", "now it holds". */
+  stateSubjects: list('English pronouns of things and states', ['it', 'everything', 'things', 'nothing', 'all', 'that', 'this']),
   /** Words after a time of the present that say the practice goes on unchanged ("now we still page on everything"). */
   unchanged: list('English adverbs of continuation', ['still', 'also', 'too', 'again', 'just']),
   /** Words that make the time a reason, not a present practice ("now that we had the numbers"). */
@@ -407,7 +416,7 @@ export const WORDS = {
     'we waited too long', 'i was too slow', 'we were too slow', 'too late to', 'what i would change',
     // a practice disowned in so many words after it is told
     'would not do that again', 'never do that again', 'would not start that way again', 'changed my approach',
-    'that was a waste', 'that was careless', 'careless of me', 'the worst trade', 'the worst call', 'which was embarrassing',
+    'that was a waste', 'that was careless', 'careless of me', 'that was dumb', 'which was dumb', 'i would undo', 'lesson learned', 'the worst trade', 'the worst call', 'which was embarrassing',
     'that was embarrassing',
     // a view the candidate says they held once: told as one they no longer hold
     'i used to think', 'i used to believe', 'i used to say', 'we used to think', 'i used to treat', 'i once thought',

@@ -199,7 +199,11 @@ const CASES: [string, string, string, Stance, boolean?][] = [
   ['I muted the noisy disk alerts and moved on.', 'muted the noisy disk alerts', "Today I'd fix the threshold instead.", 'regretted'],
   ['I muted the noisy disk alerts and moved on.', 'muted the noisy disk alerts', 'I look at what each page asks of the person now.', 'regretted'],
   ['I muted the noisy disk alerts and moved on.', 'muted the noisy disk alerts', 'Since then we delete any alert nobody acted on.', 'regretted'],
-  // ... not when the practice goes on, is played down, or "now" is a time
+  ['We only load tested the ledger in the last week.', 'load tested the ledger', 'Now the capacity numbers come first in every design.', 'regretted'],
+  ['I switched off the duplicate check to make the date.', 'switched off the duplicate check', 'We paid for it, so these days a migration is not done until the counts match.', 'regretted'],
+  ['I switched off the duplicate check to make the date.', 'switched off the duplicate check', "I've since learned to say what a shortcut risks first.", 'regretted'],
+  // ... not when the practice goes on, is played down, "now" tells how things stand, or is a time
+  ['I switched off the duplicate check to make the date.', 'switched off the duplicate check', 'Now everything gets through, which is what sales wanted.', 'endorsed'],
   ['We page on every error.', 'page on every error', 'Now we still page on every error, and it works.', 'endorsed'],
   ['We skipped the dry run.', 'skipped the dry run', "I'm just more careful now.", 'endorsed'],
   ["I've restarted the whole fleet five times now.", 'restarted the whole fleet', '', 'endorsed'],
