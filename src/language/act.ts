@@ -575,10 +575,38 @@ function bystanderToOthers(ws: readonly Word[], from: number, at: number, after:
   if (!other && (det === 'the' || det === 'a' || det === 'an')) for (let h = from + 2; h < hi; h++) if (GROUPS.has(ws[h]!.norm)) other = true;
   // "another squad's migration", "another team"
   if (!other && det === 'another' && GROUPS.has(ws[from + 1]?.norm ?? '')) other = true;
+  // "our platform team", "our data-quality group": a team of the company named by what it does,
+  // someone else's when the candidate then sets their own part apart
+  if (!other && det === 'our') for (let h = from + 2; h < hi; h++) if (GROUPS.has(ws[h]!.norm)) other = true;
   if (!other) return false;
-  if (anyPhrase(ws, 0, ws.length, BYSTANDER)) return true;
+  if (anyPhrase(ws, 0, ws.length, BYSTANDER) || disclaimsAfter(ws, at)) return true;
   const next = words(after.slice(0, REACH));
-  return anyPhrase(next, 0, next.length, BYSTANDER);
+  return anyPhrase(next, 0, next.length, BYSTANDER) || disclaimsAfter(next, 0);
+}
+
+const TAKING_PART = wordSet('takingPart');
+/** How many words after "I" a negation of the candidate's own part may come ("I *honestly* didn't say a word"). */
+const DISCLAIM_REACH = 3;
+
+/**
+ * From word `from` on, a clause opens with the candidate saying what they did not do, or that
+ * they did only a little: "I didn't set anything up myself", "I never looked at the comparison",
+ * "I just referred to their dashboard".
+ */
+function disclaimsAfter(ws: readonly Word[], from: number): boolean {
+  for (let i = Math.max(0, from); i < ws.length; i++) {
+    if (ws[i]!.norm !== 'i') continue;
+    const prev = ws[i - 1]?.norm;
+    if (i > 0 && prev !== '|' && prev !== ',' && prev !== 'and' && prev !== 'but') continue;
+    for (let k = i + 1; k <= i + DISCLAIM_REACH && k < ws.length && ws[k]!.norm !== '|'; k++) {
+      const n = ws[k]!.norm;
+      // "I didn't work on any of it", "I never looked", "I honestly didn't say a word"; not "I
+      // didn't go over their heads", which refuses another act rather than the one told
+      if ((n === 'not' || n === 'never') && TAKING_PART.has(ws[k + 1]?.norm ?? '')) return true;
+      if ((n === 'just' || n === 'only') && k === i + 1) return true;
+    }
+  }
+  return false;
 }
 
 /** Agents after "by" under whom a negated passive is the candidate's side not doing it: "never tracked by me", "by anyone". */

@@ -488,6 +488,16 @@ export const WORDS = {
     'she did the work', 'he did the work', 'i just follow', 'i only follow', 'i did not set anything up', 'i did not build any',
   ]),
   /**
+   * Verbs of taking part that, negated after "I", set the candidate's own part apart from someone
+   * else's act just told: "I didn't work on any of it", "I never looked at the comparison", "I
+   * didn't set anything up myself", "I didn't say a word".
+   */
+  takingPart: list('English verbs of taking part, looking and contributing', [
+    'work', 'worked', 'set', 'do', 'did', 'touch', 'touched', 'look', 'looked', 'write', 'wrote', 'build', 'built', 'say', 'said',
+    'help', 'helped', 'contribute', 'contributed', 'join', 'joined', 'attend', 'attended', 'see', 'saw', 'use', 'used', 'check',
+    'checked', 'read', 'open', 'opened', 'run', 'ran', 'take', 'took', 'have', 'had',
+  ]),
+  /**
    * Openers of hearsay: what follows in the clause is someone else's word ("my lead told me the peak
    * went fine", "according to the data team nothing was lost"), not the candidate's own finding.
    */

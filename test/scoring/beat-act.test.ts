@@ -221,6 +221,12 @@ describe('someone else\'s act, with the candidate saying they stood outside it, 
     ['Our staff architect built a capacity model for the sale, and I followed along in the review.', 'model', false],
     // a team named by what it does is someone else, with or without a word of standing apart
     ['The data team ran a soak test on the new cluster, so I tuned the pool the next day.', 'soak', false],
+    // "our X team" is someone else when the candidate sets their own part apart, in any words
+    ['Our platform team built a capacity model for the sale; I never looked at it myself.', 'model', false],
+    ['Our data team ran a soak test on the new cluster. I didn\'t work on any of it.', 'soak', false],
+    ['Our platform team ran a soak test on the new cluster. I just read the summary.', 'soak', false],
+    // ... not when what the candidate did not do is another act
+    ['Our platform team pushed back on the date, so I ran a soak test on the new cluster; I didn\'t go over their heads.', 'soak', true],
     // with the candidate as a subject, it is theirs
     ['Our architect and I built a capacity model for the sale; nobody else was involved.', 'model', true],
     ['We ran a soak test on the new cluster; I was not involved in the launch itself.', 'soak', true],
