@@ -626,10 +626,15 @@ function clauseVerb(ws: readonly Word[], from: number, at: number, first = false
     const i = first ? start + k : at - 1 - k;
     const norm = ws[i]!.norm;
     if (norm === '|') return -1;
+    // going back, the candidate named as a subject first governs what is read: "when the API
+    // started leaking, *I* restarted every instance"
+    if (!first && FIRST_PERSON.has(norm)) return -1;
     if (!isPastForm(norm)) continue;
     // a passive ("being treated as") names no doer; a perfect modal ("should have warned") tells no act
     const prev = ws[i - 1]?.norm ?? '';
     if (PASSIVE_AUX.has(prev) || (prev === 'have' && PERFECT_MODALS.has(ws[i - 2]?.norm ?? ''))) return -1;
+    // an infinitive is no past verb: "*to hit* the date we dropped the constraint", "to speed up"
+    if (prev === 'to') continue;
     return i;
   }
   return -1;

@@ -182,6 +182,11 @@ const CASES: [string, string, string, Stance, boolean?][] = [
   ["The fastest fix was to restart every pod, and honestly I was tempted, so that's what we did.", 'restart every pod', '', 'endorsed'],
   // an urge pointed onward is about what follows, not what came before
   ['We restarted every pod, and I was tempted to page the team.', 'restarted every pod', '', 'endorsed'],
+  // a fronted purpose or time clause is not the act's subject: the candidate named after it is
+  ['To hit the release date we dropped the foreign keys on the orders table.', 'dropped the foreign keys', '', 'endorsed'],
+  ['To speed up the nightly load I removed the transaction around each table.', 'removed the transaction', '', 'endorsed'],
+  ['When the API started timing out, I restarted every node at once.', 'restarted every node at once', '', 'endorsed'],
+  ['When the gateway started timing out, my lead restarted every node at once.', 'restarted every node at once', '', 'someone-else'],
   // an option framed, turned down after a comma in the same sentence
   ['The idea in the war room was to purge the whole queue, and I said no.', 'purge the whole queue', '', 'refused'],
   ['The plan on the bridge call was to fail the payments over blind, and I declined it.', 'fail the payments over blind', '', 'refused'],
