@@ -808,7 +808,9 @@ export function actAt(sentence: string, offset: number, end: number, after = '',
     const stalled = planned && (anyPhrase(rest, 0, rest.length, UNFULFILLED) || planLeftUndone(ws, Math.max(item, beyond), to, after));
     // ... or, for an intent in the act's own clause, in the sentences after: "I meant to put it
     // behind a switch. I ran out of time before the release."
-    const stalledLater = intentInClause(ws, from, at) && stalledAfter(after);
+    // ... or, for any plan, overtaken later in the sentence or the next ("but the quarter ended
+    // before I could", "The spreadsheet stayed empty.")
+    const stalledLater = (intentInClause(ws, from, at) && stalledAfter(after)) || (planned && overtakenAfter(ws, to, after));
     if ((stalled || stalledLater || (planned && leftUnbuilt(ws, to, after))) && !tookUp(ws, to)) return 'dropped';
     if (disowned(rest)) return 'dropped';
   }
@@ -828,6 +830,20 @@ function intentInClause(ws: readonly Word[], from: number, at: number): boolean 
     if (phraseAt(ws, i, INTENT) > 0) return true;
   }
   return false;
+}
+
+const OVERTAKEN = phraseIndex(WORDS.overtaken.words);
+
+/**
+ * The rest of the sentence after the act's chunk, or the next sentence or two, tell the plan
+ * overtaken: "..., but the quarter ended before I could", "The spreadsheet stayed empty."
+ */
+function overtakenAfter(ws: readonly Word[], to: number, after: string): boolean {
+  if (tookUp(ws, to)) return false;
+  if (anyPhrase(ws, to, ws.length, OVERTAKEN)) return true;
+  if (after === '') return false;
+  const next = words(after.slice(0, REACH), 0, FATE_WORDS);
+  return !tookUp(next, 0) && anyPhrase(next, 0, next.length, OVERTAKEN);
 }
 
 /**

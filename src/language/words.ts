@@ -787,6 +787,7 @@ export const WORDS = {
     'supposed to', 'thought about', 'thought we should', 'thought someone should', 'kept saying', 'agreed to', 'considered', 'proposed', 'suggested', 'floated', 'offered', 'scheduled', 'a proposal',
     'a design', 'a plan', 'a note', 'on the plan', 'on the roadmap', 'in my goals', 'in our goals', 'drafted', 'sketched',
     'my plan', 'our plan', 'the plan', 'my intention', 'our intention', 'intention was', 'in my mind to',
+    'promised to', 'had a plan', 'had the plan', 'was my plan', 'was the plan', 'was my intention', 'on my list', 'on my to-do list',
   ]),
 
   /**
@@ -810,6 +811,15 @@ export const WORDS = {
     'got in the way', 'took priority', 'went nowhere', 'came to nothing', 'fizzled', 'never materialised', 'never materialized',
     'died', 'got killed', 'was killed', 'got rejected', 'was rejected', 'got vetoed', 'was vetoed', 'turned down', 'overruled',
     'left it for', 'put it off', 'put off', 'postponed',
+  ]),
+  /**
+   * A plan overtaken before it was done, told anywhere after it: "the quarter ended before I could",
+   * "we launched before that ever happened", "the spreadsheet stayed empty".
+   */
+  overtaken: list('English idioms of a plan overtaken or left empty', [
+    'before i could', 'before we could', 'before i had', 'before we had', 'before that ever', 'before it ever', 'got eaten',
+    'just sat there', 'still sitting', 'moved teams', 'changed teams', 'got busy', 'never approved', 'stayed empty',
+    'remained empty', 'never got filled', 'never happened', 'never took place',
   ]),
 
   /** Negations that, after a plan's "but", tell it was not carried out: "but nobody did it", "but it never happened". */

@@ -150,10 +150,15 @@ describe('a plan that came to nothing, told in other words', () => {
     ['I wanted to forecast the traffic before the sale. The launch came and the forecast never happened.', 'model', false],
     ['My plan was a capacity model for every service, but it slid each sprint.', 'model', false],
     ['I had sketched a capacity model for the cluster, but it stayed a proposal in the doc.', 'model', false],
+    // a plan overtaken, in the sentence or the next, however it was first told
+    ['My intention was a capacity model for the relaunch, but the quarter ended before I could finish it.', 'model', false],
+    ['A soak test of the new cluster was on my list for the Friday. We launched before that ever happened.', 'soak', false],
+    ['A capacity model for each region was the plan, and I set up the sheet. It stayed empty.', 'model', false],
     // a plan carried out, or a negation of something else
     ['I planned to run a soak test before launch, and I ran it the week after.', 'soak', true],
     ['I planned a soak test for the Friday. It held at twice the peak and we never saw errors.', 'soak', true],
     ['The soak test we never skipped, not once in two years.', 'soak', true],
+    ['A soak test was the plan, and I ran it on the Friday before the numbers dropped.', 'soak', true],
   ];
   expectEarned(rows);
 });
