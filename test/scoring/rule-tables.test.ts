@@ -54,8 +54,8 @@ function raised(t: Table, text: string): string | undefined {
 
 /** Floors: entries the scorer reads right today. Raise them as it learns; never lower them. */
 const FLOORS = {
-  beat: { invalid: 473, valid: 333 },
-  'red-flag': { invalid: 437, valid: 328 },
+  beat: { invalid: 475, valid: 333 },
+  'red-flag': { invalid: 437, valid: 329 },
 };
 
 describe('rule tables', () => {
