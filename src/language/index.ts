@@ -7,7 +7,7 @@ export type { ActionReading, ActionValue } from './actions.js';
 export { ACTION_CLASSES, NOT_OBJECT, VALUE_UNITS, WORDS } from './words.js';
 export type { ActionClass, ValueUnitId, WordList, WordListId } from './words.js';
 export { isFramedList } from './recital.js';
-export { ownsUp, pushedBackAt, stanceAt } from './stance.js';
+export { ownsUp, pushedBackAt, stanceAt, tellsLesson } from './stance.js';
 export type { Stance, StanceOptions } from './stance.js';
 export { alternatives, answersAlternatives, makesDecision, presupposesDecision, storyShape } from './story.js';
 export type { StoryShape } from './story.js';

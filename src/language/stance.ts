@@ -475,6 +475,16 @@ function lessonIn(ws: readonly Word[], from: number): boolean {
   return false;
 }
 
+/** The sentence tells the practice the candidate keeps now: "Now I put the numbers in the design doc", "that's how I do it now". */
+export function tellsLesson(sentence: string): boolean {
+  if (!LESSON_CUE.test(sentence)) return false;
+  return lessonIn(sentenceWords(sentence).slice(0, LESSON_SENTENCE_WORDS), 0);
+}
+/** Most sentences hold no word a lesson could start with: they are not read word by word. */
+const LESSON_CUE = /\b(?:now|today|these days|nowadays|since|ever|from then|again)\b/i;
+/** Words of a sentence read for a lesson: a pasted wall of text is not read to its end. */
+const LESSON_SENTENCE_WORDS = 200;
+
 /** A time of the present at word i tells the candidate's practice now (see lessonIn). */
 function lessonAt(ws: readonly Word[], i: number): boolean {
   // "then" opens a clause of its own, so "since then" is read across its mark
@@ -489,6 +499,8 @@ function lessonAt(ws: readonly Word[], i: number): boolean {
     // the candidate named soon after ("now every backfill I do gets a dry run"), or a new
     // sentence opened by it after the story ("Now every page has to map to an action")
     const span = ws.slice(i + n, Math.min(clauseTo, i + n + LESSON_SUBJECT_REACH));
+    // "now I was stuck", "now we needed a plan" tell the story on, not a practice kept
+    if (FIRST_PERSON.has(span[0]?.norm ?? '') && plainPast(span[1]?.norm ?? '')) return false;
     if (span.some((w) => FIRST_PERSON.has(w.norm) || OWN.has(w.norm))) return true;
     // or a new sentence opened by it after the story ("Now the capacity model happens at
     // scoping"), or a rule kept ("these days a service isn't done until I've written how to run it")
@@ -521,6 +533,12 @@ function sentenceEndFrom(ws: readonly Word[], i: number, reach: number): number 
   while (k < Math.min(ws.length, i + reach) && !(ws[k]!.norm === '|' && ws[k]!.mark === '.')) k++;
   return k;
 }
+
+/** A verb that can only be past: "was", "had", "did", or a regular past ("needed"); not "put" or "set". */
+function plainPast(norm: string): boolean {
+  return PLAIN_PASTS.has(norm) || (norm.length > 4 && norm.endsWith('ed'));
+}
+const PLAIN_PASTS: ReadonlySet<string> = wordSet('plainPasts');
 
 /** The candidate's "would" opens what follows word `i` ("today *I'd* name the risk", "again, *we'd* ..."). */
 function wouldAfter(ws: readonly Word[], i: number): boolean {

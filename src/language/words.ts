@@ -393,6 +393,8 @@ export const WORDS = {
   practiceWords: list('English quantifiers and adverbs of a standing rule', [
     'every', 'each', 'any', 'always', 'first', 'before', 'until', 'only', 'must', 'has to', 'have to',
   ]),
+  /** Verbs that can only be past, whatever follows them: "now I *was* stuck" tells the story on. */
+  plainPasts: list('English past forms of be, have and do', ['was', 'were', 'had', 'did']),
   /** Subjects after "now" that tell how things stand, not a practice: "now everything gets through", "now it holds". */
   stateSubjects: list('English pronouns of things and states', ['it', 'everything', 'things', 'nothing', 'all', 'that', 'this']),
   /** Words after a time of the present that say the practice goes on unchanged ("now we still page on everything"). */

@@ -1,6 +1,6 @@
 import { isFramedList } from '../language/recital.js';
 import { WORDS, wordSet } from '../language/words.js';
-import { ownsUp, pushedBackAt, stanceAt, type Stance } from '../language/stance.js';
+import { ownsUp, pushedBackAt, stanceAt, tellsLesson, type Stance } from '../language/stance.js';
 import { actAt } from '../language/act.js';
 import { LEVEL_LABELS, conceptPhrases, type BeatSpec, type Level, type RubricSpec, type ScoringConfig, type SignalId, type SignalSpec } from '../rubric/types.js';
 import { analyze } from './analyze.js';
@@ -352,6 +352,24 @@ function textAfter(doc: Doc, m: Match): string {
     after += ` ${x.text.slice(0, AFTER_CHARS)}`;
   }
   return after;
+}
+
+const lessonsOf = new WeakMap<Doc, Match[]>();
+
+/**
+ * The statements that tell the practice the candidate keeps now ("Now I put the numbers in the
+ * design doc first", "that's how I do it now"), each as a match over its whole sentence: read once
+ * per document, for a beat that a lesson earns (`lesson: true`).
+ */
+function lessonMatches(doc: Doc): Match[] {
+  let out = lessonsOf.get(doc);
+  if (!out) {
+    out = doc.sentences
+      .filter((x) => x.statement && x.lastToken > x.firstToken && tellsLesson(x.text))
+      .map((x) => ({ sentence: x.index, start: x.start, end: x.end, negated: false, hypothetical: false, firstToken: x.firstToken, lastToken: x.lastToken - 1 }));
+    lessonsOf.set(doc, out);
+  }
+  return out;
 }
 
 /** Where the candidate stands on what a match tells (src/language/stance.ts). */
@@ -711,9 +729,11 @@ export function scoreDoc(doc: Doc, rubric: CompiledRubric, opts: ScoreOptions = 
     const ownBeats = [...own, ...pathBeats];
     const ownEarned = ownBeats.reduce((n, b) => n + beatValue(b, credit), 0);
     const carriers = ownMatches.flatMap((m) => (m ? [m.sentence] : []));
-    const story = rubric.story.map((beat) =>
-      beatResult(doc, beat, ownEarned > 0 ? bestMatch(inScope(cache.all(beat.patterns), scope), unearned, doc, cache, { carriers }) : undefined),
-    );
+    const story = rubric.story.map((beat) => {
+      if (ownEarned === 0) return beatResult(doc, beat, undefined);
+      const found = beat.spec.lesson ? [...cache.all(beat.patterns), ...lessonMatches(doc)] : cache.all(beat.patterns);
+      return beatResult(doc, beat, bestMatch(inScope(found, scope), unearned, doc, cache, { carriers }));
+    });
     const beats = [...ownBeats, ...story];
 
     const redFlags: RedFlagResult[] = [];

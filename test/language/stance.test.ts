@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ownsUp, pushedBackAt, stanceAt, type Stance } from '../../src/language/index.js';
+import { ownsUp, pushedBackAt, stanceAt, tellsLesson, type Stance } from '../../src/language/index.js';
 
 /** [sentence, the words the red flag matched, what follows the sentence, expected stance, negation is the act] */
 const CASES: [string, string, string, Stance, boolean?][] = [
@@ -283,8 +283,33 @@ const OWNING_UP: [string, boolean][] = [
   ['That was on me to fix by Friday.', false],
 ];
 
-describe("ownsUp: the sentence owns up to the candidate's own part", () => {
-  it.each(OWNING_UP)('%s', (sentence, expected) => {
-    expect(ownsUp(sentence)).toBe(expected);
+
+/** [sentence, tells the practice the candidate keeps now] */
+const LESSONS: [string, boolean][] = [
+  ['Now every config change I make goes through the canary first.', true],
+  ["That's how I do it now, and the CI check flags any rename.", true],
+  ['These days a migration is not done until the counts match.', true],
+  ['Since then we delete any alert nobody acted on within a month.', true],
+  ["I wouldn't run a clean-up like that again.", true],
+  ["Today I'd name the risk before agreeing to the date.", true],
+  ["I've since learned to say what a shortcut risks before I take it.", true],
+  // the story told on, how things stand, a practice unchanged, or "now" as a time
+  ['Now I was stuck with a queue nobody could drain.', false],
+  ['Now everything gets through, which is what sales wanted.', false],
+  ['Now we still page on every error, and it works.', false],
+  ["I've restarted the whole fleet five times now.", false],
+  ['Now that we had the numbers, the meeting was short.', false],
+  ['We rolled back at 03:10 and the graphs recovered.', false],
+];
+
+/** Readers of a whole sentence, each with its table: [name, reader, rows]. */
+const SENTENCE_READERS: [string, (sentence: string) => boolean, [string, boolean][]][] = [
+  ["ownsUp: the sentence owns up to the candidate's own part", ownsUp, OWNING_UP],
+  ['tellsLesson: the sentence tells the practice the candidate keeps now', tellsLesson, LESSONS],
+];
+
+describe.each(SENTENCE_READERS)('%s', (_name, read, rows) => {
+  it.each(rows)('%s', (sentence, expected) => {
+    expect(read(sentence)).toBe(expected);
   });
 });
