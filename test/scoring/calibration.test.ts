@@ -32,10 +32,11 @@ const stories = corpus.answers.filter((a) => a.origin === 'story');
  * below one is a regression on answers nobody tuned for.
  */
 const TEST_FLOORS = {
-  qwk: 0.71,
-  exact: 0.56,
+  /** 0.71, 0.56 and 0.83 until the takeaway beat was earned by a lesson told in any words (sealed 0.722, 0.576, 0.841). */
+  qwk: 0.715,
+  exact: 0.57,
   within1: 0.88,
-  pairwise: 0.83,
+  pairwise: 0.835,
   /**
    * 0.27 until the fifth writers joined the corpus: the scorer caught 16% of their red flags told
    * in everyday words, and the sealed fold's recall fell to 0.26 with no change to the scorer.
@@ -53,10 +54,11 @@ const TEST_CEILINGS = {
   /**
    * Raised from 0.5 to 0.7 when everyday vocabulary was added: it lifted the round scripts' error
    * on the sealed fold from 0.47 to 0.64 while the tune fold's fell from 0.52 to 0.40 (see
-   * docs/calibration.md); 0.68 when red-flag vocabulary left it at 0.66; 0.66 since (sealed 0.64). Lower it again as
-   * the round reading generalises.
+   * docs/calibration.md); 0.68 when red-flag vocabulary left it at 0.66; 0.66 since (sealed 0.64);
+   * 0.65 since the takeaway beat is earned by a lesson told in any words (sealed 0.638). Lower it
+   * again as the round reading generalises.
    */
-  roundLevelError: 0.66,
+  roundLevelError: 0.65,
   /** Mixed candidates' rounds rated solid or better overall: none. */
   mixedRatedSolid: 0,
   plainGapMagnitude: 1.0,
@@ -74,8 +76,9 @@ const PASSAGE_CEILINGS = { refusedFlagged: 0.055 };
  * for, someone else's, the opposite) but earn it anyway. Lower the ceiling as beats learn to
  * need the act.
  */
-const BEAT_PASSAGE_FLOORS = { credited: 0.66 };
-const BEAT_PASSAGE_CEILINGS = { creditedAnyway: 0.19 };
+/** 0.66 and 0.19 until beats read whose act and which plan it was in other words (sealed 0.716 and 0.138). */
+const BEAT_PASSAGE_FLOORS = { credited: 0.7 };
+const BEAT_PASSAGE_CEILINGS = { creditedAnyway: 0.145 };
 /**
  * The strict rules, as counts over every fold: salad above level 1 and refusal answers flagged
  * must be none. Until the scorer reads every refusal and every recital, these ceilings hold the
