@@ -544,7 +544,7 @@ function passiveBySomeoneElse(ws: readonly Word[], from: number, at: number, to:
       if (OWN.has(n) || n === ',') return false;
       // "by the SRE team", "by the data platform group": a team named by what it does is another
       // team; "by the team" and "by our team" are the candidate's own
-      if (COLLECTIVES.has(n)) return h > j && ws[j - 1]?.norm !== 'by' && !OWN.has(ws[j - 1]?.norm ?? '');
+      if (COLLECTIVES.has(n)) return h > j && ws[j - 1]?.norm !== 'by' && !OWN.has(ws[j - 1]?.norm ?? '') && !WHOLE_TEAM.has(ws[j]!.norm);
       const next = ws[h + 1]?.norm;
       if (next === undefined || h + 1 >= to || next === ',' || AGENT_ENDS.has(next) || next.endsWith('ing')) return phraseAt(ws, h, PEOPLE) > 0;
     }
@@ -839,11 +839,12 @@ const OVERTAKEN = phraseIndex(WORDS.overtaken.words);
  * overtaken: "..., but the quarter ended before I could", "The spreadsheet stayed empty."
  */
 function overtakenAfter(ws: readonly Word[], to: number, after: string): boolean {
+  const overtaken = (x: readonly Word[], from: number) => anyPhrase(x, from, x.length, OVERTAKEN) || anyPhrase(x, from, x.length, NEVER_HAPPENED);
   if (tookUp(ws, to)) return false;
-  if (anyPhrase(ws, to, ws.length, OVERTAKEN)) return true;
+  if (overtaken(ws, to)) return true;
   if (after === '') return false;
   const next = words(after.slice(0, REACH), 0, FATE_WORDS);
-  return !tookUp(next, 0) && anyPhrase(next, 0, next.length, OVERTAKEN);
+  return !tookUp(next, 0) && overtaken(next, 0);
 }
 
 /**

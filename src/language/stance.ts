@@ -376,10 +376,12 @@ const OPENING_LINKS = wordSet('replyLinks');
 /** How many words of the next sentence are read for a move against an option. */
 const CONTRARY_WORDS = 24;
 
-/** The words after a move against an option tell it went ahead all the same ("..., but we purged it anyway"). */
+/** The rest of the reply's sentence tells the option went ahead all the same ("..., but we purged it anyway"). */
 function wentAhead(later: readonly Word[]): boolean {
-  return anyPhrase(later, 0, Math.min(later.length, CONTRARY_WORDS), WENT_AHEAD);
+  return anyPhrase(later, 0, sentenceEndFrom(later, later[0]?.norm === '|' ? 1 : 0, CONTRARY_WORDS), WENT_AHEAD);
 }
+/** Words after a refusal that say what was refused: "I didn't *agree*", "declined *it*", "no, not *that*". */
+const REFUSED_OBJECTS: ReadonlySet<string> = new Set([...wordSet('anaphors'), ...wordSet('consentVerbs'), 'not']);
 
 /**
  * The next sentence turns down an option just framed: it opens with a refusal ("Declined.",
@@ -391,7 +393,9 @@ function contraryNext(later: readonly Word[]): boolean {
   const reply = replyHead(later);
   if (!reply) return false;
   const { head, start } = reply;
-  if (phraseAt(head, start, REFUSAL_OPENERS) > 0) return true;
+  // "Declined.", "I didn't agree", "no, not that"; not "I did not hesitate"
+  const opener = phraseAt(head, start, REFUSAL_OPENERS);
+  if (opener > 0 && (start + opener >= head.length || REFUSED_OBJECTS.has(head[start + opener]!.norm))) return true;
   for (let i = start; i < Math.min(head.length, start + 3); i++) {
     if (!SPEAKERS.has(head[i]!.norm)) continue;
     for (let j = i + 1; j <= i + 3 && j < head.length; j++) if (phraseAt(head, j, PUSH_BACK) > 0 || phraseAt(head, j, CONTRARY_MOVES) > 0) return true;
@@ -415,15 +419,21 @@ function replyHead(later: readonly Word[]): { head: readonly Word[]; start: numb
 const OBJECTIONS = phraseIndex(WORDS.objections.words);
 
 /**
- * The part of the clause before word `at` names the candidate or their team as its subject ("I",
- * "we"), read back to a comma or an inner clause's opener: "When I joined, the SLO had been
+ * The clause of word `at`, up to it, names the candidate or their team as its subject ("I", "we",
+ * "our team"), read back past "and" and adverbs ("I panicked and dropped the keys") to where a
+ * subordinate clause or a new subject after a comma opens: "When I joined, the SLO had been
  * copied" and "I inherited a service where the team had left no docs" tell someone else's act.
  */
 function speakerInClause(ws: readonly Word[], from: number, at: number): boolean {
   for (let i = at - 1; i >= Math.max(0, from); i--) {
     const w = ws[i]!;
-    if (FIRST_PERSON.has(w.norm)) return true;
-    if (w.comma === true || INNER_OPENERS.has(w.norm)) return false;
+    // "when I joined the team the convention was ...": the subject of a subordinate clause
+    // before is not the main clause's
+    if (FIRST_PERSON.has(w.norm) || (OWN.has(w.norm) && COLLECTIVES.has(ws[i + 1]?.norm ?? ''))) return !INNER_OPENERS.has(ws[i - 1]?.norm ?? '');
+    // "we once restarted it": an opener right after the subject is an adverb of its clause
+    if (INNER_OPENERS.has(w.norm) && !FIRST_PERSON.has(ws[i - 1]?.norm ?? '')) return false;
+    // "When I joined, the SLO had been copied": past a comma, a new subject's clause began
+    if (w.comma === true && !COORDINATORS.has(w.norm)) return false;
   }
   return false;
 }
@@ -466,9 +476,9 @@ function opensClause(ws: readonly Word[], i: number): boolean {
  * we still page on everything"); "would" with that time ("I'd pull people in far sooner now",
  * "today I'd name the risk"); or "would not ... again" ("I wouldn't split it off like that again").
  */
-function lessonIn(ws: readonly Word[], from: number): boolean {
+function lessonIn(ws: readonly Word[], from: number, changed = true): boolean {
   for (let i = Math.max(0, from); i < ws.length; i++) {
-    if (lessonAt(ws, i)) return true;
+    if (lessonAt(ws, i, changed)) return true;
     // "I wouldn't split it off like that again", "given that choice again, I'd push for a longer window"
     if (ws[i]!.norm === 'again' && (wouldNotBefore(ws, i) || wouldAfter(ws, i + 1))) return true;
   }
@@ -478,15 +488,15 @@ function lessonIn(ws: readonly Word[], from: number): boolean {
 /** The sentence tells the practice the candidate keeps now: "Now I put the numbers in the design doc", "that's how I do it now". */
 export function tellsLesson(sentence: string): boolean {
   if (!LESSON_CUE.test(sentence)) return false;
-  return lessonIn(sentenceWords(sentence).slice(0, LESSON_SENTENCE_WORDS), 0);
+  return lessonIn(sentenceWords(sentence).slice(0, LESSON_SENTENCE_WORDS), 0, false);
 }
-/** Most sentences hold no word a lesson could start with: they are not read word by word. */
-const LESSON_CUE = /\b(?:now|today|these days|nowadays|since|ever|from then|again)\b/i;
+/** Most sentences hold no word a lesson could start with (the first words of the times, "since", "again"): they are not read word by word. */
+const LESSON_CUE = new RegExp(`\\b(?:${[...new Set([...WORDS.lessonTimes.words.map((w) => w.split(' ')[0]!), 'since', 'again'])].join('|')})\\b`, 'i');
 /** Words of a sentence read for a lesson: a pasted wall of text is not read to its end. */
 const LESSON_SENTENCE_WORDS = 200;
 
 /** A time of the present at word i tells the candidate's practice now (see lessonIn). */
-function lessonAt(ws: readonly Word[], i: number): boolean {
+function lessonAt(ws: readonly Word[], i: number, changed: boolean): boolean {
   // "then" opens a clause of its own, so "since then" is read across its mark
   // "I've since learned to say what a shortcut risks"
   if (ws[i]!.norm === 'since' && (ws[i - 1]?.norm === 'have' || ws[i - 1]?.norm === 'had') && FIRST_PERSON.has(ws[i - 2]?.norm ?? '')) return true;
@@ -499,9 +509,12 @@ function lessonAt(ws: readonly Word[], i: number): boolean {
     // the candidate named soon after ("now every backfill I do gets a dry run"), or a new
     // sentence opened by it after the story ("Now every page has to map to an action")
     const span = ws.slice(i + n, Math.min(clauseTo, i + n + LESSON_SUBJECT_REACH));
-    // "now I was stuck", "now we needed a plan" tell the story on, not a practice kept
-    if (FIRST_PERSON.has(span[0]?.norm ?? '') && plainPast(span[1]?.norm ?? '')) return false;
+    // "now I was stuck", "today I got paged", "since then we've had no pages" tell the story on
+    // or how it turned out, not a practice kept
+    if (FIRST_PERSON.has(span[0]?.norm ?? '') && (storyPast(span[1]?.norm) || (PERFECT_AUX.has(span[1]?.norm ?? '') && OUTCOME_PERFECTS.has(span[2]?.norm ?? '')))) return false;
     if (span.some((w) => FIRST_PERSON.has(w.norm) || OWN.has(w.norm))) return true;
+    // "now the queue was backing up" tells the story on; "now spend is planned" is a rule
+    if (span.some((w, k) => storyPast(w.norm) && !PRESENT_BE.has(span[k - 1]?.norm ?? ''))) return false;
     // or a new sentence opened by it after the story ("Now the capacity model happens at
     // scoping"), or a rule kept ("these days a service isn't done until I've written how to run it")
     const sentenceStart = i === 0 || (ws[i - 1]!.norm === '|' && ws[i - 1]!.mark === '.');
@@ -510,14 +523,17 @@ function lessonAt(ws: readonly Word[], i: number): boolean {
   }
   // "today I'd name the risk", "I'd weigh it up properly now"
   if (wouldAfter(ws, i + n)) return true;
-  // told after the candidate as a present practice: "I listen a lot more now", "what I do now",
-  // "I've done it differently ever since"
+  // told after the candidate as a present practice: "I'd weigh it properly now", "I listen a lot
+  // more now", "I've done it differently ever since", "what I do now". Whether a bare present
+  // ("That's how I do it now") differs from a red flag told before it, these words do not say:
+  // after one, only a "would" or a word of change ("more", "differently") makes it a lesson
   for (let k = i - 1; k >= 0 && ws[k]!.norm !== '|'; k--) {
     if (!FIRST_PERSON.has(ws[k]!.norm)) continue;
     const between = ws.slice(k + 1, i);
     // "I'm just more careful now" plays it down rather than telling a change
     if (between.some((w) => UNCHANGED.has(w.norm))) return false;
     if (between.some((w) => w.norm === 'would')) return true;
+    if (changed) return between.some((w) => CHANGE_WORDS.has(w.norm));
     const since = ws[i]!.norm === 'since' || ws[i]!.norm === 'ever' || ws[i]!.norm === 'from';
     return since || !between.some((w) => isPastForm(w.norm));
   }
@@ -534,11 +550,23 @@ function sentenceEndFrom(ws: readonly Word[], i: number, reach: number): number 
   return k;
 }
 
-/** A verb that can only be past: "was", "had", "did", or a regular past ("needed"); not "put" or "set". */
-function plainPast(norm: string): boolean {
-  return PLAIN_PASTS.has(norm) || (norm.length > 4 && norm.endsWith('ed'));
+/**
+ * A verb that tells the story on in the past: "was", "knew", "got", "could", or a regular past
+ * ("needed"); not one whose past is its base form ("put", "set").
+ */
+function storyPast(norm: string | undefined): boolean {
+  if (norm === undefined || PAST_OR_PRESENT.has(norm)) return false;
+  return PAST_TENSES.has(norm) || norm === 'could' || (norm.length > 4 && norm.endsWith('ed'));
 }
-const PLAIN_PASTS: ReadonlySet<string> = wordSet('plainPasts');
+const PAST_OR_PRESENT = wordSet('pastOrPresent');
+/** "have" before a past form makes a perfect: "since then I've stopped" is a practice changed. */
+const PERFECT_AUX = wordSet('perfectAuxiliaries');
+/** Perfects that tell how things turned out, not a practice: "since then we've had no pages", "we've been fine". */
+const OUTCOME_PERFECTS = wordSet('outcomePerfects');
+/** Present forms of "be" and "get" before a participle: a rule told in the passive ("spend *is* planned into the quarter"). */
+const PRESENT_BE = wordSet('presentPassiveAuxiliaries');
+/** Words that say a practice changed: "I listen a lot *more* now", "I've done it *differently* ever since". */
+const CHANGE_WORDS = wordSet('changeWords');
 
 /** The candidate's "would" opens what follows word `i` ("today *I'd* name the risk", "again, *we'd* ..."). */
 function wouldAfter(ws: readonly Word[], i: number): boolean {
@@ -549,7 +577,8 @@ function wouldAfter(ws: readonly Word[], i: number): boolean {
 function wouldNotBefore(ws: readonly Word[], i: number): boolean {
   for (let k = i - 1; k >= 2 && ws[k]!.norm !== '|'; k--) {
     const w = ws[k]!.norm;
-    if ((w === 'not' || w === 'never') && (ws[k - 1]!.norm === 'would' || ws[k - 1]!.norm === 'will') && FIRST_PERSON.has(ws[k - 2]!.norm)) return true;
+    // "I would never have guessed it would break again" imagines, it does not refuse
+    if ((w === 'not' || w === 'never') && ws[k + 1]?.norm !== 'have' && (ws[k - 1]!.norm === 'would' || ws[k - 1]!.norm === 'will') && FIRST_PERSON.has(ws[k - 2]!.norm)) return true;
   }
   return false;
 }
@@ -724,8 +753,8 @@ const TEAM_ROLES = wordSet('teamRoles');
 
 /** Words that may open a clause before its subject: "and", "when", "before", "so". */
 const CLAUSE_OPENERS: ReadonlySet<string> = new Set([...wordSet('coordinators'), ...wordSet('times'), ...wordSet('conditions'), ...wordSet('reasons')]);
-/** Words that open a clause inside a sentence: a subject before one belongs to another clause. */
-const INNER_OPENERS: ReadonlySet<string> = new Set([...wordSet('relatives'), ...wordSet('placeRelatives'), ...CLAUSE_OPENERS]);
+/** Words that open a subordinate clause inside a sentence: a subject before one belongs to another clause. */
+const INNER_OPENERS: ReadonlySet<string> = new Set([...wordSet('relatives'), ...wordSet('personRelatives'), 'where', 'whose', ...wordSet('conditions'), ...wordSet('reasons'), 'when', 'whenever', 'while', 'after', 'before', 'until']);
 const PAST_FORMS: ReadonlySet<string> = new Set([...PAST_TENSES, ...wordSet('pastOrPresent'), ...wordSet('pastParticiples')]);
 
 /** A verb told in the past: a known past form, or a regular one ("stayed", "treated"). */

@@ -70,8 +70,9 @@ export interface BeatSpec {
   /** In an incident round, the beat is this fact about the round (see ROUND_FACTS). */
   roundFact?: RoundFact;
   /**
-   * The beat is also earned by a sentence that tells the practice the candidate keeps now ("Now I
-   * put the numbers in the design doc", "that's how I do it now"), read by the stance reader.
+   * On a story beat: it is also earned by a sentence that tells the practice the candidate keeps
+   * now ("Now I put the numbers in the design doc", "that's how I do it now"), read by the stance
+   * reader. A signal's own beat does not read it.
    */
   lesson?: boolean;
 }

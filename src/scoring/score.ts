@@ -354,6 +354,11 @@ function textAfter(doc: Doc, m: Match): string {
   return after;
 }
 
+/** A story beat's matches: its patterns', and for one a lesson earns, the lessons told. */
+function storyMatches(doc: Doc, beat: CompiledBeat, cache: MatchCache): readonly Match[] {
+  return beat.spec.lesson ? [...cache.all(beat.patterns), ...lessonMatches(doc)] : cache.all(beat.patterns);
+}
+
 const lessonsOf = new WeakMap<Doc, Match[]>();
 
 /**
@@ -653,7 +658,8 @@ export function hitBeats(doc: Doc, rubric: CompiledRubric): Set<string> {
   const salad = withQuestions(doc, saladSentences(doc, signalMatches(rubric, cache)));
   const out = new Set<string>();
   for (const b of all) {
-    if (b.story ? bestMatch(cache.all(b.patterns), salad, doc, cache) : bestActMatch(doc, b, cache, salad)) out.add(b.ref);
+    const found = b.story ? storyMatches(doc, b, cache) : undefined;
+    if (found ? bestMatch(found, salad, doc, cache) : bestActMatch(doc, b, cache, salad)) out.add(b.ref);
   }
   // a beat earned by standing against a red flag's behaviour is as hit as one said in its own words
   for (const s of rubric.signals) {
@@ -731,8 +737,7 @@ export function scoreDoc(doc: Doc, rubric: CompiledRubric, opts: ScoreOptions = 
     const carriers = ownMatches.flatMap((m) => (m ? [m.sentence] : []));
     const story = rubric.story.map((beat) => {
       if (ownEarned === 0) return beatResult(doc, beat, undefined);
-      const found = beat.spec.lesson ? [...cache.all(beat.patterns), ...lessonMatches(doc)] : cache.all(beat.patterns);
-      return beatResult(doc, beat, bestMatch(inScope(found, scope), unearned, doc, cache, { carriers }));
+      return beatResult(doc, beat, bestMatch(inScope(storyMatches(doc, beat, cache), scope), unearned, doc, cache, { carriers }));
     });
     const beats = [...ownBeats, ...story];
 

@@ -194,7 +194,7 @@ const CASES: [string, string, string, Stance, boolean?][] = [
   // someone else's act, answered by the candidate's objection: not the candidate's act
   ['The billing squad only sized the brokers after launch.', 'sized the brokers after launch', 'I flagged it to our director the same day.', 'proposed-by-others'],
   ['When I arrived, the checkout alerts had been paging on every retry.', 'paging on every retry', 'I raised it in the on-call review.', 'proposed-by-others'],
-  ['I took over a ledger where the old team had dropped the foreign keys.', 'dropped the foreign keys', 'I asked them to put them back.', 'proposed-by-others'],
+  ['I took over a ledger where the old team had dropped the foreign keys.', 'dropped the foreign keys', 'I raised it with their lead the same week.', 'proposed-by-others'],
   // the candidate's own act stays theirs, whatever they say next
   ['We only sized the brokers after launch.', 'sized the brokers after launch', 'I flagged it as fine in the review.', 'endorsed'],
   ['I dropped the foreign keys to make the date.', 'dropped the foreign keys', 'I asked them to sign it off.', 'endorsed'],
@@ -202,7 +202,7 @@ const CASES: [string, string, string, Stance, boolean?][] = [
   ['We only load tested the ledger in the last week.', 'load tested the ledger', 'It nearly sank the launch. Now I put the capacity numbers in the design doc.', 'regretted'],
   ['I ran the clean-up straight on production.', 'ran the clean-up straight on production', "I wouldn't run a clean-up like that again.", 'regretted'],
   ['I muted the noisy disk alerts and moved on.', 'muted the noisy disk alerts', "Today I'd fix the threshold instead.", 'regretted'],
-  ['I muted the noisy disk alerts and moved on.', 'muted the noisy disk alerts', 'I look at what each page asks of the person now.', 'regretted'],
+  ['I muted the noisy disk alerts and moved on.', 'muted the noisy disk alerts', 'I look much more carefully at what each page asks of the person now.', 'regretted'],
   ['I muted the noisy disk alerts and moved on.', 'muted the noisy disk alerts', 'Since then we delete any alert nobody acted on.', 'regretted'],
   ['We only load tested the ledger in the last week.', 'load tested the ledger', 'Now the capacity numbers come first in every design.', 'regretted'],
   ['I switched off the duplicate check to make the date.', 'switched off the duplicate check', 'We paid for it, so these days a migration is not done until the counts match.', 'regretted'],
@@ -213,6 +213,14 @@ const CASES: [string, string, string, Stance, boolean?][] = [
   ['We skipped the dry run.', 'skipped the dry run', "I'm just more careful now.", 'endorsed'],
   ["I've restarted the whole fleet five times now.", 'restarted the whole fleet', '', 'endorsed'],
   ['We skipped the dry run.', 'skipped the dry run', 'Now that we had the numbers, nobody asked.', 'endorsed'],
+  // a present practice that may be the same one, an outcome, or the candidate's own act and then
+  // a word of their own: not a lesson and not an objection
+  ['I muted the noisy disk alerts and moved on.', 'muted the noisy disk alerts', "That's how I do it now.", 'endorsed'],
+  ['I muted the noisy disk alerts and moved on.', 'muted the noisy disk alerts', 'Since then we have had no night pages at all.', 'endorsed'],
+  ['I panicked and dropped the foreign keys.', 'dropped the foreign keys', 'I flagged it to my manager.', 'endorsed'],
+  ['We once restarted every node at once.', 'restarted every node at once', 'I pointed out it cleared the leak.', 'endorsed'],
+  ['I was asked to restart every node, and I did not hesitate.', 'restart every node', '', 'endorsed'],
+  ['There was pressure to skip the dry run.', 'skip the dry run', 'I declined. We lost a day of schedule, but no data.', 'refused'],
   // an objection that did not stop it
   ['The billing squad only sized the brokers after launch.', 'sized the brokers after launch', 'I flagged it, but we went ahead anyway.', 'endorsed'],
 ];
@@ -300,6 +308,10 @@ const LESSONS: [string, boolean][] = [
   ["I've restarted the whole fleet five times now.", false],
   ['Now that we had the numbers, the meeting was short.', false],
   ['We rolled back at 03:10 and the graphs recovered.', false],
+  ['Now I knew what was wrong.', false],
+  ['Today I got paged three times.', false],
+  ['I would never have guessed it would break again.', false],
+  ['Now the queue was backing up faster than we drained it.', false],
 ];
 
 /** Readers of a whole sentence, each with its table: [name, reader, rows]. */

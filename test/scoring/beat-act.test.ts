@@ -159,6 +159,7 @@ describe('a plan that came to nothing, told in other words', () => {
     ['I planned a soak test for the Friday. It held at twice the peak and we never saw errors.', 'soak', true],
     ['The soak test we never skipped, not once in two years.', 'soak', true],
     ['A soak test was the plan, and I ran it on the Friday before the numbers dropped.', 'soak', true],
+    ['I planned a soak test for the Friday and ran it; it caught the leak before it ever hit customers.', 'soak', true],
   ];
   expectEarned(rows);
 });
@@ -192,6 +193,7 @@ describe('an act told in the passive is the candidate\'s only when no one else i
     ['The soak test was run by the data platform group on the Friday night.', 'soak', false],
     ['The soak test was run by our team on the Friday night.', 'soak', true],
     ['The soak test was run by the team on the Friday night.', 'soak', true],
+    ['The soak test was run by the whole team on the Friday night.', 'soak', true],
     ['The soak test was run by hand on the Friday night, and it held.', 'soak', true],
     ['I built a capacity model after the budget was eaten by the partner outage.', 'model', true],
     ['I ran the soak test by the end of the week.', 'soak', true],
