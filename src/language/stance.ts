@@ -1,5 +1,5 @@
 import { expandContraction, perfectForD, type PerfectRules } from './contractions.js';
-import { anyPhrase, phraseAt, phraseIndex } from './phrases.js';
+import { anyPhrase, phraseAt, phraseIndex, type PhraseIndex } from './phrases.js';
 import { windowReader } from './window.js';
 import { PAST_TENSES, STANCE_CONTRACTIONS, WORDS, wordSet } from './words.js';
 
@@ -396,11 +396,21 @@ function contraryNext(later: readonly Word[]): boolean {
   // "Declined.", "I didn't agree", "no, not that"; not "I did not hesitate"
   const opener = phraseAt(head, start, REFUSAL_OPENERS);
   if (opener > 0 && (start + opener >= head.length || REFUSED_OBJECTS.has(head[start + opener]!.norm))) return true;
+  // "I argued for a model", or "I went and sat with the platform lead instead"
+  return speakerMoves(head, start, SPEAKERS, [PUSH_BACK, CONTRARY_MOVES]) || (speakerIn(head, start, SPEAKERS) && head.some((w) => w.norm === 'instead'));
+}
+
+/** One of `subjects` opens the reply, within its first three words (past a linking word at `start`). */
+function speakerIn(head: readonly Word[], start: number, subjects: ReadonlySet<string>): boolean {
+  for (let i = start; i < Math.min(head.length, start + 3); i++) if (subjects.has(head[i]!.norm)) return true;
+  return false;
+}
+
+/** One of `subjects` opens the reply and one of `moves` follows it within three words: "and I said no", "I flagged it". */
+function speakerMoves(head: readonly Word[], start: number, subjects: ReadonlySet<string>, moves: readonly PhraseIndex[]): boolean {
   for (let i = start; i < Math.min(head.length, start + 3); i++) {
-    if (!SPEAKERS.has(head[i]!.norm)) continue;
-    for (let j = i + 1; j <= i + 3 && j < head.length; j++) if (phraseAt(head, j, PUSH_BACK) > 0 || phraseAt(head, j, CONTRARY_MOVES) > 0) return true;
-    // "I went and sat with the platform lead instead"
-    if (head.some((w) => w.norm === 'instead')) return true;
+    if (!subjects.has(head[i]!.norm)) continue;
+    for (let j = i + 1; j <= i + 3 && j < head.length; j++) if (moves.some((m) => phraseAt(head, j, m) > 0)) return true;
   }
   return false;
 }
@@ -445,12 +455,7 @@ function speakerInClause(ws: readonly Word[], from: number, at: number): boolean
 function objectedNext(later: readonly Word[]): boolean {
   const reply = replyHead(later);
   if (!reply) return false;
-  const { head, start } = reply;
-  for (let i = start; i < Math.min(head.length, start + 3); i++) {
-    if (!FIRST_PERSON.has(head[i]!.norm)) continue;
-    for (let j = i + 1; j <= i + 3 && j < head.length; j++) if (phraseAt(head, j, PUSH_BACK) > 0 || phraseAt(head, j, OBJECTIONS) > 0) return true;
-  }
-  return false;
+  return speakerMoves(reply.head, reply.start, FIRST_PERSON, [PUSH_BACK, OBJECTIONS]);
 }
 
 const LESSON_TIMES = phraseIndex(WORDS.lessonTimes.words);
